@@ -1,0 +1,123 @@
+// bridgegen runtime — the JS side of a call: positional arguments, the trailing options object
+// (contract 1.3), missing/extra argument errors, and the values an async call must keep alive.
+#pragma once
+
+#include <napi.h>
+
+#include <cstring>
+#include <string>
+
+#include "error.h"
+
+namespace bridgegen {
+
+constexpr size_t kMaxParams = 64;
+constexpr size_t kMaxPins = 2 * kMaxParams;
+
+/** What the generated glue declares about one routine's JS parameters. */
+struct Signature {
+  const char* routine;        // JS name, e.g. "foo" or "mod.foo"
+  const char* const* params;  // JS parameter names: required first, then optional
+  size_t nparams;
+  size_t nrequired;
+};
+
+/** The arguments of one call, resolved to one slot per JS parameter. */
+class Args {
+ public:
+  Args(const Napi::CallbackInfo& info, const Signature& sig) : env_(info.Env()), sig_(sig) {
+    static_assert(sizeof(values_) / sizeof(values_[0]) == kMaxParams);
+    const size_t argc = info.Length();
+    size_t positional = argc;
+    if (argc > sig.nrequired && is_options_object(info[argc - 1])) positional = argc - 1;
+    if (positional > sig.nparams) {
+      throw_type_error(env_, where() + " takes at most " + std::to_string(sig.nparams) +
+                                 " positional argument(s), got " + std::to_string(positional),
+                       code::kArgCount);
+    }
+    for (size_t i = 0; i < sig.nparams; i++) values_[i] = i < positional ? static_cast<napi_value>(info[i]) : nullptr;
+    if (positional < argc) read_options(info[argc - 1]);
+    for (size_t i = 0; i < sig.nrequired; i++) {
+      if (!given(i)) {
+        throw_type_error(env_, where() + ": missing required argument `" + std::string(sig.params[i]) +
+                                   "` (position " + std::to_string(i + 1) + ")",
+                         code::kArgCount);
+      }
+    }
+  }
+
+  Napi::Env env() const { return env_; }
+  const Signature& signature() const { return sig_; }
+
+  /** The value of parameter i, or nullptr when left out (undefined counts as left out). */
+  napi_value get(size_t i) const { return values_[i]; }
+  bool given(size_t i) const { return values_[i] != nullptr && !is_undefined(values_[i]); }
+
+  /** "argument `x` of foo()", for messages that name both sides. */
+  std::string describe(size_t i) const {
+    return "argument `" + std::string(sig_.params[i]) + "` of " + where();
+  }
+  std::string where() const { return std::string(sig_.routine) + "()"; }
+
+  /** Records a JS value an async call must keep alive until it settles. */
+  void pin(napi_value value) {
+    if (npins_ < kMaxPins) pins_[npins_++] = value;
+  }
+  size_t pin_count() const { return npins_; }
+  napi_value pinned(size_t i) const { return pins_[i]; }
+
+ private:
+  bool is_undefined(napi_value v) const {
+    napi_valuetype type;
+    return napi_typeof(env_, v, &type) == napi_ok && type == napi_undefined;
+  }
+
+  /** A plain object (not an array, typed array or ndarray-like `{ data, ... }`). */
+  bool is_options_object(napi_value v) const {
+    napi_valuetype type;
+    if (napi_typeof(env_, v, &type) != napi_ok || type != napi_object) return false;
+    bool flag = false;
+    if (napi_is_typedarray(env_, v, &flag) == napi_ok && flag) return false;
+    if (napi_is_array(env_, v, &flag) == napi_ok && flag) return false;
+    if (napi_is_arraybuffer(env_, v, &flag) == napi_ok && flag) return false;
+    return !Napi::Object(env_, v).Has("data");
+  }
+
+  void read_options(napi_value options) {
+    Napi::Object object(env_, options);
+    Napi::Array keys = object.GetPropertyNames();
+    for (uint32_t k = 0; k < keys.Length(); k++) {
+      const std::string key = keys.Get(k).ToString().Utf8Value();
+      const size_t i = index_of(key);
+      if (i == sig_.nparams) {
+        throw_type_error(env_, where() + ": unknown option `" + key + "`; expected one of " + param_list(),
+                         code::kArgType);
+      }
+      if (values_[i] != nullptr) {
+        throw_type_error(env_, where() + ": argument `" + key + "` given both by position and by name",
+                         code::kArgCount);
+      }
+      values_[i] = object.Get(key);
+    }
+  }
+
+  size_t index_of(const std::string& name) const {
+    for (size_t i = 0; i < sig_.nparams; i++)
+      if (name == sig_.params[i]) return i;
+    return sig_.nparams;
+  }
+
+  std::string param_list() const {
+    std::string list;
+    for (size_t i = 0; i < sig_.nparams; i++) list += (i ? ", " : "") + std::string("`") + sig_.params[i] + "`";
+    return list.empty() ? "none" : list;
+  }
+
+  Napi::Env env_;
+  const Signature& sig_;
+  napi_value values_[kMaxParams];
+  napi_value pins_[kMaxPins];
+  size_t npins_ = 0;
+};
+
+}  // namespace bridgegen

@@ -1,0 +1,49 @@
+// bridgegen runtime — the array as the Fortran side sees it (contiguous, column-major), shared by
+// inputs (input.h) and outputs (output.h).
+#pragma once
+
+#include <napi.h>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+
+namespace bridgegen {
+
+constexpr int kMaxRank = 7;
+
+/** An expected extent that is not checked (the `*` of an assumed-size dimension). */
+constexpr int64_t kUnchecked = INT64_MIN;
+
+/** An array argument as the Fortran side sees it: contiguous, column-major. */
+template <typename T>
+struct Array {
+  T* data = nullptr;
+  size_t length = 0;
+  int rank = 0;
+  /** False for a flat typed array given for a rank >= 2 parameter: only `length` is known. */
+  bool shape_known = false;
+  int64_t shape[kMaxRank] = {};
+  /** Storage of a converted copy (empty when the caller's memory is used in place). */
+  std::vector<T> owned;
+  /** The typed array holding `data` when it is JS memory (inputs used in place, outputs). */
+  napi_value js = nullptr;
+
+  void set_shape(int r, const int64_t* extents) {
+    rank = r;
+    shape_known = true;
+    for (int d = 0; d < r; d++) shape[d] = extents[d];
+  }
+  void adopt_owned() {
+    // A zero-size array still gets a valid pointer: Fortran may take its address.
+    if (owned.empty()) owned.reserve(1);
+    data = owned.data();
+    length = owned.size();
+  }
+};
+
+/** Whether the routine updates the array in place (then no copy may be made). */
+enum class Access { In, InPlace };
+
+}  // namespace bridgegen

@@ -1,0 +1,17 @@
+// bridgegen runtime — umbrella header included by every generated module.
+// Generated glue stays a declarative list of calls into these headers; policy lives here once.
+#pragma once
+
+#ifndef NAPI_CPP_EXCEPTIONS
+#define NAPI_CPP_EXCEPTIONS
+#endif
+#include <napi.h>
+
+#include "error.h"
+#include "element.h"
+#include "args.h"
+#include "scalar.h"
+#include "array.h"
+#include "input.h"
+#include "output.h"
+#include "call.h"

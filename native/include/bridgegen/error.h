@@ -1,0 +1,71 @@
+// bridgegen runtime — error mapping: TypeError/RangeError with stable `code`s, thrown as C++
+// exceptions that node-addon-api turns into JS exceptions at the call boundary.
+#pragma once
+
+#include <napi.h>
+
+#include <string>
+
+namespace bridgegen {
+
+/** Stable error codes (contract 1.3: `code: 'ERR_BRIDGEGEN_...'`). */
+namespace code {
+constexpr const char* kArgType = "ERR_BRIDGEGEN_ARG_TYPE";        // wrong JS type
+constexpr const char* kArgCount = "ERR_BRIDGEGEN_ARG_COUNT";      // missing / extra arguments
+constexpr const char* kArgValue = "ERR_BRIDGEGEN_ARG_VALUE";      // value out of range, not integral
+constexpr const char* kShape = "ERR_BRIDGEGEN_SHAPE";             // array extent mismatch
+constexpr const char* kNotInPlace = "ERR_BRIDGEGEN_NOT_IN_PLACE";  // inout array would need a copy
+constexpr const char* kTooLarge = "ERR_BRIDGEGEN_TOO_LARGE";      // allocation size overflow
+}  // namespace code
+
+[[noreturn]] inline void throw_with_code(Napi::Error error, const char* code) {
+  error.Set("code", Napi::String::New(error.Env(), code));
+  throw error;
+}
+
+[[noreturn]] inline void throw_type_error(Napi::Env env, const std::string& message, const char* code) {
+  throw_with_code(Napi::TypeError::New(env, message), code);
+}
+
+[[noreturn]] inline void throw_range_error(Napi::Env env, const std::string& message, const char* code) {
+  throw_with_code(Napi::RangeError::New(env, message), code);
+}
+
+namespace detail {
+
+/** A short description of a JS value for messages: "string", "Int32Array", "array", ... */
+inline std::string describe(napi_env env, napi_value value) {
+  napi_valuetype type;
+  if (napi_typeof(env, value, &type) != napi_ok) return "unknown";
+  switch (type) {
+    case napi_undefined: return "undefined";
+    case napi_null: return "null";
+    case napi_boolean: return "boolean";
+    case napi_number: return "number";
+    case napi_string: return "string";
+    case napi_symbol: return "symbol";
+    case napi_bigint: return "bigint";
+    case napi_function: return "function";
+    case napi_external: return "external";
+    case napi_object: break;
+  }
+  bool flag = false;
+  if (napi_is_typedarray(env, value, &flag) == napi_ok && flag) {
+    napi_typedarray_type ta;
+    size_t length;
+    napi_get_typedarray_info(env, value, &ta, &length, nullptr, nullptr, nullptr);
+    static const char* const names[] = {"Int8Array",    "Uint8Array",    "Uint8ClampedArray",
+                                        "Int16Array",   "Uint16Array",   "Int32Array",
+                                        "Uint32Array",  "Float32Array",  "Float64Array",
+                                        "BigInt64Array", "BigUint64Array"};
+    const int index = static_cast<int>(ta);
+    return (index >= 0 && index < 11 ? names[index] : "TypedArray") + std::string("(") +
+           std::to_string(length) + ")";
+  }
+  if (napi_is_array(env, value, &flag) == napi_ok && flag) return "array";
+  if (napi_is_arraybuffer(env, value, &flag) == napi_ok && flag) return "ArrayBuffer";
+  return "object";
+}
+
+}  // namespace detail
+}  // namespace bridgegen

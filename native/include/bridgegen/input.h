@@ -1,0 +1,145 @@
+// bridgegen runtime — array arguments in: exact-type typed arrays are used in place (one
+// napi_get_typedarray_info call); other typed arrays, plain and nested arrays (NumPy's row
+// convention) and ndarray-like objects are copied into column-major order. Shape checks too.
+#pragma once
+
+#include <napi.h>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "args.h"
+#include "array.h"
+#include "element.h"
+#include "ndarray.h"
+#include "source.h"
+
+namespace bridgegen {
+
+namespace detail {
+
+template <typename T>
+void require_in_place_ok(const Args& args, size_t i, Access access, napi_value value) {
+  if (access != Access::InPlace) return;
+  throw_type_error(args.env(),
+                   args.describe(i) + " is updated in place: expected a contiguous " + Element<T>::js_name +
+                       ", got " + describe(args.env(), value) + " (a copy would lose the update)",
+                   code::kNotInPlace);
+}
+
+/** Reads nested JS arrays of the given rank (rows first) into column-major storage. */
+template <typename T>
+void read_nested(const Args& args, size_t i, napi_value value, int rank, Array<T>& out) {
+  napi_env env = args.env();
+  int64_t shape[kMaxRank];
+  napi_value probe = value;
+  size_t total = 1;
+  for (int d = 0; d < rank; d++) {
+    uint32_t n = 0;
+    bool is_array = false;
+    if (napi_is_array(env, probe, &is_array) != napi_ok || !is_array) {
+      throw_type_error(env, args.describe(i) + ": expected nested arrays of rank " + std::to_string(rank),
+                       code::kArgType);
+    }
+    napi_get_array_length(env, probe, &n);
+    shape[d] = n;
+    total = checked_product(env, total, n, args.describe(i));
+    if (d + 1 < rank && n > 0) napi_get_element(env, probe, 0, &probe);
+  }
+  out.owned.assign(total, T{});
+  NestedWalk<T> walk{args, i, rank, shape, out.owned.data()};
+  walk.fill(value, 0, 0, 1);
+  out.adopt_owned();
+  out.set_shape(rank, shape);
+}
+
+}  // namespace detail
+
+/**
+ * Reads array parameter i of the given rank into `out`. Exact-type typed arrays are used in
+ * place; anything else convertible is copied unless `access` is InPlace (then TypeError).
+ */
+template <typename T>
+void read_array(Args& args, size_t i, int rank, Access access, Array<T>& out) {
+  napi_env env = args.env();
+  napi_value value = args.get(i);
+  napi_typedarray_type type;
+  size_t length;
+  void* data;
+  out.rank = rank;
+  if (napi_get_typedarray_info(env, value, &type, &length, &data, nullptr, nullptr) == napi_ok) {
+    if (type == Element<T>::typed_array) {
+      static T empty[1];
+      out.data = data != nullptr ? static_cast<T*>(data) : empty;  // detached or empty buffer
+      out.length = length;
+      out.js = value;
+      args.pin(value);
+    } else {
+      detail::require_in_place_ok<T>(args, i, access, value);
+      const detail::Source source{type, data, length, nullptr};
+      out.owned.resize(length);
+      for (size_t k = 0; k < length; k++) out.owned[k] = source.load<T>(args, i, k);
+      out.adopt_owned();
+    }
+    if (rank == 1) {
+      const int64_t extent = static_cast<int64_t>(out.length);
+      out.set_shape(1, &extent);
+    }
+    return;
+  }
+  bool is_array = false;
+  napi_is_array(env, value, &is_array);
+  if (is_array) {
+    detail::require_in_place_ok<T>(args, i, access, value);
+    return detail::read_nested(args, i, value, rank, out);
+  }
+  if (detail::is_ndarray_like(env, value)) return detail::read_ndarray(args, i, value, rank, access, out);
+  throw_type_error(env,
+                   args.describe(i) + ": expected " + Element<T>::js_name +
+                       (rank > 1 ? ", nested arrays or an ndarray" : " or an array of numbers") + ", got " +
+                       detail::describe(env, value),
+                   code::kArgType);
+}
+
+/** The extent of dimension `dim` of array parameter `from`, to infer size parameter `i`. */
+template <typename T>
+int64_t infer_extent(const Args& args, size_t i, const Array<T>& array, size_t from, int dim) {
+  if (!array.shape_known) {
+    throw_type_error(args.env(),
+                     args.where() + ": cannot infer `" + args.signature().params[i] + "` from `" +
+                         args.signature().params[from] +
+                         "`: a flat typed array has no shape; pass it, or pass nested arrays or an ndarray",
+                     code::kArgCount);
+  }
+  return array.shape[dim];
+}
+
+/**
+ * Checks an input array against the extents its declaration requires (kUnchecked: not checked,
+ * as for an assumed-size last dimension; negative extents mean zero, as in Fortran). Leading extents must match exactly (they fix the memory
+ * layout); the last may be larger, and a flat array needs at least the product.
+ */
+template <typename T>
+void check_shape(const Args& args, size_t i, const Array<T>& array, int rank, const int64_t* expected,
+                 const char* dims_text) {
+  size_t needed = 1;
+  bool ok = true;
+  for (int d = 0; d < rank; d++) {
+    if (expected[d] == kUnchecked) continue;
+    const int64_t want = expected[d] < 0 ? 0 : expected[d];
+    needed = detail::checked_product(args.env(), needed, static_cast<size_t>(want), args.describe(i));
+    if (!array.shape_known) continue;
+    if (d + 1 < rank ? array.shape[d] != want : array.shape[d] < want) ok = false;
+  }
+  if (!array.shape_known && array.length < needed) ok = false;
+  if (ok) return;
+  throw_range_error(args.env(),
+                    args.describe(i) + ": expected shape " + detail::format_shape(expected, rank) + " from " +
+                        dims_text + ", got " +
+                        (array.shape_known ? detail::format_shape(array.shape, array.rank)
+                                           : std::to_string(array.length) + " elements"),
+                    code::kShape);
+}
+
+}  // namespace bridgegen

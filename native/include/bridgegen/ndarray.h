@@ -1,0 +1,143 @@
+// bridgegen runtime — ndarray-like inputs `{ data, shape, strides?, offset?, order? }` (stdlib-js,
+// scijs): used in place when column-major contiguous with the exact element type, else gathered.
+#pragma once
+
+#include <napi.h>
+
+#include <cstdint>
+#include <string>
+
+#include "args.h"
+#include "array.h"
+#include "element.h"
+#include "source.h"
+
+namespace bridgegen {
+namespace detail {
+
+inline bool is_ndarray_like(napi_env env, napi_value value) {
+  napi_valuetype type;
+  if (napi_typeof(env, value, &type) != napi_ok || type != napi_object) return false;
+  Napi::Object object(env, value);
+  return object.Has("data") && object.Has("shape");
+}
+
+/** An integer-valued property element, checked; `what` names it in messages. */
+inline int64_t integer_at(const Args& args, size_t i, Napi::Value list, uint32_t k, const char* what) {
+  Napi::Value item = list.As<Napi::Object>().Get(k);
+  return value_to<int64_t>(args.env(), item, [&] { return args.describe(i) + "." + what + "[" + std::to_string(k) + "]"; });
+}
+
+/** Reads `shape` and `strides` (elements; default from `order`, row-major as in stdlib). */
+struct Layout {
+  int64_t shape[kMaxRank];
+  int64_t strides[kMaxRank];
+  int64_t offset = 0;
+  size_t total = 1;
+};
+
+inline Layout read_layout(const Args& args, size_t i, Napi::Object nd, int rank) {
+  napi_env env = args.env();
+  Napi::Value shape = nd.Get("shape");
+  if (!shape.IsArray() || shape.As<Napi::Array>().Length() != static_cast<uint32_t>(rank)) {
+    throw_type_error(env, args.describe(i) + ": expected an ndarray of rank " + std::to_string(rank) +
+                              ", got shape " + describe(env, shape), code::kArgType);
+  }
+  Layout layout;
+  for (int d = 0; d < rank; d++) {
+    layout.shape[d] = integer_at(args, i, shape, d, "shape");
+    if (layout.shape[d] < 0) throw_range_error(env, args.describe(i) + ": negative extent in shape", code::kShape);
+    layout.total = checked_product(env, layout.total, static_cast<size_t>(layout.shape[d]), args.describe(i));
+  }
+  Napi::Value strides = nd.Get("strides");
+  const bool column_major = nd.Get("order").IsString() &&
+                            nd.Get("order").As<Napi::String>().Utf8Value() == "column-major";
+  if (strides.IsArray() && strides.As<Napi::Array>().Length() == static_cast<uint32_t>(rank)) {
+    for (int d = 0; d < rank; d++) layout.strides[d] = integer_at(args, i, strides, d, "strides");
+  } else if (!strides.IsUndefined() && !strides.IsNull()) {
+    throw_type_error(env, args.describe(i) + ": `strides` must be an array of " + std::to_string(rank) + " integers",
+                     code::kArgType);
+  } else {
+    int64_t step = 1;
+    for (int k = 0; k < rank; k++) {
+      const int d = column_major ? k : rank - 1 - k;
+      layout.strides[d] = step;
+      step *= layout.shape[d] > 0 ? layout.shape[d] : 1;
+    }
+  }
+  Napi::Value offset = nd.Get("offset");
+  if (!offset.IsUndefined()) layout.offset = value_to<int64_t>(env, offset, [&] { return args.describe(i) + ".offset"; });
+  return layout;
+}
+
+/** Every index the layout touches lies inside a buffer of `length` elements. */
+inline void check_layout_bounds(const Args& args, size_t i, const Layout& layout, int rank, size_t length) {
+  if (layout.total == 0) return;
+  int64_t lo = layout.offset, hi = layout.offset;
+  for (int d = 0; d < rank; d++) {
+    const int64_t reach = layout.strides[d] * (layout.shape[d] - 1);
+    (reach < 0 ? lo : hi) += reach;
+  }
+  if (lo < 0 || hi >= static_cast<int64_t>(length)) {
+    throw_range_error(args.env(), args.describe(i) + ": shape, strides and offset reach outside `data` (" +
+                                      std::to_string(length) + " elements)", code::kShape);
+  }
+}
+
+inline bool is_column_major(const Layout& layout, int rank) {
+  int64_t step = 1;
+  for (int d = 0; d < rank; d++) {
+    if (layout.shape[d] > 1 && layout.strides[d] != step) return false;
+    step *= layout.shape[d];
+  }
+  return true;
+}
+
+template <typename T>
+void read_ndarray(Args& args, size_t i, napi_value value, int rank, Access access, Array<T>& out) {
+  napi_env env = args.env();
+  Napi::Object nd(env, value);
+  const Layout layout = read_layout(args, i, nd, rank);
+  napi_value data = nd.Get("data");
+  Source source{napi_float64_array, nullptr, 0, nullptr};
+  napi_typedarray_type type;
+  void* raw = nullptr;
+  bool is_array = false;
+  if (napi_get_typedarray_info(env, data, &type, &source.length, &raw, nullptr, nullptr) == napi_ok) {
+    source.type = type;
+    source.data = raw;
+  } else if (napi_is_array(env, data, &is_array) == napi_ok && is_array) {
+    uint32_t n = 0;
+    napi_get_array_length(env, data, &n);
+    source.length = n;
+    source.array = data;
+  } else {
+    throw_type_error(env, args.describe(i) + ".data: expected a typed array or an array, got " + describe(env, data),
+                     code::kArgType);
+  }
+  check_layout_bounds(args, i, layout, rank, source.length);
+  if (source.array == nullptr && type == Element<T>::typed_array && is_column_major(layout, rank)) {
+    static T empty[1];
+    out.data = raw != nullptr ? static_cast<T*>(raw) + layout.offset : empty;
+    out.length = layout.total;
+    args.pin(data);
+  } else {
+    if (access == Access::InPlace) {
+      throw_type_error(env, args.describe(i) + " is updated in place: expected a column-major ndarray of " +
+                                Element<T>::js_name + " (a copy would lose the update)", code::kNotInPlace);
+    }
+    out.owned.resize(layout.total);
+    int64_t index[kMaxRank] = {};
+    for (size_t k = 0; k < layout.total; k++) {
+      int64_t at = layout.offset;
+      for (int d = 0; d < rank; d++) at += index[d] * layout.strides[d];
+      out.owned[k] = source.load<T>(args, i, static_cast<size_t>(at));
+      for (int d = 0; d < rank && ++index[d] == layout.shape[d]; d++) index[d] = 0;  // column-major odometer
+    }
+    out.adopt_owned();
+  }
+  out.set_shape(rank, layout.shape);
+}
+
+}  // namespace detail
+}  // namespace bridgegen

@@ -1,0 +1,94 @@
+// bridgegen runtime — outputs: intent(out) arrays allocated as JS memory before the call (so the
+// Fortran writes straight into what the caller gets), and the result value or result object.
+#pragma once
+
+#include <napi.h>
+
+#include <cstdint>
+#include <cstring>
+#include <initializer_list>
+#include <utility>
+
+#include "args.h"
+#include "array.h"
+#include "element.h"
+#include "source.h"
+
+namespace bridgegen {
+
+namespace detail {
+inline void ok(napi_env env, napi_status status) {
+  if (status != napi_ok) throw Napi::Error::New(env);
+}
+}  // namespace detail
+
+/** Allocates array parameter i (zero-filled JS memory); negative extents mean zero, as in Fortran. */
+template <typename T>
+void alloc_array(Args& args, size_t i, int rank, const int64_t* extents, Array<T>& out) {
+  napi_env env = args.env();
+  int64_t shape[kMaxRank];
+  size_t total = 1;
+  for (int d = 0; d < rank; d++) {
+    shape[d] = extents[d] < 0 ? 0 : extents[d];
+    total = detail::checked_product(env, total, static_cast<size_t>(shape[d]), args.describe(i));
+  }
+  detail::checked_product(env, total, sizeof(T), args.describe(i));
+  void* data = nullptr;
+  napi_value buffer;
+  if (napi_create_arraybuffer(env, total * sizeof(T), &data, &buffer) != napi_ok) {
+    throw_range_error(env, args.describe(i) + ": cannot allocate " + std::to_string(total) + " elements",
+                      code::kTooLarge);
+  }
+  detail::ok(env, napi_create_typedarray(env, Element<T>::typed_array, total, buffer, 0, &out.js));
+  static T empty[1];
+  out.data = data != nullptr ? static_cast<T*>(data) : empty;
+  out.length = total;
+  out.set_shape(rank, shape);
+  args.pin(out.js);
+}
+
+/** The JS value of an array result: rank 1 a typed array, else an ndarray-like object. */
+template <typename T>
+napi_value array_value(Napi::Env env, Array<T>& array) {
+  if (array.js == nullptr) {
+    // A converted copy (F2Py's intent(in,out) of a non-exact input): hand out new JS memory.
+    void* data = nullptr;
+    napi_value buffer;
+    detail::ok(env, napi_create_arraybuffer(env, array.length * sizeof(T), &data, &buffer));
+    if (array.length) std::memcpy(data, array.data, array.length * sizeof(T));
+    detail::ok(env, napi_create_typedarray(env, Element<T>::typed_array, array.length, buffer, 0, &array.js));
+  }
+  if (array.rank <= 1) return array.js;
+  Napi::Object nd = Napi::Object::New(env);
+  Napi::Array shape = Napi::Array::New(env, array.rank);
+  Napi::Array strides = Napi::Array::New(env, array.rank);
+  int64_t step = 1;
+  for (int d = 0; d < array.rank; d++) {
+    shape.Set(d, Napi::Number::New(env, static_cast<double>(array.shape[d])));
+    strides.Set(d, Napi::Number::New(env, static_cast<double>(step)));
+    step *= array.shape[d];
+  }
+  nd.Set("data", Napi::Value(env, array.js));
+  nd.Set("shape", shape);
+  nd.Set("strides", strides);
+  nd.Set("offset", Napi::Number::New(env, 0));
+  nd.Set("order", Napi::String::New(env, "column-major"));
+  nd.Set("dtype", Napi::String::New(env, Element<T>::dtype));
+  return nd;
+}
+
+/** The JS value of a scalar result. */
+template <typename T>
+napi_value scalar_value(Napi::Env env, T value) {
+  return to_js(env, value);
+}
+
+/** Two or more results: a plain object keyed by lower-case name (contract 1.3). */
+inline napi_value result_object(Napi::Env env, std::initializer_list<std::pair<const char*, napi_value>> fields) {
+  napi_value object;
+  detail::ok(env, napi_create_object(env, &object));
+  for (const auto& field : fields) detail::ok(env, napi_set_named_property(env, object, field.first, field.second));
+  return object;
+}
+
+}  // namespace bridgegen

@@ -1,0 +1,110 @@
+// bridgegen runtime — reading elements from whatever the caller gave (a typed array of any type
+// or a plain JS array), with size arithmetic that cannot overflow. Used by the copying paths only.
+#pragma once
+
+#include <napi.h>
+
+#include <cstdint>
+#include <string>
+
+#include "args.h"
+#include "array.h"
+#include "element.h"
+
+namespace bridgegen {
+namespace detail {
+
+/** Largest element count accepted (V8's typed arrays stop well below this anyway). */
+constexpr size_t kMaxElements = size_t(1) << 48;
+
+inline size_t checked_product(napi_env env, size_t a, size_t b, const std::string& what) {
+  if (b != 0 && a > kMaxElements / b) {
+    throw_range_error(env, what + ": array size overflows (more than 2^48 elements)", code::kTooLarge);
+  }
+  return a * b;
+}
+
+inline std::string format_shape(const int64_t* extents, int rank) {
+  std::string text = "(";
+  for (int d = 0; d < rank; d++) {
+    text += d ? ", " : "";
+    text += extents[d] == kUnchecked ? "*" : std::to_string(extents[d] < 0 ? 0 : extents[d]);
+  }
+  return text + ")";
+}
+
+/** A readable run of elements: a typed array (`array` null) or a plain JS array. */
+struct Source {
+  napi_typedarray_type type;
+  const void* data;
+  size_t length;
+  napi_value array;
+
+  /** Element k converted to T; messages name `args.describe(i)[k]`. */
+  template <typename T>
+  T load(const Args& args, size_t i, size_t k) const {
+    auto what = [&] { return args.describe(i) + " at index " + std::to_string(k); };
+    napi_env env = args.env();
+    if (array != nullptr) {
+      napi_value element;
+      if (napi_get_element(env, array, static_cast<uint32_t>(k), &element) != napi_ok) throw Napi::Error::New(env);
+      return value_to<T>(env, element, what);
+    }
+    switch (type) {
+      case napi_int8_array: return number_to<T>(env, static_cast<const int8_t*>(data)[k], what);
+      case napi_uint8_array:
+      case napi_uint8_clamped_array: return number_to<T>(env, static_cast<const uint8_t*>(data)[k], what);
+      case napi_int16_array: return number_to<T>(env, static_cast<const int16_t*>(data)[k], what);
+      case napi_uint16_array: return number_to<T>(env, static_cast<const uint16_t*>(data)[k], what);
+      case napi_int32_array: return number_to<T>(env, static_cast<const int32_t*>(data)[k], what);
+      case napi_uint32_array: return number_to<T>(env, static_cast<const uint32_t*>(data)[k], what);
+      case napi_float32_array: return number_to<T>(env, static_cast<const float*>(data)[k], what);
+      case napi_float64_array: return number_to<T>(env, static_cast<const double*>(data)[k], what);
+      case napi_bigint64_array: return int64_to<T>(env, static_cast<const int64_t*>(data)[k], what);
+      case napi_biguint64_array: {
+        const uint64_t v = static_cast<const uint64_t*>(data)[k];
+        if (v > static_cast<uint64_t>(INT64_MAX)) throw_range_error(env, what() + ": out of range", code::kArgValue);
+        return int64_to<T>(env, static_cast<int64_t>(v), what);
+      }
+      default: throw_type_error(env, what() + ": unsupported typed array", code::kArgType);
+    }
+  }
+};
+
+/** Fills column-major storage from nested JS arrays whose outer level is the first dimension. */
+template <typename T>
+struct NestedWalk {
+  const Args& args;
+  size_t param;
+  int rank;
+  const int64_t* shape;
+  T* out;
+
+  /** Visits `value` at depth `d`; `base` is the column-major offset so far, `stride` dimension d's. */
+  void fill(napi_value value, int d, size_t base, size_t stride) const {
+    napi_env env = args.env();
+    bool is_array = false;
+    uint32_t n = 0;
+    if (napi_is_array(env, value, &is_array) != napi_ok || !is_array ||
+        napi_get_array_length(env, value, &n) != napi_ok || n != shape[d]) {
+      throw_type_error(env,
+                       args.describe(param) + ": ragged nested arrays: expected " + std::to_string(shape[d]) +
+                           " elements at depth " + std::to_string(d) + ", got " + describe(env, value),
+                       code::kArgType);
+    }
+    const Source row{napi_float64_array, nullptr, n, value};
+    for (uint32_t k = 0; k < n; k++) {
+      const size_t offset = base + k * stride;
+      if (d + 1 == rank) {
+        out[offset] = row.load<T>(args, param, k);
+      } else {
+        napi_value inner;
+        napi_get_element(env, value, k, &inner);
+        fill(inner, d + 1, offset, stride * static_cast<size_t>(shape[d]));
+      }
+    }
+  }
+};
+
+}  // namespace detail
+}  // namespace bridgegen
