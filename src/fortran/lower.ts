@@ -1,0 +1,206 @@
+// Syntax tree -> IR: decides what declarations mean (types and kinds, intents, shapes, docs,
+// visibility) for routines and modules; parsing is left to parser.ts, later refinements to ir/passes.
+
+import type { DiagnosticBag } from '../diag/diagnostic';
+import type { Arg, Bound, DefaultValue, Expr, Interface, Intent, Module, Routine, Span } from '../ir/types';
+import type { DimSpec, ModuleUnit, NameRef, RawExpr, RoutineUnit, SourceAst, Stmt } from './ast';
+import { DocIndex, type RoutineDoc } from './docs';
+import { parseExpr } from './expr';
+import { ModuleTable, Scope, type ConstScope } from './kinds';
+import { collectSymbols, type Sym, type SymbolTable } from './symbols';
+import { applyImplicit, defaultImplicit, implicitType, resolveType, type ImplicitRules } from './typing';
+
+/** What a routine sees from outside: its file's docs, its host module's constants and implicit rules. */
+interface Context {
+  readonly bag: DiagnosticBag;
+  readonly docs: DocIndex;
+  readonly table: ModuleTable;
+  readonly host?: ConstScope;
+  readonly implicit: ImplicitRules;
+  readonly module?: string;
+}
+
+/** Everything lowering one routine needs. */
+interface RoutineContext extends Context {
+  readonly unit: RoutineUnit;
+  readonly scope: Scope;
+  readonly rules: ImplicitRules;
+  readonly syms: SymbolTable;
+  readonly procedures: ReadonlySet<string>;
+  readonly doc: RoutineDoc;
+  /** e.g. `subroutine 'foo'` */
+  readonly what: string;
+}
+
+/** Lowers parsed files to the interface IR; problems go to `bag`, failing routines are left out. */
+export function lowerSources(asts: readonly SourceAst[], bag: DiagnosticBag): Interface {
+  const byName = new Map<string, ModuleUnit>();
+  for (const ast of asts) for (const u of ast.units) if (u.kind === 'module') byName.set(u.name, u);
+  const table = new ModuleTable(byName);
+  const routines: Routine[] = [];
+  const modules: Module[] = [];
+  for (const ast of asts) {
+    const docs = new DocIndex(ast.comments);
+    for (const u of ast.units) {
+      const base: Context = { bag, docs, table, implicit: defaultImplicit(u.span) };
+      if (u.kind === 'routine') {
+        const r = lowerRoutine(u, base);
+        if (r) routines.push(r);
+        continue;
+      }
+      const doc = docs.routineDoc(u.span.line, u.headerEndLine).doc;
+      modules.push(doc ? { name: u.name, doc, span: u.span } : { name: u.name, span: u.span });
+      const ctx: Context = { ...base, host: table.scopeOf(u.name), implicit: applyImplicit(base.implicit, u.body), module: u.name };
+      const isPublic = visibility(u.body);
+      for (const r of u.routines) {
+        if (!isPublic(r.name)) continue;
+        const lowered = lowerRoutine(r, ctx);
+        if (lowered) routines.push(lowered);
+      }
+    }
+  }
+  return { routines, modules };
+}
+
+/** Whether a module's `public`/`private` statements export a name (default public). */
+function visibility(body: readonly Stmt[]): (name: string) => boolean {
+  let byDefault = true;
+  const named = new Map<string, boolean>();
+  for (const s of body) {
+    if (s.kind !== 'attr' || s.attr.kind !== 'simple') continue;
+    const name = s.attr.name;
+    if (name !== 'public' && name !== 'private') continue;
+    if (s.entities.length === 0) byDefault = name === 'public';
+    for (const e of s.entities) named.set(e.name, name === 'public');
+  }
+  return (name) => named.get(name) ?? byDefault;
+}
+
+function lowerRoutine(unit: RoutineUnit, outer: Context): Routine | undefined {
+  if (unit.broken) return undefined;
+  const what = `${unit.routineKind} '${unit.name}'`;
+  const procedures = new Set(unit.interfaces.flatMap((i) => i.bodies.map((b) => b.name)));
+  const ctx: RoutineContext = {
+    ...outer, unit, what, procedures,
+    scope: new Scope(unit.body, outer.host, outer.table),
+    rules: applyImplicit(outer.implicit, unit.body),
+    syms: collectSymbols(unit.body, outer.docs),
+    doc: outer.docs.routineDoc(unit.span.line, unit.headerEndLine),
+  };
+  const args: Arg[] = [];
+  for (const a of unit.args) {
+    if (a.name === '*') {
+      outer.bag.warning('BG003', a.span, `alternate return of ${what} is not supported; the routine is skipped`);
+      return undefined;
+    }
+    const arg = lowerArg(a, ctx, false);
+    if (!arg) return undefined;
+    args.push(arg);
+  }
+  let result: Arg | undefined;
+  if (unit.routineKind === 'function') {
+    result = lowerArg(unit.result ?? { name: unit.name, span: unit.span }, ctx, true);
+    if (!result) return undefined;
+  }
+  const threadsafe =
+    unit.prefixes.includes('pure') || unit.prefixes.includes('elemental') ||
+    unit.body.some((s) => s.kind === 'directive' && s.name === 'threadsafe');
+  return {
+    name: unit.name,
+    kind: unit.routineKind,
+    ...(outer.module ? { module: outer.module } : {}),
+    ...(ctx.doc.doc ? { doc: ctx.doc.doc } : {}),
+    ...(result ? { result } : {}),
+    args,
+    threadsafe,
+    span: unit.span,
+  };
+}
+
+/** One dummy argument (or the function result); undefined when it cannot be wrapped (reported). */
+function lowerArg(ref: NameRef, ctx: RoutineContext, isResult: boolean): Arg | undefined {
+  const { name } = ref;
+  const sym = ctx.syms.get(name);
+  const span = sym?.span && !sym.fromDirective ? sym.span : ref.span;
+  const what = isResult ? `the result of ${ctx.what}` : `argument '${name}' of ${ctx.what}`;
+  const vt = valueType(name, sym, ctx, what, span, isResult);
+  if (!vt) return undefined;
+  const dims = sym?.dims ?? [];
+  const bounds: Bound[] = [];
+  for (const d of dims) {
+    const b = lowerBound(d, ctx, what);
+    if (!b) return undefined;
+    bounds.push(b);
+  }
+  const io = isResult ? { intent: 'out' as const, hidden: false, returned: true } : lowerIntent(sym?.intents ?? [], dims.length);
+  const fortranOptional = !isResult && (sym?.optional ?? false);
+  const optional = !isResult && (fortranOptional || (sym?.f2pyOptional ?? false)) && !(sym?.required ?? false);
+  const dflt = sym?.directiveInit && (optional || io.hidden) ? lowerDefault(sym.directiveInit) : undefined;
+  const doc = sym?.doc ?? ctx.doc.params.get(name);
+  const charSpec = sym?.charLen ?? (sym?.type ?? sym?.directiveType)?.len;
+  const flag = (f: string): boolean => sym?.flags.has(f) ?? false;
+  return {
+    name, type: vt.type, kind: vt.kind, rank: dims.length, dims: dims.map((d) => d.text), bounds,
+    intent: io.intent, optional, hidden: io.hidden, fortranOptional, returned: io.returned,
+    ...(dflt ? { default: dflt } : {}),
+    ...(vt.type === 'character' ? { charLen: charSpec?.text ?? '1' } : {}),
+    ...(vt.typeName !== undefined ? { typeName: vt.typeName } : {}),
+    ...(flag('value') ? { value: true } : {}),
+    ...(flag('allocatable') ? { allocatable: true } : {}),
+    ...(flag('pointer') ? { pointer: true } : {}),
+    ...(doc ? { doc } : {}),
+    span,
+  };
+}
+
+function valueType(name: string, sym: Sym | undefined, ctx: RoutineContext, what: string, span: Span, isResult: boolean) {
+  if (!isResult && (sym?.flags.has('external') || ctx.procedures.has(name))) return { type: 'procedure' as const, kind: 0 };
+  const written = isResult ? (ctx.unit.type ?? sym?.type ?? sym?.directiveType) : (sym?.type ?? sym?.directiveType);
+  const spec = written ?? implicitType(ctx.rules, name);
+  if (!spec) {
+    ctx.bag.error('BG008', span, `${what} has no type (IMPLICIT NONE is in effect)`);
+    return undefined;
+  }
+  return resolveType(spec, ctx.scope, ctx.bag, what);
+}
+
+/** F2Py's intent rules: `in,out` is returned; `inout` is returned only for scalars; `hide` is never passed. */
+function lowerIntent(words: readonly string[], rank: number): { intent: Intent; hidden: boolean; returned: boolean } {
+  const has = (w: string): boolean => words.includes(w);
+  if (has('hide')) return { intent: has('out') ? 'out' : 'in', hidden: true, returned: false };
+  if ((has('in') && has('out')) || (has('inout') && has('out'))) return { intent: 'inout', hidden: false, returned: true };
+  if (has('inout')) return { intent: 'inout', hidden: false, returned: rank === 0 };
+  if (has('out')) return { intent: 'out', hidden: false, returned: true };
+  if (has('in')) return { intent: 'in', hidden: false, returned: false };
+  return { intent: null, hidden: false, returned: false };
+}
+
+function lowerBound(d: DimSpec, ctx: RoutineContext, what: string): Bound | undefined {
+  const lower = d.lower ? boundExpr(d.lower, ctx, what) : { op: 'int' as const, value: 1 };
+  if (!lower) return undefined;
+  if (d.form !== 'explicit') return { lower, upper: null, form: d.form };
+  const upper = boundExpr(d.upper!, ctx, what);
+  return upper ? { lower, upper, form: 'explicit' } : undefined;
+}
+
+function boundExpr(e: RawExpr, ctx: RoutineContext, what: string): Expr | undefined {
+  const r = parseExpr(e.tokens);
+  if ('expr' in r) return r.expr;
+  ctx.bag.warning('BG003', e.span, `array bound '${e.text}' of ${what} is not supported (${r.error}); the routine is skipped`);
+  return undefined;
+}
+
+/** F2Py directive defaults: a constant, `len(x)`/`size(x)` or `shape(x, k)` (0-based k). */
+function lowerDefault(init: RawExpr): DefaultValue | undefined {
+  const r = parseExpr(init.tokens);
+  if (!('expr' in r)) return undefined;
+  const e = r.expr;
+  if (e.op === 'int') return { kind: 'constant', value: e.value };
+  if (e.op !== 'call' || e.args[0]?.op !== 'name') return undefined;
+  const array = e.args[0].name;
+  const k = e.args[1];
+  if ((e.name === 'len' || e.name === 'size') && e.args.length === 1) return { kind: 'extent', array, dim: 0 };
+  if (e.name === 'shape' && k?.op === 'int') return { kind: 'extent', array, dim: k.value };
+  if (e.name === 'size' && k?.op === 'int') return { kind: 'extent', array, dim: k.value - 1 };
+  return undefined;
+}

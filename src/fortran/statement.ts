@@ -1,0 +1,270 @@
+// Classifies one logical statement (header, end, module, declaration, directive, other) and parses
+// it; how statements nest into program units is left to parser.ts.
+
+import type { Attribute, ImplicitRule, NameRef, Stmt, TypeSpec, UseName } from './ast';
+import { Cursor, indexTop, ParseError, splitTop } from './cursor';
+import { atTypeSpec, parseAttribute, parseEntities, parseTypeSpec } from './decl-syntax';
+import { lex } from './lexer';
+import { statementSpan, type Statement } from './source-form';
+
+export interface Header {
+  readonly routineKind: 'subroutine' | 'function';
+  readonly name: string;
+  readonly prefixes: readonly string[];
+  readonly type?: TypeSpec;
+  readonly args: readonly NameRef[];
+  readonly result?: NameRef;
+  /** Set when the header was recognised but is malformed. */
+  readonly error?: ParseError;
+}
+
+export type EndWhat = 'subroutine' | 'function' | 'module' | 'program' | 'interface' | 'type' | 'blockdata' | 'submodule' | 'procedure';
+
+export type Classified =
+  | { readonly kind: 'header'; readonly header: Header }
+  | { readonly kind: 'end'; readonly what: EndWhat | null; readonly name?: string }
+  | { readonly kind: 'contains' }
+  | { readonly kind: 'module'; readonly name: string }
+  | { readonly kind: 'begin'; readonly what: 'program' | 'blockdata' | 'submodule' | 'type' | 'interface'; readonly abstract?: boolean; readonly name?: string }
+  | { readonly kind: 'stmt'; readonly stmt: Stmt };
+
+const PREFIXES = new Set(['pure', 'impure', 'elemental', 'recursive', 'non_recursive', 'module']);
+const END_WHATS = new Set<string>(['subroutine', 'function', 'module', 'program', 'interface', 'type', 'blockdata', 'submodule', 'procedure']);
+const ATTR_STMTS = new Set([
+  'dimension', 'intent', 'optional', 'value', 'external', 'allocatable', 'pointer', 'target', 'public', 'private',
+  'protected', 'volatile', 'asynchronous', 'contiguous', 'depend', 'check', 'required', 'note',
+]);
+const DIRECTIVES = new Set(['threadsafe', 'callstatement', 'callprotoargument', 'fortranname', 'usercode', 'pymethoddef']);
+
+/** Classifies and parses one statement; throws ParseError for a malformed declaration. */
+export function classify(stmt: Statement): Classified | null {
+  const toks = lex(stmt.text);
+  if (toks.length === 0) return null;
+  const c = new Cursor(toks, stmt);
+  const base = { span: statementSpan(stmt), endLine: stmt.endLine, directive: stmt.directive };
+  const other = (): Classified => ({ kind: 'stmt', stmt: { kind: 'other', keyword: toks[0]!.text, ...base } });
+  if (stmt.directive) {
+    const first = toks[0]!.text;
+    if (DIRECTIVES.has(first)) return { kind: 'stmt', stmt: { kind: 'directive', name: first, text: stmt.text.trim(), ...base } };
+  } else {
+    const end = classifyEnd(c);
+    if (end) return end;
+    if (isAssignment(c)) return other();
+  }
+  const first = toks[0]!;
+  if (first.kind !== 'ident') return other();
+  const header = tryHeader(c);
+  if (header) return { kind: 'header', header };
+  c.i = 0;
+  switch (first.text) {
+    case 'contains':
+      return toks.length === 1 ? { kind: 'contains' } : other();
+    case 'module':
+      return toks.length === 2 && c.atIdent(1) ? { kind: 'module', name: toks[1]!.text } : other();
+    case 'submodule':
+    case 'program':
+      return { kind: 'begin', what: first.text };
+    case 'blockdata':
+      return { kind: 'begin', what: 'blockdata' };
+    case 'block':
+      return c.at('data', 1) ? { kind: 'begin', what: 'blockdata' } : other();
+    case 'interface':
+      return { kind: 'begin', what: 'interface', abstract: false, ...(c.atIdent(1) ? { name: toks[1]!.text } : {}) };
+    case 'abstract':
+      return c.at('interface', 1) ? { kind: 'begin', what: 'interface', abstract: true } : other();
+    case 'type':
+      if (!c.at('(', 1) && !c.at('is', 1)) return { kind: 'begin', what: 'type' };
+      break;
+    case 'implicit':
+      return { kind: 'stmt', stmt: { kind: 'implicit', ...parseImplicit(c), ...base } };
+    case 'use':
+      return { kind: 'stmt', stmt: { kind: 'use', ...parseUse(c), ...base } };
+    case 'parameter':
+      if (!c.at('(', 1)) break;
+      c.i = 1;
+      return { kind: 'stmt', stmt: { kind: 'parameter', entities: parseEntities(c.sub(c.group())), ...base } };
+  }
+  if (atTypeSpec(c)) return { kind: 'stmt', stmt: { kind: 'decl', ...parseDecl(c), ...base } };
+  if (ATTR_STMTS.has(first.text) || (stmt.directive && first.text === 'intent')) {
+    const attr = parseAttribute(c);
+    c.accept('::');
+    return { kind: 'stmt', stmt: { kind: 'attr', attr, entities: c.done() ? [] : parseEntities(c), ...base } };
+  }
+  return other();
+}
+
+/** `end`, `end subroutine foo`, `endsubroutine`, `end block data`; not `end if`, `enddo`, `end block`. */
+function classifyEnd(c: Cursor): Classified | null {
+  const t = c.peek()!;
+  if (t.kind !== 'ident') return null;
+  let what: string | undefined;
+  let k = 1;
+  if (t.text === 'end') {
+    if (c.done() || c.toks.length === 1) return { kind: 'end', what: null };
+    what = c.peek(1)!.text;
+    k = 2;
+    if (what === 'block' && c.at('data', 2)) (what = 'blockdata'), (k = 3);
+  } else if (t.text.startsWith('end') && END_WHATS.has(t.text.slice(3))) what = t.text.slice(3);
+  else if (t.text === 'endblock' && c.at('data', 1)) (what = 'blockdata'), (k = 2);
+  if (what === undefined || !END_WHATS.has(what)) return null;
+  if (what === 'interface') return { kind: 'end', what }; // end interface operator(+)
+  const name = c.peek(k);
+  if (c.toks.length > k + 1 || (name && name.kind !== 'ident')) return null;
+  return { kind: 'end', what: what as EndWhat, ...(name ? { name: name.text } : {}) };
+}
+
+/** `x = ...`, `a(i, j) = ...`, `p%x(1) = ...`, `p => ...`: an assignment, whatever the name. */
+function isAssignment(c: Cursor): boolean {
+  let i = 0;
+  const toks = c.toks;
+  if (toks[0]?.kind !== 'ident') return false;
+  i = 1;
+  for (;;) {
+    const t = toks[i];
+    if (!t) return false;
+    if (t.kind === 'op' && (t.text === '=' || t.text === '=>')) return true;
+    if (t.kind === 'op' && t.text === '%' && toks[i + 1]?.kind === 'ident') i += 2;
+    else if (t.kind === 'op' && t.text === '(') {
+      let depth = 0;
+      do {
+        const u = toks[i++];
+        if (!u) return false;
+        if (u.kind === 'op' && u.text === '(') depth++;
+        if (u.kind === 'op' && u.text === ')') depth--;
+      } while (depth > 0);
+    } else return false;
+  }
+}
+
+/** `[prefixes] [type] [prefixes] subroutine|function name [(args)] [result(r)] [bind(...)]`, or null. */
+function tryHeader(c: Cursor): Header | null {
+  const prefixes: string[] = [];
+  let type: TypeSpec | undefined;
+  for (;;) {
+    const t = c.peek();
+    if (t?.kind === 'ident' && PREFIXES.has(t.text) && c.atIdent(1) && !c.at('procedure', 1)) {
+      prefixes.push(t.text);
+      c.i++;
+    } else if (!type && atTypeSpec(c) && headerAhead(c)) {
+      type = parseTypeSpec(c);
+    } else break;
+  }
+  const kw = c.peek();
+  if (!kw || kw.kind !== 'ident' || (kw.text !== 'subroutine' && kw.text !== 'function') || !c.atIdent(1)) return null;
+  c.i++;
+  const nameTok = c.ident();
+  const routineKind = kw.text as 'subroutine' | 'function';
+  const header = { routineKind, name: nameTok.text, prefixes, ...(type ? { type } : {}) };
+  try {
+    return { ...header, ...parseHeaderTail(c, routineKind) };
+  } catch (e) {
+    if (e instanceof ParseError) return { ...header, args: [], error: e };
+    throw e;
+  }
+}
+
+/** After a type spec there is a `function` keyword followed by a name (so this is not a declaration). */
+function headerAhead(c: Cursor): boolean {
+  const i = c.toks.findIndex((t, k) => k >= c.i && t.kind === 'ident' && t.text === 'function');
+  return i > 0 && c.toks[i + 1]?.kind === 'ident' && indexTop(c.toks.slice(c.i, i), '::') < 0;
+}
+
+function parseHeaderTail(c: Cursor, kind: 'subroutine' | 'function'): { args: NameRef[]; result?: NameRef } {
+  const args: NameRef[] = [];
+  let result: NameRef | undefined;
+  if (c.at('(')) {
+    const inner = c.group();
+    if (inner.length > 0) {
+      for (const item of splitTop(inner)) {
+        const t = item[0];
+        if (item.length !== 1 || !(t!.kind === 'ident' || t!.text === '*')) {
+          c.fail('expected an argument name', t ?? c.peek());
+        }
+        args.push({ name: t!.text, span: c.span(t) });
+      }
+    }
+  } else if (kind === 'function') c.fail(`expected '(' after the function name${c.found()}`);
+  while (!c.done()) {
+    const t = c.ident(`'result' or 'bind' or end of statement`);
+    if (t.text === 'result' && kind === 'function' && !result) {
+      const inner = c.group();
+      if (inner.length !== 1 || inner[0]!.kind !== 'ident') c.fail('expected one result name', inner[0] ?? t);
+      result = { name: inner[0]!.text, span: c.span(inner[0]) };
+    } else if (t.text === 'bind') c.group();
+    else c.fail(`unexpected '${t.text}' after the ${kind} header`, t);
+  }
+  return result ? { args, result } : { args };
+}
+
+/** `type [, attr]... [::] entities`; F2Py directives may omit the comma before attributes. */
+function parseDecl(c: Cursor): { type: TypeSpec; attrs: Attribute[]; entities: ReturnType<typeof parseEntities> } {
+  const type = parseTypeSpec(c);
+  const attrs: Attribute[] = [];
+  if (indexTop(c.toks.slice(c.i), '::') >= 0) {
+    while (!c.accept('::')) {
+      c.accept(',');
+      if (c.at('::')) continue;
+      attrs.push(parseAttribute(c));
+    }
+  } else c.accept(',');
+  return { type, attrs, entities: parseEntities(c) };
+}
+
+/** `implicit none`, `implicit real*8 (a-h, o-z), integer (i-n)`. */
+function parseImplicit(c: Cursor): { none: boolean; rules: ImplicitRule[] } {
+  c.expect('implicit');
+  if (c.accept('none')) return { none: true, rules: [] };
+  const rules: ImplicitRule[] = [];
+  for (const item of splitTop(c.toks.slice(c.i))) {
+    const open = lastTopGroupStart(item);
+    if (open <= 0) c.fail('expected a type and a letter list, e.g. implicit real*8 (a-h, o-z)', item[0]);
+    const sub = c.sub(item.slice(0, open));
+    const type = parseTypeSpec(sub);
+    if (!sub.done()) sub.fail(`unexpected '${sub.peek()!.text}' in implicit type`);
+    const letters = c.sub(item.slice(open));
+    const ranges = splitTop(letters.group()).map((r): [string, string] => {
+      const ok = (r.length === 1 || (r.length === 3 && r[1]!.text === '-')) && r.every((t, k) => (k === 1 ? true : /^[a-z]$/.test(t.text)));
+      if (!ok) c.fail('expected a letter or a letter range like a-h', r[0] ?? item[open]);
+      return [r[0]!.text, r[r.length - 1]!.text];
+    });
+    rules.push({ type, ranges });
+  }
+  return { none: false, rules };
+}
+
+function lastTopGroupStart(toks: readonly { text: string; kind: string }[]): number {
+  if (toks[toks.length - 1]?.text !== ')') return -1;
+  let depth = 0;
+  for (let i = toks.length - 1; i >= 0; i--) {
+    if (toks[i]!.kind !== 'op') continue;
+    if (toks[i]!.text === ')') depth++;
+    if (toks[i]!.text === '(' && --depth === 0) return i;
+  }
+  return -1;
+}
+
+/** `use m`, `use, intrinsic :: iso_c_binding, only: c_int`, `use m, wp => dp`. */
+function parseUse(c: Cursor): { module: string; intrinsic: boolean; only: boolean; names: UseName[] } {
+  c.expect('use');
+  let intrinsic = false;
+  if (c.accept(',')) {
+    intrinsic = c.ident("'intrinsic' or 'non_intrinsic'").text === 'intrinsic';
+  }
+  c.accept('::');
+  const module = c.ident('a module name').text;
+  let only = false;
+  const names: UseName[] = [];
+  if (c.accept(',')) {
+    if (c.at('only') && c.at(':', 1)) {
+      only = true;
+      c.i += 2;
+    }
+    for (const item of splitTop(c.toks.slice(c.i))) {
+      if (item.length === 0) continue;
+      const arrow = item.findIndex((t) => t.text === '=>');
+      if (item[0]!.kind !== 'ident' || (item.length > 1 && arrow !== 1)) continue; // operator(...), assignment(=)
+      names.push({ local: item[0]!.text, remote: (arrow === 1 ? item[2] : item[0])?.text ?? item[0]!.text, span: c.span(item[0]) });
+    }
+  } else if (!c.done()) c.fail(`expected ',' after the module name${c.found()}`);
+  return { module, intrinsic, only, names };
+}

@@ -1,0 +1,98 @@
+// Gathers, per name, everything a routine's specification part says about it (type, dims, intents,
+// attributes, directive additions, doc); deciding what that means is left to lower.ts.
+
+import type { Span } from '../ir/types';
+import type { Attribute, DimSpec, Entity, RawExpr, Stmt, TypeSpec } from './ast';
+import type { DocIndex } from './docs';
+
+export interface Sym {
+  /** From a Fortran declaration. */
+  type?: TypeSpec;
+  /** From an F2Py directive declaration (used when there is no Fortran one). */
+  directiveType?: TypeSpec;
+  /** `c*10` on the entity. */
+  charLen?: RawExpr;
+  dims?: readonly DimSpec[];
+  /** Intent words from declarations and directives: `in`, `out`, `inout`, `hide`, `c`, ... */
+  intents: string[];
+  /** Fortran `optional` attribute. */
+  optional: boolean;
+  /** F2Py `optional` (directive). */
+  f2pyOptional: boolean;
+  required: boolean;
+  /** Other attributes: `value`, `allocatable`, `pointer`, `external`, `parameter`, `depend`, ... */
+  flags: Set<string>;
+  /** Initializer from an F2Py directive (`integer intent(hide) :: n = len(x)`). */
+  directiveInit?: RawExpr;
+  doc?: string;
+  /** Where it was first declared in Fortran (else in a directive). */
+  span?: Span;
+  fromDirective?: boolean;
+}
+
+export type SymbolTable = Map<string, Sym>;
+
+function symbol(table: SymbolTable, name: string): Sym {
+  let s = table.get(name);
+  if (!s) {
+    s = { intents: [], optional: false, f2pyOptional: false, required: false, flags: new Set() };
+    table.set(name, s);
+  }
+  return s;
+}
+
+/** Applies one attribute (from a declaration or an attribute statement) to a symbol. */
+function applyAttr(s: Sym, a: Attribute, directive: boolean): void {
+  switch (a.kind) {
+    case 'dimension':
+      if (!s.dims) s.dims = a.dims;
+      return;
+    case 'intent':
+      s.intents.push(...a.words);
+      return;
+    case 'simple':
+      if (a.name === 'optional') {
+        if (directive) s.f2pyOptional = true;
+        else s.optional = true;
+      } else if (a.name === 'required') s.required = true;
+      else s.flags.add(a.name);
+      return;
+    default:
+      return assertNever(a);
+  }
+}
+
+function applyEntity(s: Sym, e: Entity, directive: boolean): void {
+  if (e.dims) s.dims = e.dims;
+  if (e.charLen) s.charLen = e.charLen;
+  if (e.init && directive) s.directiveInit = e.init;
+  if (!s.span || (s.fromDirective && !directive)) {
+    s.span = e.span;
+    s.fromDirective = directive;
+  }
+}
+
+/** Everything the statements of a specification part say about each name. */
+export function collectSymbols(body: readonly Stmt[], docs: DocIndex): SymbolTable {
+  const table: SymbolTable = new Map();
+  for (const st of body) {
+    if (st.kind !== 'decl' && st.kind !== 'attr' && st.kind !== 'parameter') continue;
+    const doc = st.kind === 'decl' && !st.directive ? docs.declDoc(st.span.line, st.endLine) : undefined;
+    for (const e of st.entities) {
+      const s = symbol(table, e.name);
+      if (st.kind === 'decl') {
+        if (st.directive) s.directiveType ??= st.type;
+        else s.type = st.type;
+        for (const a of st.attrs) applyAttr(s, a, st.directive);
+        if (doc && !s.doc) s.doc = doc;
+      } else if (st.kind === 'attr') applyAttr(s, st.attr, st.directive);
+      else s.flags.add('parameter');
+      applyEntity(s, e, st.directive);
+    }
+  }
+  return table;
+}
+
+function assertNever(x: never): never {
+  throw new Error(`unexpected ${JSON.stringify(x)}`);
+}

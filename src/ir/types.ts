@@ -1,0 +1,105 @@
+// The interface IR: plain, serializable data describing what a set of sources exports.
+// Front ends produce it, passes refine it, emitters only read it. No syntax lives here.
+
+/** A position in a source file; 1-based line and column. */
+export interface Span {
+  readonly file: string;
+  readonly line: number;
+  readonly col: number;
+}
+
+/** The value types of contract 1.4. */
+export type BaseType = 'integer' | 'real' | 'complex' | 'logical' | 'character' | 'procedure' | 'type';
+
+/** Declared intent; `null` when the source declares none (treated as `in`, as F2Py does). */
+export type Intent = 'in' | 'out' | 'inout' | null;
+
+/** An integer expression used in array bounds, e.g. `2*n+1`. */
+export type Expr =
+  | { readonly op: 'int'; readonly value: number }
+  | { readonly op: 'name'; readonly name: string }
+  | { readonly op: 'neg'; readonly arg: Expr }
+  | { readonly op: '+' | '-' | '*' | '/'; readonly left: Expr; readonly right: Expr }
+  | { readonly op: 'call'; readonly name: string; readonly args: readonly Expr[] };
+
+/** One dimension of an array: `lower:upper`; `upper` is null for assumed size (`*`) or shape (`:`). */
+export interface Bound {
+  readonly lower: Expr;
+  readonly upper: Expr | null;
+  /** How the extent is known: explicit bounds, `*` (assumed size) or `:` (assumed shape). */
+  readonly form: 'explicit' | 'assumed-size' | 'assumed-shape';
+}
+
+/** Where an optional argument's value comes from when the caller leaves it out. */
+export type DefaultValue =
+  /** The extent of dimension `dim` (0-based) of the argument `array`. */
+  | { readonly kind: 'extent'; readonly array: string; readonly dim: number }
+  /** An explicit constant, e.g. from a signature file `integer :: n = 0`. */
+  | { readonly kind: 'constant'; readonly value: number };
+
+/** A dummy argument, or a function result. */
+export interface Arg {
+  readonly name: string;
+  readonly type: BaseType;
+  /** Storage size in bytes (complex*16 -> 16). */
+  readonly kind: number;
+  readonly rank: number;
+  /** Each dimension as written in the source, e.g. `['n', '2*n+1']`. */
+  readonly dims: readonly string[];
+  /** Each dimension parsed; same length as `dims`. */
+  readonly bounds: readonly Bound[];
+  readonly intent: Intent;
+  /**
+   * Part of the call's result: intent(out), F2Py's intent(in,out), and intent(inout) scalars
+   * (a JS number cannot be updated in place).
+   */
+  readonly returned: boolean;
+  /** May be left out by the JS caller. */
+  readonly optional: boolean;
+  /** Never passed by the JS caller (intent(hide)). */
+  readonly hidden: boolean;
+  /** Present in Fortran as `optional` (so `present()` may be false). */
+  readonly fortranOptional: boolean;
+  readonly default?: DefaultValue;
+  /** Character length as written, lower case without blanks (`'*'`, `'10'`, `'n'`); character only. */
+  readonly charLen?: string;
+  /** Type name of a `type(t)`/`class(t)` argument, or interface name of `procedure(iface)`. */
+  readonly typeName?: string;
+  /** Fortran `value` attribute: passed by value, not by reference. */
+  readonly value?: boolean;
+  /** Fortran `allocatable` dummy argument (allocated by the routine when intent(out)). */
+  readonly allocatable?: boolean;
+  /** Fortran `pointer` dummy argument. */
+  readonly pointer?: boolean;
+  readonly doc?: string;
+  readonly span: Span;
+}
+
+export type RoutineKind = 'subroutine' | 'function';
+
+export interface Routine {
+  /** Lower-case Fortran name: the JS name. */
+  readonly name: string;
+  readonly kind: RoutineKind;
+  /** The enclosing Fortran module, if any. */
+  readonly module?: string;
+  readonly doc?: string;
+  /** The function result (functions only); its name is the `result(...)` name or the function's. */
+  readonly result?: Arg;
+  readonly args: readonly Arg[];
+  /** Declared pure/elemental or `threadsafe`: may run concurrently with other calls. */
+  readonly threadsafe: boolean;
+  readonly span: Span;
+}
+
+export interface Module {
+  readonly name: string;
+  readonly doc?: string;
+  readonly span: Span;
+}
+
+/** Everything one build exports. */
+export interface Interface {
+  readonly routines: readonly Routine[];
+  readonly modules: readonly Module[];
+}
