@@ -86,7 +86,7 @@ export function classify(stmt: Statement): Classified | null {
   }
   if (atTypeSpec(c)) return { kind: 'stmt', stmt: { kind: 'decl', ...parseDecl(c), ...base } };
   if (ATTR_STMTS.has(first.text) || (stmt.directive && first.text === 'intent')) {
-    const attr = parseAttribute(c);
+    const attr: Attribute = first.text === 'dimension' && c.atIdent(1) ? (c.i++, { kind: 'dimension', dims: [], span: base.span }) : parseAttribute(c);
     c.accept('::');
     return { kind: 'stmt', stmt: { kind: 'attr', attr, entities: c.done() ? [] : parseEntities(c), ...base } };
   }
