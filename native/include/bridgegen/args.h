@@ -59,12 +59,18 @@ class Args {
   }
   std::string where() const { return std::string(sig_.routine) + "()"; }
 
-  /** Records a JS value an async call must keep alive until it settles. */
-  void pin(napi_value value) {
-    if (npins_ < kMaxPins) pins_[npins_++] = value;
+  /**
+   * Records a JS value the native side points into; returns its index. Handles die with the
+   * call's scope, so results look values up by index: in `pins()` for a sync call, and in the
+   * references an async call keeps until it settles.
+   */
+  int pin(napi_value value) {
+    if (npins_ == kMaxPins) throw_range_error(env_, where() + ": too many array arguments", code::kArgCount);
+    pins_[npins_] = value;
+    return static_cast<int>(npins_++);
   }
   size_t pin_count() const { return npins_; }
-  napi_value pinned(size_t i) const { return pins_[i]; }
+  const napi_value* pins() const { return pins_; }
 
  private:
   bool is_undefined(napi_value v) const {

@@ -27,8 +27,8 @@ struct Array {
   int64_t shape[kMaxRank] = {};
   /** Storage of a converted copy (empty when the caller's memory is used in place). */
   std::vector<T> owned;
-  /** The typed array holding `data` when it is JS memory (inputs used in place, outputs). */
-  napi_value js = nullptr;
+  /** Args::pin index of the typed array holding `data` when it is JS memory, else -1. */
+  int pin = -1;
 
   void set_shape(int r, const int64_t* extents) {
     rank = r;

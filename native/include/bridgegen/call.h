@@ -7,6 +7,8 @@
 
 #include <mutex>
 #include <new>
+#include <utility>
+#include <string>
 #include <vector>
 
 #include "args.h"
@@ -19,7 +21,7 @@ namespace bridgegen {
  *   static const Signature signature;   static constexpr bool threadsafe;
  *   void prepare(Args&);       // JS thread: convert, check, allocate outputs
  *   void invoke();             // any thread: call the Fortran shim, no N-API
- *   napi_value result(Napi::Env);  // JS thread: build the return value
+ *   napi_value result(Napi::Env, const napi_value* pinned);  // JS thread: the return value
  */
 
 /** One lock per addon: Fortran state (SAVE, COMMON) is per process, so per-addon is per state. */
@@ -52,31 +54,30 @@ Napi::Value call_sync(const Napi::CallbackInfo& info) {
     throw_out_of_memory(info.Env());
   }
   invoke(frame);
-  return Napi::Value(info.Env(), frame.result(info.Env()));
+  return Napi::Value(info.Env(), frame.result(info.Env(), args.pins()));
 }
 
 template <typename Frame>
 class AsyncCall final : public Napi::AsyncWorker {
  public:
-  AsyncCall(Napi::Env env, Napi::Promise::Deferred deferred)
-      : Napi::AsyncWorker(env, Frame::signature.routine), deferred_(deferred) {}
-
-  Frame frame;
-
-  /** Keeps every JS value the native side points into alive until the call settles. */
-  void pin(const Args& args) {
+  /** Takes a prepared frame and pins every JS value it points into until the call settles. */
+  AsyncCall(Napi::Env env, Napi::Promise::Deferred deferred, Frame&& frame, const Args& args)
+      : Napi::AsyncWorker(env, Frame::signature.routine), frame_(std::move(frame)), deferred_(deferred) {
     pins_.reserve(args.pin_count());
-    for (size_t i = 0; i < args.pin_count(); i++) {
-      pins_.push_back(Napi::Persistent(Napi::Value(Env(), args.pinned(i))));
-    }
+    for (size_t i = 0; i < args.pin_count(); i++) pins_.push_back(Napi::Persistent(Napi::Value(env, args.pins()[i])));
   }
 
  protected:
-  void Execute() override { invoke(frame); }
-  void OnOK() override { deferred_.Resolve(Napi::Value(Env(), frame.result(Env()))); }
+  void Execute() override { invoke(frame_); }
+  void OnOK() override {
+    std::vector<napi_value> pinned(pins_.size());
+    for (size_t i = 0; i < pins_.size(); i++) pinned[i] = pins_[i].Value();
+    deferred_.Resolve(Napi::Value(Env(), frame_.result(Env(), pinned.data())));
+  }
   void OnError(const Napi::Error& error) override { deferred_.Reject(error.Value()); }
 
  private:
+  Frame frame_;
   Napi::Promise::Deferred deferred_;
   std::vector<Napi::Reference<Napi::Value>> pins_;
 };
@@ -86,22 +87,35 @@ template <typename Frame>
 Napi::Value call_async(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   auto deferred = Napi::Promise::Deferred::New(env);
-  auto* worker = new AsyncCall<Frame>(env, deferred);
   try {
     Args args(info, Frame::signature);
-    worker->frame.prepare(args);
-    worker->pin(args);
+    Frame frame;
+    frame.prepare(args);
+    (new AsyncCall<Frame>(env, deferred, std::move(frame), args))->Queue();
   } catch (const Napi::Error& error) {
-    delete worker;
     deferred.Reject(error.Value());
-    return deferred.Promise();
   } catch (const std::bad_alloc&) {
-    delete worker;
     deferred.Reject(Napi::RangeError::New(env, "bridgegen: out of memory converting arguments").Value());
-    return deferred.Promise();
   }
-  worker->Queue();
   return deferred.Promise();
 }
+
+/** Exports `name` (sync) and `nameAsync` on `target`. */
+template <typename Frame>
+void export_routine(Napi::Object target, const char* name) {
+  Napi::Env env = target.Env();
+  const std::string async_name = std::string(name) + "Async";
+  target.Set(name, Napi::Function::New(env, call_sync<Frame>, name));
+  target.Set(async_name, Napi::Function::New(env, call_async<Frame>, async_name));
+}
+
+/** The object for a Fortran module's members (`m.mod.foo`), created on first use. */
+inline Napi::Object namespace_object(Napi::Object exports, const char* name) {
+  if (!exports.Has(name)) exports.Set(name, Napi::Object::New(exports.Env()));
+  return exports.Get(name).As<Napi::Object>();
+}
+
+/** `undefined`, for routines with no results. */
+inline napi_value undefined_value(Napi::Env env) { return env.Undefined(); }
 
 }  // namespace bridgegen

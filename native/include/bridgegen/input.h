@@ -44,7 +44,7 @@ void read_nested(const Args& args, size_t i, napi_value value, int rank, Array<T
     }
     napi_get_array_length(env, probe, &n);
     shape[d] = n;
-    total = checked_product(env, total, n, args.describe(i));
+    total = checked_product(env, total, n, [&] { return args.describe(i); });
     if (d + 1 < rank && n > 0) napi_get_element(env, probe, 0, &probe);
   }
   out.owned.assign(total, T{});
@@ -73,8 +73,7 @@ void read_array(Args& args, size_t i, int rank, Access access, Array<T>& out) {
       static T empty[1];
       out.data = data != nullptr ? static_cast<T*>(data) : empty;  // detached or empty buffer
       out.length = length;
-      out.js = value;
-      args.pin(value);
+      out.pin = args.pin(value);
     } else {
       detail::require_in_place_ok<T>(args, i, access, value);
       const detail::Source source{type, data, length, nullptr};
@@ -128,7 +127,7 @@ void check_shape(const Args& args, size_t i, const Array<T>& array, int rank, co
   for (int d = 0; d < rank; d++) {
     if (expected[d] == kUnchecked) continue;
     const int64_t want = expected[d] < 0 ? 0 : expected[d];
-    needed = detail::checked_product(args.env(), needed, static_cast<size_t>(want), args.describe(i));
+    needed = detail::checked_product(args.env(), needed, static_cast<size_t>(want), [&] { return args.describe(i); });
     if (!array.shape_known) continue;
     if (d + 1 < rank ? array.shape[d] != want : array.shape[d] < want) ok = false;
   }

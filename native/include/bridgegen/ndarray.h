@@ -47,7 +47,7 @@ inline Layout read_layout(const Args& args, size_t i, Napi::Object nd, int rank)
   for (int d = 0; d < rank; d++) {
     layout.shape[d] = integer_at(args, i, shape, d, "shape");
     if (layout.shape[d] < 0) throw_range_error(env, args.describe(i) + ": negative extent in shape", code::kShape);
-    layout.total = checked_product(env, layout.total, static_cast<size_t>(layout.shape[d]), args.describe(i));
+    layout.total = checked_product(env, layout.total, static_cast<size_t>(layout.shape[d]), [&] { return args.describe(i); });
   }
   Napi::Value strides = nd.Get("strides");
   const bool column_major = nd.Get("order").IsString() &&
@@ -120,7 +120,7 @@ void read_ndarray(Args& args, size_t i, napi_value value, int rank, Access acces
     static T empty[1];
     out.data = raw != nullptr ? static_cast<T*>(raw) + layout.offset : empty;
     out.length = layout.total;
-    args.pin(data);
+    out.pin = args.pin(data);
   } else {
     if (access == Access::InPlace) {
       throw_type_error(env, args.describe(i) + " is updated in place: expected a column-major ndarray of " +

@@ -22,43 +22,49 @@ inline void ok(napi_env env, napi_status status) {
 }
 }  // namespace detail
 
-/** Allocates array parameter i (zero-filled JS memory); negative extents mean zero, as in Fortran. */
+/** Allocates output `name` (zero-filled JS memory); negative extents mean zero, as in Fortran. */
 template <typename T>
-void alloc_array(Args& args, size_t i, int rank, const int64_t* extents, Array<T>& out) {
+void alloc_array(Args& args, const char* name, int rank, const int64_t* extents, Array<T>& out) {
   napi_env env = args.env();
+  auto what = [&] { return "output `" + std::string(name) + "` of " + args.where(); };
   int64_t shape[kMaxRank];
   size_t total = 1;
   for (int d = 0; d < rank; d++) {
     shape[d] = extents[d] < 0 ? 0 : extents[d];
-    total = detail::checked_product(env, total, static_cast<size_t>(shape[d]), args.describe(i));
+    total = detail::checked_product(env, total, static_cast<size_t>(shape[d]), what);
   }
-  detail::checked_product(env, total, sizeof(T), args.describe(i));
+  detail::checked_product(env, total, sizeof(T), what);
   void* data = nullptr;
   napi_value buffer;
   if (napi_create_arraybuffer(env, total * sizeof(T), &data, &buffer) != napi_ok) {
-    throw_range_error(env, args.describe(i) + ": cannot allocate " + std::to_string(total) + " elements",
+    throw_range_error(env, what() + ": cannot allocate " + std::to_string(total) + " elements",
                       code::kTooLarge);
   }
-  detail::ok(env, napi_create_typedarray(env, Element<T>::typed_array, total, buffer, 0, &out.js));
+  napi_value typed;
+  detail::ok(env, napi_create_typedarray(env, Element<T>::typed_array, total, buffer, 0, &typed));
   static T empty[1];
   out.data = data != nullptr ? static_cast<T*>(data) : empty;
   out.length = total;
   out.set_shape(rank, shape);
-  args.pin(out.js);
+  out.pin = args.pin(typed);
 }
 
-/** The JS value of an array result: rank 1 a typed array, else an ndarray-like object. */
+/**
+ * The JS value of an array result: rank 1 a typed array, else an ndarray-like object.
+ * `pinned` holds the live handles of the call's pinned values (see Args::pin).
+ */
 template <typename T>
-napi_value array_value(Napi::Env env, Array<T>& array) {
-  if (array.js == nullptr) {
+napi_value array_value(Napi::Env env, const napi_value* pinned, const Array<T>& array) {
+  napi_value js = array.pin >= 0 ? pinned[array.pin] : nullptr;
+  if (js == nullptr) {
     // A converted copy (F2Py's intent(in,out) of a non-exact input): hand out new JS memory.
     void* data = nullptr;
     napi_value buffer;
     detail::ok(env, napi_create_arraybuffer(env, array.length * sizeof(T), &data, &buffer));
     if (array.length) std::memcpy(data, array.data, array.length * sizeof(T));
-    detail::ok(env, napi_create_typedarray(env, Element<T>::typed_array, array.length, buffer, 0, &array.js));
+    detail::ok(env, napi_create_typedarray(env, Element<T>::typed_array, array.length, buffer, 0, &js));
   }
-  if (array.rank <= 1) return array.js;
+  if (array.rank <= 1) return js;
   Napi::Object nd = Napi::Object::New(env);
   Napi::Array shape = Napi::Array::New(env, array.rank);
   Napi::Array strides = Napi::Array::New(env, array.rank);
@@ -68,7 +74,7 @@ napi_value array_value(Napi::Env env, Array<T>& array) {
     strides.Set(d, Napi::Number::New(env, static_cast<double>(step)));
     step *= array.shape[d];
   }
-  nd.Set("data", Napi::Value(env, array.js));
+  nd.Set("data", Napi::Value(env, js));
   nd.Set("shape", shape);
   nd.Set("strides", strides);
   nd.Set("offset", Napi::Number::New(env, 0));

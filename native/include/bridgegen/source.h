@@ -17,9 +17,11 @@ namespace detail {
 /** Largest element count accepted (V8's typed arrays stop well below this anyway). */
 constexpr size_t kMaxElements = size_t(1) << 48;
 
-inline size_t checked_product(napi_env env, size_t a, size_t b, const std::string& what) {
+/** a*b, or a RangeError naming `what()` when the element count would pass kMaxElements. */
+template <typename What>
+size_t checked_product(napi_env env, size_t a, size_t b, What&& what) {
   if (b != 0 && a > kMaxElements / b) {
-    throw_range_error(env, what + ": array size overflows (more than 2^48 elements)", code::kTooLarge);
+    throw_range_error(env, what() + ": array size overflows (more than 2^48 elements)", code::kTooLarge);
   }
   return a * b;
 }

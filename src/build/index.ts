@@ -1,0 +1,51 @@
+// The back half of the pipeline: IR -> package files -> compiled addon, replacing the output
+// folder atomically. `generate` stops before compiling (`bridgegen gen`).
+
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Analysis } from '../pipeline/analyze';
+import type { BuildOptions } from '../pipeline/options';
+import { runNodeGyp } from './node-gyp';
+import { checkReplaceable, isUpToDate, replaceAtomically, STAMP_FILE, stampOf } from './output-dir';
+import { packageFiles, writePackageFiles } from './package-files';
+import type { Progress } from './progress';
+import { nodeDir } from './toolchain';
+
+export interface BuildResult {
+  readonly dir: string;
+  /** True when nothing changed since the last build, so nothing was compiled. */
+  readonly upToDate: boolean;
+}
+
+export function outputDir(analysis: Analysis, options: BuildOptions): string {
+  return path.resolve(options.out ?? analysis.moduleName);
+}
+
+/** Builds the package; returns without compiling when the stamp says nothing changed. */
+export async function buildPackage(analysis: Analysis, options: BuildOptions, progress: Progress): Promise<BuildResult> {
+  const dir = outputDir(analysis, options);
+  const files = packageFiles(analysis, options);
+  const addon = path.join('build', 'Release', `${analysis.moduleName}.node`);
+  const stamp = stampOf(files, { options: { ...options, files: undefined, out: undefined }, node: process.versions.modules, nodeDir: nodeDir() });
+  if (isUpToDate(dir, stamp, addon)) return { dir, upToDate: true };
+  checkReplaceable(dir);
+  await replaceAtomically(dir, async (staging) => {
+    progress.stage('generating sources');
+    writePackageFiles(staging, files);
+    await runNodeGyp(staging, progress);
+    fs.writeFileSync(path.join(staging, STAMP_FILE), stamp);
+  });
+  return { dir, upToDate: false };
+}
+
+/** Writes the package sources without compiling (`bridgegen gen`). */
+export async function generatePackage(analysis: Analysis, options: BuildOptions): Promise<string> {
+  const dir = outputDir(analysis, options);
+  checkReplaceable(dir);
+  const files = packageFiles(analysis, options);
+  await replaceAtomically(dir, async (staging) => {
+    writePackageFiles(staging, files);
+    fs.writeFileSync(path.join(staging, STAMP_FILE), 'generated, not built\n');
+  });
+  return dir;
+}

@@ -1,0 +1,81 @@
+// Lays out a generated package: the emitted sources (from the IR) plus the copied pieces
+// (the runtime headers, build-fortran.js, the user's sources, node-gyp-build for loading).
+
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { emitBindingGyp } from '../emit/build/binding-gyp';
+import { emitDts } from '../emit/dts/dts';
+import { emitFortranShim } from '../emit/fortran-shim/shim';
+import { emitIndexJs, emitIndexMjs, emitPackageJson } from '../emit/loader/loader';
+import { emitAddon } from '../emit/napi/addon';
+import type { Analysis } from '../pipeline/analyze';
+import type { BuildOptions } from '../pipeline/options';
+import { bridgegenRoot, bridgegenVersion, installedVersion, packageDir } from './toolchain';
+
+/** A file of the package: text to write, or a file to copy. */
+export type PackageFile = { readonly path: string } & ({ readonly text: string } | { readonly copyFrom: string });
+
+/** Package-relative names for the user's files, unique even when two share a base name. */
+function placed(folder: string, files: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return files.map((file, i) => {
+    const base = path.basename(file);
+    const name = seen.has(base) ? `${i}-${base}` : base;
+    seen.add(name);
+    return `${folder}/${name}`;
+  });
+}
+
+function copiedTree(from: string, to: string): PackageFile[] {
+  return fs.readdirSync(from, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory()
+      ? copiedTree(path.join(from, entry.name), `${to}/${entry.name}`)
+      : [{ path: `${to}/${entry.name}`, copyFrom: path.join(from, entry.name) }],
+  );
+}
+
+export function packageFiles(analysis: Analysis, options: BuildOptions): PackageFile[] {
+  const { moduleName: name, iface } = analysis;
+  const fortran = placed('fortran', analysis.fortranFiles);
+  const native = placed('native', analysis.nativeFiles);
+  const shim = `src/${name}_shim.f90`;
+  const versions = {
+    bridgegen: bridgegenVersion(),
+    nodeAddonApi: `^${installedVersion('node-addon-api')}`,
+    nodeGypBuild: `^${installedVersion('node-gyp-build')}`,
+  };
+  const gyp = emitBindingGyp({
+    moduleName: name,
+    fortranSources: [...fortran, shim],
+    cSources: native.filter((f) => f.endsWith('.c')),
+    libraries: options.libraries,
+    libraryDirs: options.libraryDirs.map((d) => path.resolve(d)),
+    includeDirs: options.includeDirs.map((d) => path.resolve(d)),
+    fflags: options.fflags,
+    cflags: options.cflags,
+  });
+  const shipped = ['index.js', 'index.mjs', 'index.d.ts', 'binding.gyp', 'build-fortran.js', 'src/', 'include/', 'fortran/'];
+  return [
+    { path: 'package.json', text: emitPackageJson(name, versions, native.length ? [...shipped, 'native/'] : shipped) },
+    { path: 'index.js', text: emitIndexJs(name) },
+    { path: 'index.mjs', text: emitIndexMjs(name, iface) },
+    { path: 'index.d.ts', text: emitDts(name, iface) },
+    { path: 'binding.gyp', text: gyp },
+    { path: `src/${name}.cc`, text: emitAddon(name, iface) },
+    { path: shim, text: emitFortranShim(name, iface) },
+    { path: 'build-fortran.js', copyFrom: path.join(bridgegenRoot(), 'native', 'build-fortran.js') },
+    ...copiedTree(path.join(bridgegenRoot(), 'native', 'include', 'bridgegen'), 'include/bridgegen'),
+    ...analysis.fortranFiles.map((file, i) => ({ path: fortran[i], copyFrom: file })),
+    ...analysis.nativeFiles.map((file, i) => ({ path: native[i], copyFrom: file })),
+    ...copiedTree(packageDir('node-gyp-build'), 'node_modules/node-gyp-build'),
+  ];
+}
+
+export function writePackageFiles(dir: string, files: readonly PackageFile[]): void {
+  for (const file of files) {
+    const target = path.join(dir, file.path);
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    if ('text' in file) fs.writeFileSync(target, file.text);
+    else fs.copyFileSync(file.copyFrom, target);
+  }
+}

@@ -1,0 +1,89 @@
+// Turns argv into a command and BuildOptions (contract 1.1). No logic beyond spelling.
+
+import type { BuildOptions } from '../pipeline/options';
+
+export type Command = 'build' | 'gen' | 'parse' | 'help' | 'version';
+
+export interface Invocation {
+  readonly command: Command;
+  readonly options: BuildOptions;
+  readonly json: boolean;
+  readonly quiet: boolean;
+  readonly verbose: boolean;
+}
+
+export class UsageError extends Error {}
+
+export const HELP = `usage: bridgegen [build] FILE... [options]   build a native npm package from Fortran
+       bridgegen gen FILE... -o DIR             write the package sources without compiling
+       bridgegen parse FILE... --json           print the interface IR
+
+files:
+  .f .for .f77 .ftn            fixed-form Fortran
+  .f90 .f95 .f03 .f08          free-form Fortran (.F, .F90, ...: through the C preprocessor first)
+  .c .o .a .so                 extra sources/objects/libraries compiled or linked in
+
+options:
+  -m, --name NAME              module name (default: stem of the first file)
+  -o, --out DIR                output directory (default: ./NAME)
+  --only a,b / --skip a,b      wrap only / all but these routines
+  -l LIB, -L DIR, -I DIR       link a library, library and include paths
+  --fflags "...", --cflags "..." extra compiler flags
+  -q, --quiet / -v, --verbose  less / more output
+  -h, --help, --version
+
+exit status: 0 success, 1 bad input (file:line:col: error: ...), 2 toolchain or build failure`;
+
+const COMMANDS = new Set<Command>(['build', 'gen', 'parse']);
+const WITH_VALUE = new Set(['-m', '--name', '-o', '--out', '--only', '--skip', '-l', '-L', '-I', '--fflags', '--cflags']);
+
+function splitList(value: string): string[] {
+  return value.split(',').map((s) => s.trim()).filter(Boolean);
+}
+
+/** `-lfoo` and `--name=foo` spellings become `-l foo` and `--name foo`. */
+function normalise(argv: readonly string[]): string[] {
+  return argv.flatMap((arg) => {
+    const eq = /^(--[a-z-]+)=(.*)$/s.exec(arg);
+    if (eq && WITH_VALUE.has(eq[1])) return [eq[1], eq[2]];
+    const short = /^(-[lLImo])(.+)$/s.exec(arg);
+    return short ? [short[1], short[2]] : [arg];
+  });
+}
+
+export function parseArgs(argv: readonly string[]): Invocation {
+  const args = normalise(argv);
+  let command: Command = 'build';
+  if (args.length > 0 && COMMANDS.has(args[0] as Command)) command = args.shift() as Command;
+  const files: string[] = [];
+  const o = { libraries: [] as string[], libraryDirs: [] as string[], includeDirs: [] as string[], fflags: [] as string[], cflags: [] as string[] };
+  let name: string | undefined, out: string | undefined, only: string[] | undefined, skip: string[] | undefined;
+  let json = false, quiet = false, verbose = false;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    const value = () => {
+      if (i + 1 >= args.length) throw new UsageError(`option ${arg} needs a value`);
+      return args[++i];
+    };
+    switch (arg) {
+      case '-h': case '--help': command = 'help'; break;
+      case '--version': command = 'version'; break;
+      case '-m': case '--name': name = value(); break;
+      case '-o': case '--out': out = value(); break;
+      case '--only': only = splitList(value()); break;
+      case '--skip': skip = splitList(value()); break;
+      case '-l': o.libraries.push(value()); break;
+      case '-L': o.libraryDirs.push(value()); break;
+      case '-I': o.includeDirs.push(value()); break;
+      case '--fflags': o.fflags.push(...value().split(/\s+/).filter(Boolean)); break;
+      case '--cflags': o.cflags.push(...value().split(/\s+/).filter(Boolean)); break;
+      case '--json': json = true; break;
+      case '-q': case '--quiet': quiet = true; break;
+      case '-v': case '--verbose': verbose = true; break;
+      default:
+        if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
+        files.push(arg);
+    }
+  }
+  return { command, options: { files, name, out, only, skip, ...o }, json, quiet, verbose };
+}

@@ -1,0 +1,79 @@
+// The command line: argv -> pipeline -> files, diagnostics and exit status (0 ok, 1 bad
+// input, 2 toolchain failure). All logic lives in the pipeline; this only wires and reports.
+
+import * as fs from 'node:fs';
+import { buildPackage, generatePackage } from '../build';
+import { createProgress } from '../build/progress';
+import { bridgegenVersion } from '../build/toolchain';
+import { type Diagnostic, InputError, ToolchainError } from '../diag/diagnostic';
+import { renderDiagnostics } from '../diag/render';
+import { analyze, parseOnly } from '../pipeline/analyze';
+import { HELP, type Invocation, parseArgs, UsageError } from './args';
+
+function readLine(file: string, line: number): string | undefined {
+  try {
+    return fs.readFileSync(file, 'utf8').split(/\r?\n/)[line - 1];
+  } catch {
+    return undefined;
+  }
+}
+
+function report(diagnostics: readonly Diagnostic[]): void {
+  if (diagnostics.length) process.stderr.write(renderDiagnostics(diagnostics, readLine) + '\n');
+}
+
+async function run(inv: Invocation): Promise<void> {
+  switch (inv.command) {
+    case 'help':
+      process.stdout.write(HELP + '\n');
+      return;
+    case 'version':
+      process.stdout.write(bridgegenVersion() + '\n');
+      return;
+    case 'parse': {
+      const { iface, diagnostics } = parseOnly(inv.options.files, inv.options.includeDirs);
+      report(diagnostics);
+      process.stdout.write(JSON.stringify(iface, null, inv.json ? 2 : undefined) + '\n');
+      return;
+    }
+    case 'gen': {
+      const analysis = analyze(inv.options);
+      if (!inv.quiet) report(analysis.warnings);
+      const dir = await generatePackage(analysis, inv.options);
+      if (!inv.quiet) process.stdout.write(`generated ${analysis.moduleName} -> ${dir}\n`);
+      return;
+    }
+    case 'build': {
+      const analysis = analyze(inv.options);
+      if (!inv.quiet) report(analysis.warnings);
+      const progress = createProgress({ quiet: inv.quiet, verbose: inv.verbose });
+      progress.stage('parsed');
+      const result = await buildPackage(analysis, inv.options, progress);
+      const count = analysis.iface.routines.length;
+      progress.done(`${result.upToDate ? 'up to date' : 'built'}: ${analysis.moduleName} (${count} routine${count === 1 ? '' : 's'}) -> ${result.dir}`);
+      return;
+    }
+  }
+}
+
+/** Runs the CLI and returns the exit status. */
+export async function main(argv: readonly string[]): Promise<number> {
+  try {
+    await run(parseArgs(argv));
+    return 0;
+  } catch (err) {
+    if (err instanceof UsageError) {
+      process.stderr.write(`bridgegen: error: ${err.message}\n${HELP}\n`);
+      return 1;
+    }
+    if (err instanceof InputError) {
+      report(err.diagnostics);
+      return 1;
+    }
+    if (err instanceof ToolchainError) {
+      process.stderr.write(`bridgegen: error: ${err.message}\n${err.output}\n`);
+      return 2;
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,106 @@
+// Emits index.d.ts: one typed entry per routine and its Async twin, with JSDoc from the Fortran
+// comments and an F2Py-style signature line (contract 1.7). Mirrors napi/addon.ts.
+
+import { conventionOf, type Convention } from '../../ir/convention';
+import type { Arg, Interface, Routine } from '../../ir/types';
+import { generatedBanner, Writer } from '../writer';
+import { declaredAs, paramType, resultType } from './tstypes';
+
+/** F2Py's summary line: `unew = heat_steps(u,alpha,[n])`. */
+export function signatureLine(routine: Routine, conv: Convention): string {
+  const params = conv.params.map((p, i) => (i < conv.nrequired ? p.name : `[${p.name}]`)).join(',');
+  const outs = conv.results.map((r) => r.name).join(',');
+  return `${outs ? `${outs} = ` : ''}${routine.name}(${params})`;
+}
+
+function jsdocText(text: string): string[] {
+  return text.replace(/\*\//g, '*\\/').split('\n');
+}
+
+function writeDoc(w: Writer, routine: Routine, conv: Convention, asyncNote?: string): void {
+  w.line('/**');
+  const lines = [
+    ...(routine.doc ? [...jsdocText(routine.doc), ''] : []),
+    ...(asyncNote ? [asyncNote, ''] : []),
+    `\`${signatureLine(routine, conv)}\``,
+    '',
+    ...conv.params.map((p) => `@param ${p.name} - ${declaredAs(p)}${p.optional ? ' (optional)' : ''}${p.doc ? `. ${p.doc}` : ''}`),
+  ];
+  const optional = conv.params.slice(conv.nrequired);
+  if (optional.length) lines.push(`@param options - optional arguments by name: ${optional.map((p) => p.name).join(', ')}`);
+  if (conv.results.length) lines.push(`@returns ${conv.results.map((r) => `${r.name}: ${declaredAs(r)}`).join('; ')}`);
+  for (const line of lines) w.line(line === '' ? ' *' : ` * ${line}`);
+  w.line(' */');
+}
+
+function resultOf(conv: Convention, ns: string): string {
+  if (conv.results.length === 0) return 'void';
+  if (conv.results.length === 1) return resultType(conv.results[0], ns);
+  return `{ ${conv.results.map((r) => `${r.name}: ${resultType(r, ns)}`).join('; ')} }`;
+}
+
+/** One overload per split of the optional arguments into positional ones and an options object. */
+function overloads(conv: Convention, ns: string): string[] {
+  const required = conv.params.slice(0, conv.nrequired).map((p) => `${p.name}: ${paramType(p, ns)}`);
+  const optional = conv.params.slice(conv.nrequired);
+  const out: string[] = [];
+  for (let positional = 0; positional <= optional.length; positional++) {
+    const given = optional.slice(0, positional).map((p) => `${p.name}?: ${paramType(p, ns)}`);
+    const named = optional.slice(positional).map((p: Arg) => `${p.name}?: ${paramType(p, ns)}`);
+    const options = named.length ? [`options?: { ${named.join('; ')} }`] : [];
+    out.push([...required, ...given, ...options].join(', '));
+  }
+  return out;
+}
+
+function writeRoutine(w: Writer, routine: Routine, ns: string): void {
+  const conv = conventionOf(routine);
+  const result = resultOf(conv, ns);
+  const policy = routine.threadsafe
+    ? 'Runs concurrently with other calls (threadsafe).'
+    : 'Serialized with the other calls of this module (the routine may keep state).';
+  for (const params of overloads(conv, ns)) {
+    writeDoc(w, routine, conv);
+    w.line(`${routine.name}(${params}): ${result};`);
+  }
+  for (const params of overloads(conv, ns)) {
+    writeDoc(w, routine, conv, `Same as \`${routine.name}\`, run on the libuv thread pool. ${policy}`);
+    w.line(`${routine.name}Async(${params}): Promise<${result}>;`);
+  }
+}
+
+function writeHelperTypes(w: Writer): void {
+  w.line('/** An ndarray-like input (stdlib-js, scijs): strides in elements; row-major when neither strides nor order say. */');
+  w.block('interface NDArrayIn<D> {', () => {
+    w.many(['readonly data: D;', 'readonly shape: readonly number[];', 'readonly strides?: readonly number[];',
+      'readonly offset?: number;', "readonly order?: 'row-major' | 'column-major';"]);
+  }, '}');
+  w.line('/** A rank >= 2 result: column-major data with its shape (stdlib-js compatible). */');
+  w.block('interface NDArray<D, T extends string> {', () => {
+    w.many(['data: D;', 'shape: number[];', 'strides: number[];', 'offset: 0;', "order: 'column-major';", 'dtype: T;']);
+  }, '}');
+}
+
+export function emitDts(moduleName: string, iface: Interface): string {
+  const w = new Writer();
+  const ns = moduleName;
+  const modules = [...new Set(iface.routines.map((r) => r.module).filter((m): m is string => !!m))];
+  w.line(generatedBanner('//'));
+  w.line(`// Types of module \`${moduleName}\`.`);
+  w.line();
+  w.block(`declare namespace ${ns} {`, () => {
+    writeHelperTypes(w);
+    w.block('interface Module {', () => {
+      for (const routine of iface.routines.filter((r) => !r.module)) writeRoutine(w, routine, ns);
+      for (const mod of modules) {
+        w.line(`/** Fortran module \`${mod}\`. */`);
+        w.block(`${mod}: {`, () => {
+          for (const routine of iface.routines.filter((r) => r.module === mod)) writeRoutine(w, routine, ns);
+        }, '};');
+      }
+    }, '}');
+  }, '}');
+  w.line(`declare const ${ns}: ${ns}.Module;`);
+  w.line(`export = ${ns};`);
+  return w.toString();
+}

@@ -1,0 +1,46 @@
+// Prints IR extent expressions in each target language; emitters choose how names are spelled.
+
+import type { Bound, Expr } from '../ir/types';
+
+const PRECEDENCE: Readonly<Record<string, number>> = { '+': 1, '-': 1, '*': 2, '/': 2 };
+
+/** Fortran spelling, as in the source (normalised): `2*n+1`, `max(1,n)`. */
+export function fortranExpr(expr: Expr): string {
+  return printInfix(expr, (name) => name, (name, args) => `${name}(${args.join(',')})`);
+}
+
+/** Fortran spelling of one dimension: `n`, `0:n`, `*`, `:`. */
+export function fortranBound(bound: Bound): string {
+  const lower = bound.lower.op === 'int' && bound.lower.value === 1 ? '' : `${fortranExpr(bound.lower)}:`;
+  if (bound.form === 'assumed-shape') return lower === '' ? ':' : lower;
+  if (bound.upper === null) return `${lower}*`;
+  return lower + fortranExpr(bound.upper);
+}
+
+/** Infix printing with minimal parentheses; `name` and `call` decide the spelling of leaves. */
+export function printInfix(
+  expr: Expr,
+  name: (name: string) => string,
+  call: (name: string, args: string[]) => string,
+  parent = 0,
+): string {
+  switch (expr.op) {
+    case 'int':
+      return String(expr.value);
+    case 'name':
+      return name(expr.name);
+    case 'neg':
+      return `-${printInfix(expr.arg, name, call, 3)}`;
+    case 'call':
+      return call(expr.name, expr.args.map((a) => printInfix(a, name, call)));
+    case '+':
+    case '-':
+    case '*':
+    case '/': {
+      const own = PRECEDENCE[expr.op];
+      // The right operand binds tighter so that a-(b-c) keeps its parentheses.
+      const text = `${printInfix(expr.left, name, call, own)}${expr.op}${printInfix(expr.right, name, call, own + 1)}`;
+      return own < parent ? `(${text})` : text;
+    }
+  }
+}

@@ -1,0 +1,52 @@
+// Emits the addon's C++ source: shim prototypes, one frame per routine (frame.ts) and the
+// module initialiser that exports `name` and `nameAsync` (under `m.mod` for module procedures).
+
+import type { Interface, Routine } from '../../ir/types';
+import { generatedBanner, Writer } from '../writer';
+import { cppString } from './ctypes';
+import { shimPrototype, writeFrame } from './frame';
+
+/** Frame struct names: readable, unique even when two modules have procedures of one name. */
+function frameNames(routines: readonly Routine[]): string[] {
+  const seen = new Set<string>();
+  return routines.map((r, i) => {
+    const base = `${[r.module, r.name].filter(Boolean).join('_')}_frame`;
+    const name = seen.has(base) ? `${base}${i}` : base;
+    seen.add(name);
+    return name;
+  });
+}
+
+function writeInit(w: Writer, routines: readonly Routine[], frames: readonly string[]): void {
+  w.block('Napi::Object Init(Napi::Env env, Napi::Object exports) {', () => {
+    routines.forEach((routine, i) => {
+      const target = routine.module ? `bridgegen::namespace_object(exports, ${cppString(routine.module)})` : 'exports';
+      w.line(`bridgegen::export_routine<${frames[i]}>(${target}, ${cppString(routine.name)});`);
+    });
+    w.line('return exports;');
+  }, '}');
+}
+
+export function emitAddon(moduleName: string, iface: Interface): string {
+  const w = new Writer();
+  const frames = frameNames(iface.routines);
+  w.line(generatedBanner('//'));
+  w.line(`// N-API glue of module \`${moduleName}\`: each frame is a list of calls into the bridgegen runtime.`);
+  w.line('#include <bridgegen/bridgegen.h>');
+  w.line();
+  for (const routine of iface.routines) w.line(shimPrototype(moduleName, routine));
+  w.line();
+  w.line('namespace {');
+  iface.routines.forEach((routine, i) => {
+    w.line();
+    w.line(`// ${routine.name}`);
+    writeFrame(w, moduleName, routine, frames[i]);
+  });
+  w.line();
+  writeInit(w, iface.routines, frames);
+  w.line();
+  w.line('}  // namespace');
+  w.line();
+  w.line(`NODE_API_MODULE(${moduleName}, Init)`);
+  return w.toString();
+}

@@ -1,0 +1,44 @@
+// F2Py's calling rules (contract 1.3) as a query on the IR: which arguments the JS caller
+// passes and in which order, and what the call returns. Both the napi and dts emitters read it.
+
+import type { Arg, Routine } from './types';
+
+export interface Convention {
+  /** JS parameters: required ones in declaration order, then optional ones. */
+  readonly params: readonly Arg[];
+  readonly nrequired: number;
+  /** The function result first, then every returned argument in declaration order. */
+  readonly results: readonly Arg[];
+}
+
+/** Whether the JS caller supplies a value for this argument. */
+export function isParam(arg: Arg): boolean {
+  return !arg.hidden && arg.intent !== 'out';
+}
+
+/** Whether the argument's value comes from the caller (possibly defaulted) rather than being allocated. */
+export function isInput(arg: Arg): boolean {
+  return arg.intent !== 'out';
+}
+
+/** Arrays the routine updates in place; the caller must give exact, contiguous memory. */
+export function isInPlace(arg: Arg): boolean {
+  return arg.rank > 0 && arg.intent === 'inout' && !arg.returned;
+}
+
+export function conventionOf(routine: Routine): Convention {
+  const passed = routine.args.filter(isParam);
+  const required = passed.filter((a) => !a.optional);
+  const optional = passed.filter((a) => a.optional);
+  const results = routine.args.filter((a) => a.returned);
+  return {
+    params: [...required, ...optional],
+    nrequired: required.length,
+    results: routine.result ? [routine.result, ...results] : results,
+  };
+}
+
+/** The routine's JS path: `foo`, or `mod.foo` for a module procedure. */
+export function jsPath(routine: Routine): string {
+  return routine.module ? `${routine.module}.${routine.name}` : routine.name;
+}

@@ -1,0 +1,17 @@
+// Runs the IR passes in order: selection, size inference, then what the emitters support.
+
+import type { DiagnosticBag } from '../../diag/diagnostic';
+import { COMMAND_LINE } from '../../diag/diagnostic';
+import type { Interface } from '../types';
+import { type Selection, selectRoutines } from './select';
+import { inferSizes } from './sizes';
+import { keepSupported } from './supported';
+
+export type { Selection } from './select';
+
+export function runPasses(iface: Interface, selection: Selection, bag: DiagnosticBag): Interface {
+  const selected = selectRoutines(iface.routines, selection, bag);
+  const routines = keepSupported(selected.map(inferSizes), bag);
+  if (routines.length === 0 && !bag.hasErrors) bag.error('BG007', COMMAND_LINE, 'nothing to wrap: no supported routine found');
+  return { ...iface, routines };
+}

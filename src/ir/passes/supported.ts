@@ -1,0 +1,76 @@
+// Drops, with a warning naming the routine, what the emitters cannot wrap yet: a routine is
+// either wrapped completely and safely or not at all. Grows as the emitters do.
+
+import type { DiagnosticBag } from '../../diag/diagnostic';
+import { isInput } from '../convention';
+import { dtypeOf } from '../dtype';
+import type { Arg, Expr, Routine } from '../types';
+
+const KNOWN_CALLS = new Set(['max', 'min']);
+
+/** Why an extent expression cannot be computed before the call, or undefined. */
+function exprProblem(expr: Expr, routine: Routine): string | undefined {
+  switch (expr.op) {
+    case 'int':
+      return undefined;
+    case 'name': {
+      const arg = routine.args.find((a) => a.name === expr.name);
+      if (!arg) return `\`${expr.name}\` is not an argument`;
+      if (arg.type !== 'integer' || arg.rank !== 0 || !isInput(arg)) return `\`${expr.name}\` is not an integer input`;
+      return undefined;
+    }
+    case 'neg':
+      return exprProblem(expr.arg, routine);
+    case '+':
+    case '-':
+    case '*':
+    case '/':
+      return exprProblem(expr.left, routine) ?? exprProblem(expr.right, routine);
+    case 'call':
+      if (!KNOWN_CALLS.has(expr.name)) return `\`${expr.name}()\` in a dimension is not supported yet`;
+      for (const a of expr.args) {
+        const problem = exprProblem(a, routine);
+        if (problem) return problem;
+      }
+      return undefined;
+  }
+}
+
+function argProblem(arg: Arg, routine: Routine): string | undefined {
+  const what = `argument \`${arg.name}\``;
+  if (dtypeOf(arg) === undefined) return `${what} has type ${arg.type}*${arg.kind}, not supported yet`;
+  if (arg.fortranOptional) return `${what} is a Fortran optional argument, not supported yet`;
+  if (arg.value) return `${what} has the VALUE attribute, not supported yet`;
+  if (arg.allocatable || arg.pointer) return `${what} is allocatable or a pointer, not supported yet`;
+  if (arg.hidden && !arg.default) return `${what} is hidden but has no value to take`;
+  if (arg.rank > 7) return `${what} has rank ${arg.rank}; at most 7 is supported`;
+  for (const [d, bound] of arg.bounds.entries()) {
+    if (bound.form === 'assumed-shape') return `${what} is assumed-shape, not supported yet`;
+    if (bound.form === 'assumed-size' && (!isInput(arg) || d !== arg.rank - 1)) {
+      return `${what} has an assumed size that the call cannot allocate`;
+    }
+    const problem = exprProblem(bound.lower, routine) ?? (bound.upper ? exprProblem(bound.upper, routine) : undefined);
+    if (problem) return `dimension ${d + 1} of ${what}: ${problem}`;
+  }
+  return undefined;
+}
+
+function routineProblem(routine: Routine): string | undefined {
+  if (routine.result && routine.result.rank > 0) return 'array-valued functions are not supported yet';
+  if (routine.result && dtypeOf(routine.result) === undefined) {
+    return `its result type ${routine.result.type}*${routine.result.kind} is not supported yet`;
+  }
+  for (const arg of routine.args) {
+    const problem = argProblem(arg, routine);
+    if (problem) return problem;
+  }
+  return undefined;
+}
+
+export function keepSupported(routines: readonly Routine[], bag: DiagnosticBag): Routine[] {
+  return routines.filter((routine) => {
+    const problem = routineProblem(routine);
+    if (problem) bag.warning('BG003', routine.span, `routine \`${routine.name}\` skipped: ${problem}`);
+    return problem === undefined;
+  });
+}

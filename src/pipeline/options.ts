@@ -1,0 +1,24 @@
+// What one bridgegen run is asked to do, independent of how the command line spelled it.
+
+export interface BuildOptions {
+  readonly files: readonly string[];
+  /** Module name; defaults to the stem of the first file. */
+  readonly name?: string;
+  /** Output folder; defaults to ./NAME. */
+  readonly out?: string;
+  readonly only?: readonly string[];
+  readonly skip?: readonly string[];
+  readonly libraries: readonly string[];
+  readonly libraryDirs: readonly string[];
+  readonly includeDirs: readonly string[];
+  readonly fflags: readonly string[];
+  readonly cflags: readonly string[];
+}
+
+export const DEFAULT_OPTIONS: Omit<BuildOptions, 'files'> = {
+  libraries: [],
+  libraryDirs: [],
+  includeDirs: [],
+  fflags: [],
+  cflags: [],
+};
