@@ -1,12 +1,14 @@
 // Public entry of the Fortran front end: source files -> interface IR. The C preprocessor (for .F/.F90)
 // runs before, in the caller; passes that refine the IR (size inference, hidden args) run after.
 
+import { readFileSync } from 'fs';
+import { dirname, resolve } from 'path';
 import type { DiagnosticBag } from '../diag/diagnostic';
 import type { Interface } from '../ir/types';
 import type { SourceAst } from './ast';
 import { lowerSources } from './lower';
 import { parseSource } from './parser';
-import { splitFixed, splitFree } from './source-form';
+import { splitFixed, splitFree, statementSpan, type LogicalSource, type Statement } from './source-form';
 
 export interface SourceFile {
   readonly path: string;
@@ -26,7 +28,29 @@ export function sourceFormOf(path: string): SourceForm {
 /** Parses one file to its syntax tree (for tools and tests). */
 export function parseFortran(file: SourceFile, bag: DiagnosticBag): SourceAst {
   const split = sourceFormOf(file.path) === 'fixed' ? splitFixed : splitFree;
-  return parseSource(file.path, split(file.path, file.text), bag);
+  const src = split(file.path, file.text);
+  return parseSource(file.path, { ...src, statements: expandIncludes(src, split, bag, 0) }, bag);
+}
+
+const INCLUDE = /^\s*include\s*(['"])(.+)\1\s*$/i;
+
+/** Replaces `include 'file'` lines by the statements of that file (read next to the including file). */
+function expandIncludes(src: LogicalSource, split: typeof splitFree, bag: DiagnosticBag, depth: number): Statement[] {
+  if (!src.statements.some((s) => INCLUDE.test(s.text))) return [...src.statements];
+  return src.statements.flatMap((s) => {
+    const m = INCLUDE.exec(s.text);
+    if (!m || s.directive) return [s];
+    const path = resolve(dirname(s.file), m[2]!);
+    let text: string;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch {
+      bag.error('BG001', statementSpan(s), `cannot read included file '${m[2]}'`);
+      return [];
+    }
+    if (depth > 16) return [];
+    return expandIncludes(split(path, text), split, bag, depth + 1);
+  });
 }
 
 /** Reads Fortran sources into the interface IR. Problems go to `bag` (with file:line:col); never throws on bad input. */

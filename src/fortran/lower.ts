@@ -134,7 +134,8 @@ function lowerArg(ref: NameRef, ctx: RoutineContext, isResult: boolean): Arg | u
   }
   const io = isResult ? { intent: 'out' as const, hidden: false, returned: true } : lowerIntent(sym?.intents ?? [], dims.length);
   const fortranOptional = !isResult && (sym?.optional ?? false);
-  const optional = !isResult && (fortranOptional || (sym?.f2pyOptional ?? false)) && !(sym?.required ?? false);
+  const f2pyOptional = (sym?.f2pyOptional ?? false) || sym?.directiveInit !== undefined; // F2Py: an initializer makes it optional
+  const optional = !isResult && !io.hidden && (fortranOptional || f2pyOptional) && !(sym?.required ?? false);
   const dflt = sym?.directiveInit && (optional || io.hidden) ? lowerDefault(sym.directiveInit) : undefined;
   const doc = sym?.doc ?? ctx.doc.params.get(name);
   const charSpec = sym?.charLen ?? (sym?.type ?? sym?.directiveType)?.len;
@@ -185,7 +186,7 @@ function lowerBound(d: DimSpec, ctx: RoutineContext, what: string): Bound | unde
 
 function boundExpr(e: RawExpr, ctx: RoutineContext, what: string): Expr | undefined {
   const r = parseExpr(e.tokens);
-  if ('expr' in r) return r.expr;
+  if ('expr' in r) return foldConstants(r.expr, ctx);
   ctx.bag.warning('BG003', e.span, `array bound '${e.text}' of ${what} is not supported (${r.error}); the routine is skipped`);
   return undefined;
 }
@@ -203,4 +204,23 @@ function lowerDefault(init: RawExpr): DefaultValue | undefined {
   if (e.name === 'shape' && k?.op === 'int') return { kind: 'extent', array, dim: k.value };
   if (e.name === 'size' && k?.op === 'int') return { kind: 'extent', array, dim: k.value - 1 };
   return undefined;
+}
+
+/** Replaces names of named constants (not arguments) by their values: `x(nmax)` with `parameter (nmax = 10)`. */
+function foldConstants(e: Expr, ctx: RoutineContext): Expr {
+  switch (e.op) {
+    case 'int':
+      return e;
+    case 'name': {
+      if (ctx.unit.args.some((a) => a.name === e.name)) return e;
+      const v = ctx.scope.lookup(e.name, 0);
+      return v === undefined ? e : { op: 'int', value: v };
+    }
+    case 'neg':
+      return { op: 'neg', arg: foldConstants(e.arg, ctx) };
+    case 'call':
+      return { op: 'call', name: e.name, args: e.args.map((a) => foldConstants(a, ctx)) };
+    default:
+      return { op: e.op, left: foldConstants(e.left, ctx), right: foldConstants(e.right, ctx) };
+  }
 }

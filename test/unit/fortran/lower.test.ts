@@ -153,6 +153,22 @@ end`);
     ]);
   });
 
+  it('folds named constants in bounds (dims keep the text) and makes f2py-initialized arguments optional', () => {
+    const { ir } = read(`
+subroutine s(x, y, r)
+  integer, parameter :: nmax = 10
+  real x(nmax, 0:nmax-1), y(r)
+  integer r
+  !f2py integer :: r = 0
+end`);
+    const r = routine(ir, 's');
+    expect(arg(r, 'x').dims).toEqual(['nmax', '0:nmax-1']);
+    expect(arg(r, 'x').bounds[0]!.upper).toEqual({ op: 'int', value: 10 });
+    expect(arg(r, 'x').bounds[1]!.upper).toEqual({ op: '-', left: { op: 'int', value: 10 }, right: { op: 'int', value: 1 } });
+    expect(arg(r, 'y').bounds[0]!.upper).toEqual({ op: 'name', name: 'r' });
+    expect([arg(r, 'r').optional, arg(r, 'r').fortranOptional, arg(r, 'r').default]).toEqual([true, false, { kind: 'constant', value: 0 }]);
+  });
+
   it('drops a routine with an unsupported bound, with a warning naming it', () => {
     const { ir, bag } = read('subroutine s(x, n)\n  real x(n**2)\nend\n');
     expect(ir.routines).toEqual([]);
@@ -323,5 +339,22 @@ describe('fixtures', () => {
       ['z', 'complex*16', undefined, 'out', true],
       ['flag', 'logical*1', undefined, 'inout', true],
     ]);
+  });
+});
+
+describe('include', () => {
+  it('splices an included file, read next to the including one; reports a missing one', () => {
+    const fs = require('fs') as typeof import('fs');
+    const os = require('os') as typeof import('os');
+    const dir = fs.mkdtempSync(join(os.tmpdir(), 'bg-inc-'));
+    fs.writeFileSync(join(dir, 'decl.inc'), 'integer, intent(in) :: n\nreal(8), intent(out) :: x(n)\n');
+    const bag = new DiagnosticBag();
+    const text = "subroutine s(n, x)\n  implicit none\n  include 'decl.inc'\nend\nsubroutine t()\n  include 'missing.inc'\nend\n";
+    const ir = readFortran([{ path: join(dir, 'a.f90'), text }], bag);
+    expect(routine(ir, 's').args.map((a) => [a.name, typeOf(a), a.intent, a.span.line])).toEqual([
+      ['n', 'integer*4', 'in', 1],
+      ['x', 'real*8', 'out', 2],
+    ]);
+    expect(bag.items.map((d) => [d.code, d.span.line, d.message])).toEqual([['BG001', 6, "cannot read included file 'missing.inc'"]]);
   });
 });
