@@ -1,0 +1,120 @@
+! End-to-end fixture (free form): one routine per calling-convention rule of issue 2.
+
+!> Sum of a vector: a function result, the size inferred from `x`.
+real(8) function vsum(x, n)
+  integer, intent(in) :: n
+  real(8), intent(in) :: x(n) !< the values
+  vsum = sum(x)
+end function vsum
+
+!> y = a*x + b elementwise: an intent(out) array sized by an input.
+subroutine affine(x, n, a, b, y)
+  integer, intent(in) :: n
+  double precision, intent(in) :: x(n), a, b
+  double precision, intent(out) :: y(n)
+  y = a * x + b
+end subroutine affine
+
+!> Scales `x` in place.
+subroutine scale_inplace(x, n, factor)
+  integer, intent(in) :: n
+  real*8, intent(inout) :: x(n)
+  real*8, intent(in) :: factor
+  x = x * factor
+end subroutine scale_inplace
+
+!> w = a v for a(m, n): a rank-2 input and two inferred sizes.
+subroutine matvec(a, m, n, v, w)
+  integer, intent(in) :: m, n
+  real(8), intent(in) :: a(m, n), v(n)
+  real(8), intent(out) :: w(m)
+  w = matmul(a, v)
+end subroutine matvec
+
+!> c(i, j) = u(i) * v(j): a rank-2 result.
+subroutine outer(u, m, v, n, c)
+  integer, intent(in) :: m, n
+  real(8), intent(in) :: u(m), v(n)
+  real(8), intent(out) :: c(m, n)
+  integer :: i, j
+  do j = 1, n
+    do i = 1, m
+      c(i, j) = u(i) * v(j)
+    end do
+  end do
+end subroutine outer
+
+!> Counts positive entries; also returns their total and the largest entry.
+integer function count_positive(x, n, total, largest)
+  integer, intent(in) :: n
+  real, intent(in) :: x(n)
+  real, intent(out) :: total, largest
+  integer :: i
+  count_positive = 0
+  total = 0
+  largest = -huge(1.0)
+  do i = 1, n
+    if (x(i) > 0) then
+      count_positive = count_positive + 1
+      total = total + x(i)
+    end if
+    largest = max(largest, x(i))
+  end do
+end function count_positive
+
+!> Histogram of single-precision data into `nbins` integer counts (sized by a required input).
+subroutine histogram(x, n, lo, hi, nbins, counts)
+  integer, intent(in) :: n, nbins
+  real(4), intent(in) :: x(n), lo, hi
+  integer(4), intent(out) :: counts(nbins)
+  integer :: i, k
+  counts = 0
+  do i = 1, n
+    k = int((x(i) - lo) / (hi - lo) * nbins) + 1
+    if (k >= 1 .and. k <= nbins) counts(k) = counts(k) + 1
+  end do
+end subroutine histogram
+
+!> Pads `x` with a zero on each side and one in the middle: y has 2*n+1 entries.
+subroutine interleave(x, n, y)
+  integer, intent(in) :: n
+  real(8), intent(in) :: x(n)
+  real(8), intent(out) :: y(2*n+1)
+  integer :: i
+  y = 0
+  do i = 1, n
+    y(2*i) = x(i)
+  end do
+end subroutine interleave
+
+!> Sum of 64-bit integers.
+integer(8) function isum(k, n)
+  integer, intent(in) :: n
+  integer(8), intent(in) :: k(n)
+  isum = sum(k)
+end function isum
+
+!> Cumulative sum, F2Py style: `x` is copied in and returned.
+subroutine cumsum(x, n)
+  integer n
+  real(8) x(n)
+!f2py intent(in,out) x
+  integer i
+  do i = 2, n
+    x(i) = x(i) + x(i - 1)
+  end do
+end subroutine cumsum
+
+!> Counts its own calls: SAVE state, so calls are serialized.
+integer function counter(step)
+  integer, intent(in) :: step
+  integer, save :: total = 0
+  total = total + step
+  counter = total
+end function counter
+
+!> Doubles an integer in and out (an intent(inout) scalar is returned).
+subroutine twice(k)
+  integer, intent(inout) :: k
+  k = 2 * k
+end subroutine twice

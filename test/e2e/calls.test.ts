@@ -1,0 +1,196 @@
+// End to end: compile the calling-convention fixtures (free and fixed form), call every routine
+// from TypeScript, sync and async, and check numbers, shapes, in-place updates and errors.
+
+import { buildModule, fixture } from '../helpers/build';
+
+// Jest runs tests in a vm context whose TypeError/Float64Array are not the addon's (those are
+// Node's main-realm classes), so classes are compared by name here; test/e2e/cli.test.ts checks
+// `instanceof` in a plain Node process.
+const className = (value: unknown) => (value as object).constructor.name;
+
+// The generated module is typed by its own index.d.ts; tests/e2e/types.test.ts checks that.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+let m: any;
+
+beforeAll(async () => {
+  const dir = await buildModule('calls', [fixture('calls_free.f90'), fixture('calls_fixed.f')]);
+  m = require(dir);
+});
+
+describe('exports', () => {
+  it('has every routine and its Async twin', () => {
+    for (const name of ['vsum', 'affine', 'scale_inplace', 'matvec', 'outer', 'count_positive', 'histogram',
+      'interleave', 'isum', 'cumsum', 'counter', 'twice', 'daxpyx', 'dnrm2x', 'transp']) {
+      expect(typeof m[name]).toBe('function');
+      expect(typeof m[`${name}Async`]).toBe('function');
+    }
+  });
+});
+
+describe('scalars and rank-1 arrays', () => {
+  it('returns a function result, inferring the size from the array', () => {
+    expect(m.vsum(new Float64Array([1, 2, 3.5]))).toBe(6.5);
+    expect(m.vsum([1, 2, 3])).toBe(6);
+  });
+
+  it('takes an explicit size by position or by name, and uses only that many elements', () => {
+    expect(m.vsum([1, 2, 3], 2)).toBe(3);
+    expect(m.vsum([1, 2, 3], { n: 1 })).toBe(1);
+  });
+
+  it('allocates an intent(out) array sized by an input', () => {
+    expect(Array.from(m.affine([1, 2, 3], 2, 1))).toEqual([3, 5, 7]);
+  });
+
+  it('converts other typed arrays and plain arrays for intent(in)', () => {
+    expect(m.vsum(new Int32Array([1, 2, 3]))).toBe(6);
+    expect(m.vsum(new Float32Array([0.5, 0.25]))).toBe(0.75);
+  });
+
+  it('returns one object for several results, keyed by name, function result first', () => {
+    const r = m.count_positive(new Float32Array([1, -2, 3.5]));
+    expect(r).toEqual({ count_positive: 2, total: 4.5, largest: 3.5 });
+    expect(Object.keys(r)).toEqual(['count_positive', 'total', 'largest']);
+  });
+
+  it('supports real(4) inputs and integer(4) outputs sized by a required argument', () => {
+    const counts = m.histogram(new Float32Array([0.1, 0.5, 0.9, 0.95]), 0, 1, 2);
+    expect(className(counts)).toBe('Int32Array');
+    expect(Array.from(counts)).toEqual([1, 3]);
+    expect(m.histogram([0.5], 0, 1, 0)).toHaveLength(0);
+  });
+
+  it('sizes outputs from dimension expressions (2*n+1)', () => {
+    expect(Array.from(m.interleave([5, 6]))).toEqual([0, 5, 0, 6, 0]);
+  });
+
+  it('returns integer(8) as bigint and accepts numbers or bigints', () => {
+    expect(m.isum([1n, 2n, 3])).toBe(6n);
+    expect(m.isum(new BigInt64Array([2n ** 40n, 1n]))).toBe(2n ** 40n + 1n);
+  });
+
+  it('returns an intent(inout) scalar, and an F2Py intent(in,out) array as a copy', () => {
+    expect(m.twice(21)).toBe(42);
+    const x = [1, 2, 3];
+    expect(Array.from(m.cumsum(x))).toEqual([1, 3, 6]);
+    expect(x).toEqual([1, 2, 3]);
+  });
+
+  it('updates intent(inout) arrays in place', () => {
+    const x = new Float64Array([1, 2]);
+    expect(m.scale_inplace(x, 3)).toBeUndefined();
+    expect(Array.from(x)).toEqual([3, 6]);
+  });
+
+  it('keeps SAVE state between calls', () => {
+    const first = m.counter(1);
+    expect(m.counter(2)).toBe(first + 2);
+  });
+});
+
+describe('rank-2 arrays', () => {
+  const a = [[1, 2, 3], [4, 5, 6]]; // 2x3, rows as NumPy lists them
+
+  it('reads nested arrays as rows', () => {
+    expect(Array.from(m.matvec(a, [1, 0, 1]))).toEqual([4, 10]);
+  });
+
+  it('reads ndarray-like objects, row-major and column-major', () => {
+    const rowMajor = { data: new Float64Array([1, 2, 3, 4, 5, 6]), shape: [2, 3] };
+    const colMajor = { data: new Float64Array([1, 4, 2, 5, 3, 6]), shape: [2, 3], order: 'column-major' as const };
+    expect(Array.from(m.matvec(rowMajor, [1, 1, 1]))).toEqual([6, 15]);
+    expect(Array.from(m.matvec(colMajor, [1, 1, 1]))).toEqual([6, 15]);
+  });
+
+  it('accepts a flat typed array when every extent is given', () => {
+    expect(Array.from(m.matvec(new Float64Array([1, 4, 2, 5, 3, 6]), [1, 1, 1], { m: 2, n: 3 }))).toEqual([6, 15]);
+  });
+
+  it('returns rank-2 outputs as column-major ndarrays', () => {
+    const c = m.outer([1, 2], [1, 10, 100]);
+    expect(c.shape).toEqual([2, 3]);
+    expect(c.strides).toEqual([1, 2]);
+    expect(c.order).toBe('column-major');
+    expect(c.dtype).toBe('float64');
+    expect(Array.from(c.data)).toEqual([1, 2, 10, 20, 100, 200]);
+  });
+
+  it('feeds a rank-2 result back in as input', () => {
+    const t = m.transp(m.transp(a));
+    expect(t.shape).toEqual([2, 3]);
+    expect(Array.from(t.data)).toEqual([1, 4, 2, 5, 3, 6]);
+  });
+});
+
+describe('fixed form', () => {
+  it('wraps DOUBLE PRECISION functions and Cf2py intent(in,out)', () => {
+    expect(m.dnrm2x([3, 4])).toBe(5);
+    expect(Array.from(m.daxpyx(2, [1, 2], [10, 10]))).toEqual([12, 14]);
+  });
+});
+
+describe('async', () => {
+  it('resolves to the same results as the sync call', async () => {
+    await expect(m.vsumAsync([1, 2, 3])).resolves.toBe(6);
+    await expect(m.count_positiveAsync([1, -1])).resolves.toEqual({ count_positive: 1, total: 1, largest: 1 });
+    const c = await m.outerAsync([1, 2], [3]);
+    expect(Array.from(c.data)).toEqual([3, 6]);
+  });
+
+  it('updates inout arrays in place', async () => {
+    const x = new Float64Array([1, 2]);
+    await m.scale_inplaceAsync(x, 2);
+    expect(Array.from(x)).toEqual([2, 4]);
+  });
+
+  it('rejects bad input instead of throwing, and stays usable afterwards', async () => {
+    await expect(m.affineAsync('nope', 1, 2)).rejects.toMatchObject({ name: 'TypeError', code: 'ERR_BRIDGEGEN_ARG_TYPE' });
+    expect(Array.from(await m.affineAsync([1], 1, 2))).toEqual([3]);
+  });
+
+  it('keeps inputs alive when the caller drops them', async () => {
+    const calls = Array.from({ length: 32 }, (_, i) => m.vsumAsync(new Float64Array(10000).fill(i)));
+    global.gc?.();
+    const sums = await Promise.all(calls);
+    expect(sums).toEqual(Array.from({ length: 32 }, (_, i) => 10000 * i));
+  });
+});
+
+describe('bad input', () => {
+  const cases: Array<[string, () => unknown, string, string, RegExp]> = [
+    ['wrong type', () => m.vsum('abc'), 'TypeError', 'ERR_BRIDGEGEN_ARG_TYPE', /argument `x` of vsum\(\): expected Float64Array/],
+    ['missing argument', () => m.affine([1]), 'TypeError', 'ERR_BRIDGEGEN_ARG_COUNT', /missing required argument `a`/],
+    ['too many arguments', () => m.vsum([1], 1, 2), 'TypeError', 'ERR_BRIDGEGEN_ARG_COUNT', /at most 2/],
+    ['unknown option', () => m.vsum([1], { q: 1 }), 'TypeError', 'ERR_BRIDGEGEN_ARG_TYPE', /unknown option `q`/],
+    ['size larger than the array', () => m.vsum([1, 2], 5), 'RangeError', 'ERR_BRIDGEGEN_SHAPE', /expected shape \(5\) from x\(n\), got \(2\)/],
+    ['non-integer size', () => m.vsum([1, 2], 1.5), 'RangeError', 'ERR_BRIDGEGEN_ARG_VALUE', /1\.5 is not an integer/],
+    ['NaN size', () => m.vsum([1, 2], NaN), 'RangeError', 'ERR_BRIDGEGEN_ARG_VALUE', /NaN/],
+    ['size out of int32 range', () => m.interleave([1], 2 ** 31), 'RangeError', 'ERR_BRIDGEGEN_ARG_VALUE', /out of range/],
+    ['mismatched leading extent', () => m.matvec([[1, 2], [3, 4]], [1, 1], { m: 3 }), 'RangeError', 'ERR_BRIDGEGEN_SHAPE', /expected shape \(3, 2\)/],
+    ['ragged nested arrays', () => m.matvec([[1, 2], [3]], [1, 1]), 'TypeError', 'ERR_BRIDGEGEN_ARG_TYPE', /ragged/],
+    ['non-numeric element', () => m.vsum([1, 'x']), 'TypeError', 'ERR_BRIDGEGEN_ARG_TYPE', /at index 1: expected a number/],
+    ['inout array of the wrong type', () => m.scale_inplace(new Float32Array(2), 2), 'TypeError', 'ERR_BRIDGEGEN_NOT_IN_PLACE', /updated in place/],
+    ['inout plain array', () => m.scale_inplace([1, 2], 2), 'TypeError', 'ERR_BRIDGEGEN_NOT_IN_PLACE', /updated in place/],
+    ['flat array with unknown extents', () => m.matvec(new Float64Array(4), [1, 1]), 'TypeError', 'ERR_BRIDGEGEN_ARG_COUNT', /cannot infer `m`/],
+    ['ndarray reaching outside its data', () => m.matvec({ data: new Float64Array(3), shape: [2, 2] }, [1, 1]), 'RangeError', 'ERR_BRIDGEGEN_SHAPE', /outside `data`/],
+    ['non-integer into integer(8)', () => m.isum([1.5]), 'RangeError', 'ERR_BRIDGEGEN_ARG_VALUE', /not an integer/],
+  ];
+
+  it.each(cases)('%s', (_name, call, errorName, code, message) => {
+    let error: unknown;
+    try {
+      call();
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toMatchObject({ name: errorName, code });
+    expect((error as Error).message).toMatch(message);
+  });
+
+  it('accepts a detached buffer as an empty array without crashing', () => {
+    const x = new Float64Array([1, 2, 3]);
+    structuredClone(x.buffer, { transfer: [x.buffer] });
+    expect(m.vsum(x)).toBe(0);
+    expect(() => m.vsum(x, 1)).toThrow(/expected shape \(1\) from x\(n\), got \(0\)/);
+  });
+});

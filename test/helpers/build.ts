@@ -1,0 +1,31 @@
+// Test helpers: build real Fortran into a fresh temporary package with the library API, and
+// run the CLI as a user would.
+
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { analyze, buildPackage, DEFAULT_OPTIONS, silentProgress } from '../../src';
+
+export const ROOT = path.resolve(__dirname, '..', '..');
+
+export function fixture(name: string): string {
+  return path.join(ROOT, 'fortran', 'tests', name);
+}
+
+export function tempDir(prefix: string): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), `bridgegen-${prefix}-`));
+}
+
+/** Builds `files` into a new package and returns its folder. */
+export async function buildModule(name: string, files: readonly string[]): Promise<string> {
+  const out = path.join(tempDir(name), name);
+  const options = { ...DEFAULT_OPTIONS, files, name, out };
+  await buildPackage(analyze(options), options, silentProgress);
+  return out;
+}
+
+/** Runs `bridgegen ARGS` (the built CLI) in `cwd`. */
+export function cli(args: readonly string[], cwd = ROOT): SpawnSyncReturns<string> {
+  return spawnSync(process.execPath, [path.join(ROOT, 'bin', 'bridgegen.js'), ...args], { cwd, encoding: 'utf8' });
+}
