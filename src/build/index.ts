@@ -32,7 +32,8 @@ export async function buildPackage(analysis: Analysis, options: BuildOptions, pr
   await replaceAtomically(dir, async (staging) => {
     progress.stage('generating sources');
     writePackageFiles(staging, files);
-    await runNodeGyp(staging, progress);
+    const originals = new Map(files.flatMap((f) => ('copyFrom' in f && !f.path.startsWith('node_modules') ? [[f.path, f.copyFrom] as const] : [])));
+    await runNodeGyp(staging, progress, originals);
     fs.writeFileSync(path.join(staging, STAMP_FILE), stamp);
   });
   return { dir, upToDate: false };

@@ -9,11 +9,17 @@ import type { Progress } from './progress';
 import { nodeDir, nodeGypScript, packageDir } from './toolchain';
 
 /** node-gyp's own chatter, dropped from error reports so the compiler's message stands out. */
-const NOISE = /^gyp (info|http|verb)|^make(\[\d+\])?: (Entering|Leaving)|^\s*(CXX|CC|SOLINK_MODULE|COPY|ACTION|TOUCH|LINK)\(/;
+const NOISE = /^gyp (info|http|verb|ERR!)|^make(\[\d+\])?: (Entering|Leaving)|^\s*(CXX|CC|SOLINK_MODULE|COPY|ACTION|TOUCH|LINK)\(/;
 
-export function compilerMessage(output: string): string {
+/**
+ * The compiler's messages from node-gyp's output, with the package's copies of user files
+ * (`fortran/x.f90`) named by their original paths.
+ */
+export function compilerMessage(output: string, originals: ReadonlyMap<string, string> = new Map()): string {
   const lines = output.split('\n').filter((l) => l.trim() !== '' && !NOISE.test(l));
-  return lines.slice(-80).join('\n');
+  let text = lines.slice(-80).join('\n');
+  for (const [copy, original] of originals) text = text.split(copy).join(original);
+  return text;
 }
 
 function stageOf(line: string): string | undefined {
@@ -23,7 +29,8 @@ function stageOf(line: string): string | undefined {
   return undefined;
 }
 
-export function runNodeGyp(dir: string, progress: Progress): Promise<void> {
+/** Runs `node-gyp rebuild` in `dir`; `originals` maps package paths back to the user's files. */
+export function runNodeGyp(dir: string, progress: Progress, originals: ReadonlyMap<string, string>): Promise<void> {
   const args = [nodeGypScript(), 'rebuild', `--nodedir=${nodeDir()}`, `--jobs=${Math.max(1, os.cpus().length)}`];
   // node-addon-api is resolved through NODE_PATH, so a package generated anywhere finds bridgegen's copy.
   const env = { ...process.env, NODE_PATH: path.dirname(packageDir('node-addon-api')) };
@@ -46,7 +53,7 @@ export function runNodeGyp(dir: string, progress: Progress): Promise<void> {
     child.on('error', (err) => reject(new ToolchainError(`cannot run node-gyp: ${err.message}`, '')));
     child.on('close', (code) => {
       if (code === 0) resolve();
-      else reject(new ToolchainError(`build failed (node-gyp exited with ${code})`, compilerMessage(output)));
+      else reject(new ToolchainError(`build failed (node-gyp exited with ${code})`, compilerMessage(output, originals)));
     });
   });
 }

@@ -18,8 +18,12 @@ function readLine(file: string, line: number): string | undefined {
   }
 }
 
+/** Prints diagnostics in source order (files as given, then line and column). */
 function report(diagnostics: readonly Diagnostic[]): void {
-  if (diagnostics.length) process.stderr.write(renderDiagnostics(diagnostics, readLine) + '\n');
+  const files = [...new Set(diagnostics.map((d) => d.span.file))];
+  const sorted = [...diagnostics].sort((a, b) =>
+    files.indexOf(a.span.file) - files.indexOf(b.span.file) || a.span.line - b.span.line || a.span.col - b.span.col);
+  if (sorted.length) process.stderr.write(renderDiagnostics(sorted, readLine) + '\n');
 }
 
 async function run(inv: Invocation): Promise<void> {
