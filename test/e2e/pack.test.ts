@@ -1,0 +1,34 @@
+// The way a user gets bridgegen: `npm pack`, install the tarball into an empty project,
+// run `npx bridgegen` there, and load the module it builds.
+
+import { execFileSync, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { ROOT, tempDir } from '../helpers/build';
+
+const npm = (args: string[], cwd: string) =>
+  execFileSync('npm', args, { cwd, encoding: 'utf8', env: { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false' } });
+
+it('installs from the packed tarball and builds a module with npx bridgegen', () => {
+  const work = tempDir('pack');
+  const tarball = npm(['pack', '--silent', '--pack-destination', work], ROOT).trim().split('\n').pop()!;
+  const project = path.join(work, 'project');
+  fs.mkdirSync(project);
+  fs.writeFileSync(path.join(project, 'package.json'), JSON.stringify({ name: 'user-project', version: '1.0.0', private: true }));
+  npm(['install', '--prefer-offline', '--no-save', path.join(work, tarball)], project);
+  fs.copyFileSync(path.join(ROOT, 'fortran', 'examples', 'heat.f90'), path.join(project, 'heat.f90'));
+
+  const build = spawnSync('npx', ['bridgegen', 'heat.f90', '-q'], { cwd: project, encoding: 'utf8' });
+  expect(build.stderr).toBe('');
+  expect(build.status).toBe(0);
+
+  const script = `
+    const heat = require('./heat');
+    const u = new Float64Array([0, 0, 1, 0, 0]);
+    const v = heat.heat_steps(u, 1, 0.1, 1, 1);
+    console.log(JSON.stringify(Array.from(v)));`;
+  const run = spawnSync(process.execPath, ['-e', script], { cwd: project, encoding: 'utf8' });
+  expect(run.stderr).toBe('');
+  // One explicit Euler step of u_t = u_xx with r = alpha*dt/dx^2 = 0.1, fixed ends.
+  expect(JSON.parse(run.stdout)).toEqual([0, 0.1, 0.8, 0.1, 0].map((x) => expect.closeTo(x, 12)));
+});
