@@ -53,6 +53,7 @@ export function packageFiles(analysis: Analysis, options: BuildOptions): Package
     includeDirs: options.includeDirs.map((d) => path.resolve(d)),
     fflags: options.fflags,
     cflags: options.cflags,
+    sanitize: process.env.BRIDGEGEN_SANITIZE ?? '',
   });
   const shipped = ['index.js', 'index.mjs', 'index.d.ts', 'binding.gyp', 'build-fortran.js', 'src/', 'include/', 'fortran/'];
   return [
