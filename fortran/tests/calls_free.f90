@@ -118,3 +118,21 @@ subroutine twice(k)
   integer, intent(inout) :: k
   k = 2 * k
 end subroutine twice
+
+!> y(i) = i * x(i) for i = 0..n: explicit lower bounds (n cannot be inferred from x(0:n)).
+subroutine weighted(x, n, y)
+  integer, intent(in) :: n
+  real(8), intent(in) :: x(0:n)
+  real(8), intent(out) :: y(0:n)
+  integer :: i
+  do i = 0, n
+    y(i) = i * x(i)
+  end do
+end subroutine weighted
+
+!> Fills max(1, n) entries with 7: intrinsic calls in a dimension.
+subroutine fill_sevens(n, w)
+  integer, intent(in) :: n
+  real(8), intent(out) :: w(max(1, n))
+  w = 7
+end subroutine fill_sevens

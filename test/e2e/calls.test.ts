@@ -20,7 +20,7 @@ beforeAll(async () => {
 describe('exports', () => {
   it('has every routine and its Async twin', () => {
     for (const name of ['vsum', 'affine', 'scale_inplace', 'matvec', 'outer', 'count_positive', 'histogram',
-      'interleave', 'isum', 'cumsum', 'counter', 'twice', 'daxpyx', 'dnrm2x', 'transp']) {
+      'interleave', 'isum', 'cumsum', 'counter', 'twice', 'weighted', 'fill_sevens', 'daxpyx', 'dnrm2x', 'transp']) {
       expect(typeof m[name]).toBe('function');
       expect(typeof m[`${name}Async`]).toBe('function');
     }
@@ -62,6 +62,13 @@ describe('scalars and rank-1 arrays', () => {
 
   it('sizes outputs from dimension expressions (2*n+1)', () => {
     expect(Array.from(m.interleave([5, 6]))).toEqual([0, 5, 0, 6, 0]);
+  });
+
+  it('handles explicit lower bounds and intrinsics in dimensions', () => {
+    expect(Array.from(m.weighted([5, 5, 5], 2))).toEqual([0, 5, 10]);
+    expect(() => m.weighted([5, 5], 2)).toThrow(/expected shape \(3\) from x\(0:n\), got \(2\)/);
+    expect(Array.from(m.fill_sevens(0))).toEqual([7]);
+    expect(Array.from(m.fill_sevens(3))).toEqual([7, 7, 7]);
   });
 
   it('returns integer(8) as bigint and accepts numbers or bigints', () => {
