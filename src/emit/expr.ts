@@ -29,8 +29,12 @@ export function printInfix(
       return String(expr.value);
     case 'name':
       return name(expr.name);
-    case 'neg':
-      return `-${printInfix(expr.arg, name, call, 3)}`;
+    case 'neg': {
+      // Standard Fortran allows no operator right after another (`a--n`, `2*-n`): a negation
+      // that is not the leftmost operand of a sum is parenthesized.
+      const text = `-${printInfix(expr.arg, name, call, 3)}`;
+      return parent > 1 ? `(${text})` : text;
+    }
     case 'call':
       return call(expr.name, expr.args.map((a) => printInfix(a, name, call)));
     case '+':

@@ -3,6 +3,7 @@
 
 import { conventionOf, type Convention } from '../../ir/convention';
 import type { Arg, Interface, Routine } from '../../ir/types';
+import { bindingName } from '../js-names';
 import { generatedBanner, Writer } from '../writer';
 import { declaredAs, paramType, resultType } from './tstypes';
 
@@ -24,7 +25,7 @@ function writeDoc(w: Writer, routine: Routine, conv: Convention, asyncNote?: str
     ...(asyncNote ? [asyncNote, ''] : []),
     `\`${signatureLine(routine, conv)}\``,
     '',
-    ...conv.params.map((p) => `@param ${p.name} - ${declaredAs(p)}${p.optional ? ' (optional)' : ''}${p.doc ? `. ${p.doc}` : ''}`),
+    ...conv.params.map((p) => `@param ${bindingName(p.name)} - ${declaredAs(p)}${p.optional ? ' (optional)' : ''}${p.doc ? `. ${p.doc}` : ''}`),
   ];
   const optional = conv.params.slice(conv.nrequired);
   if (optional.length) lines.push(`@param options - optional arguments by name: ${optional.map((p) => p.name).join(', ')}`);
@@ -41,11 +42,11 @@ function resultOf(conv: Convention, ns: string): string {
 
 /** One overload per split of the optional arguments into positional ones and an options object. */
 function overloads(conv: Convention, ns: string): string[] {
-  const required = conv.params.slice(0, conv.nrequired).map((p) => `${p.name}: ${paramType(p, ns)}`);
+  const required = conv.params.slice(0, conv.nrequired).map((p) => `${bindingName(p.name)}: ${paramType(p, ns)}`);
   const optional = conv.params.slice(conv.nrequired);
   const out: string[] = [];
   for (let positional = 0; positional <= optional.length; positional++) {
-    const given = optional.slice(0, positional).map((p) => `${p.name}?: ${paramType(p, ns)}`);
+    const given = optional.slice(0, positional).map((p) => `${bindingName(p.name)}?: ${paramType(p, ns)}`);
     const named = optional.slice(positional).map((p: Arg) => `${p.name}?: ${paramType(p, ns)}`);
     const options = named.length ? [`options?: { ${named.join('; ')} }`] : [];
     out.push([...required, ...given, ...options].join(', '));

@@ -2,6 +2,7 @@
 // loads the addon with node-gyp-build (prebuilds first, then build/Release); `index.mjs` re-exports.
 
 import type { Interface } from '../../ir/types';
+import { isBindable } from '../js-names';
 import { generatedBanner, Writer } from '../writer';
 
 /** Versions the generated package depends on (the ones bridgegen itself builds with). */
@@ -20,14 +21,14 @@ export function emitIndexJs(moduleName: string): string {
   return w.toString();
 }
 
-/** The top-level names of the module, for ESM named exports. */
+/** The top-level names of the module, for ESM named exports; reserved words stay on the default export only. */
 function exportedNames(iface: Interface): string[] {
   const names = new Set<string>();
   for (const r of iface.routines) {
     if (r.module) names.add(r.module);
     else names.add(r.name).add(`${r.name}Async`);
   }
-  return [...names];
+  return [...names].filter(isBindable);
 }
 
 export function emitIndexMjs(moduleName: string, iface: Interface): string {

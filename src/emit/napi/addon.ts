@@ -18,7 +18,7 @@ function frameNames(routines: readonly Routine[]): string[] {
 }
 
 function writeInit(w: Writer, routines: readonly Routine[], frames: readonly string[]): void {
-  w.block('Napi::Object Init(Napi::Env env, Napi::Object exports) {', () => {
+  w.block('Napi::Object Init(Napi::Env /*env*/, Napi::Object exports) {', () => {
     routines.forEach((routine, i) => {
       const target = routine.module ? `bridgegen::namespace_object(exports, ${cppString(routine.module)})` : 'exports';
       w.line(`bridgegen::export_routine<${frames[i]}>(${target}, ${cppString(routine.name)});`);

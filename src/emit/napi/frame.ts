@@ -14,7 +14,8 @@ function cType(arg: Arg): string {
 
 /** `extern "C"` prototype of the routine's shim: every argument by pointer, result last. */
 export function shimPrototype(moduleName: string, routine: Routine): string {
-  const params = routine.args.map((a) => `${cType(a)}* ${a.name}`);
+  // Parameter names carry the frame prefix: a Fortran name may be a C++ keyword (`new`, `int`).
+  const params = routine.args.map((a) => `${cType(a)}* ${member(a.name)}`);
   if (routine.result) params.push(`${cType(routine.result)}* result`);
   return `extern "C" void ${shimSymbol(moduleName, routine)}(${params.join(', ')});`;
 }
