@@ -41,14 +41,22 @@ function splitList(value: string): string[] {
   return value.split(',').map((s) => s.trim()).filter(Boolean);
 }
 
-/** `-lfoo` and `--name=foo` spellings become `-l foo` and `--name foo`. */
+/**
+ * `-lfoo` and `--name=foo` spellings become `-l foo` and `--name foo`. A word that is the value
+ * of the option before it is kept whole (`--cflags -march=native`).
+ */
 function normalise(argv: readonly string[]): string[] {
-  return argv.flatMap((arg) => {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
     const eq = /^(--[a-z-]+)=(.*)$/s.exec(arg);
-    if (eq && WITH_VALUE.has(eq[1])) return [eq[1], eq[2]];
     const short = /^(-[lLImo])(.+)$/s.exec(arg);
-    return short ? [short[1], short[2]] : [arg];
-  });
+    if (eq && WITH_VALUE.has(eq[1])) out.push(eq[1], eq[2]);
+    else if (short) out.push(short[1], short[2]);
+    else if (WITH_VALUE.has(arg) && i + 1 < argv.length) out.push(arg, argv[++i]);
+    else out.push(arg);
+  }
+  return out;
 }
 
 export function parseArgs(argv: readonly string[]): Invocation {

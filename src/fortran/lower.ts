@@ -143,6 +143,7 @@ function lowerArg(ref: NameRef, ctx: RoutineContext, isResult: boolean): Arg | u
   return {
     name, type: vt.type, kind: vt.kind, rank: dims.length, dims: dims.map((d) => d.text), bounds,
     intent: io.intent, optional, hidden: io.hidden, fortranOptional, returned: io.returned,
+    ...(declaredIntent(sym?.sourceIntents ?? []) ? { declaredIntent: declaredIntent(sym?.sourceIntents ?? []) } : {}),
     ...(dflt ? { default: dflt } : {}),
     ...(vt.type === 'character' ? { charLen: charSpec?.text ?? '1' } : {}),
     ...(vt.typeName !== undefined ? { typeName: vt.typeName } : {}),
@@ -163,6 +164,15 @@ function valueType(name: string, sym: Sym | undefined, ctx: RoutineContext, what
     return undefined;
   }
   return resolveType(spec, ctx.scope, ctx.bag, what);
+}
+
+/** The intent the Fortran declaration itself states (`in out` and `inout` alike), if any. */
+function declaredIntent(words: readonly string[]): 'in' | 'out' | 'inout' | undefined {
+  const has = (w: string) => words.includes(w);
+  if (has('inout') || (has('in') && has('out'))) return 'inout';
+  if (has('out')) return 'out';
+  if (has('in')) return 'in';
+  return undefined;
 }
 
 /** F2Py's intent rules: `in,out` is returned; `inout` is returned only for scalars; `hide` is never passed. */

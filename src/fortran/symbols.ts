@@ -13,8 +13,12 @@ export interface Sym {
   /** `c*10` on the entity. */
   charLen?: RawExpr;
   dims?: readonly DimSpec[];
+  /** The dims came from an F2Py directive, which wins over the Fortran declaration (as in F2Py). */
+  dimsFromDirective?: boolean;
   /** Intent words from declarations and directives: `in`, `out`, `inout`, `hide`, `c`, ... */
   intents: string[];
+  /** The intent words of Fortran declarations only (no directives): what the routine itself says. */
+  sourceIntents: string[];
   /** Fortran `optional` attribute. */
   optional: boolean;
   /** F2Py `optional` (directive). */
@@ -35,7 +39,7 @@ export type SymbolTable = Map<string, Sym>;
 function symbol(table: SymbolTable, name: string): Sym {
   let s = table.get(name);
   if (!s) {
-    s = { intents: [], optional: false, f2pyOptional: false, required: false, flags: new Set() };
+    s = { intents: [], sourceIntents: [], optional: false, f2pyOptional: false, required: false, flags: new Set() };
     table.set(name, s);
   }
   return s;
@@ -45,10 +49,12 @@ function symbol(table: SymbolTable, name: string): Sym {
 function applyAttr(s: Sym, a: Attribute, directive: boolean): void {
   switch (a.kind) {
     case 'dimension':
-      if (!s.dims) s.dims = a.dims;
+      if (directive) setDirectiveDims(s, a.dims);
+      else if (!s.dims) s.dims = a.dims;
       return;
     case 'intent':
       s.intents.push(...a.words);
+      if (!directive) s.sourceIntents.push(...a.words);
       return;
     case 'simple':
       if (a.name === 'optional') {
@@ -62,8 +68,14 @@ function applyAttr(s: Sym, a: Attribute, directive: boolean): void {
   }
 }
 
+function setDirectiveDims(s: Sym, dims: readonly DimSpec[]): void {
+  s.dims = dims;
+  s.dimsFromDirective = true;
+}
+
 function applyEntity(s: Sym, e: Entity, directive: boolean): void {
-  if (e.dims) s.dims = e.dims;
+  if (e.dims && directive) setDirectiveDims(s, e.dims);
+  else if (e.dims && !s.dimsFromDirective) s.dims = e.dims;
   if (e.charLen) s.charLen = e.charLen;
   if (e.init && directive) s.directiveInit = e.init;
   if (!s.span || (s.fromDirective && !directive)) {

@@ -50,6 +50,11 @@ export interface Arg {
   readonly bounds: readonly Bound[];
   readonly intent: Intent;
   /**
+   * The intent the Fortran source itself declares (absent when it declares none): what an
+   * interface to the routine must say. `intent` is the F2Py meaning after directives.
+   */
+  readonly declaredIntent?: 'in' | 'out' | 'inout';
+  /**
    * Part of the call's result: intent(out), F2Py's intent(in,out), and intent(inout) scalars
    * (a JS number cannot be updated in place).
    */

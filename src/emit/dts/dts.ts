@@ -84,7 +84,7 @@ function writeHelperTypes(w: Writer): void {
 
 export function emitDts(moduleName: string, iface: Interface): string {
   const w = new Writer();
-  const ns = moduleName;
+  const ns = bindingName(moduleName); // a namespace cannot be called `default` or `new`
   const modules = [...new Set(iface.routines.map((r) => r.module).filter((m): m is string => !!m))];
   w.line(generatedBanner('//'));
   w.line(`// Types of module \`${moduleName}\`.`);

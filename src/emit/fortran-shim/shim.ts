@@ -1,20 +1,24 @@
 // Emits the Fortran shim: one `bind(C)` subroutine per routine that calls the user's routine
-// through an explicit interface (or its module), so C++ never guesses mangling or ABIs.
+// (by its Fortran name, or through its module), so C++ never guesses mangling or ABIs.
 // Functions become subroutines with a trailing result argument.
 
 import { requireDtype, type Dtype } from '../../ir/dtype';
 import type { Arg, Interface, Routine } from '../../ir/types';
-import { fortranBound } from '../expr';
 import { generatedBanner, Writer } from '../writer';
 
-const C_KIND: Readonly<Record<Dtype, string>> = {
-  int8: 'integer(c_int8_t)',
-  int16: 'integer(c_int16_t)',
-  int32: 'integer(c_int32_t)',
-  int64: 'integer(c_int64_t)',
-  float32: 'real(c_float)',
-  float64: 'real(c_double)',
+/** The C-interoperable type and the iso_c_binding kind it needs. */
+const C_KIND: Readonly<Record<Dtype, readonly [string, string]>> = {
+  int8: ['integer', 'c_int8_t'],
+  int16: ['integer', 'c_int16_t'],
+  int32: ['integer', 'c_int32_t'],
+  int64: ['integer', 'c_int64_t'],
+  float32: ['real', 'c_float'],
+  float64: ['real', 'c_double'],
 };
+
+function cKind(arg: Arg): string {
+  return C_KIND[requireDtype(arg)][1];
+}
 
 /** The dummy that receives a function's result in the shim. */
 export const RESULT_DUMMY = 'bridgegen_result';
@@ -24,19 +28,18 @@ export function shimSymbol(moduleName: string, routine: Routine): string {
   return ['bgshim', moduleName, routine.module, routine.name].filter(Boolean).join('_');
 }
 
+/**
+ * The intent the routine itself declares. Interfaces must match the routine, and F2Py's
+ * meaning (`intent(in,out)`, `hide`) is the JS side's business, not the Fortran's.
+ */
 function intentAttr(arg: Arg): string {
-  return arg.intent === null ? '' : `, intent(${arg.intent})`;
-}
-
-/** `real(kind=8) :: u(n)`: the user's declaration, rebuilt for the interface block. */
-function interfaceDecl(arg: Arg): string {
-  const dims = arg.rank > 0 ? `(${arg.bounds.map(fortranBound).join(', ')})` : '';
-  return `${arg.type}(kind=${arg.kind})${intentAttr(arg)} :: ${arg.name}${dims}`;
+  return arg.declaredIntent ? `, intent(${arg.declaredIntent})` : '';
 }
 
 /** The shim's own dummy: C-interoperable, arrays as assumed-size vectors (sequence association). */
 function shimDecl(arg: Arg): string {
-  return `${C_KIND[requireDtype(arg)]}${intentAttr(arg)} :: ${arg.name}${arg.rank > 0 ? '(*)' : ''}`;
+  const [type, kind] = C_KIND[requireDtype(arg)];
+  return `${type}(${kind})${intentAttr(arg)} :: ${arg.name}${arg.rank > 0 ? '(*)' : ''}`;
 }
 
 /** Splits a long statement at commas with `&` continuations (free form allows 132 columns). */
@@ -54,21 +57,17 @@ export function wrapStatement(text: string, width = 100): string[] {
   return out;
 }
 
-function writeInterface(w: Writer, routine: Routine): void {
-  const names = routine.args.map((a) => a.name).join(', ');
-  const resultClause = routine.result && routine.result.name !== routine.name ? ` result(${routine.result.name})` : '';
-  const header = `${routine.kind} ${routine.name}(${names})${resultClause}`;
-  // Scalars first: array bounds may only name dummies declared before them.
-  const ordered = [...routine.args.filter((a) => a.rank === 0), ...routine.args.filter((a) => a.rank > 0)];
-  w.block('interface', () => {
-    w.many(wrapStatement(header));
-    w.indent(() => {
-      w.line('implicit none');
-      for (const arg of ordered) w.many(wrapStatement(interfaceDecl(arg)));
-      if (routine.result) w.line(interfaceDecl({ ...routine.result, intent: null }));
-    });
-    w.line(`end ${routine.kind} ${routine.name}`);
-  }, 'end interface');
+/**
+ * How the shim sees the user's routine. External procedures are called through an implicit
+ * interface (functions declare their result type): the dummies wrapped so far are explicit-shape
+ * or assumed-size, passed by sequence association, and an implicit interface cannot contradict
+ * the routine's own declarations (F2Py's `dimension(...)` and `intent(...)` directives may
+ * differ from them). Module procedures come with their module's explicit interface.
+ */
+function declareTarget(w: Writer, routine: Routine): void {
+  if (routine.module) return;
+  const result = routine.result;
+  w.line(result ? `${result.type}(kind=${result.kind}), external :: ${routine.name}` : `external :: ${routine.name}`);
 }
 
 function writeShim(w: Writer, moduleName: string, routine: Routine, index: number): void {
@@ -76,12 +75,14 @@ function writeShim(w: Writer, moduleName: string, routine: Routine, index: numbe
   const dummies = [...routine.args.map((a) => a.name), ...(routine.result ? [RESULT_DUMMY] : [])];
   w.many(wrapStatement(`subroutine ${fname}(${dummies.join(', ')}) bind(C, name='${shimSymbol(moduleName, routine)}')`));
   w.indent(() => {
-    w.line('use, intrinsic :: iso_c_binding');
+    // Only the kinds used, so no argument name can clash with an iso_c_binding name.
+    const kinds = [...new Set([...routine.args, ...(routine.result ? [routine.result] : [])].map(cKind))];
+    if (kinds.length) w.line(`use, intrinsic :: iso_c_binding, only: ${kinds.join(', ')}`);
     if (routine.module) w.line(`use ${routine.module}, only: ${routine.name}`);
     w.line('implicit none');
     for (const arg of routine.args) w.many(wrapStatement(shimDecl(arg)));
-    if (routine.result) w.line(shimDecl({ ...routine.result, name: RESULT_DUMMY, intent: 'out' }));
-    if (!routine.module) writeInterface(w, routine);
+    if (routine.result) w.line(shimDecl({ ...routine.result, name: RESULT_DUMMY, declaredIntent: 'out' }));
+    declareTarget(w, routine);
     const actuals = routine.args.map((a) => a.name).join(', ');
     const call = routine.result ? `${RESULT_DUMMY} = ${routine.name}(${actuals})` : `call ${routine.name}(${actuals})`;
     w.many(wrapStatement(call));

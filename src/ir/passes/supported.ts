@@ -46,8 +46,10 @@ function argProblem(arg: Arg, routine: Routine): string | undefined {
   if (arg.rank > 7) return `${what} has rank ${arg.rank}; at most 7 is supported`;
   for (const [d, bound] of arg.bounds.entries()) {
     if (bound.form === 'assumed-shape') return `${what} is assumed-shape, not supported yet`;
-    if (bound.form === 'assumed-size' && (!isInput(arg) || d !== arg.rank - 1)) {
-      return `${what} has an assumed size that the call cannot allocate`;
+    if (bound.form === 'assumed-size') {
+      // Nothing says how much of it the routine touches, so no check could keep it in bounds.
+      return `${what} is assumed-size (\`*\`): its extent is unknown, so the call cannot be checked; ` +
+        'declare it, e.g. `!f2py dimension(n) :: ' + arg.name + '`';
     }
     const problem = exprProblem(bound.lower, routine) ?? (bound.upper ? exprProblem(bound.upper, routine) : undefined);
     if (problem) return `dimension ${d + 1} of ${what}: ${problem}`;

@@ -1,9 +1,11 @@
 C     Golden case `fixed`: fixed form, LAPACK style: Cf2py directives,
-C     DOUBLE PRECISION function, assumed-size arrays, continuation lines.
+C     DOUBLE PRECISION function, assumed-size arrays given their extent
+C     by Cf2py dimension(...) lines (as F2Py needs), continuation lines.
 *
 *>    DX := DA*DX, returned (F2Py intent(in,out)).
       SUBROUTINE DSCALX(N, DA, DX, INCX)
 Cf2py intent(in,out) dx
+Cf2py dimension(1+(n-1)*incx) :: dx
       INTEGER N, INCX
       DOUBLE PRECISION DA, DX(*)
       INTEGER I
@@ -30,6 +32,7 @@ Cf2py intent(in,out) dx
       SUBROUTINE DLACPX(M, N, A, LDA, B)
 Cf2py intent(out) b
 Cf2py intent(hide) lda
+Cf2py dimension(lda,n) :: a
       INTEGER M, N, LDA
       DOUBLE PRECISION A(LDA, *), B(M, N)
       INTEGER I, J

@@ -9,12 +9,12 @@ export async function usage(): Promise<void> {
   const scaled2: Float64Array = m.dscalx(3, 2, [1, 2, 3], 1);
   const dot: number = m.ddotx(dx, dx);
   const dot2: number = await m.ddotxAsync([1, 2], [3, 4], { n: 1 });
-  const b: m.NDArray<Float64Array, 'float64'> = m.dlacpx(2, 2, [[1, 2], [3, 4]]);
+  const b: m.NDArray<Float64Array, 'float64'> = m.dlacpx(2, [[1, 2], [3, 4]]);
 
   // @ts-expect-error: `n` sizes only the assumed-size dx(*), so it is required
   m.dscalx(2, dx, 1);
   // @ts-expect-error: `lda` is hidden (Cf2py intent(hide)): it cannot be passed
-  m.dlacpx(2, 2, [[1, 2], [3, 4]], 2);
+  m.dlacpx(2, [[1, 2], [3, 4]], 2, 2);
   // @ts-expect-error: wrong argument type: a string for a DOUBLE PRECISION scalar
   m.dscalx(3, 'two', dx, 1);
   // @ts-expect-error: missing argument dy

@@ -56,10 +56,7 @@ describe('parseArgs', () => {
     expect(options.cflags).toEqual(['-march=native', '-Iinc']);
   });
 
-  // Known bug, reported: normalise() splits `-lfoo`-style spellings before values are taken, so
-  // a flag value starting with -m/-o/-l/-L/-I given as a separate word is torn apart
-  // (`--cflags -march=native` -> `-m arch=native`). Remove `.failing` when fixed.
-  it.failing('takes a separate flag value that starts like a short option as a whole', () => {
+  it('takes a separate flag value that starts like a short option as a whole', () => {
     const { options } = parseArgs(['a.f90', '--cflags', '-march=native', '--fflags', '-I/opt/inc']);
     expect(options.cflags).toEqual(['-march=native']);
     expect(options.fflags).toEqual(['-I/opt/inc']);

@@ -76,12 +76,7 @@ function fixedToFree(text: string): string {
  * Fortran source declared and which came from a Cf2py directive, so the interface block states
  * F2Py's intent). Remove an entry when fixed: the test then demands a clean compile.
  */
-const KNOWN_SHIM_ERRORS: Readonly<Record<string, readonly string[]>> = {
-  fixed: [
-    "Interface mismatch in global procedure ‘dscalx’ at (1): INTENT mismatch in argument 'dx'",
-    "Interface mismatch in global procedure ‘dlacpx’ at (1): INTENT mismatch in argument 'lda'",
-  ],
-};
+const KNOWN_SHIM_ERRORS: Readonly<Record<string, readonly string[]>> = {};
 
 const expectedPath = (name: string, file: string) => path.join(GOLDEN, name, 'expected', file);
 

@@ -156,8 +156,8 @@ describe('keepSupported', () => {
     ['the VALUE attribute', 'subroutine s(k)\n integer, value :: k\nend\n', 'argument `k` has the VALUE attribute, not supported yet'],
     ['an allocatable argument', 'subroutine s(b)\n real(8), allocatable, intent(out) :: b(:)\nend\n', 'argument `b` is allocatable or a pointer, not supported yet'],
     ['an assumed-shape argument', 'subroutine s(a)\n real(8), intent(in) :: a(:)\nend\n', 'argument `a` is assumed-shape, not supported yet'],
-    ['an assumed size that is not last', 'subroutine s(a, n)\n integer n\n real(8), intent(in) :: a(*, n)\nend\n', 'argument `a` has an assumed size that the call cannot allocate'],
-    ['an assumed size on an output', 'subroutine s(a)\n real(8), intent(out) :: a(*)\nend\n', 'argument `a` has an assumed size that the call cannot allocate'],
+    ['an assumed size that is not last', 'subroutine s(a, n)\n integer n\n real(8), intent(in) :: a(*, n)\nend\n', 'argument `a` is assumed-size (`*`): its extent is unknown, so the call cannot be checked; declare it, e.g. `!f2py dimension(n) :: a`'],
+    ['an assumed size on an output', 'subroutine s(a)\n real(8), intent(out) :: a(*)\nend\n', 'argument `a` is assumed-size (`*`): its extent is unknown, so the call cannot be checked; declare it, e.g. `!f2py dimension(n) :: a`'],
     ['a dimension naming a non-argument', 'subroutine s(a, n)\n integer n\n real(8), intent(in) :: a(kk)\nend\n', 'dimension 1 of argument `a`: `kk` is not an argument'],
     ['a dimension naming a real', 'subroutine s(a, x)\n real(8) x\n real(8), intent(in) :: a(2, x)\nend\n', 'dimension 2 of argument `a`: `x` is not an integer input'],
     ['a dimension naming an output', 'subroutine s(a, n)\n integer, intent(out) :: n\n real(8), intent(in) :: a(n)\nend\n', 'dimension 1 of argument `a`: `n` is not an integer input'],
@@ -168,11 +168,12 @@ describe('keepSupported', () => {
     expect(dropped(text)).toEqual([`routine \`${text.match(/(?:subroutine|function) (\w+)/)![1]}\` skipped: ${reason}`]);
   });
 
-  it('accepts max/min in dimensions and an assumed size that is the last dimension of an input', () => {
+  it('accepts max/min in dimensions, and an assumed size given its extent by a directive', () => {
     const bag = new DiagnosticBag();
     const routines = read(`
 subroutine s(a, b, n, m)
   integer n, m
+!f2py dimension(max(1, n), m) :: a
   real(8), intent(in) :: a(max(1, n), *)
   real(8), intent(out) :: b(min(n, m, 3))
 end`).routines;

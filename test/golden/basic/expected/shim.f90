@@ -2,43 +2,28 @@
 ! The bind(C) side of module `basic`: one wrapper per routine.
 
 subroutine bridgegen_shim_1(a, x, y, n) bind(C, name='bgshim_basic_axpy')
-  use, intrinsic :: iso_c_binding
+  use, intrinsic :: iso_c_binding, only: c_double, c_int32_t
   implicit none
   real(c_double), intent(in) :: a
   real(c_double), intent(in) :: x(*)
   real(c_double), intent(inout) :: y(*)
   integer(c_int32_t), intent(in) :: n
-  interface
-    subroutine axpy(a, x, y, n)
-      implicit none
-      real(kind=8), intent(in) :: a
-      integer(kind=4), intent(in) :: n
-      real(kind=8), intent(in) :: x(n)
-      real(kind=8), intent(inout) :: y(n)
-    end subroutine axpy
-  end interface
+  external :: axpy
   call axpy(a, x, y, n)
 end subroutine bridgegen_shim_1
 
 subroutine bridgegen_shim_2(x, n, bridgegen_result) bind(C, name='bgshim_basic_vsum')
-  use, intrinsic :: iso_c_binding
+  use, intrinsic :: iso_c_binding, only: c_double, c_int32_t
   implicit none
   real(c_double), intent(in) :: x(*)
   integer(c_int32_t), intent(in) :: n
   real(c_double), intent(out) :: bridgegen_result
-  interface
-    function vsum(x, n) result(s)
-      implicit none
-      integer(kind=4), intent(in) :: n
-      real(kind=8), intent(in) :: x(n)
-      real(kind=8) :: s
-    end function vsum
-  end interface
+  real(kind=8), external :: vsum
   bridgegen_result = vsum(x, n)
 end subroutine bridgegen_shim_2
 
 subroutine bridgegen_shim_3(x, n, nbins, mean, var, hist) bind(C, name='bgshim_basic_stats')
-  use, intrinsic :: iso_c_binding
+  use, intrinsic :: iso_c_binding, only: c_double, c_int32_t
   implicit none
   real(c_double), intent(in) :: x(*)
   integer(c_int32_t), intent(in) :: n
@@ -46,52 +31,27 @@ subroutine bridgegen_shim_3(x, n, nbins, mean, var, hist) bind(C, name='bgshim_b
   real(c_double), intent(out) :: mean
   real(c_double), intent(out) :: var
   integer(c_int32_t), intent(out) :: hist(*)
-  interface
-    subroutine stats(x, n, nbins, mean, var, hist)
-      implicit none
-      integer(kind=4), intent(in) :: n
-      integer(kind=4), intent(in) :: nbins
-      real(kind=8), intent(out) :: mean
-      real(kind=8), intent(out) :: var
-      real(kind=8), intent(in) :: x(n)
-      integer(kind=4), intent(out) :: hist(nbins)
-    end subroutine stats
-  end interface
+  external :: stats
   call stats(x, n, nbins, mean, var, hist)
 end subroutine bridgegen_shim_3
 
 subroutine bridgegen_shim_4(k, m, calls, bridgegen_result) bind(C, name='bgshim_basic_tally')
-  use, intrinsic :: iso_c_binding
+  use, intrinsic :: iso_c_binding, only: c_int32_t, c_int64_t
   implicit none
   integer(c_int32_t), intent(in) :: k(*)
   integer(c_int32_t), intent(in) :: m
   integer(c_int32_t), intent(inout) :: calls
   integer(c_int64_t), intent(out) :: bridgegen_result
-  interface
-    function tally(k, m, calls)
-      implicit none
-      integer(kind=4), intent(in) :: m
-      integer(kind=4), intent(inout) :: calls
-      integer(kind=4), intent(in) :: k(m)
-      integer(kind=8) :: tally
-    end function tally
-  end interface
+  integer(kind=8), external :: tally
   bridgegen_result = tally(k, m, calls)
 end subroutine bridgegen_shim_4
 
 subroutine bridgegen_shim_5(x, n, y) bind(C, name='bgshim_basic_halve')
-  use, intrinsic :: iso_c_binding
+  use, intrinsic :: iso_c_binding, only: c_float, c_int32_t
   implicit none
   real(c_float), intent(in) :: x(*)
   integer(c_int32_t), intent(in) :: n
   real(c_float), intent(out) :: y(*)
-  interface
-    subroutine halve(x, n, y)
-      implicit none
-      integer(kind=4), intent(in) :: n
-      real(kind=4), intent(in) :: x(n)
-      real(kind=4), intent(out) :: y(n)
-    end subroutine halve
-  end interface
+  external :: halve
   call halve(x, n, y)
 end subroutine bridgegen_shim_5

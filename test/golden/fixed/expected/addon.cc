@@ -24,8 +24,8 @@ struct dscalx_frame {
     a_n = bridgegen::read_scalar<int32_t>(args, 0);
     a_da = bridgegen::read_scalar<double>(args, 1);
     a_incx = bridgegen::read_scalar<int32_t>(args, 3);
-    const int64_t a_dx_shape[] = {bridgegen::kUnchecked};
-    bridgegen::check_shape(args, 2, a_dx, 1, a_dx_shape, "dx(*)");
+    const int64_t a_dx_shape[] = {bridgegen::ext_add(args, int64_t{1}, bridgegen::ext_mul(args, bridgegen::ext_sub(args, int64_t(a_n), int64_t{1}), int64_t(a_incx)))};
+    bridgegen::check_shape(args, 2, a_dx, 1, a_dx_shape, "dx(1+(n-1)*incx)");
   }
   void invoke() { bgshim_fixed_dscalx(&a_n, &a_da, a_dx.data, &a_incx); }
   napi_value result(Napi::Env env, [[maybe_unused]] const napi_value* pinned) {
@@ -61,8 +61,8 @@ struct ddotx_frame {
 
 // dlacpx
 struct dlacpx_frame {
-  static constexpr const char* params[] = {"m", "n", "a"};
-  static constexpr bridgegen::Signature signature{"dlacpx", params, 3, 3};
+  static constexpr const char* params[] = {"m", "a", "n"};
+  static constexpr bridgegen::Signature signature{"dlacpx", params, 3, 2};
   static constexpr bool threadsafe = false;
 
   int32_t a_m{};
@@ -72,12 +72,12 @@ struct dlacpx_frame {
   bridgegen::Array<double> a_b;
 
   void prepare(bridgegen::Args& args) {
-    bridgegen::read_array(args, 2, 2, bridgegen::Access::In, a_a);
+    bridgegen::read_array(args, 1, 2, bridgegen::Access::In, a_a);
     a_m = bridgegen::read_scalar<int32_t>(args, 0);
-    a_n = bridgegen::read_scalar<int32_t>(args, 1);
-    a_lda = bridgegen::extent_as<int32_t>(args, 2, bridgegen::infer_extent(args, 2, a_a, 2, 0));
-    const int64_t a_a_shape[] = {int64_t(a_lda), bridgegen::kUnchecked};
-    bridgegen::check_shape(args, 2, a_a, 2, a_a_shape, "a(lda, *)");
+    a_n = args.given(2) ? bridgegen::read_scalar<int32_t>(args, 2) : bridgegen::extent_as<int32_t>(args, 2, bridgegen::infer_extent(args, 2, a_a, 1, 1));
+    a_lda = bridgegen::extent_as<int32_t>(args, 1, bridgegen::infer_extent(args, 1, a_a, 1, 0));
+    const int64_t a_a_shape[] = {int64_t(a_lda), int64_t(a_n)};
+    bridgegen::check_shape(args, 1, a_a, 2, a_a_shape, "a(lda, n)");
     const int64_t a_b_shape[] = {int64_t(a_m), int64_t(a_n)};
     bridgegen::alloc_array(args, "b", 2, a_b_shape, a_b);
   }

@@ -27,9 +27,9 @@ declare namespace fixed {
      *
      * @param n - integer(4) n, no intent
      * @param da - real(8) da, no intent
-     * @param dx - real(8) dx(*), intent(in,out)
+     * @param dx - real(8) dx(1+(n-1)*incx), intent(in,out)
      * @param incx - integer(4) incx, no intent
-     * @returns dx: real(8) dx(*), intent(in,out)
+     * @returns dx: real(8) dx(1+(n-1)*incx), intent(in,out)
      */
     dscalx(n: number, da: number, dx: Float64Array | ArrayLike<number>, incx: number): Float64Array;
     /**
@@ -41,9 +41,9 @@ declare namespace fixed {
      *
      * @param n - integer(4) n, no intent
      * @param da - real(8) da, no intent
-     * @param dx - real(8) dx(*), intent(in,out)
+     * @param dx - real(8) dx(1+(n-1)*incx), intent(in,out)
      * @param incx - integer(4) incx, no intent
-     * @returns dx: real(8) dx(*), intent(in,out)
+     * @returns dx: real(8) dx(1+(n-1)*incx), intent(in,out)
      */
     dscalxAsync(n: number, da: number, dx: Float64Array | ArrayLike<number>, incx: number): Promise<Float64Array>;
     /**
@@ -101,27 +101,55 @@ declare namespace fixed {
     /**
      * Copies the leading M-by-N part of A(LDA, *) into B(M, N).
      *
-     * `b = dlacpx(m,n,a)`
+     * `b = dlacpx(m,a,[n])`
      *
      * @param m - integer(4) m, no intent
-     * @param n - integer(4) n, no intent
-     * @param a - real(8) a(lda,*), no intent
+     * @param a - real(8) a(lda,n), no intent
+     * @param n - integer(4) n, no intent (optional)
+     * @param options - optional arguments by name: n
      * @returns b: real(8) b(m,n), intent(out)
      */
-    dlacpx(m: number, n: number, a: Float64Array | ArrayLike<ArrayLike<number>> | fixed.NDArrayIn<ArrayLike<number>>): fixed.NDArray<Float64Array, 'float64'>;
+    dlacpx(m: number, a: Float64Array | ArrayLike<ArrayLike<number>> | fixed.NDArrayIn<ArrayLike<number>>, options?: { n?: number }): fixed.NDArray<Float64Array, 'float64'>;
+    /**
+     * Copies the leading M-by-N part of A(LDA, *) into B(M, N).
+     *
+     * `b = dlacpx(m,a,[n])`
+     *
+     * @param m - integer(4) m, no intent
+     * @param a - real(8) a(lda,n), no intent
+     * @param n - integer(4) n, no intent (optional)
+     * @param options - optional arguments by name: n
+     * @returns b: real(8) b(m,n), intent(out)
+     */
+    dlacpx(m: number, a: Float64Array | ArrayLike<ArrayLike<number>> | fixed.NDArrayIn<ArrayLike<number>>, n?: number): fixed.NDArray<Float64Array, 'float64'>;
     /**
      * Copies the leading M-by-N part of A(LDA, *) into B(M, N).
      *
      * Same as `dlacpx`, run on the libuv thread pool. Serialized with the other calls of this module (the routine may keep state).
      *
-     * `b = dlacpx(m,n,a)`
+     * `b = dlacpx(m,a,[n])`
      *
      * @param m - integer(4) m, no intent
-     * @param n - integer(4) n, no intent
-     * @param a - real(8) a(lda,*), no intent
+     * @param a - real(8) a(lda,n), no intent
+     * @param n - integer(4) n, no intent (optional)
+     * @param options - optional arguments by name: n
      * @returns b: real(8) b(m,n), intent(out)
      */
-    dlacpxAsync(m: number, n: number, a: Float64Array | ArrayLike<ArrayLike<number>> | fixed.NDArrayIn<ArrayLike<number>>): Promise<fixed.NDArray<Float64Array, 'float64'>>;
+    dlacpxAsync(m: number, a: Float64Array | ArrayLike<ArrayLike<number>> | fixed.NDArrayIn<ArrayLike<number>>, options?: { n?: number }): Promise<fixed.NDArray<Float64Array, 'float64'>>;
+    /**
+     * Copies the leading M-by-N part of A(LDA, *) into B(M, N).
+     *
+     * Same as `dlacpx`, run on the libuv thread pool. Serialized with the other calls of this module (the routine may keep state).
+     *
+     * `b = dlacpx(m,a,[n])`
+     *
+     * @param m - integer(4) m, no intent
+     * @param a - real(8) a(lda,n), no intent
+     * @param n - integer(4) n, no intent (optional)
+     * @param options - optional arguments by name: n
+     * @returns b: real(8) b(m,n), intent(out)
+     */
+    dlacpxAsync(m: number, a: Float64Array | ArrayLike<ArrayLike<number>> | fixed.NDArrayIn<ArrayLike<number>>, n?: number): Promise<fixed.NDArray<Float64Array, 'float64'>>;
   }
 }
 declare const fixed: fixed.Module;

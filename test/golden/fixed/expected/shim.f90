@@ -2,60 +2,35 @@
 ! The bind(C) side of module `fixed`: one wrapper per routine.
 
 subroutine bridgegen_shim_1(n, da, dx, incx) bind(C, name='bgshim_fixed_dscalx')
-  use, intrinsic :: iso_c_binding
+  use, intrinsic :: iso_c_binding, only: c_int32_t, c_double
   implicit none
   integer(c_int32_t) :: n
   real(c_double) :: da
-  real(c_double), intent(inout) :: dx(*)
+  real(c_double) :: dx(*)
   integer(c_int32_t) :: incx
-  interface
-    subroutine dscalx(n, da, dx, incx)
-      implicit none
-      integer(kind=4) :: n
-      real(kind=8) :: da
-      integer(kind=4) :: incx
-      real(kind=8), intent(inout) :: dx(*)
-    end subroutine dscalx
-  end interface
+  external :: dscalx
   call dscalx(n, da, dx, incx)
 end subroutine bridgegen_shim_1
 
 subroutine bridgegen_shim_2(n, dx, dy, bridgegen_result) bind(C, name='bgshim_fixed_ddotx')
-  use, intrinsic :: iso_c_binding
+  use, intrinsic :: iso_c_binding, only: c_int32_t, c_double
   implicit none
   integer(c_int32_t) :: n
   real(c_double) :: dx(*)
   real(c_double) :: dy(*)
   real(c_double), intent(out) :: bridgegen_result
-  interface
-    function ddotx(n, dx, dy)
-      implicit none
-      integer(kind=4) :: n
-      real(kind=8) :: dx(n)
-      real(kind=8) :: dy(n)
-      real(kind=8) :: ddotx
-    end function ddotx
-  end interface
+  real(kind=8), external :: ddotx
   bridgegen_result = ddotx(n, dx, dy)
 end subroutine bridgegen_shim_2
 
 subroutine bridgegen_shim_3(m, n, a, lda, b) bind(C, name='bgshim_fixed_dlacpx')
-  use, intrinsic :: iso_c_binding
+  use, intrinsic :: iso_c_binding, only: c_int32_t, c_double
   implicit none
   integer(c_int32_t) :: m
   integer(c_int32_t) :: n
   real(c_double) :: a(*)
-  integer(c_int32_t), intent(in) :: lda
-  real(c_double), intent(out) :: b(*)
-  interface
-    subroutine dlacpx(m, n, a, lda, b)
-      implicit none
-      integer(kind=4) :: m
-      integer(kind=4) :: n
-      integer(kind=4), intent(in) :: lda
-      real(kind=8) :: a(lda, *)
-      real(kind=8), intent(out) :: b(m, n)
-    end subroutine dlacpx
-  end interface
+  integer(c_int32_t) :: lda
+  real(c_double) :: b(*)
+  external :: dlacpx
   call dlacpx(m, n, a, lda, b)
 end subroutine bridgegen_shim_3

@@ -2,7 +2,7 @@
 ! The bind(C) side of module `modules`: one wrapper per routine.
 
 subroutine bridgegen_shim_1(x, n, bridgegen_result) bind(C, name='bgshim_modules_geometry_norm')
-  use, intrinsic :: iso_c_binding
+  use, intrinsic :: iso_c_binding, only: c_double, c_int32_t
   use geometry, only: norm
   implicit none
   real(c_double), intent(in) :: x(*)
@@ -12,7 +12,7 @@ subroutine bridgegen_shim_1(x, n, bridgegen_result) bind(C, name='bgshim_modules
 end subroutine bridgegen_shim_1
 
 subroutine bridgegen_shim_2(a, b, c) bind(C, name='bgshim_modules_geometry_cross')
-  use, intrinsic :: iso_c_binding
+  use, intrinsic :: iso_c_binding, only: c_double
   use geometry, only: cross
   implicit none
   real(c_double), intent(in) :: a(*)
@@ -22,14 +22,9 @@ subroutine bridgegen_shim_2(a, b, c) bind(C, name='bgshim_modules_geometry_cross
 end subroutine bridgegen_shim_2
 
 subroutine bridgegen_shim_3(p) bind(C, name='bgshim_modules_origin')
-  use, intrinsic :: iso_c_binding
+  use, intrinsic :: iso_c_binding, only: c_double
   implicit none
   real(c_double), intent(out) :: p(*)
-  interface
-    subroutine origin(p)
-      implicit none
-      real(kind=8), intent(out) :: p(3)
-    end subroutine origin
-  end interface
+  external :: origin
   call origin(p)
 end subroutine bridgegen_shim_3

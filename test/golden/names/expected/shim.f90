@@ -2,33 +2,20 @@
 ! The bind(C) side of module `names`: one wrapper per routine.
 
 subroutine bridgegen_shim_1(new, class, n) bind(C, name='bgshim_names_delete')
-  use, intrinsic :: iso_c_binding
+  use, intrinsic :: iso_c_binding, only: c_double, c_int32_t
   implicit none
   real(c_double), intent(in) :: new(*)
   real(c_double), intent(out) :: class(*)
   integer(c_int32_t), intent(in) :: n
-  interface
-    subroutine delete(new, class, n)
-      implicit none
-      integer(kind=4), intent(in) :: n
-      real(kind=8), intent(in) :: new(n)
-      real(kind=8), intent(out) :: class(n)
-    end subroutine delete
-  end interface
+  external :: delete
   call delete(new, class, n)
 end subroutine bridgegen_shim_1
 
 subroutine bridgegen_shim_2(int, bridgegen_result) bind(C, name='bgshim_names_twice')
-  use, intrinsic :: iso_c_binding
+  use, intrinsic :: iso_c_binding, only: c_int32_t
   implicit none
   integer(c_int32_t), intent(in) :: int
   integer(c_int32_t), intent(out) :: bridgegen_result
-  interface
-    function twice(int) result(r)
-      implicit none
-      integer(kind=4), intent(in) :: int
-      integer(kind=4) :: r
-    end function twice
-  end interface
+  integer(kind=4), external :: twice
   bridgegen_result = twice(int)
 end subroutine bridgegen_shim_2

@@ -2,47 +2,30 @@
 ! The bind(C) side of module `rank2`: one wrapper per routine.
 
 subroutine bridgegen_shim_1(a, x, y, m, n) bind(C, name='bgshim_rank2_matvec')
-  use, intrinsic :: iso_c_binding
+  use, intrinsic :: iso_c_binding, only: c_double, c_int32_t
   implicit none
   real(c_double), intent(in) :: a(*)
   real(c_double), intent(in) :: x(*)
   real(c_double), intent(out) :: y(*)
   integer(c_int32_t), intent(in) :: m
   integer(c_int32_t), intent(in) :: n
-  interface
-    subroutine matvec(a, x, y, m, n)
-      implicit none
-      integer(kind=4), intent(in) :: m
-      integer(kind=4), intent(in) :: n
-      real(kind=8), intent(in) :: a(m, n)
-      real(kind=8), intent(in) :: x(n)
-      real(kind=8), intent(out) :: y(m)
-    end subroutine matvec
-  end interface
+  external :: matvec
   call matvec(a, x, y, m, n)
 end subroutine bridgegen_shim_1
 
 subroutine bridgegen_shim_2(a, m, n, s) bind(C, name='bgshim_rank2_scale2')
-  use, intrinsic :: iso_c_binding
+  use, intrinsic :: iso_c_binding, only: c_double, c_int32_t
   implicit none
   real(c_double), intent(inout) :: a(*)
   integer(c_int32_t), intent(in) :: m
   integer(c_int32_t), intent(in) :: n
   real(c_double), intent(in) :: s
-  interface
-    subroutine scale2(a, m, n, s)
-      implicit none
-      integer(kind=4), intent(in) :: m
-      integer(kind=4), intent(in) :: n
-      real(kind=8), intent(in) :: s
-      real(kind=8), intent(inout) :: a(m, n)
-    end subroutine scale2
-  end interface
+  external :: scale2
   call scale2(a, m, n, s)
 end subroutine bridgegen_shim_2
 
 subroutine bridgegen_shim_3(x, n, k, y, z, w) bind(C, name='bgshim_rank2_expand')
-  use, intrinsic :: iso_c_binding
+  use, intrinsic :: iso_c_binding, only: c_double, c_int32_t, c_float
   implicit none
   real(c_double), intent(in) :: x(*)
   integer(c_int32_t), intent(in) :: n
@@ -50,35 +33,17 @@ subroutine bridgegen_shim_3(x, n, k, y, z, w) bind(C, name='bgshim_rank2_expand'
   real(c_double), intent(out) :: y(*)
   real(c_float), intent(out) :: z(*)
   integer(c_int32_t), intent(out) :: w(*)
-  interface
-    subroutine expand(x, n, k, y, z, w)
-      implicit none
-      integer(kind=4), intent(in) :: n
-      integer(kind=4), intent(in) :: k
-      real(kind=8), intent(in) :: x(0:n)
-      real(kind=8), intent(out) :: y(2*n+1, n)
-      real(kind=4), intent(out) :: z(0:n, 3)
-      integer(kind=4), intent(out) :: w(n-(k-1))
-    end subroutine expand
-  end interface
+  external :: expand
   call expand(x, n, k, y, z, w)
 end subroutine bridgegen_shim_3
 
 subroutine bridgegen_shim_4(a, lda, n, b) bind(C, name='bgshim_rank2_transp')
-  use, intrinsic :: iso_c_binding
+  use, intrinsic :: iso_c_binding, only: c_int32_t
   implicit none
   integer(c_int32_t), intent(in) :: a(*)
   integer(c_int32_t), intent(in) :: lda
   integer(c_int32_t), intent(in) :: n
   integer(c_int32_t), intent(out) :: b(*)
-  interface
-    subroutine transp(a, lda, n, b)
-      implicit none
-      integer(kind=4), intent(in) :: lda
-      integer(kind=4), intent(in) :: n
-      integer(kind=4), intent(in) :: a(lda, n)
-      integer(kind=4), intent(out) :: b(n, lda)
-    end subroutine transp
-  end interface
+  external :: transp
   call transp(a, lda, n, b)
 end subroutine bridgegen_shim_4

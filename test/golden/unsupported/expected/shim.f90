@@ -2,18 +2,11 @@
 ! The bind(C) side of module `unsupported`: one wrapper per routine.
 
 subroutine bridgegen_shim_1(alpha, x, n) bind(C, name='bgshim_unsupported_dscalx')
-  use, intrinsic :: iso_c_binding
+  use, intrinsic :: iso_c_binding, only: c_double, c_int32_t
   implicit none
   real(c_double), intent(in) :: alpha
   real(c_double), intent(inout) :: x(*)
   integer(c_int32_t), intent(in) :: n
-  interface
-    subroutine dscalx(alpha, x, n)
-      implicit none
-      real(kind=8), intent(in) :: alpha
-      integer(kind=4), intent(in) :: n
-      real(kind=8), intent(inout) :: x(n)
-    end subroutine dscalx
-  end interface
+  external :: dscalx
   call dscalx(alpha, x, n)
 end subroutine bridgegen_shim_1
