@@ -188,4 +188,6 @@ export interface SourceAst {
   readonly file: string;
   readonly units: ReadonlyArray<RoutineUnit | ModuleUnit>;
   readonly comments: readonly Comment[];
+  /** Lines holding nothing but blanks. */
+  readonly blankLines?: readonly number[];
 }

@@ -3,10 +3,24 @@
 
 import type { Comment } from './source-form';
 
+/** The direction a Doxygen `\param[in]`, `\param[out]` or `\param[in,out]` command states. */
+export type ParamDirection = 'in' | 'out' | 'inout';
+
 export interface RoutineDoc {
   readonly doc?: string;
   /** Doxygen `\param[...] name` sections, by lower-case name. */
   readonly params: ReadonlyMap<string, string>;
+  /** The stated direction of each `\param[dir] name`, by lower-case name (LAPACK's convention). */
+  readonly directions?: ReadonlyMap<string, ParamDirection>;
+}
+
+/** `[in]`, `[out]`, `[in,out]`, `[in, out]`, `[inout]` (any case) -> a direction; anything else -> undefined. */
+export function paramDirection(bracket: string | undefined): ParamDirection | undefined {
+  const words = (bracket ?? '').toLowerCase().replace(/[[\]\s]/g, '');
+  if (words === 'in') return 'in';
+  if (words === 'out') return 'out';
+  if (words === 'in,out' || words === 'inout' || words === 'out,in') return 'inout';
+  return undefined;
 }
 
 const MARKED = /^(?:[!*cCdD][>!<])/;
@@ -14,14 +28,16 @@ const MARKED = /^(?:[!*cCdD][>!<])/;
 export class DocIndex {
   private readonly full = new Map<number, Comment>();
   private readonly trailing = new Map<number, Comment>();
+  private readonly blank: ReadonlySet<number>;
 
-  constructor(comments: readonly Comment[]) {
+  constructor(comments: readonly Comment[], blankLines: readonly number[] = []) {
     for (const c of comments) (c.trailing ? this.trailing : this.full).set(c.line, c);
+    this.blank = new Set(blankLines);
   }
 
   /** The comment block directly above `line` (or, if none, directly after `endLine`). */
   routineDoc(line: number, endLine: number): RoutineDoc {
-    let block = this.blockBefore(line, () => true);
+    let block = this.doxygenBlockBefore(line);
     if (block.length === 0) block = this.blockAfter(endLine, (c) => !/^!>/.test(c.text));
     return cleanBlock(block);
   }
@@ -41,6 +57,22 @@ export class DocIndex {
   private blockBefore(line: number, keep: (c: Comment) => boolean): Comment[] {
     const out: Comment[] = [];
     for (let l = line - 1; this.full.has(l) && keep(this.full.get(l)!); l--) out.unshift(this.full.get(l)!);
+    return out;
+  }
+
+  /**
+   * The block directly above `line`, continued upwards across blank lines as long as the block
+   * above the blanks has Doxygen-marked lines (`*>`, `!>`): such a block documents what follows it.
+   */
+  private doxygenBlockBefore(line: number): Comment[] {
+    const out = this.blockBefore(line, () => true);
+    for (let top = line - out.length - 1; this.blank.has(top); ) {
+      while (this.blank.has(top)) top--;
+      const above = this.blockBefore(top + 1, () => true);
+      if (!above.some((c) => MARKED.test(c.text))) break;
+      out.unshift(...above);
+      top -= above.length;
+    }
     return out;
   }
 
@@ -90,6 +122,7 @@ const SKIPPED_SECTIONS = new Set(['author', 'date', 'ingroup', 'addtogroup', 'ht
 function doxygen(lines: readonly string[]): RoutineDoc {
   const main: string[] = [];
   const params = new Map<string, string[]>();
+  const directions = new Map<string, ParamDirection>();
   let target: string[] | null = main;
   for (const line of lines) {
     const m = /^\s*[\\@](\w+)(\[[^\]]*\])?\s*(.*)$/.exec(line);
@@ -97,12 +130,14 @@ function doxygen(lines: readonly string[]): RoutineDoc {
       target?.push(line);
       continue;
     }
-    const [, cmd, , rest = ''] = m;
+    const [, cmd, bracket, rest = ''] = m;
     if (cmd === 'verbatim' || cmd === 'endverbatim') continue;
     if (cmd === 'param') {
       const [name = '', ...words] = rest.split(/\s+/);
       target = [];
       params.set(name.toLowerCase(), target);
+      const dir = paramDirection(bracket);
+      if (dir) directions.set(name.toLowerCase(), dir);
       if (words.length > 0) target.push(words.join(' '));
     } else if (cmd === 'brief') {
       target = main;
@@ -123,5 +158,5 @@ function doxygen(lines: readonly string[]): RoutineDoc {
     const text = tidy(v).join('\n');
     if (text) out.set(k, text);
   }
-  return doc ? { doc, params: out } : { params: out };
+  return { ...(doc ? { doc } : {}), params: out, ...(directions.size > 0 ? { directions } : {}) };
 }

@@ -4,7 +4,7 @@
 import type { DiagnosticBag } from '../diag/diagnostic';
 import type { Arg, Bound, DefaultValue, Expr, Interface, Intent, Module, Routine, Span } from '../ir/types';
 import type { DimSpec, ModuleUnit, NameRef, RawExpr, RoutineUnit, SourceAst, Stmt } from './ast';
-import { DocIndex, type RoutineDoc } from './docs';
+import { DocIndex, type ParamDirection, type RoutineDoc } from './docs';
 import { parseExpr } from './expr';
 import { ModuleTable, Scope, type ConstScope } from './kinds';
 import { collectSymbols, type Sym, type SymbolTable } from './symbols';
@@ -40,7 +40,7 @@ export function lowerSources(asts: readonly SourceAst[], bag: DiagnosticBag): In
   const routines: Routine[] = [];
   const modules: Module[] = [];
   for (const ast of asts) {
-    const docs = new DocIndex(ast.comments);
+    const docs = new DocIndex(ast.comments, ast.blankLines);
     for (const u of ast.units) {
       const base: Context = { bag, docs, table, implicit: defaultImplicit(u.span) };
       if (u.kind === 'routine') {
@@ -132,7 +132,9 @@ function lowerArg(ref: NameRef, ctx: RoutineContext, isResult: boolean): Arg | u
     if (!b) return undefined;
     bounds.push(b);
   }
-  const io = isResult ? { intent: 'out' as const, hidden: false, returned: true } : lowerIntent(sym?.intents ?? [], dims.length);
+  const io = isResult
+    ? { intent: 'out' as const, hidden: false, returned: true }
+    : lowerIntent(intentWords(sym?.intents ?? [], vt.type === 'procedure' ? undefined : ctx.doc.directions?.get(name)), dims.length);
   const fortranOptional = !isResult && (sym?.optional ?? false);
   const f2pyOptional = (sym?.f2pyOptional ?? false) || sym?.directiveInit !== undefined; // F2Py: an initializer makes it optional
   const optional = !isResult && !io.hidden && (fortranOptional || f2pyOptional) && !(sym?.required ?? false);
@@ -173,6 +175,17 @@ function declaredIntent(words: readonly string[]): 'in' | 'out' | 'inout' | unde
   if (has('out')) return 'out';
   if (has('in')) return 'in';
   return undefined;
+}
+
+const INTENT_WORDS = new Set(['in', 'out', 'inout', 'hide']);
+
+/**
+ * The intent words that apply: those declared (in Fortran or an `!f2py` directive) win; when none
+ * says in/out/inout/hide, the Doxygen `\param[dir]` of the argument supplies one (LAPACK's convention).
+ */
+function intentWords(declared: readonly string[], documented: ParamDirection | undefined): readonly string[] {
+  if (!documented || declared.some((w) => INTENT_WORDS.has(w))) return declared;
+  return [...declared, documented];
 }
 
 /** F2Py's intent rules: `in,out` is returned; `inout` is returned only for scalars; `hide` is never passed. */

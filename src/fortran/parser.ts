@@ -220,5 +220,5 @@ class UnitParser {
 /** Parses one file's logical statements into program units. Errors go to `bag`; never throws. */
 export function parseSource(file: string, src: LogicalSource, bag: DiagnosticBag): SourceAst {
   const units = new UnitParser(file, src.statements, bag).units();
-  return { file, units, comments: src.comments };
+  return { file, units, comments: src.comments, ...(src.blankLines ? { blankLines: src.blankLines } : {}) };
 }

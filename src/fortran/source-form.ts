@@ -35,6 +35,8 @@ export interface Comment {
 export interface LogicalSource {
   readonly statements: readonly Statement[];
   readonly comments: readonly Comment[];
+  /** Lines holding nothing but blanks (a Doxygen block may span them). */
+  readonly blankLines?: readonly number[];
 }
 
 /** Maps an offset in a statement's text back to its original file position. */
@@ -135,13 +137,14 @@ const F2PY = /^[!cC*]f2py/i;
 export function splitFree(file: string, text: string): LogicalSource {
   const statements: Statement[] = [];
   const comments: Comment[] = [];
+  const blankLines: number[] = [];
   const lines = text.split(/\r\n|\r|\n/);
   let cur: Builder | null = null;
   let quote: string | null = null;
   lines.forEach((line, i) => {
     const lineNo = i + 1;
     const first = line.search(/\S/);
-    if (first < 0) return;
+    if (first < 0) return void blankLines.push(lineNo);
     let from = first;
     let directive = false;
     if (/^!f2py/i.test(line.slice(first))) {
@@ -178,7 +181,7 @@ export function splitFree(file: string, text: string): LogicalSource {
     }
   });
   (cur as Builder | null)?.finish(statements);
-  return { statements, comments };
+  return { statements, comments, blankLines };
 }
 
 /** The code part of one fixed-form line, or undefined for comment and blank lines. */
@@ -215,13 +218,14 @@ function classifyFixed(line: string): FixedLine | 'comment' | 'blank' {
 export function splitFixed(file: string, text: string): LogicalSource {
   const statements: Statement[] = [];
   const comments: Comment[] = [];
+  const blankLines: number[] = [];
   const lines = text.split(/\r\n|\r|\n/);
   let cur: Builder | null = null;
   let quote: string | null = null;
   lines.forEach((line, i) => {
     const lineNo = i + 1;
     const kind = classifyFixed(line);
-    if (kind === 'blank') return;
+    if (kind === 'blank') return void blankLines.push(lineNo);
     if (kind === 'comment') {
       comments.push({ line: lineNo, col: 1, text: line.trimEnd(), trailing: false });
       return;
@@ -245,5 +249,5 @@ export function splitFixed(file: string, text: string): LogicalSource {
     });
   });
   (cur as Builder | null)?.finish(statements);
-  return { statements, comments };
+  return { statements, comments, blankLines };
 }

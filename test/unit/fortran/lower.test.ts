@@ -121,6 +121,57 @@ end`);
     ]);
   });
 
+  it('infers intents from Doxygen \\param[in|out|in,out] when the code declares none', () => {
+    const { ir, bag } = read(`
+!> \\param[in] n count
+!> \\param[in] x input values
+!> \\param[in,out] y updated in place
+!> \\param[in, out] s updated scalar
+!> \\param[out] w result values
+!> \\param[out] info status
+!> \\param[in] trans character flag
+subroutine s(n, x, y, s, w, info, trans)
+  integer n, info
+  double precision x(n), y(n), s, w(n)
+  character trans
+end`);
+    expect(bag.items).toEqual([]);
+    expect(routine(ir, 's').args.map((a) => [a.name, a.intent, a.returned])).toEqual([
+      ['n', 'in', false],
+      ['x', 'in', false],
+      ['y', 'inout', false],
+      ['s', 'inout', true],
+      ['w', 'out', true],
+      ['info', 'out', true],
+      ['trans', 'in', false],
+    ]);
+  });
+
+  it('lets a declared intent or an f2py directive win over the docs', () => {
+    const { ir } = read(`
+!> \\param[in] a
+!> \\param[in] b
+!> \\param[out] c
+!> \\param[in,out] d
+!> \\param[in] f
+subroutine s(a, b, c, d, e, f)
+  real, intent(inout) :: a
+  real b, c, d(3), e
+  external f
+  !f2py intent(out) b
+  !f2py intent(hide) c
+  !f2py intent(in,out) d
+end`);
+    expect(routine(ir, 's').args.map((a) => [a.name, a.intent, a.returned, a.hidden])).toEqual([
+      ['a', 'inout', true, false],
+      ['b', 'out', true, false],
+      ['c', 'in', false, true],
+      ['d', 'inout', true, false],
+      ['e', null, false, false],
+      ['f', null, false, false],
+    ]);
+  });
+
   it('lowers array specs to dims and bounds', () => {
     const { ir } = read(`
 subroutine s(a, b, c, d, n, m)
@@ -278,7 +329,7 @@ describe('fixtures', () => {
     expect(d.span).toEqual({ file: 'frontend_fixed.f', line: 41, col: 7 });
     expect(d.doc).toBe('DGESVX solves a general system (front-end test fixture)\n\nDGESVX computes the solution to a real system of linear equations\n   A * X = B.');
     expect(d.args.map((a) => [a.name, typeOf(a), a.dims, a.intent, a.returned])).toEqual([
-      ['n', 'integer*4', [], null, false],
+      ['n', 'integer*4', [], 'in', false], // \param[in] N in the fixture's docs
       ['nrhs', 'integer*4', [], null, false],
       ['a', 'real*8', ['lda', '*'], 'inout', true],
       ['lda', 'integer*4', [], null, false],
