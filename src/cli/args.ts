@@ -2,7 +2,7 @@
 
 import type { BuildOptions } from '../pipeline/options';
 
-export type Command = 'build' | 'gen' | 'parse' | 'help' | 'version';
+export type Command = 'build' | 'gen' | 'parse' | 'sig' | 'help' | 'version';
 
 export interface Invocation {
   readonly command: Command;
@@ -17,10 +17,12 @@ export class UsageError extends Error {}
 export const HELP = `usage: bridgegen [build] FILE... [options]   build a native npm package from Fortran
        bridgegen gen FILE... -o DIR             write the package sources without compiling
        bridgegen parse FILE... --json           print the interface IR
+       bridgegen sig FILE... [-o NAME.pyf]      write an F2Py signature file to edit and build from
 
 files:
   .f .for .f77 .ftn            fixed-form Fortran
   .f90 .f95 .f03 .f08          free-form Fortran (.F, .F90, ...: through the C preprocessor first)
+  .pyf                         F2Py signature file: then the whole interface; Fortran files are only compiled
   .c .o .a .so                 extra sources/objects/libraries compiled or linked in
 
 options:
@@ -34,7 +36,7 @@ options:
 
 exit status: 0 success, 1 bad input (file:line:col: error: ...), 2 toolchain or build failure`;
 
-const COMMANDS = new Set<Command>(['build', 'gen', 'parse']);
+const COMMANDS = new Set<Command>(['build', 'gen', 'parse', 'sig']);
 const WITH_VALUE = new Set(['-m', '--name', '-o', '--out', '--only', '--skip', '-l', '-L', '-I', '--fflags', '--cflags']);
 
 function splitList(value: string): string[] {

@@ -7,6 +7,7 @@ import { createProgress } from '../build/progress';
 import { bridgegenVersion } from '../build/toolchain';
 import { type Diagnostic, InputError, ToolchainError } from '../diag/diagnostic';
 import { renderDiagnostics } from '../diag/render';
+import { emitSignatureFile } from '../emit/pyf/pyf';
 import { analyze, parseOnly } from '../pipeline/analyze';
 import { HELP, type Invocation, parseArgs, UsageError } from './args';
 
@@ -35,9 +36,17 @@ async function run(inv: Invocation): Promise<void> {
       process.stdout.write(bridgegenVersion() + '\n');
       return;
     case 'parse': {
-      const { iface, diagnostics } = parseOnly(inv.options.files, inv.options.includeDirs);
+      const { iface, diagnostics } = parseOnly(inv.options);
       report(diagnostics);
       process.stdout.write(JSON.stringify(iface, null, inv.json ? 2 : undefined) + '\n');
+      return;
+    }
+    case 'sig': {
+      const { moduleName, iface, diagnostics } = parseOnly(inv.options);
+      if (!inv.quiet) report(diagnostics);
+      const text = emitSignatureFile(moduleName, iface);
+      if (inv.options.out) fs.writeFileSync(inv.options.out, text);
+      else process.stdout.write(text);
       return;
     }
     case 'gen': {

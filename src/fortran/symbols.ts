@@ -89,7 +89,7 @@ export function collectSymbols(body: readonly Stmt[], docs: DocIndex): SymbolTab
   const table: SymbolTable = new Map();
   for (const st of body) {
     if (st.kind !== 'decl' && st.kind !== 'attr' && st.kind !== 'parameter') continue;
-    const doc = st.kind === 'decl' && !st.directive ? docs.declDoc(st.span.line, st.endLine) : undefined;
+    const doc = st.kind === 'decl' ? docs.declDoc(st.span.line, st.endLine) : undefined;
     for (const e of st.entities) {
       const s = symbol(table, e.name);
       if (st.kind === 'decl') {

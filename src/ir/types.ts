@@ -86,6 +86,8 @@ export interface Routine {
   /** Lower-case Fortran name: the JS name. */
   readonly name: string;
   readonly kind: RoutineKind;
+  /** The name to call in Fortran when it differs from `name` (F2Py's `fortranname`). */
+  readonly fortranName?: string;
   /** The enclosing Fortran module, if any. */
   readonly module?: string;
   readonly doc?: string;

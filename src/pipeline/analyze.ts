@@ -1,14 +1,16 @@
 // The front half of the pipeline: files -> front ends -> IR -> passes. Collects every
 // diagnostic and throws one InputError when any is an error (exit status 1).
 
+import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { type Diagnostic, DiagnosticBag, InputError } from '../diag/diagnostic';
+import { COMMAND_LINE, type Diagnostic, DiagnosticBag, InputError } from '../diag/diagnostic';
 import { readFortran, type SourceFile } from '../fortran';
 import { readFortranSource, roleOf } from '../inputs';
 import { runPasses } from '../ir/passes';
 import { inferSizes } from '../ir/passes/sizes';
 import type { Interface } from '../ir/types';
-import type { BuildOptions } from './options';
+import { readSignatureFiles, type SignatureInterface } from '../pyf';
+import { type BuildOptions, DEFAULT_OPTIONS } from './options';
 
 export interface Analysis {
   readonly moduleName: string;
@@ -21,56 +23,84 @@ export interface Analysis {
 
 const NAME = /^[a-z_][a-z0-9_]*$/;
 
-export function moduleNameOf(options: BuildOptions, bag: DiagnosticBag): string {
-  const name = options.name ?? path.basename(options.files[0] ?? 'module').replace(/\.[^.]*$/, '').toLowerCase();
+/** -m NAME, else the signature file's `python module` name, else the stem of the first file. */
+export function moduleNameOf(options: BuildOptions, bag: DiagnosticBag, signatureModule?: string): string {
+  const stem = path.basename(options.files[0] ?? 'module').replace(/\.[^.]*$/, '').toLowerCase();
+  const name = options.name ?? signatureModule ?? stem;
   if (!NAME.test(name)) {
-    bag.error('BG005', { file: '<command line>', line: 0, col: 0 },
+    bag.error('BG005', COMMAND_LINE,
       `module name \`${name}\` must be a lower-case identifier (letters, digits, _); choose one with -m NAME`);
   }
   return name;
 }
 
-function sortInputs(files: readonly string[], bag: DiagnosticBag): { fortran: string[]; native: string[] } {
-  const fortran: string[] = [];
-  const native: string[] = [];
+interface SortedInputs {
+  readonly fortran: string[];
+  readonly signatures: string[];
+  readonly native: string[];
+}
+
+function sortInputs(files: readonly string[], bag: DiagnosticBag): SortedInputs {
+  const sorted: SortedInputs = { fortran: [], signatures: [], native: [] };
   for (const file of files) {
     const role = roleOf(file);
     const span = { file, line: 1, col: 1 };
-    if (role === 'fortran') fortran.push(file);
-    else if (role === 'native') native.push(file);
+    if (role === 'fortran') sorted.fortran.push(file);
+    else if (role === 'signature') sorted.signatures.push(file);
+    else if (role === 'native') sorted.native.push(file);
     else if (role === undefined) bag.error('BG001', span, 'unknown file type (see `bridgegen --help` for the accepted extensions)');
-    else bag.error('BG001', span, `${role === 'signature' ? 'signature files (.pyf)' : 'C headers'} are not supported yet`);
+    else bag.error('BG001', span, 'C headers are not supported yet');
   }
-  return { fortran, native };
+  return sorted;
+}
+
+function readText(file: string, bag: DiagnosticBag): SourceFile | undefined {
+  try {
+    return { path: file, text: fs.readFileSync(file, 'utf8') };
+  } catch (err) {
+    bag.error('BG001', { file, line: 1, col: 1 }, `cannot read: ${(err as Error).message.split('\n')[0]}`);
+    return undefined;
+  }
+}
+
+/**
+ * The interface the inputs declare. As with F2Py, signature files, when given, are the whole
+ * interface; Fortran sources are then only compiled.
+ */
+function readInterface(inputs: SortedInputs, includeDirs: readonly string[], bag: DiagnosticBag): SignatureInterface {
+  if (inputs.signatures.length) {
+    return readSignatureFiles(inputs.signatures.map((f) => readText(f, bag)).filter((s): s is SourceFile => !!s), bag);
+  }
+  const sources = inputs.fortran.map((f) => readFortranSource(f, includeDirs, bag)).filter((s): s is SourceFile => !!s);
+  return readFortran(sources, bag);
 }
 
 /** Parses the inputs into the IR that will be wrapped. */
 export function analyze(options: BuildOptions): Analysis {
   const bag = new DiagnosticBag();
-  if (options.files.length === 0) bag.error('BG005', { file: '<command line>', line: 0, col: 0 }, 'no input files');
-  const moduleName = moduleNameOf(options, bag);
-  const { fortran, native } = sortInputs(options.files, bag);
-  const sources = fortran
-    .map((f) => readFortranSource(f, options.includeDirs, bag))
-    .filter((s): s is SourceFile => s !== undefined);
-  const parsed = readFortran(sources, bag);
-  const iface = bag.hasErrors ? parsed : runPasses(parsed, { only: options.only, skip: options.skip }, bag);
+  if (options.files.length === 0) bag.error('BG005', COMMAND_LINE, 'no input files');
+  const inputs = sortInputs(options.files, bag);
+  const read = readInterface(inputs, options.includeDirs, bag);
+  const moduleName = moduleNameOf(options, bag, read.moduleName);
+  const iface = bag.hasErrors ? read : runPasses(read, { only: options.only, skip: options.skip }, bag);
   if (bag.hasErrors) throw new InputError(bag.items);
   return {
     moduleName,
-    iface,
-    fortranFiles: fortran,
-    nativeFiles: native,
+    iface: { routines: iface.routines, modules: iface.modules },
+    fortranFiles: inputs.fortran,
+    nativeFiles: inputs.native,
     warnings: bag.items.filter((d) => d.severity === 'warning'),
   };
 }
 
-/** The IR as read, with sizes inferred but nothing dropped, for `bridgegen parse`. */
-export function parseOnly(files: readonly string[], includeDirs: readonly string[]): { iface: Interface; diagnostics: Diagnostic[] } {
+/** The IR as read, with sizes inferred but nothing dropped (`bridgegen parse` and `sig`). */
+export function parseOnly(options: Pick<BuildOptions, 'files' | 'includeDirs' | 'name'>): {
+  moduleName: string; iface: Interface; diagnostics: Diagnostic[];
+} {
   const bag = new DiagnosticBag();
-  const { fortran } = sortInputs(files, bag);
-  const sources = fortran.map((f) => readFortranSource(f, includeDirs, bag)).filter((s): s is SourceFile => !!s);
-  const read = readFortran(sources, bag);
+  const read = readInterface(sortInputs(options.files, bag), options.includeDirs, bag);
+  const moduleName = moduleNameOf({ ...DEFAULT_OPTIONS, ...options }, bag, read.moduleName);
   if (bag.hasErrors) throw new InputError(bag.items);
-  return { iface: { ...read, routines: read.routines.map(inferSizes) }, diagnostics: bag.items };
+  const iface = { routines: read.routines.map(inferSizes), modules: read.modules };
+  return { moduleName, iface, diagnostics: bag.items };
 }

@@ -67,7 +67,13 @@ export function wrapStatement(text: string, width = 100): string[] {
 function declareTarget(w: Writer, routine: Routine): void {
   if (routine.module) return;
   const result = routine.result;
-  w.line(result ? `${result.type}(kind=${result.kind}), external :: ${routine.name}` : `external :: ${routine.name}`);
+  const name = fortranName(routine);
+  w.line(result ? `${result.type}(kind=${result.kind}), external :: ${name}` : `external :: ${name}`);
+}
+
+/** The routine's name in Fortran (F2Py's `fortranname` may differ from the JS name). */
+function fortranName(routine: Routine): string {
+  return routine.fortranName ?? routine.name;
 }
 
 function writeShim(w: Writer, moduleName: string, routine: Routine, index: number): void {
@@ -78,13 +84,13 @@ function writeShim(w: Writer, moduleName: string, routine: Routine, index: numbe
     // Only the kinds used, so no argument name can clash with an iso_c_binding name.
     const kinds = [...new Set([...routine.args, ...(routine.result ? [routine.result] : [])].map(cKind))];
     if (kinds.length) w.line(`use, intrinsic :: iso_c_binding, only: ${kinds.join(', ')}`);
-    if (routine.module) w.line(`use ${routine.module}, only: ${routine.name}`);
+    if (routine.module) w.line(`use ${routine.module}, only: ${fortranName(routine)}`);
     w.line('implicit none');
     for (const arg of routine.args) w.many(wrapStatement(shimDecl(arg)));
     if (routine.result) w.line(shimDecl({ ...routine.result, name: RESULT_DUMMY, declaredIntent: 'out' }));
     declareTarget(w, routine);
     const actuals = routine.args.map((a) => a.name).join(', ');
-    const call = routine.result ? `${RESULT_DUMMY} = ${routine.name}(${actuals})` : `call ${routine.name}(${actuals})`;
+    const call = routine.result ? `${RESULT_DUMMY} = ${fortranName(routine)}(${actuals})` : `call ${fortranName(routine)}(${actuals})`;
     w.many(wrapStatement(call));
   });
   w.line(`end subroutine ${fname}`);

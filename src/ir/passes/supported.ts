@@ -42,6 +42,7 @@ function argProblem(arg: Arg, routine: Routine): string | undefined {
   if (arg.fortranOptional) return `${what} is a Fortran optional argument, not supported yet`;
   if (arg.value) return `${what} has the VALUE attribute, not supported yet`;
   if (arg.allocatable || arg.pointer) return `${what} is allocatable or a pointer, not supported yet`;
+  if (arg.optional && !arg.fortranOptional && !arg.default) return `${what} is optional but has no default value bridgegen understands`;
   if (arg.hidden && !arg.default) return `${what} is hidden but has no value to take`;
   if (arg.rank > 7) return `${what} has rank ${arg.rank}; at most 7 is supported`;
   for (const [d, bound] of arg.bounds.entries()) {

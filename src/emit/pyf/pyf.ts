@@ -1,0 +1,83 @@
+// Emits an F2Py signature file (`bridgegen sig`, F2Py's `-h`) from the IR: what bridgegen
+// understood of each routine, in F2Py's syntax, for the user to edit and build from again.
+
+import type { Arg, DefaultValue, Interface, Routine } from '../../ir/types';
+import { fortranBound } from '../expr';
+import { wrapStatement } from '../fortran-shim/shim';
+import { Writer } from '../writer';
+
+/** `real(kind=8)`, `complex(kind=8)` for complex*16, `character*(*)`, `type(t)`. */
+function typeSpec(arg: Arg): string {
+  switch (arg.type) {
+    case 'complex':
+      return `complex(kind=${arg.kind / 2})`;
+    case 'character':
+      return `character*(${arg.charLen ?? '1'})`;
+    case 'type':
+      return `type(${arg.typeName ?? 'unknown'})`;
+    case 'procedure':
+      return 'external';
+    default:
+      return `${arg.type}(kind=${arg.kind})`;
+  }
+}
+
+/** F2Py's intent words for what the IR says the argument does. */
+function intentWords(arg: Arg): string | undefined {
+  if (arg.hidden) return arg.intent === 'out' ? 'out,hide' : 'hide';
+  if (arg.intent === 'inout') return arg.returned && arg.rank > 0 ? 'in,out' : 'inout';
+  return arg.intent ?? undefined;
+}
+
+function defaultText(value: DefaultValue): string {
+  return value.kind === 'constant' ? String(value.value) : `shape(${value.array},${value.dim})`;
+}
+
+export function declaration(arg: Arg): string {
+  if (arg.type === 'procedure') return `external ${arg.name}`;
+  const attrs = [typeSpec(arg)];
+  if (arg.rank > 0) attrs.push(`dimension(${arg.bounds.map(fortranBound).join(',')})`);
+  const intent = intentWords(arg);
+  if (intent) attrs.push(`intent(${intent})`);
+  if (arg.optional) attrs.push('optional');
+  if (arg.default?.kind === 'extent') attrs.push(`depend(${arg.default.array})`);
+  const init = arg.default ? ` = ${defaultText(arg.default)}` : '';
+  const doc = arg.doc ? ` !< ${arg.doc.split('\n')[0]}` : '';
+  return `${attrs.join(', ')} :: ${arg.name}${init}${doc}`;
+}
+
+function writeDoc(w: Writer, doc: string | undefined): void {
+  for (const line of doc?.split('\n') ?? []) w.line(line ? `!> ${line}` : '!>');
+}
+
+function writeRoutine(w: Writer, routine: Routine): void {
+  const names = routine.args.map((a) => a.name).join(',');
+  const result = routine.result && routine.result.name !== routine.name ? ` result(${routine.result.name})` : '';
+  writeDoc(w, routine.doc);
+  w.many(wrapStatement(`${routine.kind} ${routine.name}(${names})${result}`));
+  w.indent(() => {
+    if (routine.threadsafe) w.line('threadsafe');
+    for (const arg of routine.args) w.many(wrapStatement(declaration(arg)));
+    if (routine.result) w.line(`${typeSpec(routine.result)} :: ${routine.result.name}`);
+  });
+  w.line(`end ${routine.kind} ${routine.name}`);
+}
+
+export function emitSignatureFile(moduleName: string, iface: Interface): string {
+  const w = new Writer('    ');
+  w.line('!    -*- f90 -*-');
+  w.line('! Signature file written by bridgegen; edit it and build with `bridgegen NAME.pyf SOURCES...`.');
+  w.line();
+  w.block(`python module ${moduleName}`, () => {
+    w.block('interface', () => {
+      for (const routine of iface.routines.filter((r) => !r.module)) writeRoutine(w, routine);
+      const modules = [...new Set(iface.routines.map((r) => r.module).filter((m): m is string => !!m))];
+      for (const mod of modules) {
+        w.block(`module ${mod}`, () => {
+          for (const routine of iface.routines.filter((r) => r.module === mod)) writeRoutine(w, routine);
+        }, `end module ${mod}`);
+      }
+    }, 'end interface');
+  }, `end python module ${moduleName}`);
+  return w.toString();
+}
