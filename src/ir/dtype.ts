@@ -3,7 +3,11 @@
 
 import type { Arg } from './types';
 
-export type Dtype = 'int8' | 'int16' | 'int32' | 'int64' | 'float32' | 'float64';
+export type Dtype =
+  | 'int8' | 'int16' | 'int32' | 'int64'
+  | 'float32' | 'float64'
+  | 'complex64' | 'complex128'
+  | 'logical1' | 'logical4';
 
 const DTYPES: Readonly<Record<string, Dtype>> = {
   'integer:1': 'int8',
@@ -12,6 +16,10 @@ const DTYPES: Readonly<Record<string, Dtype>> = {
   'integer:8': 'int64',
   'real:4': 'float32',
   'real:8': 'float64',
+  'complex:8': 'complex64',
+  'complex:16': 'complex128',
+  'logical:1': 'logical1',
+  'logical:4': 'logical4',
 };
 
 /** The dtype of an argument's elements, or undefined when the type/kind is not supported yet. */

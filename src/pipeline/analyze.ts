@@ -75,6 +75,12 @@ function readInterface(inputs: SortedInputs, includeDirs: readonly string[], bag
   return readFortran(sources, bag);
 }
 
+/** The IR proper: a signature file's `python module` name is an option, not part of it. */
+function withoutModuleName(iface: SignatureInterface): Interface {
+  const { moduleName: _moduleName, ...rest } = iface;
+  return rest;
+}
+
 /** Parses the inputs into the IR that will be wrapped. */
 export function analyze(options: BuildOptions): Analysis {
   const bag = new DiagnosticBag();
@@ -86,7 +92,7 @@ export function analyze(options: BuildOptions): Analysis {
   if (bag.hasErrors) throw new InputError(bag.items);
   return {
     moduleName,
-    iface: { routines: iface.routines, modules: iface.modules },
+    iface: withoutModuleName(iface),
     fortranFiles: inputs.fortran,
     nativeFiles: inputs.native,
     warnings: bag.items.filter((d) => d.severity === 'warning'),
@@ -101,6 +107,6 @@ export function parseOnly(options: Pick<BuildOptions, 'files' | 'includeDirs' | 
   const read = readInterface(sortInputs(options.files, bag), options.includeDirs, bag);
   const moduleName = moduleNameOf({ ...DEFAULT_OPTIONS, ...options }, bag, read.moduleName);
   if (bag.hasErrors) throw new InputError(bag.items);
-  const iface = { routines: read.routines.map(inferSizes), modules: read.modules };
+  const iface = { ...withoutModuleName(read), routines: read.routines.map(inferSizes) };
   return { moduleName, iface, diagnostics: bag.items };
 }

@@ -1,55 +1,79 @@
-// bridgegen runtime — element types: which typed array holds each Fortran scalar type, and the
-// checked conversion of one JS number/bigint into it. Arrays and scalars both convert through here.
+// bridgegen runtime — element types: which typed array holds each Fortran scalar type (complex
+// ones as interleaved pairs), and the checked conversion of one JS value into it and back.
+// Arrays and scalars both convert through here.
 #pragma once
 
 #include <napi.h>
 
 #include <cmath>
+#include <complex>
 #include <cstdint>
 #include <limits>
 #include <string>
+#include <type_traits>
 
 #include "error.h"
 
 namespace bridgegen {
 
+/** Fortran LOGICAL of 1 and 4 bytes: distinct types, so they never convert like integers. */
+enum class logical1 : uint8_t {};
+enum class logical4 : int32_t {};
+
 template <typename T>
 struct Element;
 
-#define BRIDGEGEN_ELEMENT(T, TA, JS, DTYPE)                       \
-  template <>                                                     \
-  struct Element<T> {                                             \
-    static constexpr napi_typedarray_type typed_array = TA;       \
-    static constexpr const char* js_name = JS;                    \
-    static constexpr const char* dtype = DTYPE;                   \
+/** `lanes` numbers of type `Lane` in a typed array of `typed_array` hold one element. */
+#define BRIDGEGEN_ELEMENT(T, LANE, LANES, TA, JS, DTYPE)    \
+  template <>                                               \
+  struct Element<T> {                                       \
+    using Lane = LANE;                                      \
+    static constexpr size_t lanes = LANES;                  \
+    static constexpr napi_typedarray_type typed_array = TA; \
+    static constexpr const char* js_name = JS;              \
+    static constexpr const char* dtype = DTYPE;             \
   };
-BRIDGEGEN_ELEMENT(int8_t, napi_int8_array, "Int8Array", "int8")
-BRIDGEGEN_ELEMENT(int16_t, napi_int16_array, "Int16Array", "int16")
-BRIDGEGEN_ELEMENT(int32_t, napi_int32_array, "Int32Array", "int32")
-BRIDGEGEN_ELEMENT(int64_t, napi_bigint64_array, "BigInt64Array", "int64")
-BRIDGEGEN_ELEMENT(float, napi_float32_array, "Float32Array", "float32")
-BRIDGEGEN_ELEMENT(double, napi_float64_array, "Float64Array", "float64")
+BRIDGEGEN_ELEMENT(int8_t, int8_t, 1, napi_int8_array, "Int8Array", "int8")
+BRIDGEGEN_ELEMENT(int16_t, int16_t, 1, napi_int16_array, "Int16Array", "int16")
+BRIDGEGEN_ELEMENT(int32_t, int32_t, 1, napi_int32_array, "Int32Array", "int32")
+BRIDGEGEN_ELEMENT(int64_t, int64_t, 1, napi_bigint64_array, "BigInt64Array", "int64")
+BRIDGEGEN_ELEMENT(float, float, 1, napi_float32_array, "Float32Array", "float32")
+BRIDGEGEN_ELEMENT(double, double, 1, napi_float64_array, "Float64Array", "float64")
+BRIDGEGEN_ELEMENT(std::complex<float>, float, 2, napi_float32_array, "Float32Array", "complex64")
+BRIDGEGEN_ELEMENT(std::complex<double>, double, 2, napi_float64_array, "Float64Array", "complex128")
+BRIDGEGEN_ELEMENT(logical1, logical1, 1, napi_uint8_array, "Uint8Array", "bool")
+BRIDGEGEN_ELEMENT(logical4, logical4, 1, napi_int32_array, "Int32Array", "bool")
 #undef BRIDGEGEN_ELEMENT
+
+template <typename T>
+constexpr bool is_logical_v = std::is_same_v<T, logical1> || std::is_same_v<T, logical4>;
+template <typename T>
+constexpr bool is_complex_v = Element<T>::lanes == 2;
 
 namespace detail {
 
 /** Why a number cannot become a T, or nullptr when it can. */
 template <typename T>
 const char* integer_problem(double value) {
-  if (std::isnan(value)) return "is NaN, not an integer";
-  if (std::trunc(value) != value) return "is not an integer";
-  // The bounds are exact powers of two, so these comparisons are exact in double.
-  const double lo = static_cast<double>(std::numeric_limits<T>::min());
-  const double hi = -lo;  // 2^(bits-1): first value that does not fit
-  if (value < lo || value >= hi) return "is out of range";
-  return nullptr;
+  if constexpr (is_logical_v<T>) {
+    return value == 0 || value == 1 ? nullptr : "is not a logical (0 or 1)";
+  } else {
+    if (std::isnan(value)) return "is NaN, not an integer";
+    if (std::trunc(value) != value) return "is not an integer";
+    // The bounds are exact powers of two, so these comparisons are exact in double.
+    const double lo = static_cast<double>(std::numeric_limits<T>::min());
+    const double hi = -lo;  // 2^(bits-1): first value that does not fit
+    if (value < lo || value >= hi) return "is out of range";
+    return nullptr;
+  }
 }
 
 }  // namespace detail
 
 /**
- * Converts a JS number to T, or throws naming `what()` (called only on failure, so the hot path
- * builds no strings). Reals take any number (NaN included); integers must be integral and fit.
+ * Converts a JS number to a one-lane T, or throws naming `what()` (called only on failure, so
+ * the hot path builds no strings). Reals take any number (NaN included); integers must be
+ * integral and fit; logicals must be 0 or 1.
  */
 template <typename T, typename What>
 T number_to(napi_env env, double value, What&& what) {
@@ -61,15 +85,17 @@ T number_to(napi_env env, double value, What&& what) {
                                  problem + " for " + Element<T>::dtype,
                         code::kArgValue);
     }
-    return static_cast<T>(value);
+    return static_cast<T>(static_cast<int64_t>(value));
   }
 }
 
-/** Converts a 64-bit integer (from a bigint or BigInt64Array) to T, checking the range. */
+/** Converts a 64-bit integer (from a bigint or BigInt64Array) to a one-lane T, checking the range. */
 template <typename T, typename What>
 T int64_to(napi_env env, int64_t value, What&& what) {
   if constexpr (std::is_floating_point_v<T>) {
     return static_cast<T>(value);
+  } else if constexpr (is_logical_v<T>) {
+    return number_to<T>(env, static_cast<double>(value), what);
   } else {
     if (value < static_cast<int64_t>(std::numeric_limits<T>::min()) ||
         value > static_cast<int64_t>(std::numeric_limits<T>::max())) {
@@ -80,9 +106,9 @@ T int64_to(napi_env env, int64_t value, What&& what) {
   }
 }
 
-/** Converts one JS value (number or bigint) to T; anything else is a TypeError. */
+/** One-lane conversion of a JS number, bigint or (for logicals) boolean. */
 template <typename T, typename What>
-T value_to(napi_env env, napi_value value, What&& what) {
+T lane_value_to(napi_env env, napi_value value, What&& what) {
   double number;
   if (napi_get_value_double(env, value, &number) == napi_ok) return number_to<T>(env, number, what);
   int64_t big;
@@ -91,15 +117,45 @@ T value_to(napi_env env, napi_value value, What&& what) {
     if (!lossless) throw_range_error(env, what() + ": bigint is out of range for int64", code::kArgValue);
     return int64_to<T>(env, big, what);
   }
-  throw_type_error(env, what() + ": expected a number, got " + detail::describe(env, value), code::kArgType);
+  bool flag;
+  if (is_logical_v<T> && napi_get_value_bool(env, value, &flag) == napi_ok) return static_cast<T>(flag ? 1 : 0);
+  throw_type_error(env, what() + ": expected " + (is_logical_v<T> ? "a boolean" : "a number") + ", got " +
+                            detail::describe(env, value), code::kArgType);
 }
 
-/** The JS value of one element: numbers, except int64 which becomes a bigint (contract 1.4). */
+/** Converts one JS value to T: numbers, bigints, booleans, and `{ re, im }` (or a number) for complex. */
+template <typename T, typename What>
+T value_to(napi_env env, napi_value value, What&& what) {
+  if constexpr (is_complex_v<T>) {
+    using Lane = typename Element<T>::Lane;
+    napi_valuetype type;
+    napi_typeof(env, value, &type);
+    if (type != napi_object) return T(lane_value_to<Lane>(env, value, what), Lane(0));
+    Napi::Object object(env, value);
+    auto part = [&](const char* name) {
+      return lane_value_to<Lane>(env, object.Get(name), [&] { return what() + "." + name; });
+    };
+    return T(part("re"), part("im"));
+  } else {
+    return lane_value_to<T>(env, value, what);
+  }
+}
+
+/** The JS value of one element: int64 -> bigint, logical -> boolean, complex -> `{ re, im }`. */
 template <typename T>
 napi_value to_js(napi_env env, T value) {
   napi_value out;
   if constexpr (std::is_same_v<T, int64_t>) {
     napi_create_bigint_int64(env, value, &out);
+  } else if constexpr (is_logical_v<T>) {
+    napi_get_boolean(env, static_cast<int64_t>(value) != 0, &out);
+  } else if constexpr (is_complex_v<T>) {
+    napi_create_object(env, &out);
+    napi_value re, im;
+    napi_create_double(env, value.real(), &re);
+    napi_create_double(env, value.imag(), &im);
+    napi_set_named_property(env, out, "re", re);
+    napi_set_named_property(env, out, "im", im);
   } else {
     napi_create_double(env, static_cast<double>(value), &out);
   }

@@ -71,14 +71,17 @@ void read_array(Args& args, size_t i, int rank, Access access, Array<T>& out) {
   if (napi_get_typedarray_info(env, value, &type, &length, &data, nullptr, nullptr) == napi_ok) {
     if (type == Element<T>::typed_array) {
       static T empty[1];
+      detail::require_whole_elements<T>(args, i, length);
       out.data = data != nullptr ? static_cast<T*>(data) : empty;  // detached or empty buffer
-      out.length = length;
+      out.length = length / Element<T>::lanes;
+      detail::require_logical_values(args, i, out.data, out.length);
       out.pin = args.pin(value);
     } else {
       detail::require_in_place_ok<T>(args, i, access, value);
       const detail::Source source{type, data, length, nullptr};
-      out.owned.resize(length);
-      for (size_t k = 0; k < length; k++) out.owned[k] = source.load<T>(args, i, k);
+      detail::require_whole_elements<T>(args, i, length);
+      out.owned.resize(source.count<T>());
+      for (size_t k = 0; k < out.owned.size(); k++) out.owned[k] = source.load<T>(args, i, k);
       out.adopt_owned();
     }
     if (rank == 1) {

@@ -115,11 +115,13 @@ void read_ndarray(Args& args, size_t i, napi_value value, int rank, Access acces
     throw_type_error(env, args.describe(i) + ".data: expected a typed array or an array, got " + describe(env, data),
                      code::kArgType);
   }
-  check_layout_bounds(args, i, layout, rank, source.length);
+  if (source.array == nullptr) require_whole_elements<T>(args, i, source.length);
+  check_layout_bounds(args, i, layout, rank, source.count<T>());
   if (source.array == nullptr && type == Element<T>::typed_array && is_column_major(layout, rank)) {
     static T empty[1];
     out.data = raw != nullptr ? static_cast<T*>(raw) + layout.offset : empty;
     out.length = layout.total;
+    require_logical_values(args, i, out.data, out.length);
     out.pin = args.pin(data);
   } else {
     if (access == Access::InPlace) {

@@ -34,6 +34,7 @@ void alloc_array(Args& args, const char* name, int rank, const int64_t* extents,
     total = detail::checked_product(env, total, static_cast<size_t>(shape[d]), what);
   }
   detail::checked_product(env, total, sizeof(T), what);
+  const size_t numbers = total * Element<T>::lanes;
   void* data = nullptr;
   napi_value buffer;
   if (napi_create_arraybuffer(env, total * sizeof(T), &data, &buffer) != napi_ok) {
@@ -41,7 +42,7 @@ void alloc_array(Args& args, const char* name, int rank, const int64_t* extents,
                       code::kTooLarge);
   }
   napi_value typed;
-  detail::ok(env, napi_create_typedarray(env, Element<T>::typed_array, total, buffer, 0, &typed));
+  detail::ok(env, napi_create_typedarray(env, Element<T>::typed_array, numbers, buffer, 0, &typed));
   static T empty[1];
   out.data = data != nullptr ? static_cast<T*>(data) : empty;
   out.length = total;
@@ -62,7 +63,7 @@ napi_value array_value(Napi::Env env, const napi_value* pinned, const Array<T>& 
     napi_value buffer;
     detail::ok(env, napi_create_arraybuffer(env, array.length * sizeof(T), &data, &buffer));
     if (array.length) std::memcpy(data, array.data, array.length * sizeof(T));
-    detail::ok(env, napi_create_typedarray(env, Element<T>::typed_array, array.length, buffer, 0, &js));
+    detail::ok(env, napi_create_typedarray(env, Element<T>::typed_array, array.length * Element<T>::lanes, buffer, 0, &js));
   }
   if (array.rank <= 1) return js;
   Napi::Object nd = Napi::Object::New(env);

@@ -35,14 +35,43 @@ inline std::string format_shape(const int64_t* extents, int rank) {
   return text + ")";
 }
 
+/** Complex arrays interleave (re, im): a typed array of them needs an even length. */
+template <typename T>
+void require_whole_elements(const Args& args, size_t i, size_t numbers) {
+  if (numbers % Element<T>::lanes == 0) return;
+  throw_range_error(args.env(), args.describe(i) + ": a complex array interleaves re, im: expected an even length, got " +
+                                    std::to_string(numbers), code::kShape);
+}
+
+/** LOGICAL memory used in place must hold 0 or 1: Fortran's .not. and tests assume it. */
+template <typename T>
+void require_logical_values(const Args& args, size_t i, const T* data, size_t n) {
+  if constexpr (is_logical_v<T>) {
+    for (size_t k = 0; k < n; k++) {
+      const int64_t v = static_cast<int64_t>(data[k]);
+      if (v != 0 && v != 1) {
+        throw_range_error(args.env(), args.describe(i) + " at index " + std::to_string(k) + ": " + std::to_string(v) +
+                                          " is not a logical (0 or 1)", code::kArgValue);
+      }
+    }
+  }
+}
+
 /** A readable run of elements: a typed array (`array` null) or a plain JS array. */
 struct Source {
   napi_typedarray_type type;
   const void* data;
+  /** Numbers in the typed array, or elements of the plain array. */
   size_t length;
   napi_value array;
 
-  /** Element k converted to T; messages name `args.describe(i)[k]`. */
+  /** How many T it holds (complex elements take two numbers of a typed array). */
+  template <typename T>
+  size_t count() const {
+    return array != nullptr ? length : length / Element<T>::lanes;
+  }
+
+  /** Element k converted to T; messages name `args.describe(i)` and k. */
   template <typename T>
   T load(const Args& args, size_t i, size_t k) const {
     auto what = [&] { return args.describe(i) + " at index " + std::to_string(k); };
@@ -52,21 +81,33 @@ struct Source {
       if (napi_get_element(env, array, static_cast<uint32_t>(k), &element) != napi_ok) throw Napi::Error::New(env);
       return value_to<T>(env, element, what);
     }
+    if constexpr (is_complex_v<T>) {
+      using Lane = typename Element<T>::Lane;
+      return T(lane<Lane>(env, 2 * k, what), lane<Lane>(env, 2 * k + 1, what));
+    } else {
+      return lane<T>(env, k, what);
+    }
+  }
+
+ private:
+  /** Number k of the typed array as a one-lane L. */
+  template <typename L, typename What>
+  L lane(napi_env env, size_t k, What&& what) const {
     switch (type) {
-      case napi_int8_array: return number_to<T>(env, static_cast<const int8_t*>(data)[k], what);
+      case napi_int8_array: return number_to<L>(env, static_cast<const int8_t*>(data)[k], what);
       case napi_uint8_array:
-      case napi_uint8_clamped_array: return number_to<T>(env, static_cast<const uint8_t*>(data)[k], what);
-      case napi_int16_array: return number_to<T>(env, static_cast<const int16_t*>(data)[k], what);
-      case napi_uint16_array: return number_to<T>(env, static_cast<const uint16_t*>(data)[k], what);
-      case napi_int32_array: return number_to<T>(env, static_cast<const int32_t*>(data)[k], what);
-      case napi_uint32_array: return number_to<T>(env, static_cast<const uint32_t*>(data)[k], what);
-      case napi_float32_array: return number_to<T>(env, static_cast<const float*>(data)[k], what);
-      case napi_float64_array: return number_to<T>(env, static_cast<const double*>(data)[k], what);
-      case napi_bigint64_array: return int64_to<T>(env, static_cast<const int64_t*>(data)[k], what);
+      case napi_uint8_clamped_array: return number_to<L>(env, static_cast<const uint8_t*>(data)[k], what);
+      case napi_int16_array: return number_to<L>(env, static_cast<const int16_t*>(data)[k], what);
+      case napi_uint16_array: return number_to<L>(env, static_cast<const uint16_t*>(data)[k], what);
+      case napi_int32_array: return number_to<L>(env, static_cast<const int32_t*>(data)[k], what);
+      case napi_uint32_array: return number_to<L>(env, static_cast<const uint32_t*>(data)[k], what);
+      case napi_float32_array: return number_to<L>(env, static_cast<const float*>(data)[k], what);
+      case napi_float64_array: return number_to<L>(env, static_cast<const double*>(data)[k], what);
+      case napi_bigint64_array: return int64_to<L>(env, static_cast<const int64_t*>(data)[k], what);
       case napi_biguint64_array: {
         const uint64_t v = static_cast<const uint64_t*>(data)[k];
         if (v > static_cast<uint64_t>(INT64_MAX)) throw_range_error(env, what() + ": out of range", code::kArgValue);
-        return int64_to<T>(env, static_cast<int64_t>(v), what);
+        return int64_to<L>(env, static_cast<int64_t>(v), what);
       }
       default: throw_type_error(env, what() + ": unsupported typed array", code::kArgType);
     }

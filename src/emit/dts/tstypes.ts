@@ -12,10 +12,34 @@ export const TYPED_ARRAY: Readonly<Record<Dtype, string>> = {
   int64: 'BigInt64Array',
   float32: 'Float32Array',
   float64: 'Float64Array',
+  complex64: 'Float32Array',
+  complex128: 'Float64Array',
+  logical1: 'Uint8Array',
+  logical4: 'Int32Array',
 };
 
+/** The `dtype` of an ndarray result, as the runtime names it (stdlib-js names). */
+const NDARRAY_DTYPE: Readonly<Record<Dtype, string>> = {
+  int8: 'int8', int16: 'int16', int32: 'int32', int64: 'int64', float32: 'float32', float64: 'float64',
+  complex64: 'complex64', complex128: 'complex128', logical1: 'bool', logical4: 'bool',
+};
+
+const COMPLEX = '{ re: number; im: number }';
+
+/** What one element may be given as. */
 function elementIn(dtype: Dtype): string {
-  return dtype === 'int64' ? 'number | bigint' : 'number';
+  if (dtype === 'int64') return 'number | bigint';
+  if (dtype === 'complex64' || dtype === 'complex128') return `${COMPLEX} | number`;
+  if (dtype === 'logical1' || dtype === 'logical4') return 'boolean | 0 | 1';
+  return 'number';
+}
+
+/** What one element comes back as. */
+function elementOut(dtype: Dtype): string {
+  if (dtype === 'int64') return 'bigint';
+  if (dtype === 'complex64' || dtype === 'complex128') return COMPLEX;
+  if (dtype === 'logical1' || dtype === 'logical4') return 'boolean';
+  return 'number';
 }
 
 function nested(rank: number, element: string): string {
@@ -38,9 +62,9 @@ export function paramType(arg: Arg, ns: string): string {
 /** The type of one result value. */
 export function resultType(arg: Arg, ns: string): string {
   const dtype = requireDtype(arg);
-  if (arg.rank === 0) return dtype === 'int64' ? 'bigint' : 'number';
+  if (arg.rank === 0) return elementOut(dtype);
   if (arg.rank === 1) return TYPED_ARRAY[dtype];
-  return `${ns}.NDArray<${TYPED_ARRAY[dtype]}, '${dtype}'>`;
+  return `${ns}.NDArray<${TYPED_ARRAY[dtype]}, '${NDARRAY_DTYPE[dtype]}'>`;
 }
 
 /** How an argument was declared, for docs: `real(8) u(n), intent(in)`. */

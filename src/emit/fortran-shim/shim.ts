@@ -4,20 +4,30 @@
 
 import { requireDtype, type Dtype } from '../../ir/dtype';
 import type { Arg, Interface, Routine } from '../../ir/types';
+import { fortranTypeSpec } from '../fortran-types';
 import { generatedBanner, Writer } from '../writer';
 
-/** The C-interoperable type and the iso_c_binding kind it needs. */
-const C_KIND: Readonly<Record<Dtype, readonly [string, string]>> = {
-  int8: ['integer', 'c_int8_t'],
-  int16: ['integer', 'c_int16_t'],
-  int32: ['integer', 'c_int32_t'],
-  int64: ['integer', 'c_int64_t'],
-  float32: ['real', 'c_float'],
-  float64: ['real', 'c_double'],
+/**
+ * The shim's type for each dtype and the iso_c_binding kind it imports. LOGICAL(4) has no C
+ * kind; it is passed by reference like the 4-byte integer it is (gfortran's layout).
+ */
+const C_KIND: Readonly<Record<Dtype, readonly [type: string, kind: string, imported: boolean]>> = {
+  int8: ['integer', 'c_int8_t', true],
+  int16: ['integer', 'c_int16_t', true],
+  int32: ['integer', 'c_int32_t', true],
+  int64: ['integer', 'c_int64_t', true],
+  float32: ['real', 'c_float', true],
+  float64: ['real', 'c_double', true],
+  complex64: ['complex', 'c_float_complex', true],
+  complex128: ['complex', 'c_double_complex', true],
+  logical1: ['logical', 'c_bool', true],
+  logical4: ['logical', 'kind=4', false],
 };
 
-function cKind(arg: Arg): string {
-  return C_KIND[requireDtype(arg)][1];
+/** The iso_c_binding names an argument's declaration needs. */
+function cImports(arg: Arg): string[] {
+  const [, kind, imported] = C_KIND[requireDtype(arg)];
+  return imported ? [kind] : [];
 }
 
 /** The dummy that receives a function's result in the shim. */
@@ -68,7 +78,7 @@ function declareTarget(w: Writer, routine: Routine): void {
   if (routine.module) return;
   const result = routine.result;
   const name = fortranName(routine);
-  w.line(result ? `${result.type}(kind=${result.kind}), external :: ${name}` : `external :: ${name}`);
+  w.line(result ? `${fortranTypeSpec(result)}, external :: ${name}` : `external :: ${name}`);
 }
 
 /** The routine's name in Fortran (F2Py's `fortranname` may differ from the JS name). */
@@ -82,7 +92,7 @@ function writeShim(w: Writer, moduleName: string, routine: Routine, index: numbe
   w.many(wrapStatement(`subroutine ${fname}(${dummies.join(', ')}) bind(C, name='${shimSymbol(moduleName, routine)}')`));
   w.indent(() => {
     // Only the kinds used, so no argument name can clash with an iso_c_binding name.
-    const kinds = [...new Set([...routine.args, ...(routine.result ? [routine.result] : [])].map(cKind))];
+    const kinds = [...new Set([...routine.args, ...(routine.result ? [routine.result] : [])].flatMap(cImports))];
     if (kinds.length) w.line(`use, intrinsic :: iso_c_binding, only: ${kinds.join(', ')}`);
     if (routine.module) w.line(`use ${routine.module}, only: ${fortranName(routine)}`);
     w.line('implicit none');

@@ -10,6 +10,10 @@ export const C_TYPE: Readonly<Record<Dtype, string>> = {
   int64: 'int64_t',
   float32: 'float',
   float64: 'double',
+  complex64: 'std::complex<float>',
+  complex128: 'std::complex<double>',
+  logical1: 'bridgegen::logical1',
+  logical4: 'bridgegen::logical4',
 };
 
 /** Frame members are prefixed so no Fortran name can clash with C++ keywords or frame methods. */

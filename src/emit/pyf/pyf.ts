@@ -3,24 +3,9 @@
 
 import type { Arg, DefaultValue, Interface, Routine } from '../../ir/types';
 import { fortranBound } from '../expr';
+import { fortranTypeSpec } from '../fortran-types';
 import { wrapStatement } from '../fortran-shim/shim';
 import { Writer } from '../writer';
-
-/** `real(kind=8)`, `complex(kind=8)` for complex*16, `character*(*)`, `type(t)`. */
-function typeSpec(arg: Arg): string {
-  switch (arg.type) {
-    case 'complex':
-      return `complex(kind=${arg.kind / 2})`;
-    case 'character':
-      return `character*(${arg.charLen ?? '1'})`;
-    case 'type':
-      return `type(${arg.typeName ?? 'unknown'})`;
-    case 'procedure':
-      return 'external';
-    default:
-      return `${arg.type}(kind=${arg.kind})`;
-  }
-}
 
 /** F2Py's intent words for what the IR says the argument does. */
 function intentWords(arg: Arg): string | undefined {
@@ -35,7 +20,7 @@ function defaultText(value: DefaultValue): string {
 
 export function declaration(arg: Arg): string {
   if (arg.type === 'procedure') return `external ${arg.name}`;
-  const attrs = [typeSpec(arg)];
+  const attrs = [fortranTypeSpec(arg)];
   if (arg.rank > 0) attrs.push(`dimension(${arg.bounds.map(fortranBound).join(',')})`);
   const intent = intentWords(arg);
   if (intent) attrs.push(`intent(${intent})`);
@@ -58,7 +43,7 @@ function writeRoutine(w: Writer, routine: Routine): void {
   w.indent(() => {
     if (routine.threadsafe) w.line('threadsafe');
     for (const arg of routine.args) w.many(wrapStatement(declaration(arg)));
-    if (routine.result) w.line(`${typeSpec(routine.result)} :: ${routine.result.name}`);
+    if (routine.result) w.line(`${fortranTypeSpec(routine.result)} :: ${routine.result.name}`);
   });
   w.line(`end ${routine.kind} ${routine.name}`);
 }

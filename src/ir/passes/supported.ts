@@ -36,9 +36,16 @@ function exprProblem(expr: Expr, routine: Routine): string | undefined {
   }
 }
 
+/** Why an argument's type has no dtype. */
+function typeProblem(arg: Pick<Arg, 'type' | 'kind' | 'typeName'>): string {
+  if (arg.type === 'type') return `has derived type \`${arg.typeName ?? '?'}\`, not supported yet`;
+  if (arg.type === 'procedure') return 'is a procedure (callbacks are not supported yet)';
+  return `has type ${arg.type}*${arg.kind}, not supported yet`;
+}
+
 function argProblem(arg: Arg, routine: Routine): string | undefined {
   const what = `argument \`${arg.name}\``;
-  if (dtypeOf(arg) === undefined) return `${what} has type ${arg.type}*${arg.kind}, not supported yet`;
+  if (dtypeOf(arg) === undefined) return `${what} ${typeProblem(arg)}`;
   if (arg.fortranOptional) return `${what} is a Fortran optional argument, not supported yet`;
   if (arg.value) return `${what} has the VALUE attribute, not supported yet`;
   if (arg.allocatable || arg.pointer) return `${what} is allocatable or a pointer, not supported yet`;
@@ -61,7 +68,7 @@ function argProblem(arg: Arg, routine: Routine): string | undefined {
 function routineProblem(routine: Routine): string | undefined {
   if (routine.result && routine.result.rank > 0) return 'array-valued functions are not supported yet';
   if (routine.result && dtypeOf(routine.result) === undefined) {
-    return `its result type ${routine.result.type}*${routine.result.kind} is not supported yet`;
+    return `its result ${typeProblem(routine.result)}`;
   }
   for (const arg of routine.args) {
     const problem = argProblem(arg, routine);

@@ -8,8 +8,8 @@ export async function usage(): Promise<void> {
   m.dscalx(2, x);
   await m.dscalxAsync(2, x, { n: 1 });
 
-  // @ts-expect-error: zscalx has a complex argument, so it was skipped
-  m.zscalx({ re: 1, im: 0 }, x);
+  // @ts-expect-error: zscalx has an assumed-shape argument, so it was skipped
+  m.zscalx(1, x);
   // @ts-expect-error: x is updated in place: a Float32Array would be copied and the update lost
   m.dscalx(2, new Float32Array(2));
   // @ts-expect-error: missing argument x

@@ -149,8 +149,8 @@ describe('keepSupported', () => {
   });
 
   it.each([
-    ['an unsupported type', 'subroutine s(z)\n complex(8) z\nend\n', 'argument `z` has type complex*16, not supported yet'],
-    ['an unsupported kind', 'subroutine s(l)\n logical l\nend\n', 'argument `l` has type logical*4, not supported yet'],
+    ['an unsupported type', 'subroutine s(z)\n type(pt) z\nend\n', 'argument `z` has derived type `pt`, not supported yet'],
+    ['an unsupported kind', 'subroutine s(l)\n logical(2) l\nend\n', 'argument `l` has type logical*2, not supported yet'],
     ['a character argument', 'subroutine s(c)\n character(len=4) c\nend\n', 'argument `c` has type character*1, not supported yet'],
     ['a Fortran optional argument', 'subroutine s(k)\n integer, optional :: k\nend\n', 'argument `k` is a Fortran optional argument, not supported yet'],
     ['the VALUE attribute', 'subroutine s(k)\n integer, value :: k\nend\n', 'argument `k` has the VALUE attribute, not supported yet'],
@@ -163,7 +163,7 @@ describe('keepSupported', () => {
     ['a dimension naming an output', 'subroutine s(a, n)\n integer, intent(out) :: n\n real(8), intent(in) :: a(n)\nend\n', 'dimension 1 of argument `a`: `n` is not an integer input'],
     ['an unknown intrinsic in a dimension', 'subroutine s(a, n)\n integer n\n real(8), intent(in) :: a(abs(n))\nend\n', 'dimension 1 of argument `a`: `abs()` in a dimension is not supported yet'],
     ['an array-valued function', 'function f(n)\n integer n\n real(8) f(n)\nend\n', 'array-valued functions are not supported yet'],
-    ['an unsupported function result', 'complex(8) function f(n)\n integer n\nend\n', 'its result type complex*16 is not supported yet'],
+    ['an unsupported function result', 'type(pt) function f(n)\n integer n\nend\n', 'its result has derived type `pt`, not supported yet'],
   ])('drops a routine with %s, with one BG003 warning naming it', (_what, text, reason) => {
     expect(dropped(text)).toEqual([`routine \`${text.match(/(?:subroutine|function) (\w+)/)![1]}\` skipped: ${reason}`]);
   });
@@ -194,14 +194,14 @@ subroutine a(x)
   real(8) x
 end
 subroutine b(z, w)
-  complex(8) z, w
+  type(pt) z, w
 end
 subroutine c(x)
   real(4) x
 end`);
     expect(keepSupported(ir.routines, bag).map((r) => r.name)).toEqual(['a', 'c']);
     expect(bag.items).toEqual([
-      { code: 'BG003', severity: 'warning', span: { file: 'a.f90', line: 5, col: 1 }, message: 'routine `b` skipped: argument `z` has type complex*16, not supported yet' },
+      { code: 'BG003', severity: 'warning', span: { file: 'a.f90', line: 5, col: 1 }, message: 'routine `b` skipped: argument `z` has derived type `pt`, not supported yet' },
     ]);
   });
 });
@@ -251,7 +251,7 @@ subroutine keep(x, n)
   real(8), intent(in) :: x(n)
 end
 subroutine cplx(z)
-  complex(8) z
+  type(pt) z
 end
 subroutine other(x)
   real(8) x
@@ -265,7 +265,7 @@ end`);
 
   it('gives BG007 when nothing supported is left', () => {
     const bag = new DiagnosticBag();
-    const out = runPasses(read('subroutine s(z)\n complex(8) z\nend\n'), {}, bag);
+    const out = runPasses(read('subroutine s(z)\n type(pt) z\nend\n'), {}, bag);
     expect(out.routines).toEqual([]);
     expect(bag.items.map((d) => [d.code, d.severity])).toEqual([['BG003', 'warning'], ['BG007', 'error']]);
     expect(bag.items[1].message).toBe('nothing to wrap: no supported routine found');
