@@ -15,64 +15,70 @@ export interface Token {
 
 const OPS2 = ['**', '//', '==', '/=', '<=', '>=', '=>', '::'];
 const OPS1 = '()[],:=*/+-%<>;&';
-const DOTOP = /^\.[a-z]+\./i;
-const IDENT = /^[a-z_$][a-z0-9_$]*/i;
-const INT_BEFORE_DOTOP = /^\d+(?=\.[a-z]+\.)/i;
-const NUMBER = /^(?:\d+\.?\d*|\.\d+)(?:[edq][+-]?\d+)?(?:_[a-z0-9_]+)?/i;
+// Sticky (`y`) patterns match at `lastIndex`, so lexing never copies the rest of the statement.
+const DOTOP = /\.[a-z]+\./iy;
+const IDENT = /[a-z_$][a-z0-9_$]*/iy;
+const INT_BEFORE_DOTOP = /\d+(?=\.[a-z]+\.)/iy;
+const NUMBER = /(?:\d+\.?\d*|\.\d+)(?:[edq][+-]?\d+)?(?:_[a-z0-9_]+)?/iy;
+const SPACE = /\s/;
+const DIGIT = /[0-9]/;
+
+function matchAt(re: RegExp, text: string, at: number): string | undefined {
+  re.lastIndex = at;
+  return re.exec(text)?.[0];
+}
 
 /** Splits one statement into tokens; never fails (unknown characters become `unknown` tokens). */
 export function lex(text: string): Token[] {
   const tokens: Token[] = [];
   let i = 0;
   while (i < text.length) {
-    const c = text[i]!;
-    if (/\s/.test(c)) {
+    if (SPACE.test(text[i]!)) {
       i++;
       continue;
     }
-    const rest = text.slice(i);
-    const tok = lexOne(rest, i);
+    const tok = lexOne(text, i);
     tokens.push(tok);
-    i += tok.kind === 'string' ? stringLength(rest) : tok.text.length;
+    i += tok.kind === 'string' ? stringLength(text, i) : tok.text.length;
   }
   return tokens;
 }
 
-function lexOne(rest: string, offset: number): Token {
-  const c = rest[0]!;
+/** The token starting at `text[offset]` (not a blank). */
+function lexOne(text: string, offset: number): Token {
+  const c = text[offset]!;
   if (c === "'" || c === '"') {
-    const len = stringLength(rest);
-    const raw = rest.slice(0, len);
-    const closed = len > 1 && raw.endsWith(c);
+    const raw = text.slice(offset, offset + stringLength(text, offset));
+    const closed = raw.length > 1 && raw.endsWith(c);
     const body = raw.slice(1, closed ? -1 : undefined);
     return { kind: 'string', text: raw, offset, value: body.split(c + c).join(c) };
   }
-  if (/[0-9]/.test(c) || (c === '.' && /[0-9]/.test(rest[1] ?? ''))) {
-    const int = INT_BEFORE_DOTOP.exec(rest);
-    if (int) return { kind: 'int', text: int[0], offset };
-    const num = NUMBER.exec(rest)![0];
+  if (DIGIT.test(c) || (c === '.' && DIGIT.test(text[offset + 1] ?? ''))) {
+    const int = matchAt(INT_BEFORE_DOTOP, text, offset);
+    if (int) return { kind: 'int', text: int, offset };
+    const num = matchAt(NUMBER, text, offset)!;
     const isReal = /[.edq]/i.test(num.replace(/_.*$/, ''));
     return { kind: isReal ? 'real' : 'int', text: num, offset };
   }
-  const ident = IDENT.exec(rest);
-  if (ident) return { kind: 'ident', text: ident[0].toLowerCase(), offset };
-  const dot = DOTOP.exec(rest);
-  if (dot) return { kind: 'dotop', text: dot[0].toLowerCase(), offset };
-  const two = rest.slice(0, 2);
+  const ident = matchAt(IDENT, text, offset);
+  if (ident) return { kind: 'ident', text: ident.toLowerCase(), offset };
+  const dot = matchAt(DOTOP, text, offset);
+  if (dot) return { kind: 'dotop', text: dot.toLowerCase(), offset };
+  const two = text.slice(offset, offset + 2);
   if (OPS2.includes(two)) return { kind: 'op', text: two, offset };
   if (OPS1.includes(c)) return { kind: 'op', text: c, offset };
   return { kind: 'unknown', text: c, offset };
 }
 
-/** Length of the string literal at the start of `rest`, quotes included (to the end if unterminated). */
-function stringLength(rest: string): number {
-  const q = rest[0]!;
-  let i = 1;
-  while (i < rest.length) {
-    if (rest[i] === q) {
-      if (rest[i + 1] === q) i += 2;
-      else return i + 1;
+/** Length of the string literal at `text[from]`, quotes included (to the end if unterminated). */
+function stringLength(text: string, from: number): number {
+  const q = text[from]!;
+  let i = from + 1;
+  while (i < text.length) {
+    if (text[i] === q) {
+      if (text[i + 1] === q) i += 2;
+      else return i + 1 - from;
     } else i++;
   }
-  return rest.length;
+  return text.length - from;
 }
