@@ -1,0 +1,57 @@
+// `npm run bench`: runs every registered benchmark, prints a table, writes bench/RESULTS.md and results.json.
+//
+// Usage: npm run bench [-- ID...]   With IDs, only those run and results go to bench/out/ (scratch), so
+// the committed bench/RESULTS.md always comes from one complete run. Benchmarks never fail the run:
+// one that throws is reported as skipped with the reason. To add a benchmark, write one file in
+// scripts/bench/ exporting a `Benchmark` (types.ts) and add it to BENCHMARKS below.
+
+import { mkdirSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { machineInfo } from './machine';
+import parse from './parse';
+import { type BenchOutcome, renderJson, renderMarkdown, renderText, type RunReport } from './report';
+import type { Benchmark, BenchContext } from './types';
+
+/** Every benchmark, in report order (issue 9: call overhead, throughput, event loop, memory, generator). */
+const BENCHMARKS: readonly Benchmark[] = [parse];
+
+const ROOT = path.resolve(__dirname, '..', '..');
+
+async function runOne(b: Benchmark, ctx: BenchContext): Promise<BenchOutcome> {
+  const t0 = performance.now();
+  ctx.log(`${b.id}: ${b.title}`);
+  try {
+    const result = await b.run(ctx);
+    return { id: b.id, title: b.title, seconds: (performance.now() - t0) / 1000, result };
+  } catch (err) {
+    const why = err instanceof Error ? err.message : String(err);
+    ctx.log(`${b.id}: skipped: ${why}`);
+    return { id: b.id, title: b.title, seconds: (performance.now() - t0) / 1000, skipped: why };
+  }
+}
+
+async function main(argv: readonly string[]): Promise<void> {
+  const unknown = argv.filter((id) => !BENCHMARKS.some((b) => b.id === id));
+  if (unknown.length) {
+    process.stderr.write(`unknown benchmark(s): ${unknown.join(', ')}; known: ${BENCHMARKS.map((b) => b.id).join(', ')}\n`);
+    process.exitCode = 1;
+    return;
+  }
+  const selected = argv.length ? BENCHMARKS.filter((b) => argv.includes(b.id)) : BENCHMARKS;
+  const scratch = path.join(ROOT, 'bench', 'out');
+  mkdirSync(scratch, { recursive: true });
+  const ctx: BenchContext = { root: ROOT, scratch, log: (m) => process.stderr.write(`[bench] ${m}\n`) };
+
+  const t0 = performance.now();
+  const machine = machineInfo(ROOT);
+  const benchmarks: BenchOutcome[] = [];
+  for (const b of selected) benchmarks.push(await runOne(b, ctx));
+  const report: RunReport = { machine, seconds: (performance.now() - t0) / 1000, benchmarks };
+
+  const dest = argv.length ? scratch : path.join(ROOT, 'bench');
+  writeFileSync(path.join(dest, 'RESULTS.md'), renderMarkdown(report));
+  writeFileSync(path.join(dest, 'results.json'), renderJson(report));
+  process.stdout.write(`${renderText(report)}\nwrote ${path.relative(ROOT, dest) || '.'}/RESULTS.md and results.json\n`);
+}
+
+void main(process.argv.slice(2));
