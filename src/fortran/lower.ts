@@ -140,7 +140,7 @@ function lowerArg(ref: NameRef, ctx: RoutineContext, isResult: boolean): Arg | u
   const optional = !isResult && !io.hidden && (fortranOptional || f2pyOptional) && !(sym?.required ?? false);
   const dflt = sym?.directiveInit && (optional || io.hidden) ? lowerDefault(sym.directiveInit) : undefined;
   const doc = sym?.doc ?? ctx.doc.params.get(name);
-  const charSpec = sym?.charLen ?? (sym?.type ?? sym?.directiveType)?.len;
+  const charSpec = sym?.charLen ?? ((isResult ? ctx.unit.type : undefined) ?? sym?.type ?? sym?.directiveType)?.len;
   const flag = (f: string): boolean => sym?.flags.has(f) ?? false;
   return {
     name, type: vt.type, kind: vt.kind, rank: dims.length, dims: dims.map((d) => d.text), bounds,

@@ -7,7 +7,8 @@ export type Dtype =
   | 'int8' | 'int16' | 'int32' | 'int64'
   | 'float32' | 'float64'
   | 'complex64' | 'complex128'
-  | 'logical1' | 'logical4';
+  | 'logical1' | 'logical4'
+  | 'chars';
 
 const DTYPES: Readonly<Record<string, Dtype>> = {
   'integer:1': 'int8',
@@ -24,6 +25,7 @@ const DTYPES: Readonly<Record<string, Dtype>> = {
 
 /** The dtype of an argument's elements, or undefined when the type/kind is not supported yet. */
 export function dtypeOf(arg: Pick<Arg, 'type' | 'kind'>): Dtype | undefined {
+  if (arg.type === 'character') return arg.kind === 1 ? 'chars' : undefined;
   return DTYPES[`${arg.type}:${arg.kind}`];
 }
 

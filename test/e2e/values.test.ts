@@ -1,5 +1,6 @@
-// End to end: COMPLEX ({ re, im } scalars, interleaved typed arrays) and LOGICAL (booleans,
-// Int32Array / Uint8Array holding 0 or 1) values in every direction (contract 1.4).
+// End to end: COMPLEX ({ re, im } scalars, interleaved typed arrays), LOGICAL (booleans,
+// Int32Array / Uint8Array holding 0 or 1) and CHARACTER (strings) values in every direction
+// (contract 1.4).
 
 import { buildModule, fixture } from '../helpers/build';
 
@@ -8,7 +9,7 @@ let m: any;
 const className = (value: unknown) => (value as object).constructor.name;
 
 beforeAll(async () => {
-  m = require(await buildModule('values', [fixture('types.f90')]));
+  m = require(await buildModule('values', [fixture('types.f90'), fixture('strings.f90')]));
 });
 
 describe('complex', () => {
@@ -72,5 +73,35 @@ describe('logical', () => {
     expect(() => m.any_true(new Int32Array([0, 2]))).toThrow(/flags` of any_true\(\) at index 1: 2 is not a logical \(0 or 1\)/);
     expect(() => m.any_true([2])).toThrow(/not a logical/);
     expect(() => m.both('yes', true, 1)).toThrow(/argument `a` of both\(\): expected a boolean, got string/);
+  });
+});
+
+describe('character', () => {
+  it('passes assumed-length strings in and fixed-length strings out, trailing blanks trimmed', () => {
+    expect(m.greet('Ada')).toBe('Hello, Ada!');
+  });
+
+  it('passes LAPACK-style one-character options', () => {
+    expect(m.tri_sum('U', [[1, 2], [3, 4]])).toBe(7);
+    expect(m.tri_sum('L', [[1, 2], [3, 4]])).toBe(8);
+  });
+
+  it('returns an inout string, UTF-8 bytes untouched', () => {
+    expect(m.shout('héllo wörld')).toBe('HéLLO WöRLD');
+  });
+
+  it('returns fixed-length CHARACTER function results', async () => {
+    expect(m.yes_no(true)).toBe('yes');
+    await expect(m.yes_noAsync(false)).resolves.toBe('no');
+  });
+
+  it('pads short strings with blanks to the declared length', () => {
+    expect(m.padded_length('ab')).toBe(4);
+  });
+
+  it('rejects strings longer than the declared length, and non-strings', () => {
+    expect(() => m.padded_length('abcde')).toThrow(/argument `code` of padded_length\(\): the string has 5 bytes; character\(len=4\) holds at most 4/);
+    expect(() => m.tri_sum('UX', [[1]])).toThrow(/character\(len=1\) holds at most 1/);
+    expect(() => m.greet(5)).toThrow(/argument `name` of greet\(\): expected a string, got number/);
   });
 });

@@ -11,6 +11,7 @@
 #include "element.h"
 #include "args.h"
 #include "scalar.h"
+#include "chars.h"
 #include "extent.h"
 #include "array.h"
 #include "input.h"

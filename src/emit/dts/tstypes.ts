@@ -16,12 +16,13 @@ export const TYPED_ARRAY: Readonly<Record<Dtype, string>> = {
   complex128: 'Float64Array',
   logical1: 'Uint8Array',
   logical4: 'Int32Array',
+  chars: 'string[]',
 };
 
 /** The `dtype` of an ndarray result, as the runtime names it (stdlib-js names). */
 const NDARRAY_DTYPE: Readonly<Record<Dtype, string>> = {
   int8: 'int8', int16: 'int16', int32: 'int32', int64: 'int64', float32: 'float32', float64: 'float64',
-  complex64: 'complex64', complex128: 'complex128', logical1: 'bool', logical4: 'bool',
+  complex64: 'complex64', complex128: 'complex128', logical1: 'bool', logical4: 'bool', chars: 'string',
 };
 
 const COMPLEX = '{ re: number; im: number }';
@@ -31,6 +32,7 @@ function elementIn(dtype: Dtype): string {
   if (dtype === 'int64') return 'number | bigint';
   if (dtype === 'complex64' || dtype === 'complex128') return `${COMPLEX} | number`;
   if (dtype === 'logical1' || dtype === 'logical4') return 'boolean | 0 | 1';
+  if (dtype === 'chars') return 'string';
   return 'number';
 }
 
@@ -39,6 +41,7 @@ function elementOut(dtype: Dtype): string {
   if (dtype === 'int64') return 'bigint';
   if (dtype === 'complex64' || dtype === 'complex128') return COMPLEX;
   if (dtype === 'logical1' || dtype === 'logical4') return 'boolean';
+  if (dtype === 'chars') return 'string';
   return 'number';
 }
 

@@ -14,6 +14,7 @@ export const C_TYPE: Readonly<Record<Dtype, string>> = {
   complex128: 'std::complex<double>',
   logical1: 'bridgegen::logical1',
   logical4: 'bridgegen::logical4',
+  chars: 'bridgegen::Chars',
 };
 
 /** Frame members are prefixed so no Fortran name can clash with C++ keywords or frame methods. */

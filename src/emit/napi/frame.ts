@@ -2,6 +2,7 @@
 // checks the JS arguments (prepare), calls the shim (invoke) and builds the result.
 
 import { conventionOf, isInPlace, isInput, jsPath } from '../../ir/convention';
+import { charLength, isChars } from '../../ir/chars';
 import { requireDtype } from '../../ir/dtype';
 import type { Arg, Routine } from '../../ir/types';
 import { shimSymbol } from '../fortran-shim/shim';
@@ -12,11 +13,12 @@ function cType(arg: Arg): string {
   return C_TYPE[requireDtype(arg)];
 }
 
-/** `extern "C"` prototype of the routine's shim: every argument by pointer, result last. */
+/** `extern "C"` prototype of the routine's shim: every argument by pointer (CHARACTER as bytes and length), result last. */
 export function shimPrototype(moduleName: string, routine: Routine): string {
   // Parameter names carry the frame prefix: a Fortran name may be a C++ keyword (`new`, `int`).
-  const params = routine.args.map((a) => `${cType(a)}* ${member(a.name)}`);
-  if (routine.result) params.push(`${cType(routine.result)}* result`);
+  const params = routine.args.map((a) =>
+    isChars(a) ? `char* ${member(a.name)}, int64_t* ${member(a.name)}_len` : `${cType(a)}* ${member(a.name)}`);
+  if (routine.result) params.push(isChars(routine.result) ? 'char* result' : `${cType(routine.result)}* result`);
   return `extern "C" void ${shimSymbol(moduleName, routine)}(${params.join(', ')});`;
 }
 
@@ -27,8 +29,15 @@ function writeMembers(w: Writer, routine: Routine): void {
   if (routine.result) w.line(`${cType(routine.result)} ${RESULT_MEMBER}{};`);
 }
 
+/** The C++ length argument of a CHARACTER dummy: its constant, or the caller's (`len=*`). */
+function cppCharLength(arg: Arg): string {
+  const len = charLength(arg);
+  return len === '*' ? 'bridgegen::kAssumedLength' : String(len);
+}
+
 /** Reads one scalar parameter (index i), applying its default when left out. */
 function readScalar(arg: Arg, i: number, paramIndex: (name: string) => number): string {
+  if (isChars(arg)) return `bridgegen::read_chars(args, ${i}, ${cppCharLength(arg)}, ${member(arg.name)});`;
   const read = `bridgegen::read_scalar<${cType(arg)}>(args, ${i})`;
   const target = member(arg.name);
   if (arg.default?.kind === 'constant') return `${target} = bridgegen::read_scalar_or<${cType(arg)}>(args, ${i}, ${arg.default.value});`;
@@ -65,17 +74,25 @@ function writePrepare(w: Writer, routine: Routine): void {
       const shape = shapeArray(w, arg);
       w.line(`bridgegen::alloc_array(args, ${cppString(arg.name)}, ${arg.rank}, ${shape}, ${member(arg.name)});`);
     }
+    for (const arg of routine.args.filter((a) => isChars(a) && !isInput(a))) {
+      w.line(`bridgegen::alloc_chars(${cppCharLength(arg)}, ${member(arg.name)});`);
+    }
+    if (routine.result && isChars(routine.result)) w.line(`bridgegen::alloc_chars(${cppCharLength(routine.result)}, ${RESULT_MEMBER});`);
   }, '}');
 }
 
 function writeInvoke(w: Writer, moduleName: string, routine: Routine): void {
-  const actuals = routine.args.map((a) => (a.rank > 0 ? `${member(a.name)}.data` : `&${member(a.name)}`));
-  if (routine.result) actuals.push(`&${RESULT_MEMBER}`);
+  const actuals = routine.args.map((a) => {
+    if (isChars(a)) return `${member(a.name)}.data(), &${member(a.name)}.len`;
+    return a.rank > 0 ? `${member(a.name)}.data` : `&${member(a.name)}`;
+  });
+  if (routine.result) actuals.push(isChars(routine.result) ? `${RESULT_MEMBER}.data()` : `&${RESULT_MEMBER}`);
   w.line(`void invoke() { ${shimSymbol(moduleName, routine)}(${actuals.join(', ')}); }`);
 }
 
 function resultValue(arg: Arg, routine: Routine): string {
   const source = arg === routine.result ? RESULT_MEMBER : member(arg.name);
+  if (isChars(arg)) return `bridgegen::chars_value(env, ${source})`;
   return arg.rank > 0 ? `bridgegen::array_value(env, pinned, ${source})` : `bridgegen::scalar_value(env, ${source})`;
 }
 

@@ -3,6 +3,7 @@
 
 import type { DiagnosticBag } from '../../diag/diagnostic';
 import { isInput } from '../convention';
+import { charLength, isChars } from '../chars';
 import { dtypeOf } from '../dtype';
 import type { Arg, Expr, Routine } from '../types';
 
@@ -36,6 +37,16 @@ function exprProblem(expr: Expr, routine: Routine): string | undefined {
   }
 }
 
+/** Why a CHARACTER argument cannot be wrapped yet, or undefined. */
+function charsProblem(arg: Arg): string | undefined {
+  if (!isChars(arg)) return undefined;
+  if (arg.rank > 0) return 'is a CHARACTER array, not supported yet';
+  const len = charLength(arg);
+  if (len === undefined) return `has a length (\`${arg.charLen}\`) that is not a constant, not supported yet`;
+  if (len === '*' && !isInput(arg)) return 'is an output of assumed length (`len=*`): its length is unknown';
+  return undefined;
+}
+
 /** Why an argument's type has no dtype. */
 function typeProblem(arg: Pick<Arg, 'type' | 'kind' | 'typeName'>): string {
   if (arg.type === 'type') return `has derived type \`${arg.typeName ?? '?'}\`, not supported yet`;
@@ -47,6 +58,8 @@ function argProblem(arg: Arg, routine: Routine): string | undefined {
   const what = `argument \`${arg.name}\``;
   if (dtypeOf(arg) === undefined) return `${what} ${typeProblem(arg)}`;
   if (arg.fortranOptional) return `${what} is a Fortran optional argument, not supported yet`;
+  const chars = charsProblem(arg);
+  if (chars) return `${what} ${chars}`;
   if (arg.value) return `${what} has the VALUE attribute, not supported yet`;
   if (arg.allocatable || arg.pointer) return `${what} is allocatable or a pointer, not supported yet`;
   if (arg.optional && !arg.fortranOptional && !arg.default) return `${what} is optional but has no default value bridgegen understands`;
@@ -69,6 +82,9 @@ function routineProblem(routine: Routine): string | undefined {
   if (routine.result && routine.result.rank > 0) return 'array-valued functions are not supported yet';
   if (routine.result && dtypeOf(routine.result) === undefined) {
     return `its result ${typeProblem(routine.result)}`;
+  }
+  if (routine.result && isChars(routine.result) && typeof charLength(routine.result) !== 'number') {
+    return 'CHARACTER functions need a constant result length';
   }
   for (const arg of routine.args) {
     const problem = argProblem(arg, routine);

@@ -14,6 +14,12 @@ export async function usage(): Promise<void> {
   m.flip_inplace(new Uint8Array(2));
   const r: { r: boolean; positive: boolean } = m.both(true, false, 1);
 
+  const hello: string = m.greet('Ada');
+  const word: string = await m.shoutAsync('abc');
+  const sum: number = m.tri_sum('U', [[1, 2], [3, 4]]);
+
+  // @ts-expect-error: a CHARACTER argument takes a string
+  m.greet(5);
   // @ts-expect-error: a complex result is { re, im }, not a number
   const notNumber: number = m.zdotu_x([1], [1]);
   // @ts-expect-error: an in-place complex(4) array must be a Float32Array
@@ -22,5 +28,5 @@ export async function usage(): Promise<void> {
   m.any_true(['yes']);
   // @ts-expect-error: LOGICAL(1) in place needs a Uint8Array
   m.flip_inplace(new Int32Array(2));
-  void [z, c, p, any, neg, r, notNumber];
+  void [z, c, p, any, neg, r, notNumber, hello, word, sum];
 }

@@ -10,6 +10,11 @@ extern "C" void bgshim_values_any_true(bridgegen::logical4* a_flags, int32_t* a_
 extern "C" void bgshim_values_negate(bridgegen::logical4* a_flags, int32_t* a_n, bridgegen::logical4* a_out);
 extern "C" void bgshim_values_flip_inplace(bridgegen::logical1* a_flags, int32_t* a_n);
 extern "C" void bgshim_values_both(bridgegen::logical4* a_a, bridgegen::logical4* a_b, double* a_x, bridgegen::logical4* a_r, bridgegen::logical4* a_positive);
+extern "C" void bgshim_values_greet(char* a_name, int64_t* a_name_len, char* a_greeting, int64_t* a_greeting_len);
+extern "C" void bgshim_values_tri_sum(char* a_uplo, int64_t* a_uplo_len, double* a_a, int32_t* a_n, double* result);
+extern "C" void bgshim_values_shout(char* a_word, int64_t* a_word_len);
+extern "C" void bgshim_values_yes_no(bridgegen::logical4* a_flag, char* result);
+extern "C" void bgshim_values_padded_length(char* a_code, int64_t* a_code_len, int32_t* result);
 
 namespace {
 
@@ -211,6 +216,103 @@ struct both_frame {
   }
 };
 
+// greet
+struct greet_frame {
+  static constexpr const char* params[] = {"name"};
+  static constexpr bridgegen::Signature signature{"greet", params, 1, 1};
+  static constexpr bool threadsafe = false;
+
+  bridgegen::Chars a_name{};
+  bridgegen::Chars a_greeting{};
+
+  void prepare(bridgegen::Args& args) {
+    bridgegen::read_chars(args, 0, bridgegen::kAssumedLength, a_name);
+    bridgegen::alloc_chars(32, a_greeting);
+  }
+  void invoke() { bgshim_values_greet(a_name.data(), &a_name.len, a_greeting.data(), &a_greeting.len); }
+  napi_value result(Napi::Env env, [[maybe_unused]] const napi_value* pinned) {
+    return bridgegen::chars_value(env, a_greeting);
+  }
+};
+
+// tri_sum
+struct tri_sum_frame {
+  static constexpr const char* params[] = {"uplo", "a", "n"};
+  static constexpr bridgegen::Signature signature{"tri_sum", params, 3, 2};
+  static constexpr bool threadsafe = false;
+
+  bridgegen::Chars a_uplo{};
+  bridgegen::Array<double> a_a;
+  int32_t a_n{};
+  double r_value{};
+
+  void prepare(bridgegen::Args& args) {
+    bridgegen::read_array(args, 1, 2, bridgegen::Access::In, a_a);
+    bridgegen::read_chars(args, 0, 1, a_uplo);
+    a_n = args.given(2) ? bridgegen::read_scalar<int32_t>(args, 2) : bridgegen::extent_as<int32_t>(args, 2, bridgegen::infer_extent(args, 2, a_a, 1, 0));
+    const int64_t a_a_shape[] = {int64_t(a_n), int64_t(a_n)};
+    bridgegen::check_shape(args, 1, a_a, 2, a_a_shape, "a(n, n)");
+  }
+  void invoke() { bgshim_values_tri_sum(a_uplo.data(), &a_uplo.len, a_a.data, &a_n, &r_value); }
+  napi_value result(Napi::Env env, [[maybe_unused]] const napi_value* pinned) {
+    return bridgegen::scalar_value(env, r_value);
+  }
+};
+
+// shout
+struct shout_frame {
+  static constexpr const char* params[] = {"word"};
+  static constexpr bridgegen::Signature signature{"shout", params, 1, 1};
+  static constexpr bool threadsafe = false;
+
+  bridgegen::Chars a_word{};
+
+  void prepare(bridgegen::Args& args) {
+    bridgegen::read_chars(args, 0, bridgegen::kAssumedLength, a_word);
+  }
+  void invoke() { bgshim_values_shout(a_word.data(), &a_word.len); }
+  napi_value result(Napi::Env env, [[maybe_unused]] const napi_value* pinned) {
+    return bridgegen::chars_value(env, a_word);
+  }
+};
+
+// yes_no
+struct yes_no_frame {
+  static constexpr const char* params[] = {"flag"};
+  static constexpr bridgegen::Signature signature{"yes_no", params, 1, 1};
+  static constexpr bool threadsafe = false;
+
+  bridgegen::logical4 a_flag{};
+  bridgegen::Chars r_value{};
+
+  void prepare(bridgegen::Args& args) {
+    a_flag = bridgegen::read_scalar<bridgegen::logical4>(args, 0);
+    bridgegen::alloc_chars(8, r_value);
+  }
+  void invoke() { bgshim_values_yes_no(&a_flag, r_value.data()); }
+  napi_value result(Napi::Env env, [[maybe_unused]] const napi_value* pinned) {
+    return bridgegen::chars_value(env, r_value);
+  }
+};
+
+// padded_length
+struct padded_length_frame {
+  static constexpr const char* params[] = {"code"};
+  static constexpr bridgegen::Signature signature{"padded_length", params, 1, 1};
+  static constexpr bool threadsafe = false;
+
+  bridgegen::Chars a_code{};
+  int32_t r_value{};
+
+  void prepare(bridgegen::Args& args) {
+    bridgegen::read_chars(args, 0, 4, a_code);
+  }
+  void invoke() { bgshim_values_padded_length(a_code.data(), &a_code.len, &r_value); }
+  napi_value result(Napi::Env env, [[maybe_unused]] const napi_value* pinned) {
+    return bridgegen::scalar_value(env, r_value);
+  }
+};
+
 Napi::Object Init(Napi::Env /*env*/, Napi::Object exports) {
   bridgegen::export_routine<zdotu_x_frame>(exports, "zdotu_x");
   bridgegen::export_routine<cscale_frame>(exports, "cscale");
@@ -220,6 +322,11 @@ Napi::Object Init(Napi::Env /*env*/, Napi::Object exports) {
   bridgegen::export_routine<negate_frame>(exports, "negate");
   bridgegen::export_routine<flip_inplace_frame>(exports, "flip_inplace");
   bridgegen::export_routine<both_frame>(exports, "both");
+  bridgegen::export_routine<greet_frame>(exports, "greet");
+  bridgegen::export_routine<tri_sum_frame>(exports, "tri_sum");
+  bridgegen::export_routine<shout_frame>(exports, "shout");
+  bridgegen::export_routine<yes_no_frame>(exports, "yes_no");
+  bridgegen::export_routine<padded_length_frame>(exports, "padded_length");
   return exports;
 }
 

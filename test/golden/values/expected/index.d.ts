@@ -384,6 +384,138 @@ declare namespace values {
      * @returns r: logical(4) r, intent(out); positive: logical(4) positive, intent(out)
      */
     bothAsync(a: boolean | 0 | 1, b: boolean | 0 | 1, x: number): Promise<{ r: boolean; positive: boolean }>;
+    /**
+     * Greets `name`: an assumed-length input and a fixed-length output.
+     *
+     * `greeting = greet(name)`
+     *
+     * @param name - character(1) name, intent(in)
+     * @returns greeting: character(1) greeting, intent(out)
+     */
+    greet(name: string): string;
+    /**
+     * Greets `name`: an assumed-length input and a fixed-length output.
+     *
+     * Same as `greet`, run on the libuv thread pool. Serialized with the other calls of this module (the routine may keep state).
+     *
+     * `greeting = greet(name)`
+     *
+     * @param name - character(1) name, intent(in)
+     * @returns greeting: character(1) greeting, intent(out)
+     */
+    greetAsync(name: string): Promise<string>;
+    /**
+     * LAPACK-style option: 'U' or 'L' picks the upper or lower sum.
+     *
+     * `tri_sum = tri_sum(uplo,a,[n])`
+     *
+     * @param uplo - character(1) uplo, intent(in)
+     * @param a - real(8) a(n,n), intent(in)
+     * @param n - integer(4) n, intent(in) (optional)
+     * @param options - optional arguments by name: n
+     * @returns tri_sum: real(8) tri_sum, intent(out)
+     */
+    tri_sum(uplo: string, a: Float64Array | ArrayLike<ArrayLike<number>> | values.NDArrayIn<ArrayLike<number>>, options?: { n?: number }): number;
+    /**
+     * LAPACK-style option: 'U' or 'L' picks the upper or lower sum.
+     *
+     * `tri_sum = tri_sum(uplo,a,[n])`
+     *
+     * @param uplo - character(1) uplo, intent(in)
+     * @param a - real(8) a(n,n), intent(in)
+     * @param n - integer(4) n, intent(in) (optional)
+     * @param options - optional arguments by name: n
+     * @returns tri_sum: real(8) tri_sum, intent(out)
+     */
+    tri_sum(uplo: string, a: Float64Array | ArrayLike<ArrayLike<number>> | values.NDArrayIn<ArrayLike<number>>, n?: number): number;
+    /**
+     * LAPACK-style option: 'U' or 'L' picks the upper or lower sum.
+     *
+     * Same as `tri_sum`, run on the libuv thread pool. Serialized with the other calls of this module (the routine may keep state).
+     *
+     * `tri_sum = tri_sum(uplo,a,[n])`
+     *
+     * @param uplo - character(1) uplo, intent(in)
+     * @param a - real(8) a(n,n), intent(in)
+     * @param n - integer(4) n, intent(in) (optional)
+     * @param options - optional arguments by name: n
+     * @returns tri_sum: real(8) tri_sum, intent(out)
+     */
+    tri_sumAsync(uplo: string, a: Float64Array | ArrayLike<ArrayLike<number>> | values.NDArrayIn<ArrayLike<number>>, options?: { n?: number }): Promise<number>;
+    /**
+     * LAPACK-style option: 'U' or 'L' picks the upper or lower sum.
+     *
+     * Same as `tri_sum`, run on the libuv thread pool. Serialized with the other calls of this module (the routine may keep state).
+     *
+     * `tri_sum = tri_sum(uplo,a,[n])`
+     *
+     * @param uplo - character(1) uplo, intent(in)
+     * @param a - real(8) a(n,n), intent(in)
+     * @param n - integer(4) n, intent(in) (optional)
+     * @param options - optional arguments by name: n
+     * @returns tri_sum: real(8) tri_sum, intent(out)
+     */
+    tri_sumAsync(uplo: string, a: Float64Array | ArrayLike<ArrayLike<number>> | values.NDArrayIn<ArrayLike<number>>, n?: number): Promise<number>;
+    /**
+     * Upper-cases a word in place (returned, as a scalar inout).
+     *
+     * `word = shout(word)`
+     *
+     * @param word - character(1) word, intent(inout)
+     * @returns word: character(1) word, intent(inout)
+     */
+    shout(word: string): string;
+    /**
+     * Upper-cases a word in place (returned, as a scalar inout).
+     *
+     * Same as `shout`, run on the libuv thread pool. Serialized with the other calls of this module (the routine may keep state).
+     *
+     * `word = shout(word)`
+     *
+     * @param word - character(1) word, intent(inout)
+     * @returns word: character(1) word, intent(inout)
+     */
+    shoutAsync(word: string): Promise<string>;
+    /**
+     * A fixed-length function result.
+     *
+     * `yes_no = yes_no(flag)`
+     *
+     * @param flag - logical(4) flag, intent(in)
+     * @returns yes_no: character(1) yes_no, intent(out)
+     */
+    yes_no(flag: boolean | 0 | 1): string;
+    /**
+     * A fixed-length function result.
+     *
+     * Same as `yes_no`, run on the libuv thread pool. Serialized with the other calls of this module (the routine may keep state).
+     *
+     * `yes_no = yes_no(flag)`
+     *
+     * @param flag - logical(4) flag, intent(in)
+     * @returns yes_no: character(1) yes_no, intent(out)
+     */
+    yes_noAsync(flag: boolean | 0 | 1): Promise<string>;
+    /**
+     * Length of a fixed-length input after padding: always 4.
+     *
+     * `padded_length = padded_length(code)`
+     *
+     * @param code - character(1) code, intent(in)
+     * @returns padded_length: integer(4) padded_length, intent(out)
+     */
+    padded_length(code: string): number;
+    /**
+     * Length of a fixed-length input after padding: always 4.
+     *
+     * Same as `padded_length`, run on the libuv thread pool. Serialized with the other calls of this module (the routine may keep state).
+     *
+     * `padded_length = padded_length(code)`
+     *
+     * @param code - character(1) code, intent(in)
+     * @returns padded_length: integer(4) padded_length, intent(out)
+     */
+    padded_lengthAsync(code: string): Promise<number>;
   }
 }
 declare const values: values.Module;

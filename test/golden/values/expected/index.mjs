@@ -4,4 +4,4 @@ import { createRequire } from 'node:module';
 
 const native = createRequire(import.meta.url)('./index.js');
 export default native;
-export const { zdotu_x, zdotu_xAsync, cscale, cscaleAsync, zconj, zconjAsync, polar, polarAsync, any_true, any_trueAsync, negate, negateAsync, flip_inplace, flip_inplaceAsync, both, bothAsync } = native;
+export const { zdotu_x, zdotu_xAsync, cscale, cscaleAsync, zconj, zconjAsync, polar, polarAsync, any_true, any_trueAsync, negate, negateAsync, flip_inplace, flip_inplaceAsync, both, bothAsync, greet, greetAsync, tri_sum, tri_sumAsync, shout, shoutAsync, yes_no, yes_noAsync, padded_length, padded_lengthAsync } = native;

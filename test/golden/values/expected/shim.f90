@@ -85,3 +85,70 @@ subroutine bridgegen_shim_8(a, b, x, r, positive) bind(C, name='bgshim_values_bo
   external :: both
   call both(a, b, x, r, positive)
 end subroutine bridgegen_shim_8
+
+subroutine bridgegen_shim_9(name, bgl_1, greeting, bgl_2) bind(C, name='bgshim_values_greet')
+  use, intrinsic :: iso_c_binding, only: c_int64_t, c_char
+  implicit none
+  integer(c_int64_t), intent(in) :: bgl_1
+  character(kind=c_char) :: name(bgl_1)
+  character(len=bgl_1) :: bgs_1
+  integer(c_int64_t), intent(in) :: bgl_2
+  character(kind=c_char) :: greeting(bgl_2)
+  character(len=bgl_2) :: bgs_2
+  external :: greet
+  bgs_1 = transfer(name, bgs_1)
+  bgs_2 = transfer(greeting, bgs_2)
+  call greet(bgs_1, bgs_2)
+  greeting = transfer(bgs_2, greeting)
+end subroutine bridgegen_shim_9
+
+subroutine bridgegen_shim_10(uplo, bgl_1, a, n, bridgegen_result) bind(C, &
+    name='bgshim_values_tri_sum')
+  use, intrinsic :: iso_c_binding, only: c_int64_t, c_char, c_double, c_int32_t
+  implicit none
+  integer(c_int64_t), intent(in) :: bgl_1
+  character(kind=c_char) :: uplo(bgl_1)
+  character(len=bgl_1) :: bgs_1
+  real(c_double), intent(in) :: a(*)
+  integer(c_int32_t), intent(in) :: n
+  real(c_double), intent(out) :: bridgegen_result
+  real(kind=8), external :: tri_sum
+  bgs_1 = transfer(uplo, bgs_1)
+  bridgegen_result = tri_sum(bgs_1, a, n)
+end subroutine bridgegen_shim_10
+
+subroutine bridgegen_shim_11(word, bgl_1) bind(C, name='bgshim_values_shout')
+  use, intrinsic :: iso_c_binding, only: c_int64_t, c_char
+  implicit none
+  integer(c_int64_t), intent(in) :: bgl_1
+  character(kind=c_char) :: word(bgl_1)
+  character(len=bgl_1) :: bgs_1
+  external :: shout
+  bgs_1 = transfer(word, bgs_1)
+  call shout(bgs_1)
+  word = transfer(bgs_1, word)
+end subroutine bridgegen_shim_11
+
+subroutine bridgegen_shim_12(flag, bridgegen_result) bind(C, name='bgshim_values_yes_no')
+  use, intrinsic :: iso_c_binding, only: c_char
+  implicit none
+  logical(kind=4), intent(in) :: flag
+  character(kind=c_char), intent(out) :: bridgegen_result(8)
+  character(len=8) :: bgr
+  character*(8), external :: yes_no
+  bgr = yes_no(flag)
+  bridgegen_result = transfer(bgr, bridgegen_result)
+end subroutine bridgegen_shim_12
+
+subroutine bridgegen_shim_13(code, bgl_1, bridgegen_result) bind(C, &
+    name='bgshim_values_padded_length')
+  use, intrinsic :: iso_c_binding, only: c_int64_t, c_char, c_int32_t
+  implicit none
+  integer(c_int64_t), intent(in) :: bgl_1
+  character(kind=c_char) :: code(bgl_1)
+  character(len=bgl_1) :: bgs_1
+  integer(c_int32_t), intent(out) :: bridgegen_result
+  integer(kind=4), external :: padded_length
+  bgs_1 = transfer(code, bgs_1)
+  bridgegen_result = padded_length(bgs_1)
+end subroutine bridgegen_shim_13

@@ -1,0 +1,61 @@
+// bridgegen runtime — CHARACTER scalars: a JS string becomes exactly `len` bytes (UTF-8,
+// blank-padded as Fortran expects), and comes back with trailing blanks trimmed (contract 1.4).
+#pragma once
+
+#include <napi.h>
+
+#include <cstdint>
+#include <string>
+
+#include "args.h"
+#include "error.h"
+
+namespace bridgegen {
+
+/** A CHARACTER value as the Fortran side sees it: `len` bytes, no terminator. */
+struct Chars {
+  std::string bytes;
+  int64_t len = 0;
+
+  char* data() { return bytes.data(); }
+};
+
+/** The declared length of `character(len=*)`: whatever the caller passes. */
+constexpr int64_t kAssumedLength = -1;
+
+/**
+ * Reads string parameter i for a `character(len=declared)` dummy: shorter strings are padded
+ * with blanks; longer ones are a RangeError (Fortran would silently cut them).
+ */
+inline void read_chars(const Args& args, size_t i, int64_t declared, Chars& out) {
+  napi_env env = args.env();
+  napi_value value = args.get(i);
+  size_t size = 0;
+  if (napi_get_value_string_utf8(env, value, nullptr, 0, &size) != napi_ok) {
+    throw_type_error(env, args.describe(i) + ": expected a string, got " + detail::describe(env, value), code::kArgType);
+  }
+  if (declared != kAssumedLength && static_cast<int64_t>(size) > declared) {
+    throw_range_error(env, args.describe(i) + ": the string has " + std::to_string(size) +
+                               " bytes; character(len=" + std::to_string(declared) + ") holds at most " +
+                               std::to_string(declared), code::kArgValue);
+  }
+  out.bytes.assign(size + 1, '\0');
+  napi_get_value_string_utf8(env, value, out.bytes.data(), size + 1, &size);
+  out.len = declared == kAssumedLength ? static_cast<int64_t>(size) : declared;
+  out.bytes.resize(static_cast<size_t>(out.len), ' ');
+}
+
+/** A blank `character(len=len)` for the routine to fill. */
+inline void alloc_chars(int64_t len, Chars& out) {
+  out.len = len < 0 ? 0 : len;
+  out.bytes.assign(static_cast<size_t>(out.len), ' ');
+}
+
+/** The JS string of a CHARACTER value, trailing blanks trimmed. */
+inline napi_value chars_value(Napi::Env env, const Chars& chars) {
+  size_t end = chars.bytes.size();
+  while (end > 0 && chars.bytes[end - 1] == ' ') end--;
+  return Napi::String::New(env, chars.bytes.data(), end);
+}
+
+}  // namespace bridgegen

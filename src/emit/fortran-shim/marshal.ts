@@ -1,0 +1,97 @@
+// How each argument crosses the shim: its bind(C) dummies and declarations, what the shim does
+// before and after the call, and what it passes on. Most pass straight through; CHARACTER
+// arrives as bytes plus a length and is copied into a Fortran string of that length.
+
+import { charLength, isChars } from '../../ir/chars';
+import { requireDtype, type Dtype } from '../../ir/dtype';
+import type { Arg } from '../../ir/types';
+
+/**
+ * The shim's type for each dtype and the iso_c_binding kind it imports. LOGICAL(4) has no C
+ * kind; it is passed by reference like the 4-byte integer it is (gfortran's layout).
+ */
+const C_KIND: Readonly<Record<Dtype, readonly [type: string, kind: string, imported: boolean]>> = {
+  int8: ['integer', 'c_int8_t', true],
+  int16: ['integer', 'c_int16_t', true],
+  int32: ['integer', 'c_int32_t', true],
+  int64: ['integer', 'c_int64_t', true],
+  float32: ['real', 'c_float', true],
+  float64: ['real', 'c_double', true],
+  complex64: ['complex', 'c_float_complex', true],
+  complex128: ['complex', 'c_double_complex', true],
+  logical1: ['logical', 'c_bool', true],
+  logical4: ['logical', 'kind=4', false],
+  chars: ['character', 'c_char', true],
+};
+
+export interface Marshal {
+  /** The shim's dummies for this argument, in the C prototype's order. */
+  readonly dummies: readonly string[];
+  readonly declarations: readonly string[];
+  readonly before: readonly string[];
+  /** What the shim passes to the user's routine (or assigns the function result to). */
+  readonly actual: string;
+  readonly after: readonly string[];
+  /** iso_c_binding names the declarations use. */
+  readonly imports: readonly string[];
+}
+
+/**
+ * The intent the routine itself declares. Interfaces must match the routine, and F2Py's
+ * meaning (`intent(in,out)`, `hide`) is the JS side's business, not the Fortran's.
+ */
+function intentAttr(arg: Pick<Arg, 'declaredIntent'>): string {
+  return arg.declaredIntent ? `, intent(${arg.declaredIntent})` : '';
+}
+
+function writtenBack(arg: Arg): boolean {
+  return arg.declaredIntent !== 'in' && arg.intent !== 'in';
+}
+
+/** CHARACTER: bytes and a length in; a Fortran string of that length to the routine; bytes back. */
+function marshalChars(arg: Arg, dummy: string, index: number): Marshal {
+  const len = `bgl_${index}`;
+  const local = `bgs_${index}`;
+  return {
+    dummies: [dummy, len],
+    declarations: [
+      `integer(c_int64_t), intent(in) :: ${len}`,
+      `character(kind=c_char) :: ${dummy}(${len})`,
+      `character(len=${len}) :: ${local}`,
+    ],
+    before: [`${local} = transfer(${dummy}, ${local})`],
+    actual: local,
+    after: writtenBack(arg) ? [`${dummy} = transfer(${local}, ${dummy})`] : [],
+    imports: ['c_int64_t', 'c_char'],
+  };
+}
+
+/** One argument of the routine; `index` makes helper names unique and short. */
+export function marshalArg(arg: Arg, index: number): Marshal {
+  if (isChars(arg)) return marshalChars(arg, arg.name, index);
+  const [type, kind, imported] = C_KIND[requireDtype(arg)];
+  return {
+    dummies: [arg.name],
+    declarations: [`${type}(${kind})${intentAttr(arg)} :: ${arg.name}${arg.rank > 0 ? '(*)' : ''}`],
+    before: [],
+    actual: arg.name,
+    after: [],
+    imports: imported ? [kind] : [],
+  };
+}
+
+/** A function's result, returned through the trailing dummy `dummy`. */
+export function marshalResult(result: Arg, dummy: string): Marshal {
+  if (isChars(result)) {
+    const len = charLength(result) as number; // constant: the `supported` pass guarantees it
+    return {
+      dummies: [dummy],
+      declarations: [`character(kind=c_char), intent(out) :: ${dummy}(${len})`, `character(len=${len}) :: bgr`],
+      before: [],
+      actual: 'bgr',
+      after: [`${dummy} = transfer(bgr, ${dummy})`],
+      imports: ['c_char'],
+    };
+  }
+  return { ...marshalArg({ ...result, name: dummy, declaredIntent: 'out' }, 0), actual: dummy };
+}
