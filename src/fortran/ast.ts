@@ -128,13 +128,26 @@ export interface DirectiveStmt extends StmtBase {
   readonly text: string;
 }
 
-/** Anything else (executable statements, `data`, `common`, `format`, ...): recorded, then skipped. */
+/** One block of a `common` statement: `/name/ a, b(10)`; `name` is `''` for blank common. */
+export interface CommonGroup {
+  readonly name: string;
+  readonly entities: readonly Entity[];
+  readonly span: Span;
+}
+
+/** `common /c1/ a, b(10), /c2/ x` or `common a, b` (blank common). */
+export interface CommonStmt extends StmtBase {
+  readonly kind: 'common';
+  readonly groups: readonly CommonGroup[];
+}
+
+/** Anything else (executable statements, `data`, `format`, ...): recorded, then skipped. */
 export interface OtherStmt extends StmtBase {
   readonly kind: 'other';
   readonly keyword: string;
 }
 
-export type Stmt = DeclStmt | AttrStmt | ParameterStmt | ImplicitStmt | UseStmt | DirectiveStmt | OtherStmt;
+export type Stmt = DeclStmt | AttrStmt | ParameterStmt | ImplicitStmt | UseStmt | CommonStmt | DirectiveStmt | OtherStmt;
 
 export interface NameRef {
   readonly name: string;
@@ -172,11 +185,27 @@ export interface InterfaceBlock {
   readonly span: Span;
 }
 
+/** `type [, attrs ::] name` ... `end type`: a derived type definition. */
+export interface TypeDef {
+  readonly kind: 'typedef';
+  readonly name: string;
+  /** `bind(c)`, `public`, `private`, `extends(t)`, `abstract`, ... */
+  readonly attrs: readonly Attribute[];
+  /** Type parameters of a parameterized type: `type t(k, n)`. */
+  readonly params: readonly string[];
+  /** Component part (before `contains`): declarations, `sequence`, `private`. */
+  readonly body: readonly Stmt[];
+  readonly span: Span;
+  readonly endLine: number;
+}
+
 export interface ModuleUnit {
   readonly kind: 'module';
   readonly name: string;
   readonly body: readonly Stmt[];
   readonly interfaces: readonly InterfaceBlock[];
+  /** Derived type definitions, in source order. */
+  readonly types: readonly TypeDef[];
   readonly routines: readonly RoutineUnit[];
   readonly span: Span;
   readonly headerEndLine: number;

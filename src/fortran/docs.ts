@@ -87,12 +87,35 @@ export class DocIndex {
 export function cleanBlock(block: readonly Comment[]): RoutineDoc {
   let texts = block.map((c) => c.text);
   if (texts.some((t) => MARKED.test(t))) texts = texts.filter((t) => MARKED.test(t));
-  const lines = strip(texts).filter((l) => !/^\s*[=\-*]{3,}\s*$/.test(l));
-  if (!lines.some((l) => /^\s*[\\@](brief|param|par|details)\b/.test(l))) {
+  const lines = withoutHtml(strip(texts).filter((l) => !/^\s*[=\-*]{3,}\s*$/.test(l)));
+  if (!lines.some((l) => /^\s*[\\@](brief|param|par|details|return|returns|ingroup|addtogroup)\b/.test(l))) {
     const doc = tidy(lines).join('\n');
     return doc ? { doc, params: new Map() } : { params: new Map() };
   }
   return doxygen(lines);
+}
+
+const DOWNLOAD = /^\s*Download\s+\S+\s*\+\s*dependencies\s*$/i;
+const LINK_ONLY = /^\s*(?:\[(?:TGZ|ZIP|TXT)\]\s*)?$/i;
+
+/**
+ * Drops what only makes sense in LAPACK's HTML pages: `\htmlonly`...`\endhtmlonly` sections, the
+ * `Download X + dependencies` line and its `<a href=...>[TGZ]</a>` links (other `<a>` tags are unwrapped),
+ * and Doxygen's `\n` line breaks.
+ */
+export function withoutHtml(lines: readonly string[]): string[] {
+  const out: string[] = [];
+  let html = false;
+  for (const line of lines) {
+    if (/^\s*[\\@]htmlonly\b/.test(line)) html = true;
+    else if (/^\s*[\\@]endhtmlonly\b/.test(line)) html = false;
+    else if (html || DOWNLOAD.test(line)) continue;
+    else if (/<\/?a\b|^\s*href=/i.test(line)) {
+      const text = line.replace(/<a\b[^>]*(?:>|$)|<\/a>|^\s*href=\S*>/gi, '');
+      if (!LINK_ONLY.test(text)) out.push(text.trimEnd());
+    } else out.push(line.replace(/(?:^|\s+)\\n$/, ''));
+  }
+  return out;
 }
 
 /** Removes comment markers, then the indentation common to all non-blank lines. */
@@ -146,6 +169,9 @@ function doxygen(lines: readonly string[]): RoutineDoc {
     } else if (cmd === 'par') {
       target = main;
       if (!/^purpose:?$/i.test(rest.trim())) main.push('', rest.trim());
+    } else if (cmd === 'return' || cmd === 'returns') {
+      target = main;
+      main.push('', rest ? `Returns: ${rest}` : 'Returns:');
     } else if (cmd === 'details') {
       target = main;
       if (rest) main.push(rest);

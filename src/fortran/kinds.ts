@@ -1,9 +1,11 @@
-// Evaluates constant integer expressions for kind parameters: named constants, `use` (with renames)
-// of user modules, iso_c_binding and iso_fortran_env, kind() and selected_*_kind(); types are in lower.ts.
+// Resolves named constants and declared kinds for a scope: its parameters, `use` (with renames) of user
+// modules, iso_c_binding and iso_fortran_env, then the host; evaluation itself is in const-eval.ts.
 
-import type { ModuleUnit, RawExpr, Stmt, UseStmt } from './ast';
-import { splitTop } from './cursor';
+import type { ModuleUnit, RawExpr, Stmt, TypeSpec, UseStmt } from './ast';
+import { convertConst, evalValue, integer, type Const, type ValueScope } from './const-eval';
 import type { Token } from './lexer';
+
+export { selectedRealKind } from './const-intrinsics';
 
 /** Fortran kind values (gfortran) of the named constants of the intrinsic modules. */
 const INTRINSIC_MODULES: Readonly<Record<string, Readonly<Record<string, number>>>> = {
@@ -20,12 +22,19 @@ const INTRINSIC_MODULES: Readonly<Record<string, Readonly<Record<string, number>
   },
 };
 
-/** Something that knows named constants. */
-export interface ConstScope {
+/** Something that knows named constants (typed values, and integers for kinds and bounds). */
+export interface ConstScope extends ValueScope {
+  /** The value of an integer named constant. */
   lookup(name: string, depth: number): number | undefined;
 }
 
 export type ConstResult = { readonly value: number } | { readonly error: string; readonly token?: Token };
+
+/** The type a name gets when no declaration says: a function of its name (implicit rules). */
+export type ImplicitOf = (name: string) => TypeSpec | null;
+
+/** Fortran's default implicit rule: I-N integer, the rest real. */
+const defaultImplicitOf: ImplicitOf = (name) => ({ name: /^[i-n]/.test(name) ? 'integer' : 'real', span: { file: '', line: 0, col: 0 } });
 
 /** Named constants declared by `parameter` in a list of statements. */
 export function parametersOf(body: readonly Stmt[]): Map<string, RawExpr> {
@@ -43,10 +52,16 @@ export class ModuleTable {
   private readonly scopes = new Map<string, Scope>();
   constructor(private readonly modules: ReadonlyMap<string, ModuleUnit>) {}
 
-  lookup(module: string, name: string, depth: number): number | undefined {
+  value(module: string, name: string, depth: number): Const | undefined {
     const table = INTRINSIC_MODULES[module];
-    if (table) return Object.hasOwn(table, name) ? table[name] : undefined;
-    return this.scopeOf(module)?.lookup(name, depth);
+    if (table) return Object.hasOwn(table, name) ? integer(table[name]!, 4) : undefined;
+    return this.scopeOf(module)?.value(name, depth);
+  }
+
+  typeOf(module: string, name: string, depth: number): { type: string; kind: number } | undefined {
+    const table = INTRINSIC_MODULES[module];
+    if (table) return Object.hasOwn(table, name) ? { type: 'integer', kind: 4 } : undefined;
+    return this.scopeOf(module)?.typeOf(name, depth);
   }
 
   /** The constant scope of a module among the inputs. */
@@ -68,35 +83,89 @@ export class ModuleTable {
 /** The constants visible in a routine or module: its own parameters, then its `use`s, then the host. */
 export class Scope implements ConstScope {
   private readonly params: Map<string, RawExpr>;
+  private readonly decls = new Map<string, TypeSpec>();
   private readonly uses: UseStmt[];
+  private readonly cache = new Map<string, Const>();
   constructor(
     body: readonly Stmt[],
     private readonly parent: ConstScope | undefined,
     private readonly modules: ModuleTable,
+    private readonly implicitOf: ImplicitOf = defaultImplicitOf,
   ) {
     this.params = parametersOf(body);
     this.uses = body.filter((s): s is UseStmt => s.kind === 'use');
+    for (const s of body) if (s.kind === 'decl' && !s.directive) for (const e of s.entities) this.decls.set(e.name, s.type);
   }
 
   lookup(name: string, depth: number): number | undefined {
+    const v = this.value(name, depth);
+    return v?.type === 'integer' ? v.value : undefined;
+  }
+
+  value(name: string, depth: number): Const | undefined {
     if (depth > 32) return undefined;
+    const cached = this.cache.get(name);
+    if (cached) return cached;
     const p = this.params.get(name);
     if (p) {
-      const r = evalConst(p.tokens, this, depth + 1);
-      return 'value' in r ? r.value : undefined;
+      const r = evalValue(p.tokens, this, depth + 1);
+      const t = 'value' in r ? this.typeOf(name, depth + 1) : undefined;
+      const v = 'value' in r && t ? convertConst(r.value, t.type, t.kind) : undefined;
+      if (v) this.cache.set(name, v);
+      return v;
     }
     for (const u of this.uses) {
       const remote = visibleAs(u, name);
       if (remote === undefined) continue;
-      const v = this.modules.lookup(u.module, remote, depth + 1);
+      const v = this.modules.value(u.module, remote, depth + 1);
       if (v !== undefined) return v;
     }
-    return this.parent?.lookup(name, depth + 1);
+    return this.parent?.value(name, depth + 1);
+  }
+
+  /** The declared (else implicit, for a local named constant) type and kind parameter of a name. */
+  typeOf(name: string, depth: number): { type: string; kind: number } | undefined {
+    if (depth > 32) return undefined;
+    const spec = this.decls.get(name) ?? (this.params.has(name) ? this.implicitOf(name) : null);
+    if (spec) return kindParamOf(spec, this, depth + 1);
+    for (const u of this.uses) {
+      const remote = visibleAs(u, name);
+      const t = remote === undefined ? undefined : this.modules.typeOf(u.module, remote, depth + 1);
+      if (t) return t;
+    }
+    return this.parent?.typeOf(name, depth + 1);
   }
 
   /** The `use`d modules that are neither intrinsic nor among the inputs (for messages). */
   unknownModules(): string[] {
     return this.uses.filter((u) => !this.modules.has(u.module)).map((u) => u.module);
+  }
+}
+
+/** The base type and kind parameter (not bytes) a type spec declares; undefined when it cannot be resolved. */
+function kindParamOf(spec: TypeSpec, scope: ConstScope, depth: number): { type: string; kind: number } | undefined {
+  const evaluated = (e: RawExpr | undefined): number | undefined => {
+    if (!e) return undefined;
+    const r = evalConst(e.tokens, scope, depth);
+    return 'value' in r ? r.value : undefined;
+  };
+  switch (spec.name) {
+    case 'doubleprecision':
+      return { type: 'real', kind: 8 };
+    case 'doublecomplex':
+      return { type: 'complex', kind: 8 };
+    case 'integer':
+    case 'real':
+    case 'logical':
+    case 'complex': {
+      const star = evaluated(spec.star);
+      const kind = star !== undefined ? (spec.name === 'complex' ? star / 2 : star) : spec.kind ? evaluated(spec.kind) : 4;
+      return kind === undefined ? undefined : { type: spec.name, kind };
+    }
+    case 'character':
+      return { type: 'character', kind: spec.kind ? (evaluated(spec.kind) ?? 1) : 1 };
+    default:
+      return undefined;
   }
 }
 
@@ -110,110 +179,8 @@ function visibleAs(u: UseStmt, name: string): string | undefined {
 
 /** Evaluates an integer constant expression (`8`, `dp`, `kind(1.d0)`, `selected_real_kind(15, 307)`, `2*4`). */
 export function evalConst(tokens: readonly Token[], scope: ConstScope, depth = 0): ConstResult {
-  let i = 0;
-  const fail = (error: string, token: Token | undefined = tokens[i]): never => {
-    throw token ? { error, token } : { error };
-  };
-  const isOp = (t: string): boolean => tokens[i]?.kind === 'op' && tokens[i]!.text === t;
-  const sum = (): number => {
-    let v = product();
-    while (isOp('+') || isOp('-')) v = tokens[i++]!.text === '+' ? v + product() : v - product();
-    return v;
-  };
-  const product = (): number => {
-    let v = unary();
-    while (isOp('*') || isOp('/')) v = tokens[i++]!.text === '*' ? v * unary() : Math.trunc(v / unary());
-    return v;
-  };
-  const unary = (): number => (isOp('-') ? (i++, -unary()) : isOp('+') ? (i++, unary()) : primary());
-  const primary = (): number => {
-    const t = tokens[i] ?? fail('expression ends too early');
-    i++;
-    if (t.kind === 'int') return literalValue(t, scope, depth, fail);
-    if (t.kind === 'op' && t.text === '(') {
-      const v = sum();
-      if (!isOp(')')) fail("expected ')'");
-      i++;
-      return v;
-    }
-    if (t.kind !== 'ident') return fail(`'${t.text}' is not a constant`, t);
-    if (!isOp('(')) return scope.lookup(t.text, depth) ?? fail(`cannot resolve '${t.text}'`, t);
-    const open = i;
-    let level = 0;
-    do {
-      if (isOp('(')) level++;
-      else if (isOp(')')) level--;
-      i++;
-    } while (level > 0 && i < tokens.length);
-    return intrinsicCall(t, splitTop(tokens.slice(open + 1, i - 1)), scope, depth, fail);
-  };
-  try {
-    const value = sum();
-    if (i < tokens.length) fail(`unexpected '${tokens[i]!.text}'`);
-    return { value };
-  } catch (e) {
-    if (e && typeof e === 'object' && 'error' in e) return e as ConstResult;
-    throw e;
-  }
-}
-
-type Fail = (error: string, token?: Token) => never;
-
-/** An integer literal, honouring a kind suffix only as far as checking it resolves. */
-function literalValue(t: Token, scope: ConstScope, depth: number, fail: Fail): number {
-  const [digits, suffix] = t.text.split('_');
-  if (suffix && !/^\d+$/.test(suffix) && scope.lookup(suffix, depth) === undefined) fail(`cannot resolve '${suffix}'`, t);
-  return Number(digits);
-}
-
-/** `kind(x)`, `selected_real_kind(p, r)`, `selected_int_kind(r)`, `max`, `min`, `int`. */
-function intrinsicCall(f: Token, args: Token[][], scope: ConstScope, depth: number, fail: Fail): number {
-  const value = (ts: Token[]): number => {
-    const r = evalConst(ts, scope, depth + 1);
-    return 'value' in r ? r.value : fail(r.error, r.token ?? f);
-  };
-  const named = (pos: number, key: string): number | undefined => {
-    const kw = args.find((a) => a[0]?.text === key && a[1]?.text === '=');
-    if (kw) return value(kw.slice(2));
-    const a = args[pos];
-    return a && a.length > 0 && !(a[1]?.text === '=') ? value(a) : undefined;
-  };
-  switch (f.text) {
-    case 'kind':
-      if (args.length !== 1 || args[0]!.length !== 1) return fail('kind() of an expression is not supported', f);
-      return kindOfLiteral(args[0]![0]!, scope, depth, fail);
-    case 'selected_real_kind':
-      return selectedRealKind(named(0, 'p') ?? 0, named(1, 'r') ?? 0);
-    case 'selected_int_kind': {
-      const r = named(0, 'r') ?? fail('selected_int_kind needs an argument', f);
-      return r <= 2 ? 1 : r <= 4 ? 2 : r <= 9 ? 4 : r <= 18 ? 8 : 16;
-    }
-    case 'max':
-    case 'min': {
-      const vs = args.map(value);
-      return f.text === 'max' ? Math.max(...vs) : Math.min(...vs);
-    }
-    case 'int':
-      return args.length === 1 ? value(args[0]!) : fail('int() with a kind is not supported', f);
-    default:
-      return fail(`'${f.text}' cannot be evaluated as a constant`, f);
-  }
-}
-
-/** gfortran's answer for `selected_real_kind(p, r)`; -1 when no kind has that precision. */
-export function selectedRealKind(p: number, r: number): number {
-  if (p <= 6 && r <= 37) return 4;
-  if (p <= 15 && r <= 307) return 8;
-  if (p <= 18 && r <= 4931) return 10;
-  if (p <= 33 && r <= 4931) return 16;
-  return -1;
-}
-
-/** `kind(1.d0)` = 8, `kind(1.0)` = 4, `kind(1.0_dp)` = dp, `kind(0)` = 4, `kind(.true.)` = 4. */
-function kindOfLiteral(t: Token, scope: ConstScope, depth: number, fail: Fail): number {
-  const [body, suffix] = t.text.split('_');
-  if (suffix) return /^\d+$/.test(suffix) ? Number(suffix) : (scope.lookup(suffix, depth) ?? fail(`cannot resolve '${suffix}'`, t));
-  if (t.kind === 'real') return /d/i.test(body!) ? 8 : /q/i.test(body!) ? 16 : 4;
-  if (t.kind === 'int' || t.kind === 'dotop') return 4;
-  return fail('kind() of a variable is not supported', t);
+  const r = evalValue(tokens, scope, depth);
+  if (!('value' in r)) return r;
+  if (r.value.type !== 'integer') return { error: 'not an integer constant', ...(tokens[0] ? { token: tokens[0] } : {}) };
+  return { value: r.value.value };
 }

@@ -2,11 +2,14 @@
 // visibility) for routines and modules; parsing is left to parser.ts, later refinements to ir/passes.
 
 import type { DiagnosticBag } from '../diag/diagnostic';
-import type { Arg, Bound, DefaultValue, Expr, Interface, Intent, Module, Routine, Span } from '../ir/types';
-import type { DimSpec, ModuleUnit, NameRef, RawExpr, RoutineUnit, SourceAst, Stmt } from './ast';
+import type { Arg, DefaultValue, Interface, Intent, Module, Routine, Span } from '../ir/types';
+import type { ModuleUnit, NameRef, RawExpr, RoutineUnit, SourceAst } from './ast';
+import { lowerBounds } from './bounds';
+import { CommonCollector } from './commons';
 import { DocIndex, type ParamDirection, type RoutineDoc } from './docs';
 import { parseExpr } from './expr';
 import { ModuleTable, Scope, type ConstScope } from './kinds';
+import { lowerModuleData, visibility } from './module-entities';
 import { collectSymbols, type Sym, type SymbolTable } from './symbols';
 import { applyImplicit, defaultImplicit, implicitType, resolveType, type ImplicitRules } from './typing';
 
@@ -18,6 +21,7 @@ interface Context {
   readonly host?: ConstScope;
   readonly implicit: ImplicitRules;
   readonly module?: string;
+  readonly commons: CommonCollector;
 }
 
 /** Everything lowering one routine needs. */
@@ -39,51 +43,59 @@ export function lowerSources(asts: readonly SourceAst[], bag: DiagnosticBag): In
   const table = new ModuleTable(byName);
   const routines: Routine[] = [];
   const modules: Module[] = [];
+  const commons = new CommonCollector(bag);
   for (const ast of asts) {
     const docs = new DocIndex(ast.comments, ast.blankLines);
     for (const u of ast.units) {
-      const base: Context = { bag, docs, table, implicit: defaultImplicit(u.span) };
+      const base: Context = { bag, docs, table, implicit: defaultImplicit(u.span), commons };
       if (u.kind === 'routine') {
         const r = lowerRoutine(u, base);
         if (r) routines.push(r);
         continue;
       }
-      const doc = docs.routineDoc(u.span.line, u.headerEndLine).doc;
-      modules.push(doc ? { name: u.name, doc, span: u.span } : { name: u.name, span: u.span });
       const ctx: Context = { ...base, host: table.scopeOf(u.name), implicit: applyImplicit(base.implicit, u.body), module: u.name };
+      modules.push(lowerModule(u, ctx));
       const isPublic = visibility(u.body);
       for (const r of u.routines) {
-        if (!isPublic(r.name)) continue;
-        const lowered = lowerRoutine(r, ctx);
+        const lowered = isPublic(r.name) ? lowerRoutine(r, ctx) : void addCommons(r, ctx);
         if (lowered) routines.push(lowered);
       }
     }
   }
-  return { routines, modules };
+  return { routines, modules, commons: commons.result() };
 }
 
-/** Whether a module's `public`/`private` statements export a name (default public). */
-function visibility(body: readonly Stmt[]): (name: string) => boolean {
-  let byDefault = true;
-  const named = new Map<string, boolean>();
-  for (const s of body) {
-    if (s.kind !== 'attr' || s.attr.kind !== 'simple') continue;
-    const name = s.attr.name;
-    if (name !== 'public' && name !== 'private') continue;
-    if (s.entities.length === 0) byDefault = name === 'public';
-    for (const e of s.entities) named.set(e.name, name === 'public');
-  }
-  return (name) => named.get(name) ?? byDefault;
+/** A module's doc, public variables and types; its common blocks go to the collector. */
+function lowerModule(u: ModuleUnit, ctx: Context): Module {
+  const scope = ctx.table.scopeOf(u.name)!;
+  const what = `module '${u.name}'`;
+  ctx.commons.add({ body: u.body, what, docs: ctx.docs, scope, rules: ctx.implicit });
+  const data = lowerModuleData(u, ctx.docs, { bag: ctx.bag, scope, rules: ctx.implicit, consequence: 'the variable is left out' });
+  const doc = ctx.docs.routineDoc(u.span.line, u.headerEndLine).doc;
+  return { name: u.name, ...(doc ? { doc } : {}), variables: data.variables, types: data.types, span: u.span };
+}
+
+/** The implicit rules and constants of a routine. */
+function routineScope(unit: RoutineUnit, outer: Context): { rules: ImplicitRules; scope: Scope } {
+  const rules = applyImplicit(outer.implicit, unit.body);
+  return { rules, scope: new Scope(unit.body, outer.host, outer.table, (n) => implicitType(rules, n)) };
+}
+
+/** Gives the common blocks of a routine that is not itself exported to the collector. */
+function addCommons(unit: RoutineUnit, outer: Context): void {
+  if (unit.broken) return;
+  const { rules, scope } = routineScope(unit, outer);
+  outer.commons.add({ body: unit.body, what: `${unit.routineKind} '${unit.name}'`, docs: outer.docs, scope, rules });
 }
 
 function lowerRoutine(unit: RoutineUnit, outer: Context): Routine | undefined {
   if (unit.broken) return undefined;
   const what = `${unit.routineKind} '${unit.name}'`;
   const procedures = new Set(unit.interfaces.flatMap((i) => i.bodies.map((b) => b.name)));
+  const { rules, scope } = routineScope(unit, outer);
+  outer.commons.add({ body: unit.body, what, docs: outer.docs, scope, rules });
   const ctx: RoutineContext = {
-    ...outer, unit, what, procedures,
-    scope: new Scope(unit.body, outer.host, outer.table),
-    rules: applyImplicit(outer.implicit, unit.body),
+    ...outer, unit, what, procedures, scope, rules,
     syms: collectSymbols(unit.body, outer.docs),
     doc: outer.docs.routineDoc(unit.span.line, unit.headerEndLine),
   };
@@ -126,12 +138,9 @@ function lowerArg(ref: NameRef, ctx: RoutineContext, isResult: boolean): Arg | u
   const vt = valueType(name, sym, ctx, what, span, isResult);
   if (!vt) return undefined;
   const dims = sym?.dims ?? [];
-  const bounds: Bound[] = [];
-  for (const d of dims) {
-    const b = lowerBound(d, ctx, what);
-    if (!b) return undefined;
-    bounds.push(b);
-  }
+  const variables = new Set(ctx.unit.args.map((a) => a.name));
+  const bounds = lowerBounds(dims, { scope: ctx.scope, bag: ctx.bag, variables, what, consequence: 'the routine is skipped' });
+  if (!bounds) return undefined;
   const io = isResult
     ? { intent: 'out' as const, hidden: false, returned: true }
     : lowerIntent(intentWords(sym?.intents ?? [], vt.type === 'procedure' ? undefined : ctx.doc.directions?.get(name)), dims.length);
@@ -199,21 +208,6 @@ function lowerIntent(words: readonly string[], rank: number): { intent: Intent; 
   return { intent: null, hidden: false, returned: false };
 }
 
-function lowerBound(d: DimSpec, ctx: RoutineContext, what: string): Bound | undefined {
-  const lower = d.lower ? boundExpr(d.lower, ctx, what) : { op: 'int' as const, value: 1 };
-  if (!lower) return undefined;
-  if (d.form !== 'explicit') return { lower, upper: null, form: d.form };
-  const upper = boundExpr(d.upper!, ctx, what);
-  return upper ? { lower, upper, form: 'explicit' } : undefined;
-}
-
-function boundExpr(e: RawExpr, ctx: RoutineContext, what: string): Expr | undefined {
-  const r = parseExpr(e.tokens);
-  if ('expr' in r) return foldConstants(r.expr, ctx);
-  ctx.bag.warning('BG003', e.span, `array bound '${e.text}' of ${what} is not supported (${r.error}); the routine is skipped`);
-  return undefined;
-}
-
 /** F2Py directive defaults: a constant, `len(x)`/`size(x)` or `shape(x, k)` (0-based k). */
 function lowerDefault(init: RawExpr): DefaultValue | undefined {
   const r = parseExpr(init.tokens);
@@ -227,23 +221,4 @@ function lowerDefault(init: RawExpr): DefaultValue | undefined {
   if (e.name === 'shape' && k?.op === 'int') return { kind: 'extent', array, dim: k.value };
   if (e.name === 'size' && k?.op === 'int') return { kind: 'extent', array, dim: k.value - 1 };
   return undefined;
-}
-
-/** Replaces names of named constants (not arguments) by their values: `x(nmax)` with `parameter (nmax = 10)`. */
-function foldConstants(e: Expr, ctx: RoutineContext): Expr {
-  switch (e.op) {
-    case 'int':
-      return e;
-    case 'name': {
-      if (ctx.unit.args.some((a) => a.name === e.name)) return e;
-      const v = ctx.scope.lookup(e.name, 0);
-      return v === undefined ? e : { op: 'int', value: v };
-    }
-    case 'neg':
-      return { op: 'neg', arg: foldConstants(e.arg, ctx) };
-    case 'call':
-      return { op: 'call', name: e.name, args: e.args.map((a) => foldConstants(a, ctx)) };
-    default:
-      return { op: e.op, left: foldConstants(e.left, ctx), right: foldConstants(e.right, ctx) };
-  }
 }

@@ -2,9 +2,10 @@
 // skipping programs, type definitions and internal procedures; meaning is left to lower.ts.
 
 import type { DiagnosticBag } from '../diag/diagnostic';
-import type { InterfaceBlock, ModuleUnit, RoutineUnit, SourceAst, Stmt } from './ast';
+import type { InterfaceBlock, ModuleUnit, RoutineUnit, SourceAst, Stmt, TypeDef } from './ast';
 import { ParseError } from './cursor';
 import { statementSpan, type LogicalSource, type Statement } from './source-form';
+import type { TypeHeader } from './spec-syntax';
 import { classify, type Classified, type Header } from './statement';
 
 /** How errors inside a unit are reported: routines that may be exported report them, others stay quiet. */
@@ -49,6 +50,9 @@ class UnitParser {
           break;
         case 'begin':
           this.skip(cls, stmt);
+          break;
+        case 'typedef':
+          this.typeDef(cls.header, stmt);
           break;
         case 'end':
           this.bag.warning('BG003', statementSpan(stmt), 'END statement outside of any program unit (ignored)');
@@ -111,6 +115,9 @@ class UnitParser {
           else if (cls.what === 'type') this.skip(cls, stmt);
           else return this.unterminated(what, stmt, report, done);
           break;
+        case 'typedef':
+          this.typeDef(cls.header, stmt);
+          break;
         case 'stmt':
           if (!contains) body.push(cls.stmt);
           break;
@@ -129,9 +136,10 @@ class UnitParser {
     const body: Stmt[] = [];
     const interfaces: InterfaceBlock[] = [];
     const routines: RoutineUnit[] = [];
+    const types: TypeDef[] = [];
     let contains = false;
     const done = (endLine: number): ModuleUnit => ({
-      kind: 'module', name, body, interfaces, routines, span: statementSpan(headerStmt),
+      kind: 'module', name, body, interfaces, types, routines, span: statementSpan(headerStmt),
       headerEndLine: headerStmt.endLine, endLine,
     });
     for (;;) {
@@ -160,10 +168,37 @@ class UnitParser {
           if (cls.what === 'interface') interfaces.push(this.interface(cls.name, cls.abstract ?? false, stmt));
           else this.skip(cls, stmt);
           break;
+        case 'typedef':
+          if (contains) this.typeDef(cls.header, stmt);
+          else types.push(this.typeDef(cls.header, stmt));
+          break;
         case 'stmt':
           if (!contains) body.push(cls.stmt);
           break;
       }
+    }
+  }
+
+  /** `type ... name` up to `end type`: the component part is kept, type-bound procedures skipped. */
+  private typeDef(header: TypeHeader, begin: Statement): TypeDef {
+    const body: Stmt[] = [];
+    let contains = false;
+    const done = (endLine: number): TypeDef => ({
+      kind: 'typedef', name: header.name, attrs: header.attrs, params: header.params, body,
+      span: statementSpan(begin), endLine,
+    });
+    for (;;) {
+      const n = this.next('quiet');
+      if (!n) return done(begin.endLine);
+      const { cls } = n;
+      if (!cls) continue;
+      if (cls.kind === 'end' && (cls.what === 'type' || cls.what === null)) return done(n.stmt.endLine);
+      if (cls.kind === 'header' || cls.kind === 'module' || cls.kind === 'typedef' || (cls.kind === 'end' && cls.what !== 'procedure')) {
+        this.pos--; // unterminated type: give the statement back
+        return done(this.stmts[this.pos - 1]?.endLine ?? begin.endLine);
+      }
+      if (cls.kind === 'contains') contains = true;
+      else if (cls.kind === 'stmt' && !contains) body.push(cls.stmt);
     }
   }
 
@@ -207,6 +242,7 @@ class UnitParser {
       }
       if (cls.kind === 'header') this.routine(cls.header, n.stmt, 'quiet', undefined);
       else if (cls.kind === 'begin') this.skip(cls, n.stmt);
+      else if (cls.kind === 'typedef') this.typeDef(cls.header, n.stmt);
     }
   }
 

@@ -6,6 +6,7 @@ import { Cursor, indexTop, ParseError, splitTop } from './cursor';
 import { atTypeSpec, parseAttribute, parseEntities, parseTypeSpec } from './decl-syntax';
 import { lex } from './lexer';
 import { statementSpan, type Statement } from './source-form';
+import { parseCommon, parseTypeHeader, type TypeHeader } from './spec-syntax';
 
 export interface Header {
   readonly routineKind: 'subroutine' | 'function';
@@ -26,6 +27,8 @@ export type Classified =
   | { readonly kind: 'contains' }
   | { readonly kind: 'module'; readonly name: string }
   | { readonly kind: 'begin'; readonly what: 'program' | 'blockdata' | 'submodule' | 'type' | 'interface'; readonly abstract?: boolean; readonly name?: string }
+  /** The header of a derived type definition that could be read (else a `begin` of what `type`). */
+  | { readonly kind: 'typedef'; readonly header: TypeHeader }
   | { readonly kind: 'stmt'; readonly stmt: Stmt };
 
 const PREFIXES = new Set(['pure', 'impure', 'elemental', 'recursive', 'non_recursive', 'module']);
@@ -73,8 +76,10 @@ export function classify(stmt: Statement): Classified | null {
     case 'abstract':
       return c.at('interface', 1) ? { kind: 'begin', what: 'interface', abstract: true } : other();
     case 'type':
-      if (!c.at('(', 1) && !c.at('is', 1)) return { kind: 'begin', what: 'type' };
+      if (!c.at('(', 1) && !c.at('is', 1)) return typeBegin(c);
       break;
+    case 'common':
+      return { kind: 'stmt', stmt: { kind: 'common', groups: parseCommon(c), ...base } };
     case 'implicit':
       return { kind: 'stmt', stmt: { kind: 'implicit', ...parseImplicit(c), ...base } };
     case 'use':
@@ -91,6 +96,16 @@ export function classify(stmt: Statement): Classified | null {
     return { kind: 'stmt', stmt: { kind: 'attr', attr, entities: c.done() ? [] : parseEntities(c), ...base } };
   }
   return other();
+}
+
+/** A type definition header; one that cannot be read is still a type definition, skipped as before. */
+function typeBegin(c: Cursor): Classified {
+  try {
+    return { kind: 'typedef', header: parseTypeHeader(c) };
+  } catch (e) {
+    if (e instanceof ParseError) return { kind: 'begin', what: 'type' };
+    throw e;
+  }
 }
 
 /** `end`, `end subroutine foo`, `endsubroutine`, `end block data`; not `end if`, `enddo`, `end block`. */

@@ -99,9 +99,104 @@ export interface Routine {
   readonly span: Span;
 }
 
+/**
+ * The declared type and shape of a module variable, named constant, common block member or
+ * derived-type component: the fields mean what they mean on `Arg`.
+ */
+export interface DataDecl {
+  /** Lower-case Fortran name: the JS name. */
+  readonly name: string;
+  readonly type: BaseType;
+  /** Storage size in bytes (complex*16 -> 16); 0 for `type` and `procedure`. */
+  readonly kind: number;
+  readonly rank: number;
+  /** Each dimension as written, e.g. `['3', '0:n']`; `':'` for a deferred (allocatable/pointer) shape. */
+  readonly dims: readonly string[];
+  /**
+   * Each dimension parsed, named constants folded to numbers; same length as `dims`. A deferred
+   * shape (`:` of an allocatable or pointer) has form `'assumed-shape'`: its extent is known only at run time.
+   */
+  readonly bounds: readonly Bound[];
+  /** Character length as written, lower case without blanks (`'*'`, `'10'`); character only. */
+  readonly charLen?: string;
+  /** Type name of a `type(t)`/`class(t)` entity, or interface name of `procedure(iface)`. */
+  readonly typeName?: string;
+  readonly doc?: string;
+  readonly span: Span;
+}
+
+/**
+ * The value of a named constant, evaluated by the front end and converted to its declared type
+ * (integer truncated, `real(4)` rounded to single precision): a number, boolean (logical) or
+ * string (character); an array lists its elements in array element (column-major) order.
+ */
+export type ConstantValue = number | boolean | string | readonly number[] | readonly boolean[] | readonly string[];
+
+/** A public variable or named constant of a Fortran module (issue 4 wraps it as `m.mod.name`). */
+export interface ModuleVariable extends DataDecl {
+  /** A named constant (`parameter`): no storage; `value` holds it when it could be evaluated. */
+  readonly parameter: boolean;
+  /** The constant's value (parameters only; absent when not evaluable, e.g. complex or `huge(1_8)`). */
+  readonly value?: ConstantValue;
+  /** `allocatable`: allocated at run time; `bounds` are deferred (`:`). */
+  readonly allocatable: boolean;
+  /** `pointer` (data or procedure pointer). */
+  readonly pointer: boolean;
+  /** `target`: may be pointed to. */
+  readonly target: boolean;
+  /** `save` written on it or a bare `save` statement in the module (F2008 saves every module variable anyway). */
+  readonly save: boolean;
+  /** `protected`: read-only outside the module (so a setter must be refused). */
+  readonly protected: boolean;
+}
+
+/** A component of a derived type. */
+export interface TypeComponent extends DataDecl {
+  readonly allocatable: boolean;
+  readonly pointer: boolean;
+  /** Not accessible outside the module (`private` attribute, or a `private` statement in the type). */
+  readonly private: boolean;
+}
+
+/** A public derived type defined in a module (recorded; wrapping comes later). */
+export interface DerivedType {
+  /** Lower-case type name. */
+  readonly name: string;
+  /** `bind(c)`: interoperable, laid out as the C struct of its components. */
+  readonly bindC: boolean;
+  /** `sequence`: components stored in declaration order. */
+  readonly sequence: boolean;
+  /** The parent type of `extends(parent)`, whose components come first. */
+  readonly extends?: string;
+  /** Every component in declaration order (private ones too: the layout needs them). */
+  readonly components: readonly TypeComponent[];
+  readonly doc?: string;
+  readonly span: Span;
+}
+
 export interface Module {
   readonly name: string;
   readonly doc?: string;
+  /** Public variables and named constants, in source order (common block members are under `commons`). */
+  readonly variables: readonly ModuleVariable[];
+  /** Public derived types, in source order. */
+  readonly types: readonly DerivedType[];
+  readonly span: Span;
+}
+
+/** A member of a common block; type, kind and shape from the declarations of the unit where it appears. */
+export type CommonVariable = DataDecl;
+
+/** A common block (issue 4 wraps it as `m.blockname`). */
+export interface CommonBlock {
+  /**
+   * Lower-case block name; `''` for blank common (so `common /${name}/` is valid Fortran either way;
+   * the JS name of blank common is the emitter's choice).
+   */
+  readonly name: string;
+  /** Members in storage order, as the first unit (in source order) that declares the block lists them. */
+  readonly variables: readonly CommonVariable[];
+  /** The first `common` statement naming the block. */
   readonly span: Span;
 }
 
@@ -109,4 +204,6 @@ export interface Module {
 export interface Interface {
   readonly routines: readonly Routine[];
   readonly modules: readonly Module[];
+  /** Common blocks of all routines and modules, in order of first appearance. */
+  readonly commons: readonly CommonBlock[];
 }

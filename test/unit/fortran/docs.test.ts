@@ -54,3 +54,46 @@ describe('DocIndex.routineDoc', () => {
     expect([...(new DocIndex(src.comments, src.blankLines).routineDoc(5, 5).directions ?? [])]).toEqual([['n', 'in']]);
   });
 });
+
+describe('LAPACK page boilerplate', () => {
+  /** A LAPACK-style header in fixed form (our own text, shaped like Reference-LAPACK's). */
+  const header = [
+    '*> \\brief <b> SFOO solves a small system</b>',
+    '*',
+    '*> \\htmlonly',
+    '*> Download SFOO + dependencies',
+    '*> <a href="http://example.org/sfoo.tgz">',
+    '*> [TGZ]</a>',
+    '*> \\endhtmlonly',
+    '*> Download SFOO + dependencies',
+    '*> <a',
+    '*href="http://example.org/sfoo.zip">',
+    '*> [ZIP]</a>',
+    '*',
+    '*> \\par Purpose:',
+    '*  =============',
+    '*>',
+    '*> \\verbatim',
+    '*>',
+    '*> SFOO solves A * X = B, see <a href="http://example.org">the notes</a>.',
+    '*> \\endverbatim',
+    '*',
+    '*> \\return SFOO',
+    '*> \\verbatim',
+    '*>    SFOO = the norm \\n',
+    '*> \\endverbatim',
+    '*',
+    '*> \\ingroup foo',
+    '      REAL FUNCTION SFOO( N )',
+  ].join('\n');
+
+  it('keeps \\brief, Purpose and \\return; drops download links, \\htmlonly sections and \\n breaks', () => {
+    const src = splitFixed('a.f', header);
+    const doc = new DocIndex(src.comments, src.blankLines).routineDoc(27, 27);
+    expect(doc.doc).toBe(['SFOO solves a small system', '', 'SFOO solves A * X = B, see the notes.', '', 'Returns: SFOO', '   SFOO = the norm'].join('\n'));
+  });
+
+  it('gives no doc for a block that holds only \\ingroup', () => {
+    expect(freeDoc('!> \\ingroup ladiv\nsubroutine s()', 2).doc).toBeUndefined();
+  });
+});

@@ -268,7 +268,7 @@ elemental function e(x)
   e = x
 end function
 `);
-    expect(ir.modules).toEqual([{ name: 'tools', doc: 'Tools.', span: { file: 'a.f90', line: 3, col: 1 } }]);
+    expect(ir.modules).toEqual([{ name: 'tools', doc: 'Tools.', variables: [], types: [], span: { file: 'a.f90', line: 3, col: 1 } }]);
     expect(ir.routines.map((r) => [r.name, r.module, r.threadsafe])).toEqual([
       ['a', 'tools', true],
       ['b', 'tools', true],

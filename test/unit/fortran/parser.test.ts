@@ -252,3 +252,46 @@ describe('syntax errors', () => {
     expect(bag.items.map((d) => [d.code, d.severity])).toEqual([['BG003', 'warning']]);
   });
 });
+
+describe('common statements and type definitions', () => {
+  it('reads common groups: named, blank (`//` or none), several in one statement', () => {
+    const { ast, bag } = parse('subroutine s()\n  common /a/ x, y(2, n), // z /b/ w\n  common p, q\nend\n');
+    expect(bag.items).toEqual([]);
+    const commons = routines(ast)[0]!.body.filter((s) => s.kind === 'common');
+    expect(commons.map((s) => (s.kind === 'common' ? s.groups.map((g) => [g.name, g.entities.map((e) => e.name + (e.dims ? `(${e.dims.map((d) => d.text)})` : ''))]) : []))).toEqual([
+      [['a', ['x', 'y(2,n)']], ['', ['z']], ['b', ['w']]],
+      [['', ['p', 'q']]],
+    ]);
+  });
+
+  it('reports a malformed common statement at its position', () => {
+    const { bag } = parse('subroutine s()\n  common /a x\nend\n');
+    expect(bag.items.map((d) => [d.code, d.span.line, d.span.col, d.message])).toEqual([['BG002', 2, 13, "expected '/' after the common block name, found 'x'"]]);
+  });
+
+  it('keeps a module type definition: header attributes, parameters, component part only', () => {
+    const { ast, bag } = parse(`
+module m
+  type, bind(c), public :: t
+    sequence
+    real :: x
+  contains
+    procedure :: f
+  end type t
+  type :: pt(k)
+    integer, kind :: k
+  end type
+  type u
+  end type
+end module
+`);
+    expect(bag.items).toEqual([]);
+    const mod = ast.units[0] as ModuleUnit;
+    expect(mod.types.map((t) => [t.name, t.attrs.map((a) => (a.kind === 'simple' ? a.name + (a.args ? `(${a.args.text})` : '') : a.kind)), t.params, t.body.map((s) => s.kind)])).toEqual([
+      ['t', ['bind(c)', 'public'], [], ['other', 'decl']],
+      ['pt', [], ['k'], ['decl']],
+      ['u', [], [], []],
+    ]);
+    expect(mod.body).toEqual([]);
+  });
+});
