@@ -26,6 +26,16 @@ export function isInPlace(arg: Arg): boolean {
   return arg.rank > 0 && arg.intent === 'inout' && !arg.returned;
 }
 
+/** An assumed-shape array (`x(:)`): the shim passes its shape along. */
+export function isAssumedShape(arg: Arg): boolean {
+  return arg.bounds.some((b) => b.form === 'assumed-shape');
+}
+
+/** A Fortran OPTIONAL input with no default: left out by the caller, it is absent in Fortran. */
+export function mayBeAbsent(arg: Arg): boolean {
+  return arg.fortranOptional && arg.default === undefined && isParam(arg);
+}
+
 export function conventionOf(routine: Routine): Convention {
   const passed = routine.args.filter(isParam);
   const required = passed.filter((a) => !a.optional);

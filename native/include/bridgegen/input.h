@@ -117,6 +117,26 @@ int64_t infer_extent(const Args& args, size_t i, const Array<T>& array, size_t f
   return array.shape[dim];
 }
 
+/** An assumed-shape dummy gets the array's own shape: a flat typed array of rank >= 2 has none. */
+template <typename T>
+void require_shape(const Args& args, size_t i, const Array<T>& array) {
+  if (array.shape_known) return;
+  throw_type_error(args.env(),
+                   args.describe(i) + " is assumed-shape: its shape is needed, and a flat typed array has none; " +
+                       "pass nested arrays or an ndarray", code::kArgType);
+}
+
+/** The extent `size(a, dim+1)` of array parameter `from`, which must have a shape. */
+template <typename T>
+int64_t known_extent(const Args& args, size_t from, const Array<T>& array, int dim) {
+  if (!array.shape_known) {
+    throw_type_error(args.env(),
+                     args.describe(from) + ": its shape is needed, and a flat typed array has none; " +
+                         "pass nested arrays or an ndarray", code::kArgType);
+  }
+  return array.shape[dim];
+}
+
 /**
  * Checks an input array against the extents its declaration requires (kUnchecked: not checked,
  * as for an assumed-size last dimension; negative extents mean zero, as in Fortran). Leading extents must match exactly (they fix the memory

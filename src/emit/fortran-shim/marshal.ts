@@ -4,6 +4,7 @@
 
 import { charLength, isChars } from '../../ir/chars';
 import { requireDtype, type Dtype } from '../../ir/dtype';
+import { isAssumedShape } from '../../ir/convention';
 import type { Arg } from '../../ir/types';
 
 /**
@@ -66,17 +67,27 @@ function marshalChars(arg: Arg, dummy: string, index: number): Marshal {
   };
 }
 
-/** One argument of the routine; `index` makes helper names unique and short. */
+/**
+ * One argument of the routine; `index` makes helper names unique and short. Arrays arrive as
+ * assumed-size vectors (passed on by sequence association), except assumed-shape ones, which
+ * arrive with their extents so the module procedure's interface can make a descriptor.
+ */
 export function marshalArg(arg: Arg, index: number): Marshal {
   if (isChars(arg)) return marshalChars(arg, arg.name, index);
   const [type, kind, imported] = C_KIND[requireDtype(arg)];
+  const optional = arg.fortranOptional ? ', optional' : '';
+  const declare = (dims: string) => `${type}(${kind})${optional}${intentAttr(arg)} :: ${arg.name}${dims}`;
+  const common = { before: [], actual: arg.name, after: [], imports: imported ? [kind] : [] };
+  if (!isAssumedShape(arg)) {
+    return { ...common, dummies: [arg.name], declarations: [declare(arg.rank > 0 ? '(*)' : '')] };
+  }
+  const extents = `bge_${index}`;
+  const dims = Array.from({ length: arg.rank }, (_, d) => `${extents}(${d + 1})`).join(', ');
   return {
-    dummies: [arg.name],
-    declarations: [`${type}(${kind})${intentAttr(arg)} :: ${arg.name}${arg.rank > 0 ? '(*)' : ''}`],
-    before: [],
-    actual: arg.name,
-    after: [],
-    imports: imported ? [kind] : [],
+    ...common,
+    dummies: [arg.name, extents],
+    declarations: [`integer(c_int64_t), intent(in) :: ${extents}(${arg.rank})`, declare(`(${dims})`)],
+    imports: [...common.imports, 'c_int64_t'],
   };
 }
 

@@ -14,7 +14,8 @@ function isSizeCandidate(arg: Arg): boolean {
 /** The first input array dimension spelled exactly `1:name` (or just `name`). */
 function extentSource(routine: Routine, name: string): DefaultValue | undefined {
   for (const array of routine.args) {
-    if (array.rank === 0 || !isInput(array) || !isParam(array)) continue;
+    // An optional array may be absent, so it cannot be the source of a size.
+    if (array.rank === 0 || !isInput(array) || !isParam(array) || array.fortranOptional) continue;
     const dim = array.bounds.findIndex(
       (b) =>
         b.form === 'explicit' && b.lower.op === 'int' && b.lower.value === 1 &&

@@ -9,6 +9,19 @@ import type { Arg, Expr, Routine } from '../types';
 
 const KNOWN_CALLS = new Set(['max', 'min']);
 
+/** `size(a)` / `size(a, k)` of an input array the caller passes (so its shape is known). */
+function sizeProblem(args: readonly Expr[], routine: Routine): string | undefined {
+  const [of, dim] = args;
+  const array = of?.op === 'name' ? routine.args.find((a) => a.name === of.name) : undefined;
+  if (!array || array.rank === 0 || !isInput(array) || array.fortranOptional || array.hidden) {
+    return '`size()` in a dimension must name an input array argument';
+  }
+  if (args.length > 2 || (dim && (dim.op !== 'int' || dim.value < 1 || dim.value > array.rank))) {
+    return `\`size(${array.name}, k)\` needs a constant k from 1 to ${array.rank}`;
+  }
+  return undefined;
+}
+
 /** Why an extent expression cannot be computed before the call, or undefined. */
 function exprProblem(expr: Expr, routine: Routine): string | undefined {
   switch (expr.op) {
@@ -28,6 +41,7 @@ function exprProblem(expr: Expr, routine: Routine): string | undefined {
     case '/':
       return exprProblem(expr.left, routine) ?? exprProblem(expr.right, routine);
     case 'call':
+      if (expr.name === 'size') return sizeProblem(expr.args, routine);
       if (!KNOWN_CALLS.has(expr.name)) return `\`${expr.name}()\` in a dimension is not supported yet`;
       for (const a of expr.args) {
         const problem = exprProblem(a, routine);
@@ -54,19 +68,32 @@ function typeProblem(arg: Pick<Arg, 'type' | 'kind' | 'typeName'>): string {
   return `has type ${arg.type}*${arg.kind}, not supported yet`;
 }
 
+/**
+ * What only an explicit interface can pass (OPTIONAL, VALUE, assumed shape): the shim has one
+ * for module procedures (`use mod`), and calls external procedures through an implicit one.
+ */
+function interfaceProblem(arg: Arg, routine: Routine): string | undefined {
+  const feature = arg.fortranOptional ? 'a Fortran optional argument' : arg.value ? 'a VALUE argument'
+    : arg.bounds.some((b) => b.form === 'assumed-shape') ? 'assumed-shape' : undefined;
+  if (!feature) return undefined;
+  if (!routine.module) return `is ${feature}, which needs an explicit interface: put the routine in a module`;
+  if (arg.fortranOptional && isChars(arg)) return 'is an optional CHARACTER argument, not supported yet';
+  if (feature === 'assumed-shape' && !isInput(arg)) return 'is an assumed-shape output: nothing gives its shape';
+  return undefined;
+}
+
 function argProblem(arg: Arg, routine: Routine): string | undefined {
   const what = `argument \`${arg.name}\``;
   if (dtypeOf(arg) === undefined) return `${what} ${typeProblem(arg)}`;
-  if (arg.fortranOptional) return `${what} is a Fortran optional argument, not supported yet`;
   const chars = charsProblem(arg);
   if (chars) return `${what} ${chars}`;
-  if (arg.value) return `${what} has the VALUE attribute, not supported yet`;
   if (arg.allocatable || arg.pointer) return `${what} is allocatable or a pointer, not supported yet`;
+  const needsInterface = interfaceProblem(arg, routine);
+  if (needsInterface) return `${what} ${needsInterface}`;
   if (arg.optional && !arg.fortranOptional && !arg.default) return `${what} is optional but has no default value bridgegen understands`;
   if (arg.hidden && !arg.default) return `${what} is hidden but has no value to take`;
   if (arg.rank > 7) return `${what} has rank ${arg.rank}; at most 7 is supported`;
   for (const [d, bound] of arg.bounds.entries()) {
-    if (bound.form === 'assumed-shape') return `${what} is assumed-shape, not supported yet`;
     if (bound.form === 'assumed-size') {
       // Nothing says how much of it the routine touches, so no check could keep it in bounds.
       return `${what} is assumed-size (\`*\`): its extent is unknown, so the call cannot be checked; ` +

@@ -26,10 +26,10 @@ struct axpy_frame {
     bridgegen::read_array(args, 2, 1, bridgegen::Access::InPlace, a_y);
     a_a = bridgegen::read_scalar<double>(args, 0);
     a_n = args.given(3) ? bridgegen::read_scalar<int32_t>(args, 3) : bridgegen::extent_as<int32_t>(args, 3, bridgegen::infer_extent(args, 3, a_x, 1, 0));
-    const int64_t a_x_shape[] = {int64_t(a_n)};
-    bridgegen::check_shape(args, 1, a_x, 1, a_x_shape, "x(n)");
-    const int64_t a_y_shape[] = {int64_t(a_n)};
-    bridgegen::check_shape(args, 2, a_y, 1, a_y_shape, "y(n)");
+    const int64_t a_x_expected[] = {int64_t(a_n)};
+    bridgegen::check_shape(args, 1, a_x, 1, a_x_expected, "x(n)");
+    const int64_t a_y_expected[] = {int64_t(a_n)};
+    bridgegen::check_shape(args, 2, a_y, 1, a_y_expected, "y(n)");
   }
   void invoke() { bgshim_basic_axpy(&a_a, a_x.data, a_y.data, &a_n); }
   napi_value result(Napi::Env env, [[maybe_unused]] const napi_value* pinned) {
@@ -50,8 +50,8 @@ struct vsum_frame {
   void prepare(bridgegen::Args& args) {
     bridgegen::read_array(args, 0, 1, bridgegen::Access::In, a_x);
     a_n = args.given(1) ? bridgegen::read_scalar<int32_t>(args, 1) : bridgegen::extent_as<int32_t>(args, 1, bridgegen::infer_extent(args, 1, a_x, 0, 0));
-    const int64_t a_x_shape[] = {int64_t(a_n)};
-    bridgegen::check_shape(args, 0, a_x, 1, a_x_shape, "x(n)");
+    const int64_t a_x_expected[] = {int64_t(a_n)};
+    bridgegen::check_shape(args, 0, a_x, 1, a_x_expected, "x(n)");
   }
   void invoke() { bgshim_basic_vsum(a_x.data, &a_n, &r_value); }
   napi_value result(Napi::Env env, [[maybe_unused]] const napi_value* pinned) {
@@ -76,10 +76,10 @@ struct stats_frame {
     bridgegen::read_array(args, 0, 1, bridgegen::Access::In, a_x);
     a_n = args.given(2) ? bridgegen::read_scalar<int32_t>(args, 2) : bridgegen::extent_as<int32_t>(args, 2, bridgegen::infer_extent(args, 2, a_x, 0, 0));
     a_nbins = bridgegen::read_scalar<int32_t>(args, 1);
-    const int64_t a_x_shape[] = {int64_t(a_n)};
-    bridgegen::check_shape(args, 0, a_x, 1, a_x_shape, "x(n)");
-    const int64_t a_hist_shape[] = {int64_t(a_nbins)};
-    bridgegen::alloc_array(args, "hist", 1, a_hist_shape, a_hist);
+    const int64_t a_x_expected[] = {int64_t(a_n)};
+    bridgegen::check_shape(args, 0, a_x, 1, a_x_expected, "x(n)");
+    const int64_t a_hist_expected[] = {int64_t(a_nbins)};
+    bridgegen::alloc_array(args, "hist", 1, a_hist_expected, a_hist);
   }
   void invoke() { bgshim_basic_stats(a_x.data, &a_n, &a_nbins, &a_mean, &a_var, a_hist.data); }
   napi_value result(Napi::Env env, [[maybe_unused]] const napi_value* pinned) {
@@ -106,8 +106,8 @@ struct tally_frame {
     bridgegen::read_array(args, 0, 1, bridgegen::Access::In, a_k);
     a_m = args.given(2) ? bridgegen::read_scalar<int32_t>(args, 2) : bridgegen::extent_as<int32_t>(args, 2, bridgegen::infer_extent(args, 2, a_k, 0, 0));
     a_calls = bridgegen::read_scalar<int32_t>(args, 1);
-    const int64_t a_k_shape[] = {int64_t(a_m)};
-    bridgegen::check_shape(args, 0, a_k, 1, a_k_shape, "k(m)");
+    const int64_t a_k_expected[] = {int64_t(a_m)};
+    bridgegen::check_shape(args, 0, a_k, 1, a_k_expected, "k(m)");
   }
   void invoke() { bgshim_basic_tally(a_k.data, &a_m, &a_calls, &r_value); }
   napi_value result(Napi::Env env, [[maybe_unused]] const napi_value* pinned) {
@@ -131,10 +131,10 @@ struct halve_frame {
   void prepare(bridgegen::Args& args) {
     bridgegen::read_array(args, 0, 1, bridgegen::Access::In, a_x);
     a_n = args.given(1) ? bridgegen::read_scalar<int32_t>(args, 1) : bridgegen::extent_as<int32_t>(args, 1, bridgegen::infer_extent(args, 1, a_x, 0, 0));
-    const int64_t a_x_shape[] = {int64_t(a_n)};
-    bridgegen::check_shape(args, 0, a_x, 1, a_x_shape, "x(n)");
-    const int64_t a_y_shape[] = {int64_t(a_n)};
-    bridgegen::alloc_array(args, "y", 1, a_y_shape, a_y);
+    const int64_t a_x_expected[] = {int64_t(a_n)};
+    bridgegen::check_shape(args, 0, a_x, 1, a_x_expected, "x(n)");
+    const int64_t a_y_expected[] = {int64_t(a_n)};
+    bridgegen::alloc_array(args, "y", 1, a_y_expected, a_y);
   }
   void invoke() { bgshim_basic_halve(a_x.data, &a_n, a_y.data); }
   napi_value result(Napi::Env env, [[maybe_unused]] const napi_value* pinned) {

@@ -24,8 +24,8 @@ struct dscalx_frame {
     a_n = bridgegen::read_scalar<int32_t>(args, 0);
     a_da = bridgegen::read_scalar<double>(args, 1);
     a_incx = bridgegen::read_scalar<int32_t>(args, 3);
-    const int64_t a_dx_shape[] = {bridgegen::ext_add(args, int64_t{1}, bridgegen::ext_mul(args, bridgegen::ext_sub(args, int64_t(a_n), int64_t{1}), int64_t(a_incx)))};
-    bridgegen::check_shape(args, 2, a_dx, 1, a_dx_shape, "dx(1+(n-1)*incx)");
+    const int64_t a_dx_expected[] = {bridgegen::ext_add(args, int64_t{1}, bridgegen::ext_mul(args, bridgegen::ext_sub(args, int64_t(a_n), int64_t{1}), int64_t(a_incx)))};
+    bridgegen::check_shape(args, 2, a_dx, 1, a_dx_expected, "dx(1+(n-1)*incx)");
   }
   void invoke() { bgshim_fixed_dscalx(&a_n, &a_da, a_dx.data, &a_incx); }
   napi_value result(Napi::Env env, [[maybe_unused]] const napi_value* pinned) {
@@ -48,10 +48,10 @@ struct ddotx_frame {
     bridgegen::read_array(args, 0, 1, bridgegen::Access::In, a_dx);
     bridgegen::read_array(args, 1, 1, bridgegen::Access::In, a_dy);
     a_n = args.given(2) ? bridgegen::read_scalar<int32_t>(args, 2) : bridgegen::extent_as<int32_t>(args, 2, bridgegen::infer_extent(args, 2, a_dx, 0, 0));
-    const int64_t a_dx_shape[] = {int64_t(a_n)};
-    bridgegen::check_shape(args, 0, a_dx, 1, a_dx_shape, "dx(n)");
-    const int64_t a_dy_shape[] = {int64_t(a_n)};
-    bridgegen::check_shape(args, 1, a_dy, 1, a_dy_shape, "dy(n)");
+    const int64_t a_dx_expected[] = {int64_t(a_n)};
+    bridgegen::check_shape(args, 0, a_dx, 1, a_dx_expected, "dx(n)");
+    const int64_t a_dy_expected[] = {int64_t(a_n)};
+    bridgegen::check_shape(args, 1, a_dy, 1, a_dy_expected, "dy(n)");
   }
   void invoke() { bgshim_fixed_ddotx(&a_n, a_dx.data, a_dy.data, &r_value); }
   napi_value result(Napi::Env env, [[maybe_unused]] const napi_value* pinned) {
@@ -76,10 +76,10 @@ struct dlacpx_frame {
     a_m = bridgegen::read_scalar<int32_t>(args, 0);
     a_n = args.given(2) ? bridgegen::read_scalar<int32_t>(args, 2) : bridgegen::extent_as<int32_t>(args, 2, bridgegen::infer_extent(args, 2, a_a, 1, 1));
     a_lda = bridgegen::extent_as<int32_t>(args, 1, bridgegen::infer_extent(args, 1, a_a, 1, 0));
-    const int64_t a_a_shape[] = {int64_t(a_lda), int64_t(a_n)};
-    bridgegen::check_shape(args, 1, a_a, 2, a_a_shape, "a(lda, n)");
-    const int64_t a_b_shape[] = {int64_t(a_m), int64_t(a_n)};
-    bridgegen::alloc_array(args, "b", 2, a_b_shape, a_b);
+    const int64_t a_a_expected[] = {int64_t(a_lda), int64_t(a_n)};
+    bridgegen::check_shape(args, 1, a_a, 2, a_a_expected, "a(lda, n)");
+    const int64_t a_b_expected[] = {int64_t(a_m), int64_t(a_n)};
+    bridgegen::alloc_array(args, "b", 2, a_b_expected, a_b);
   }
   void invoke() { bgshim_fixed_dlacpx(&a_m, &a_n, a_a.data, &a_lda, a_b.data); }
   napi_value result(Napi::Env env, [[maybe_unused]] const napi_value* pinned) {

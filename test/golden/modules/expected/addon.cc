@@ -21,8 +21,8 @@ struct geometry_norm_frame {
   void prepare(bridgegen::Args& args) {
     bridgegen::read_array(args, 0, 1, bridgegen::Access::In, a_x);
     a_n = args.given(1) ? bridgegen::read_scalar<int32_t>(args, 1) : bridgegen::extent_as<int32_t>(args, 1, bridgegen::infer_extent(args, 1, a_x, 0, 0));
-    const int64_t a_x_shape[] = {int64_t(a_n)};
-    bridgegen::check_shape(args, 0, a_x, 1, a_x_shape, "x(n)");
+    const int64_t a_x_expected[] = {int64_t(a_n)};
+    bridgegen::check_shape(args, 0, a_x, 1, a_x_expected, "x(n)");
   }
   void invoke() { bgshim_modules_geometry_norm(a_x.data, &a_n, &r_value); }
   napi_value result(Napi::Env env, [[maybe_unused]] const napi_value* pinned) {
@@ -43,12 +43,12 @@ struct geometry_cross_frame {
   void prepare(bridgegen::Args& args) {
     bridgegen::read_array(args, 0, 1, bridgegen::Access::In, a_a);
     bridgegen::read_array(args, 1, 1, bridgegen::Access::In, a_b);
-    const int64_t a_a_shape[] = {int64_t{3}};
-    bridgegen::check_shape(args, 0, a_a, 1, a_a_shape, "a(ndim)");
-    const int64_t a_b_shape[] = {int64_t{3}};
-    bridgegen::check_shape(args, 1, a_b, 1, a_b_shape, "b(ndim)");
-    const int64_t a_c_shape[] = {int64_t{3}};
-    bridgegen::alloc_array(args, "c", 1, a_c_shape, a_c);
+    const int64_t a_a_expected[] = {int64_t{3}};
+    bridgegen::check_shape(args, 0, a_a, 1, a_a_expected, "a(ndim)");
+    const int64_t a_b_expected[] = {int64_t{3}};
+    bridgegen::check_shape(args, 1, a_b, 1, a_b_expected, "b(ndim)");
+    const int64_t a_c_expected[] = {int64_t{3}};
+    bridgegen::alloc_array(args, "c", 1, a_c_expected, a_c);
   }
   void invoke() { bgshim_modules_geometry_cross(a_a.data, a_b.data, a_c.data); }
   napi_value result(Napi::Env env, [[maybe_unused]] const napi_value* pinned) {
@@ -65,8 +65,8 @@ struct origin_frame {
   bridgegen::Array<double> a_p;
 
   void prepare(bridgegen::Args& args) {
-    const int64_t a_p_shape[] = {int64_t{3}};
-    bridgegen::alloc_array(args, "p", 1, a_p_shape, a_p);
+    const int64_t a_p_expected[] = {int64_t{3}};
+    bridgegen::alloc_array(args, "p", 1, a_p_expected, a_p);
   }
   void invoke() { bgshim_modules_origin(a_p.data); }
   napi_value result(Napi::Env env, [[maybe_unused]] const napi_value* pinned) {

@@ -20,10 +20,10 @@ struct delete_frame {
   void prepare(bridgegen::Args& args) {
     bridgegen::read_array(args, 0, 1, bridgegen::Access::In, a_new);
     a_n = args.given(1) ? bridgegen::read_scalar<int32_t>(args, 1) : bridgegen::extent_as<int32_t>(args, 1, bridgegen::infer_extent(args, 1, a_new, 0, 0));
-    const int64_t a_new_shape[] = {int64_t(a_n)};
-    bridgegen::check_shape(args, 0, a_new, 1, a_new_shape, "new(n)");
-    const int64_t a_class_shape[] = {int64_t(a_n)};
-    bridgegen::alloc_array(args, "class", 1, a_class_shape, a_class);
+    const int64_t a_new_expected[] = {int64_t(a_n)};
+    bridgegen::check_shape(args, 0, a_new, 1, a_new_expected, "new(n)");
+    const int64_t a_class_expected[] = {int64_t(a_n)};
+    bridgegen::alloc_array(args, "class", 1, a_class_expected, a_class);
   }
   void invoke() { bgshim_names_delete(a_new.data, a_class.data, &a_n); }
   napi_value result(Napi::Env env, [[maybe_unused]] const napi_value* pinned) {

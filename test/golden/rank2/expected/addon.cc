@@ -26,12 +26,12 @@ struct matvec_frame {
     bridgegen::read_array(args, 1, 1, bridgegen::Access::In, a_x);
     a_m = args.given(2) ? bridgegen::read_scalar<int32_t>(args, 2) : bridgegen::extent_as<int32_t>(args, 2, bridgegen::infer_extent(args, 2, a_a, 0, 0));
     a_n = args.given(3) ? bridgegen::read_scalar<int32_t>(args, 3) : bridgegen::extent_as<int32_t>(args, 3, bridgegen::infer_extent(args, 3, a_a, 0, 1));
-    const int64_t a_a_shape[] = {int64_t(a_m), int64_t(a_n)};
-    bridgegen::check_shape(args, 0, a_a, 2, a_a_shape, "a(m, n)");
-    const int64_t a_x_shape[] = {int64_t(a_n)};
-    bridgegen::check_shape(args, 1, a_x, 1, a_x_shape, "x(n)");
-    const int64_t a_y_shape[] = {int64_t(a_m)};
-    bridgegen::alloc_array(args, "y", 1, a_y_shape, a_y);
+    const int64_t a_a_expected[] = {int64_t(a_m), int64_t(a_n)};
+    bridgegen::check_shape(args, 0, a_a, 2, a_a_expected, "a(m, n)");
+    const int64_t a_x_expected[] = {int64_t(a_n)};
+    bridgegen::check_shape(args, 1, a_x, 1, a_x_expected, "x(n)");
+    const int64_t a_y_expected[] = {int64_t(a_m)};
+    bridgegen::alloc_array(args, "y", 1, a_y_expected, a_y);
   }
   void invoke() { bgshim_rank2_matvec(a_a.data, a_x.data, a_y.data, &a_m, &a_n); }
   napi_value result(Napi::Env env, [[maybe_unused]] const napi_value* pinned) {
@@ -55,8 +55,8 @@ struct scale2_frame {
     a_m = args.given(2) ? bridgegen::read_scalar<int32_t>(args, 2) : bridgegen::extent_as<int32_t>(args, 2, bridgegen::infer_extent(args, 2, a_a, 0, 0));
     a_n = args.given(3) ? bridgegen::read_scalar<int32_t>(args, 3) : bridgegen::extent_as<int32_t>(args, 3, bridgegen::infer_extent(args, 3, a_a, 0, 1));
     a_s = bridgegen::read_scalar<double>(args, 1);
-    const int64_t a_a_shape[] = {int64_t(a_m), int64_t(a_n)};
-    bridgegen::check_shape(args, 0, a_a, 2, a_a_shape, "a(m, n)");
+    const int64_t a_a_expected[] = {int64_t(a_m), int64_t(a_n)};
+    bridgegen::check_shape(args, 0, a_a, 2, a_a_expected, "a(m, n)");
   }
   void invoke() { bgshim_rank2_scale2(a_a.data, &a_m, &a_n, &a_s); }
   napi_value result(Napi::Env env, [[maybe_unused]] const napi_value* pinned) {
@@ -81,14 +81,14 @@ struct expand_frame {
     bridgegen::read_array(args, 0, 1, bridgegen::Access::In, a_x);
     a_n = bridgegen::read_scalar<int32_t>(args, 1);
     a_k = bridgegen::read_scalar<int32_t>(args, 2);
-    const int64_t a_x_shape[] = {bridgegen::ext_span(args, int64_t{0}, int64_t(a_n))};
-    bridgegen::check_shape(args, 0, a_x, 1, a_x_shape, "x(0:n)");
-    const int64_t a_y_shape[] = {bridgegen::ext_add(args, bridgegen::ext_mul(args, int64_t{2}, int64_t(a_n)), int64_t{1}), int64_t(a_n)};
-    bridgegen::alloc_array(args, "y", 2, a_y_shape, a_y);
-    const int64_t a_z_shape[] = {bridgegen::ext_span(args, int64_t{0}, int64_t(a_n)), int64_t{3}};
-    bridgegen::alloc_array(args, "z", 2, a_z_shape, a_z);
-    const int64_t a_w_shape[] = {bridgegen::ext_sub(args, int64_t(a_n), bridgegen::ext_sub(args, int64_t(a_k), int64_t{1}))};
-    bridgegen::alloc_array(args, "w", 1, a_w_shape, a_w);
+    const int64_t a_x_expected[] = {bridgegen::ext_span(args, int64_t{0}, int64_t(a_n))};
+    bridgegen::check_shape(args, 0, a_x, 1, a_x_expected, "x(0:n)");
+    const int64_t a_y_expected[] = {bridgegen::ext_add(args, bridgegen::ext_mul(args, int64_t{2}, int64_t(a_n)), int64_t{1}), int64_t(a_n)};
+    bridgegen::alloc_array(args, "y", 2, a_y_expected, a_y);
+    const int64_t a_z_expected[] = {bridgegen::ext_span(args, int64_t{0}, int64_t(a_n)), int64_t{3}};
+    bridgegen::alloc_array(args, "z", 2, a_z_expected, a_z);
+    const int64_t a_w_expected[] = {bridgegen::ext_sub(args, int64_t(a_n), bridgegen::ext_sub(args, int64_t(a_k), int64_t{1}))};
+    bridgegen::alloc_array(args, "w", 1, a_w_expected, a_w);
   }
   void invoke() { bgshim_rank2_expand(a_x.data, &a_n, &a_k, a_y.data, a_z.data, a_w.data); }
   napi_value result(Napi::Env env, [[maybe_unused]] const napi_value* pinned) {
@@ -115,10 +115,10 @@ struct transp_frame {
     bridgegen::read_array(args, 0, 2, bridgegen::Access::In, a_a);
     a_lda = args.given(1) ? bridgegen::read_scalar<int32_t>(args, 1) : bridgegen::extent_as<int32_t>(args, 1, bridgegen::infer_extent(args, 1, a_a, 0, 0));
     a_n = args.given(2) ? bridgegen::read_scalar<int32_t>(args, 2) : bridgegen::extent_as<int32_t>(args, 2, bridgegen::infer_extent(args, 2, a_a, 0, 1));
-    const int64_t a_a_shape[] = {int64_t(a_lda), int64_t(a_n)};
-    bridgegen::check_shape(args, 0, a_a, 2, a_a_shape, "a(lda, n)");
-    const int64_t a_b_shape[] = {int64_t(a_n), int64_t(a_lda)};
-    bridgegen::alloc_array(args, "b", 2, a_b_shape, a_b);
+    const int64_t a_a_expected[] = {int64_t(a_lda), int64_t(a_n)};
+    bridgegen::check_shape(args, 0, a_a, 2, a_a_expected, "a(lda, n)");
+    const int64_t a_b_expected[] = {int64_t(a_n), int64_t(a_lda)};
+    bridgegen::alloc_array(args, "b", 2, a_b_expected, a_b);
   }
   void invoke() { bgshim_rank2_transp(a_a.data, &a_lda, &a_n, a_b.data); }
   napi_value result(Napi::Env env, [[maybe_unused]] const napi_value* pinned) {

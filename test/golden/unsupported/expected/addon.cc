@@ -20,8 +20,8 @@ struct dscalx_frame {
     bridgegen::read_array(args, 1, 1, bridgegen::Access::InPlace, a_x);
     a_alpha = bridgegen::read_scalar<double>(args, 0);
     a_n = args.given(2) ? bridgegen::read_scalar<int32_t>(args, 2) : bridgegen::extent_as<int32_t>(args, 2, bridgegen::infer_extent(args, 2, a_x, 1, 0));
-    const int64_t a_x_shape[] = {int64_t(a_n)};
-    bridgegen::check_shape(args, 1, a_x, 1, a_x_shape, "x(n)");
+    const int64_t a_x_expected[] = {int64_t(a_n)};
+    bridgegen::check_shape(args, 1, a_x, 1, a_x_expected, "x(n)");
   }
   void invoke() { bgshim_unsupported_dscalx(&a_alpha, a_x.data, &a_n); }
   napi_value result(Napi::Env env, [[maybe_unused]] const napi_value* pinned) {

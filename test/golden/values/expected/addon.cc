@@ -33,10 +33,10 @@ struct zdotu_x_frame {
     bridgegen::read_array(args, 0, 1, bridgegen::Access::In, a_x);
     bridgegen::read_array(args, 1, 1, bridgegen::Access::In, a_y);
     a_n = args.given(2) ? bridgegen::read_scalar<int32_t>(args, 2) : bridgegen::extent_as<int32_t>(args, 2, bridgegen::infer_extent(args, 2, a_x, 0, 0));
-    const int64_t a_x_shape[] = {int64_t(a_n)};
-    bridgegen::check_shape(args, 0, a_x, 1, a_x_shape, "x(n)");
-    const int64_t a_y_shape[] = {int64_t(a_n)};
-    bridgegen::check_shape(args, 1, a_y, 1, a_y_shape, "y(n)");
+    const int64_t a_x_expected[] = {int64_t(a_n)};
+    bridgegen::check_shape(args, 0, a_x, 1, a_x_expected, "x(n)");
+    const int64_t a_y_expected[] = {int64_t(a_n)};
+    bridgegen::check_shape(args, 1, a_y, 1, a_y_expected, "y(n)");
   }
   void invoke() { bgshim_values_zdotu_x(&a_n, a_x.data, a_y.data, &r_value); }
   napi_value result(Napi::Env env, [[maybe_unused]] const napi_value* pinned) {
@@ -58,8 +58,8 @@ struct cscale_frame {
     bridgegen::read_array(args, 1, 1, bridgegen::Access::InPlace, a_x);
     a_n = args.given(2) ? bridgegen::read_scalar<int32_t>(args, 2) : bridgegen::extent_as<int32_t>(args, 2, bridgegen::infer_extent(args, 2, a_x, 1, 0));
     a_a = bridgegen::read_scalar<std::complex<float>>(args, 0);
-    const int64_t a_x_shape[] = {int64_t(a_n)};
-    bridgegen::check_shape(args, 1, a_x, 1, a_x_shape, "x(n)");
+    const int64_t a_x_expected[] = {int64_t(a_n)};
+    bridgegen::check_shape(args, 1, a_x, 1, a_x_expected, "x(n)");
   }
   void invoke() { bgshim_values_cscale(&a_n, &a_a, a_x.data); }
   napi_value result(Napi::Env env, [[maybe_unused]] const napi_value* pinned) {
@@ -83,12 +83,12 @@ struct zconj_frame {
     bridgegen::read_array(args, 0, 2, bridgegen::Access::In, a_a);
     a_m = args.given(1) ? bridgegen::read_scalar<int32_t>(args, 1) : bridgegen::extent_as<int32_t>(args, 1, bridgegen::infer_extent(args, 1, a_a, 0, 0));
     a_n = args.given(2) ? bridgegen::read_scalar<int32_t>(args, 2) : bridgegen::extent_as<int32_t>(args, 2, bridgegen::infer_extent(args, 2, a_a, 0, 1));
-    const int64_t a_a_shape[] = {int64_t(a_m), int64_t(a_n)};
-    bridgegen::check_shape(args, 0, a_a, 2, a_a_shape, "a(m, n)");
-    const int64_t a_b_shape[] = {int64_t(a_m), int64_t(a_n)};
-    bridgegen::alloc_array(args, "b", 2, a_b_shape, a_b);
-    const int64_t a_absa_shape[] = {int64_t(a_m), int64_t(a_n)};
-    bridgegen::alloc_array(args, "absa", 2, a_absa_shape, a_absa);
+    const int64_t a_a_expected[] = {int64_t(a_m), int64_t(a_n)};
+    bridgegen::check_shape(args, 0, a_a, 2, a_a_expected, "a(m, n)");
+    const int64_t a_b_expected[] = {int64_t(a_m), int64_t(a_n)};
+    bridgegen::alloc_array(args, "b", 2, a_b_expected, a_b);
+    const int64_t a_absa_expected[] = {int64_t(a_m), int64_t(a_n)};
+    bridgegen::alloc_array(args, "absa", 2, a_absa_expected, a_absa);
   }
   void invoke() { bgshim_values_zconj(a_a.data, &a_m, &a_n, a_b.data, a_absa.data); }
   napi_value result(Napi::Env env, [[maybe_unused]] const napi_value* pinned) {
@@ -136,8 +136,8 @@ struct any_true_frame {
   void prepare(bridgegen::Args& args) {
     bridgegen::read_array(args, 0, 1, bridgegen::Access::In, a_flags);
     a_n = args.given(1) ? bridgegen::read_scalar<int32_t>(args, 1) : bridgegen::extent_as<int32_t>(args, 1, bridgegen::infer_extent(args, 1, a_flags, 0, 0));
-    const int64_t a_flags_shape[] = {int64_t(a_n)};
-    bridgegen::check_shape(args, 0, a_flags, 1, a_flags_shape, "flags(n)");
+    const int64_t a_flags_expected[] = {int64_t(a_n)};
+    bridgegen::check_shape(args, 0, a_flags, 1, a_flags_expected, "flags(n)");
   }
   void invoke() { bgshim_values_any_true(a_flags.data, &a_n, &r_value); }
   napi_value result(Napi::Env env, [[maybe_unused]] const napi_value* pinned) {
@@ -158,10 +158,10 @@ struct negate_frame {
   void prepare(bridgegen::Args& args) {
     bridgegen::read_array(args, 0, 1, bridgegen::Access::In, a_flags);
     a_n = args.given(1) ? bridgegen::read_scalar<int32_t>(args, 1) : bridgegen::extent_as<int32_t>(args, 1, bridgegen::infer_extent(args, 1, a_flags, 0, 0));
-    const int64_t a_flags_shape[] = {int64_t(a_n)};
-    bridgegen::check_shape(args, 0, a_flags, 1, a_flags_shape, "flags(n)");
-    const int64_t a_out_shape[] = {int64_t(a_n)};
-    bridgegen::alloc_array(args, "out", 1, a_out_shape, a_out);
+    const int64_t a_flags_expected[] = {int64_t(a_n)};
+    bridgegen::check_shape(args, 0, a_flags, 1, a_flags_expected, "flags(n)");
+    const int64_t a_out_expected[] = {int64_t(a_n)};
+    bridgegen::alloc_array(args, "out", 1, a_out_expected, a_out);
   }
   void invoke() { bgshim_values_negate(a_flags.data, &a_n, a_out.data); }
   napi_value result(Napi::Env env, [[maybe_unused]] const napi_value* pinned) {
@@ -181,8 +181,8 @@ struct flip_inplace_frame {
   void prepare(bridgegen::Args& args) {
     bridgegen::read_array(args, 0, 1, bridgegen::Access::InPlace, a_flags);
     a_n = args.given(1) ? bridgegen::read_scalar<int32_t>(args, 1) : bridgegen::extent_as<int32_t>(args, 1, bridgegen::infer_extent(args, 1, a_flags, 0, 0));
-    const int64_t a_flags_shape[] = {int64_t(a_n)};
-    bridgegen::check_shape(args, 0, a_flags, 1, a_flags_shape, "flags(n)");
+    const int64_t a_flags_expected[] = {int64_t(a_n)};
+    bridgegen::check_shape(args, 0, a_flags, 1, a_flags_expected, "flags(n)");
   }
   void invoke() { bgshim_values_flip_inplace(a_flags.data, &a_n); }
   napi_value result(Napi::Env env, [[maybe_unused]] const napi_value* pinned) {
@@ -250,8 +250,8 @@ struct tri_sum_frame {
     bridgegen::read_array(args, 1, 2, bridgegen::Access::In, a_a);
     bridgegen::read_chars(args, 0, 1, a_uplo);
     a_n = args.given(2) ? bridgegen::read_scalar<int32_t>(args, 2) : bridgegen::extent_as<int32_t>(args, 2, bridgegen::infer_extent(args, 2, a_a, 1, 0));
-    const int64_t a_a_shape[] = {int64_t(a_n), int64_t(a_n)};
-    bridgegen::check_shape(args, 1, a_a, 2, a_a_shape, "a(n, n)");
+    const int64_t a_a_expected[] = {int64_t(a_n), int64_t(a_n)};
+    bridgegen::check_shape(args, 1, a_a, 2, a_a_expected, "a(n, n)");
   }
   void invoke() { bgshim_values_tri_sum(a_uplo.data(), &a_uplo.len, a_a.data, &a_n, &r_value); }
   napi_value result(Napi::Env env, [[maybe_unused]] const napi_value* pinned) {

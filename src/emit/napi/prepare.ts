@@ -1,0 +1,78 @@
+// Emits a frame's `prepare`: read every input (arrays first, since sizes default to their
+// extents), check every extent the Fortran relies on, and allocate every output.
+
+import { charLength, isChars } from '../../ir/chars';
+import { conventionOf, isAssumedShape, isInPlace, isInput, mayBeAbsent } from '../../ir/convention';
+import type { Arg, Routine } from '../../ir/types';
+import type { Writer } from '../writer';
+import { cppExtent, cppString, cType, member, present, RESULT_MEMBER } from './ctypes';
+
+type ParamIndex = (name: string) => number;
+
+/** The C++ length argument of a CHARACTER dummy: its constant, or the caller's (`len=*`). */
+function cppCharLength(arg: Arg): string {
+  const len = charLength(arg);
+  return len === '*' ? 'bridgegen::kAssumedLength' : String(len);
+}
+
+/** Reads one scalar parameter (index i), applying its default when left out. */
+function readScalar(arg: Arg, i: number, paramIndex: ParamIndex): string {
+  if (isChars(arg)) return `bridgegen::read_chars(args, ${i}, ${cppCharLength(arg)}, ${member(arg.name)});`;
+  const read = `bridgegen::read_scalar<${cType(arg)}>(args, ${i})`;
+  const target = member(arg.name);
+  if (arg.default?.kind === 'constant') return `${target} = bridgegen::read_scalar_or<${cType(arg)}>(args, ${i}, ${arg.default.value});`;
+  if (arg.default?.kind !== 'extent') return `${target} = ${read};`;
+  const from = paramIndex(arg.default.array);
+  const inferred = `bridgegen::extent_as<${cType(arg)}>(args, ${arg.hidden ? from : i}, bridgegen::infer_extent(args, ${arg.hidden ? from : i}, ${member(arg.default.array)}, ${from}, ${arg.default.dim}))`;
+  return arg.hidden ? `${target} = ${inferred};` : `${target} = args.given(${i}) ? ${read} : ${inferred};`;
+}
+
+function shapeArray(w: Writer, arg: Arg, paramIndex: ParamIndex): string {
+  const name = `${member(arg.name)}_expected`;
+  w.line(`const int64_t ${name}[] = {${arg.bounds.map((b) => cppExtent(b, paramIndex)).join(', ')}};`);
+  return name;
+}
+
+/** Runs `body` only when the caller gave the argument, if it may be absent. */
+function whenGiven(w: Writer, arg: Arg, i: number, body: () => void): void {
+  if (!mayBeAbsent(arg)) return body();
+  w.block(`if (args.given(${i})) {`, () => {
+    body();
+    w.line(`${present(arg)} = true;`);
+  }, '}');
+}
+
+function readArray(w: Writer, arg: Arg, i: number): void {
+  const access = isInPlace(arg) ? 'InPlace' : 'In';
+  w.line(`bridgegen::read_array(args, ${i}, ${arg.rank}, bridgegen::Access::${access}, ${member(arg.name)});`);
+  // An assumed-shape dummy gets the array's own shape, so the shape must be known.
+  if (isAssumedShape(arg)) w.line(`bridgegen::require_shape(args, ${i}, ${member(arg.name)});`);
+}
+
+function checkArray(w: Writer, arg: Arg, i: number, paramIndex: ParamIndex): void {
+  const shape = shapeArray(w, arg, paramIndex);
+  const text = cppString(`${arg.name}(${arg.dims.join(', ')})`);
+  w.line(`bridgegen::check_shape(args, ${i}, ${member(arg.name)}, ${arg.rank}, ${shape}, ${text});`);
+}
+
+export function writePrepare(w: Writer, routine: Routine): void {
+  const { params } = conventionOf(routine);
+  const paramIndex: ParamIndex = (name) => params.findIndex((p) => p.name === name);
+  const inputArrays = routine.args.filter((a) => a.rank > 0 && isInput(a));
+  w.block('void prepare(bridgegen::Args& args) {', () => {
+    for (const arg of inputArrays) whenGiven(w, arg, paramIndex(arg.name), () => readArray(w, arg, paramIndex(arg.name)));
+    for (const arg of routine.args.filter((a) => a.rank === 0 && isInput(a))) {
+      whenGiven(w, arg, paramIndex(arg.name), () => w.line(readScalar(arg, paramIndex(arg.name), paramIndex)));
+    }
+    for (const arg of inputArrays) whenGiven(w, arg, paramIndex(arg.name), () => checkArray(w, arg, paramIndex(arg.name), paramIndex));
+    for (const arg of routine.args.filter((a) => a.rank > 0 && !isInput(a))) {
+      const shape = shapeArray(w, arg, paramIndex);
+      w.line(`bridgegen::alloc_array(args, ${cppString(arg.name)}, ${arg.rank}, ${shape}, ${member(arg.name)});`);
+    }
+    for (const arg of routine.args.filter((a) => isChars(a) && !isInput(a))) {
+      w.line(`bridgegen::alloc_chars(${cppCharLength(arg)}, ${member(arg.name)});`);
+    }
+    if (routine.result && isChars(routine.result)) w.line(`bridgegen::alloc_chars(${cppCharLength(routine.result)}, ${RESULT_MEMBER});`);
+  }, '}');
+}
+
