@@ -57,3 +57,58 @@ contains
   subroutine hidden_helper()
   end subroutine hidden_helper
 end module stats
+
+!> Module data: variables, constants, an allocatable array and a protected value.
+module state
+  implicit none
+  integer, parameter :: nmax = 3
+  real(8), parameter :: pi = 3.141592653589793d0
+  integer(8), parameter :: big = 2_8**40
+  integer, parameter :: primes(4) = [2, 3, 5, 7]
+  character(len=*), parameter :: version = '1.2'
+  logical, parameter :: debug = .false.
+  integer :: counter = 0
+  real(8) :: weights(nmax) = [1d0, 2d0, 3d0]
+  real(8) :: grid(2, 3)
+  real(8), allocatable :: samples(:)
+  character(len=8) :: label = 'start'
+  complex(8) :: z = (1d0, -1d0)
+  logical :: enabled = .true.
+  integer, protected :: version_code = 12
+contains
+  !> Adds `step` to the counter and returns the sum of weights times the counter.
+  real(8) function bump(step)
+    integer, intent(in) :: step
+    counter = counter + step
+    bump = sum(weights) * counter
+  end function bump
+
+  !> Sum of the samples, or -1 when not allocated.
+  real(8) function sample_sum()
+    if (allocated(samples)) then
+      sample_sum = sum(samples)
+    else
+      sample_sum = -1
+    end if
+  end function sample_sum
+
+  !> Fills samples with 1..n.
+  subroutine make_samples(n)
+    integer, intent(in) :: n
+    integer :: i
+    if (allocated(samples)) deallocate(samples)
+    allocate(samples(n))
+    samples = [(real(i, 8), i = 1, n)]
+  end subroutine make_samples
+end module state
+
+!> A common block shared by two routines.
+subroutine set_params(a, b)
+  real(8), intent(in) :: a
+  integer, intent(in) :: b
+  real(8) :: alpha
+  integer :: iters(2)
+  common /params/ alpha, iters
+  alpha = a
+  iters = b
+end subroutine set_params

@@ -41,9 +41,8 @@ character(len=8) function yes_no(flag)
   end if
 end function yes_no
 
-!> Length of a fixed-length input after padding: always 4.
+!> 10 * len(code) + len_trim(code): a short input must arrive padded with blanks only.
 integer function padded_length(code)
   character(len=4), intent(in) :: code
-  padded_length = len(code)
-  if (code(4:4) /= ' ' .and. len_trim(code) < 4) padded_length = -1
+  padded_length = 10 * len(code) + len_trim(code)
 end function padded_length

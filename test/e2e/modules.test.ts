@@ -15,7 +15,7 @@ beforeAll(async () => {
 });
 
 it('exports public module procedures under the module name, and nothing private', () => {
-  expect(Object.keys(m)).toEqual(['stats']);
+  expect(Object.keys(m).sort()).toEqual(['params', 'set_params', 'set_paramsAsync', 'state', 'stats']);
   expect(Object.keys(stats).sort()).toEqual(
     ['add', 'addAsync', 'colsum', 'colsumAsync', 'count_given', 'count_givenAsync', 'mean', 'meanAsync', 'scale', 'scaleAsync']);
 });
@@ -49,4 +49,66 @@ it('passes VALUE arguments', () => {
 it('needs a shape for assumed-shape arrays, and says so', () => {
   expect(() => stats.scale(new Float64Array(4))).toThrow(/argument `a` of stats\.scale\(\) is assumed-shape: its shape is needed/);
   expect(() => stats.colsum(new Float64Array(4))).toThrow(/assumed-shape: its shape is needed/);
+});
+
+describe('module data', () => {
+  it('exposes named constants as read-only values: numbers, bigint for integer(8), frozen arrays, strings, booleans', () => {
+    const s = m.state;
+    expect([s.nmax, s.pi, s.big, s.version, s.debug]).toEqual([3, 3.141592653589793, 2n ** 40n, '1.2', false]);
+    expect(s.primes).toEqual([2, 3, 5, 7]);
+    expect(Object.isFrozen(s.primes)).toBe(true);
+    expect(() => { s.pi = 3; }).toThrow(/read only|read-only|Cannot assign/);
+  });
+
+  it('reads and writes scalar variables that the Fortran sees', () => {
+    const s = m.state;
+    s.counter = 10;
+    s.weights = [1, 1, 1];
+    expect(s.bump(2)).toBe(36); // sum(weights) * (10 + 2)
+    expect(s.counter).toBe(12);
+    s.label = 'hi';
+    expect(s.label).toBe('hi');
+    s.z = { re: 2, im: 3 };
+    expect(s.z).toEqual({ re: 2, im: 3 });
+    s.enabled = false;
+    expect(s.enabled).toBe(false);
+  });
+
+  it('gives fixed-size arrays as views of the module memory', () => {
+    const s = m.state;
+    s.weights = [1, 2, 3];
+    const view = s.weights;
+    view[0] = 100;
+    s.counter = 1;
+    expect(s.bump(0)).toBe(105);
+    expect(s.grid.shape).toEqual([2, 3]);
+  });
+
+  it('reports an unallocated allocatable array as null, and allocates it on assignment', () => {
+    const s = m.state;
+    s.samples = null;
+    expect(s.samples).toBeNull();
+    expect(s.sample_sum()).toBe(-1);
+    s.samples = [1, 2, 3.5];
+    expect(s.sample_sum()).toBe(6.5);
+    s.make_samples(4);
+    expect(Array.from(s.samples)).toEqual([1, 2, 3, 4]);
+  });
+
+  it('refuses what the declarations forbid', () => {
+    const s = m.state;
+    expect(() => { s.version_code = 1; }).toThrow(/state\.version_code is PROTECTED/);
+    expect(s.version_code).toBe(12);
+    expect(() => { s.weights = [1, 2]; }).toThrow(/expected shape \(3\)/);
+    expect(() => { s.counter = 1.5; }).toThrow(/1\.5 is not an integer/);
+    expect(() => { s.label = '123456789'; }).toThrow(/character\(len=8\) holds at most 8/);
+  });
+
+  it('exposes common blocks as m.blockname', () => {
+    m.set_params(2.5, 7);
+    expect(m.params.alpha).toBe(2.5);
+    expect(Array.from(m.params.iters)).toEqual([7, 7]);
+    m.params.alpha = 9;
+    expect(m.params.alpha).toBe(9);
+  });
 });

@@ -95,8 +95,10 @@ describe('character', () => {
     await expect(m.yes_noAsync(false)).resolves.toBe('no');
   });
 
-  it('pads short strings with blanks to the declared length', () => {
-    expect(m.padded_length('ab')).toBe(4);
+  it('pads short strings with blanks (and nothing else) to the declared length', () => {
+    expect(m.padded_length('ab')).toBe(42);
+    expect(m.padded_length('')).toBe(40);
+    expect(m.padded_length('abcd')).toBe(44);
   });
 
   it('rejects strings longer than the declared length, and non-strings', () => {

@@ -17,3 +17,4 @@
 #include "input.h"
 #include "output.h"
 #include "call.h"
+#include "variable.h"

@@ -41,6 +41,7 @@ inline void read_chars(const Args& args, size_t i, int64_t declared, Chars& out)
   }
   out.bytes.assign(size + 1, '\0');
   napi_get_value_string_utf8(env, value, out.bytes.data(), size + 1, &size);
+  out.bytes.resize(size);  // drop the terminator N-API wrote, then pad with blanks
   out.len = declared == kAssumedLength ? static_cast<int64_t>(size) : declared;
   out.bytes.resize(static_cast<size_t>(out.len), ' ');
 }

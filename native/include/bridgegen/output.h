@@ -50,30 +50,29 @@ void alloc_array(Args& args, const char* name, int rank, const int64_t* extents,
   out.pin = args.pin(typed);
 }
 
-/**
- * The JS value of an array result: rank 1 a typed array, else an ndarray-like object.
- * `pinned` holds the live handles of the call's pinned values (see Args::pin).
- */
+/** A new JS typed array holding a copy of `count` elements. */
 template <typename T>
-napi_value array_value(Napi::Env env, const napi_value* pinned, const Array<T>& array) {
-  napi_value js = array.pin >= 0 ? pinned[array.pin] : nullptr;
-  if (js == nullptr) {
-    // A converted copy (F2Py's intent(in,out) of a non-exact input): hand out new JS memory.
-    void* data = nullptr;
-    napi_value buffer;
-    detail::ok(env, napi_create_arraybuffer(env, array.length * sizeof(T), &data, &buffer));
-    if (array.length) std::memcpy(data, array.data, array.length * sizeof(T));
-    detail::ok(env, napi_create_typedarray(env, Element<T>::typed_array, array.length * Element<T>::lanes, buffer, 0, &js));
-  }
-  if (array.rank <= 1) return js;
+napi_value typed_copy(Napi::Env env, const T* from, size_t count) {
+  void* data = nullptr;
+  napi_value buffer, js;
+  detail::ok(env, napi_create_arraybuffer(env, count * sizeof(T), &data, &buffer));
+  if (count) std::memcpy(data, from, count * sizeof(T));
+  detail::ok(env, napi_create_typedarray(env, Element<T>::typed_array, count * Element<T>::lanes, buffer, 0, &js));
+  return js;
+}
+
+/** Rank 1: the typed array itself; else `{ data, shape, strides, offset: 0, order, dtype }`. */
+template <typename T>
+napi_value shaped_value(Napi::Env env, napi_value js, int rank, const int64_t* extents) {
+  if (rank <= 1) return js;
   Napi::Object nd = Napi::Object::New(env);
-  Napi::Array shape = Napi::Array::New(env, array.rank);
-  Napi::Array strides = Napi::Array::New(env, array.rank);
+  Napi::Array shape = Napi::Array::New(env, rank);
+  Napi::Array strides = Napi::Array::New(env, rank);
   int64_t step = 1;
-  for (int d = 0; d < array.rank; d++) {
-    shape.Set(d, Napi::Number::New(env, static_cast<double>(array.shape[d])));
+  for (int d = 0; d < rank; d++) {
+    shape.Set(d, Napi::Number::New(env, static_cast<double>(extents[d])));
     strides.Set(d, Napi::Number::New(env, static_cast<double>(step)));
-    step *= array.shape[d];
+    step *= extents[d];
   }
   nd.Set("data", Napi::Value(env, js));
   nd.Set("shape", shape);
@@ -82,6 +81,17 @@ napi_value array_value(Napi::Env env, const napi_value* pinned, const Array<T>& 
   nd.Set("order", Napi::String::New(env, "column-major"));
   nd.Set("dtype", Napi::String::New(env, Element<T>::dtype));
   return nd;
+}
+
+/**
+ * The JS value of an array result: rank 1 a typed array, else an ndarray-like object.
+ * `pinned` holds the live handles of the call's pinned values (see Args::pin).
+ */
+template <typename T>
+napi_value array_value(Napi::Env env, const napi_value* pinned, const Array<T>& array) {
+  // Without a pin it is a converted copy (F2Py's intent(in,out) of a non-exact input).
+  napi_value js = array.pin >= 0 ? pinned[array.pin] : typed_copy(env, array.data, array.length);
+  return shaped_value<T>(env, js, array.rank, array.shape);
 }
 
 /** The JS value of a scalar result. */

@@ -6,6 +6,7 @@ import type { Arg, Interface, Routine } from '../../ir/types';
 import { bindingName } from '../js-names';
 import { generatedBanner, Writer } from '../writer';
 import { declaredAs, paramType, resultType } from './tstypes';
+import { writeCommonBlocks, writeModuleVariables } from './variables';
 
 /** F2Py's summary line: `unew = heat_steps(u,alpha,[n])`. */
 export function signatureLine(routine: Routine, conv: Convention): string {
@@ -85,7 +86,9 @@ function writeHelperTypes(w: Writer): void {
 export function emitDts(moduleName: string, iface: Interface): string {
   const w = new Writer();
   const ns = bindingName(moduleName); // a namespace cannot be called `default` or `new`
-  const modules = [...new Set(iface.routines.map((r) => r.module).filter((m): m is string => !!m))];
+  const withRoutines = iface.routines.map((r) => r.module).filter((m): m is string => !!m);
+  const withData = iface.modules.filter((m) => m.variables.length > 0).map((m) => m.name);
+  const modules = [...new Set([...withRoutines, ...withData])];
   w.line(generatedBanner('//'));
   w.line(`// Types of module \`${moduleName}\`.`);
   w.line();
@@ -97,8 +100,11 @@ export function emitDts(moduleName: string, iface: Interface): string {
         w.line(`/** Fortran module \`${mod}\`. */`);
         w.block(`${mod}: {`, () => {
           for (const routine of iface.routines.filter((r) => r.module === mod)) writeRoutine(w, routine, ns);
+          const data = iface.modules.find((m) => m.name === mod);
+          if (data) writeModuleVariables(w, data, ns);
         }, '};');
       }
+      writeCommonBlocks(w, iface, ns);
     }, '}');
   }, '}');
   w.line(`declare const ${ns}: ${ns}.Module;`);

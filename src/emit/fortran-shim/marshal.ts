@@ -25,6 +25,12 @@ const C_KIND: Readonly<Record<Dtype, readonly [type: string, kind: string, impor
   chars: ['character', 'c_char', true],
 };
 
+/** The shim's C-interoperable type and kind for a value of this IR type, and what it imports. */
+export function cTypeOf(arg: Pick<Arg, 'type' | 'kind' | 'name'>): readonly [type: string, kind: string, imports: string[]] {
+  const [type, kind, imported] = C_KIND[requireDtype(arg)];
+  return [type, kind, imported ? [kind] : []];
+}
+
 export interface Marshal {
   /** The shim's dummies for this argument, in the C prototype's order. */
   readonly dummies: readonly string[];

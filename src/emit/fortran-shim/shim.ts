@@ -6,6 +6,7 @@ import type { Interface, Routine } from '../../ir/types';
 import { fortranTypeSpec } from '../fortran-types';
 import { generatedBanner, Writer } from '../writer';
 import { marshalArg, marshalResult } from './marshal';
+import { writeVariableAccessors } from './variables';
 
 /** The dummy that receives a function's result in the shim. */
 export const RESULT_DUMMY = 'bridgegen_result';
@@ -81,5 +82,6 @@ export function emitFortranShim(moduleName: string, iface: Interface): string {
     w.line();
     writeShim(w, moduleName, routine, i + 1);
   });
+  writeVariableAccessors(w, moduleName, iface);
   return w.toString();
 }

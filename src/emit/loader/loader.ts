@@ -2,6 +2,7 @@
 // loads the addon with node-gyp-build (prebuilds first, then build/Release); `index.mjs` re-exports.
 
 import type { Interface } from '../../ir/types';
+import { commonJsName } from '../fortran-shim/variables';
 import { isBindable } from '../js-names';
 import { generatedBanner, Writer } from '../writer';
 
@@ -28,6 +29,8 @@ function exportedNames(iface: Interface): string[] {
     if (r.module) names.add(r.module);
     else names.add(r.name).add(`${r.name}Async`);
   }
+  for (const m of iface.modules) if (m.variables.length) names.add(m.name);
+  for (const block of iface.commons) names.add(commonJsName(block));
   return [...names].filter(isBindable);
 }
 

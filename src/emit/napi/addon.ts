@@ -1,10 +1,12 @@
 // Emits the addon's C++ source: shim prototypes, one frame per routine (frame.ts) and the
-// module initialiser that exports `name` and `nameAsync` (under `m.mod` for module procedures).
+// module initialiser that exports `name` and `nameAsync` (under `m.mod` for module procedures),
+// module variables, named constants and common blocks (variables.ts).
 
 import type { Interface, Routine } from '../../ir/types';
 import { generatedBanner, Writer } from '../writer';
 import { cppString } from './ctypes';
 import { shimPrototype, writeFrame } from './frame';
+import { writeVariableDeclarations, writeVariableInit } from './variables';
 
 /** Frame struct names: readable, unique even when two modules have procedures of one name. */
 function frameNames(routines: readonly Routine[]): string[] {
@@ -17,12 +19,14 @@ function frameNames(routines: readonly Routine[]): string[] {
   });
 }
 
-function writeInit(w: Writer, routines: readonly Routine[], frames: readonly string[]): void {
-  w.block('Napi::Object Init(Napi::Env /*env*/, Napi::Object exports) {', () => {
-    routines.forEach((routine, i) => {
+function writeInit(w: Writer, iface: Interface, frames: readonly string[]): void {
+  const usesEnv = iface.modules.some((m) => m.variables.some((v) => v.parameter));
+  w.block(`Napi::Object Init(Napi::Env ${usesEnv ? 'env' : '/*env*/'}, Napi::Object exports) {`, () => {
+    iface.routines.forEach((routine, i) => {
       const target = routine.module ? `bridgegen::namespace_object(exports, ${cppString(routine.module)})` : 'exports';
       w.line(`bridgegen::export_routine<${frames[i]}>(${target}, ${cppString(routine.name)});`);
     });
+    writeVariableInit(w, iface);
     w.line('return exports;');
   }, '}');
 }
@@ -37,13 +41,15 @@ export function emitAddon(moduleName: string, iface: Interface): string {
   for (const routine of iface.routines) w.line(shimPrototype(moduleName, routine));
   w.line();
   w.line('namespace {');
+  w.line();
+  writeVariableDeclarations(w, moduleName, iface);
   iface.routines.forEach((routine, i) => {
     w.line();
     w.line(`// ${routine.name}`);
     writeFrame(w, moduleName, routine, frames[i]);
   });
   w.line();
-  writeInit(w, iface.routines, frames);
+  writeInit(w, iface, frames);
   w.line();
   w.line('}  // namespace');
   w.line();

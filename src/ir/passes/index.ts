@@ -1,8 +1,10 @@
-// Runs the IR passes in order: selection, size inference, then what the emitters support.
+// Runs the IR passes in order: selection, size inference, then what the emitters support
+// (routines, module variables, common blocks).
 
 import type { DiagnosticBag } from '../../diag/diagnostic';
 import { COMMAND_LINE } from '../../diag/diagnostic';
 import type { Interface } from '../types';
+import { keepSupportedData } from './data';
 import { type Selection, selectRoutines } from './select';
 import { inferSizes } from './sizes';
 import { keepSupported } from './supported';
@@ -12,6 +14,8 @@ export type { Selection } from './select';
 export function runPasses(iface: Interface, selection: Selection, bag: DiagnosticBag): Interface {
   const selected = selectRoutines(iface.routines, selection, bag);
   const routines = keepSupported(selected.map(inferSizes), bag);
-  if (routines.length === 0 && !bag.hasErrors) bag.error('BG007', COMMAND_LINE, 'nothing to wrap: no supported routine found');
-  return { ...iface, routines };
+  const data = keepSupportedData(iface, bag);
+  const hasData = data.commons.length > 0 || data.modules.some((m) => m.variables.length > 0);
+  if (routines.length === 0 && !hasData && !bag.hasErrors) bag.error('BG007', COMMAND_LINE, 'nothing to wrap: no supported routine found');
+  return { ...data, routines };
 }

@@ -6,6 +6,7 @@ import { readFortran } from '../../../src/fortran/index';
 import { runPasses } from '../../../src/ir/passes/index';
 import { selectRoutines } from '../../../src/ir/passes/select';
 import { inferSizes } from '../../../src/ir/passes/sizes';
+import { keepSupportedData } from '../../../src/ir/passes/data';
 import { keepSupported } from '../../../src/ir/passes/supported';
 import type { Arg, Interface, Routine } from '../../../src/ir/types';
 
@@ -262,7 +263,7 @@ end`);
     expect(out.routines.map((r) => r.name)).toEqual(['keep']);
     expect(arg(out.routines[0], 'n').optional).toBe(true);
     expect(bag.items.map((d) => d.code)).toEqual(['BG003']);
-    expect(out.modules).toBe(ir.modules);
+    expect(out.modules).toEqual(ir.modules);
   });
 
   it('gives BG007 when nothing supported is left', () => {
@@ -284,5 +285,40 @@ end`);
     const out = runPasses(read('subroutine s(x)\n real(8) x\nend\n'), { only: ['t'] }, bag);
     expect(out.routines).toEqual([]);
     expect(bag.items.map((d) => d.code)).toEqual(['BG006']);
+  });
+});
+
+describe('keepSupportedData', () => {
+  it('keeps exposable module variables and common blocks, and warns for the rest by name', () => {
+    const bag = new DiagnosticBag();
+    const ir = read(`
+module m
+  type t
+    integer i
+  end type
+  real(8) :: x, a(3)
+  real(8), allocatable :: b(:)
+  type(t) :: rec
+  real(8), pointer :: p
+  character(len=4) :: names(2)
+  complex(8), parameter :: zc = (1d0, 2d0)
+  integer, parameter :: n = 4
+end module
+subroutine s()
+  real(8) u
+  type(t) v
+  common /good/ u
+  common /bad/ v
+end`);
+    const out = keepSupportedData(ir, bag);
+    expect(out.modules[0].variables.map((v) => v.name)).toEqual(['x', 'a', 'b', 'n']);
+    expect(out.commons.map((c) => c.name)).toEqual(['good']);
+    expect(bag.items.map((d) => d.message)).toEqual([
+      'module variable `m.rec` skipped: it has type type(t), not supported yet',
+      'module variable `m.p` skipped: it is a pointer, not supported yet',
+      'module variable `m.names` skipped: it is a CHARACTER array or of non-constant length, not supported yet',
+      'module variable `m.zc` skipped: it is a named constant whose value bridgegen cannot evaluate',
+      'common block `/bad/` skipped: its member `v` has type type(t), not supported yet',
+    ]);
   });
 });

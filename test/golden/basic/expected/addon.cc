@@ -10,6 +10,7 @@ extern "C" void bgshim_basic_halve(float* a_x, int32_t* a_n, float* a_y);
 
 namespace {
 
+
 // axpy
 struct axpy_frame {
   static constexpr const char* params[] = {"a", "x", "y", "n"};

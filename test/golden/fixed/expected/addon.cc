@@ -8,6 +8,7 @@ extern "C" void bgshim_fixed_dlacpx(int32_t* a_m, int32_t* a_n, double* a_a, int
 
 namespace {
 
+
 // dscalx
 struct dscalx_frame {
   static constexpr const char* params[] = {"n", "da", "dx", "incx"};

@@ -8,6 +8,7 @@ extern "C" void bgshim_modules_origin(double* a_p);
 
 namespace {
 
+
 // norm
 struct geometry_norm_frame {
   static constexpr const char* params[] = {"x", "n"};
@@ -74,10 +75,12 @@ struct origin_frame {
   }
 };
 
-Napi::Object Init(Napi::Env /*env*/, Napi::Object exports) {
+Napi::Object Init(Napi::Env env, Napi::Object exports) {
   bridgegen::export_routine<geometry_norm_frame>(bridgegen::namespace_object(exports, "geometry"), "norm");
   bridgegen::export_routine<geometry_cross_frame>(bridgegen::namespace_object(exports, "geometry"), "cross");
   bridgegen::export_routine<origin_frame>(exports, "origin");
+  bridgegen::define_constant(bridgegen::namespace_object(exports, "precision"), "dp", Napi::Number::New(env, 8));
+  bridgegen::define_constant(bridgegen::namespace_object(exports, "geometry"), "ndim", Napi::Number::New(env, 3));
   return exports;
 }
 

@@ -110,6 +110,11 @@ declare namespace modules {
        * @returns c: real(8) c(ndim), intent(out)
        */
       crossAsync(a: Float64Array | ArrayLike<number>, b: Float64Array | ArrayLike<number>): Promise<Float64Array>;
+      readonly ndim: number;
+    };
+    /** Fortran module `precision`. */
+    precision: {
+      readonly dp: number;
     };
   }
 }

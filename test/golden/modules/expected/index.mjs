@@ -4,4 +4,4 @@ import { createRequire } from 'node:module';
 
 const native = createRequire(import.meta.url)('./index.js');
 export default native;
-export const { geometry, origin, originAsync } = native;
+export const { geometry, origin, originAsync, precision } = native;

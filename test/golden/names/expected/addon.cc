@@ -7,6 +7,7 @@ extern "C" void bgshim_names_twice(int32_t* a_int, int32_t* result);
 
 namespace {
 
+
 // delete
 struct delete_frame {
   static constexpr const char* params[] = {"new", "n"};

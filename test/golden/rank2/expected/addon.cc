@@ -9,6 +9,7 @@ extern "C" void bgshim_rank2_transp(int32_t* a_a, int32_t* a_lda, int32_t* a_n, 
 
 namespace {
 
+
 // matvec
 struct matvec_frame {
   static constexpr const char* params[] = {"a", "x", "m", "n"};

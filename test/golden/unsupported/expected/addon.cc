@@ -6,6 +6,7 @@ extern "C" void bgshim_unsupported_dscalx(double* a_alpha, double* a_x, int32_t*
 
 namespace {
 
+
 // dscalx
 struct dscalx_frame {
   static constexpr const char* params[] = {"alpha", "x", "n"};

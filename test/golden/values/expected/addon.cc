@@ -18,6 +18,7 @@ extern "C" void bgshim_values_padded_length(char* a_code, int64_t* a_code_len, i
 
 namespace {
 
+
 // zdotu_x
 struct zdotu_x_frame {
   static constexpr const char* params[] = {"x", "y", "n"};

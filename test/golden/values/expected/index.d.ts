@@ -497,7 +497,7 @@ declare namespace values {
      */
     yes_noAsync(flag: boolean | 0 | 1): Promise<string>;
     /**
-     * Length of a fixed-length input after padding: always 4.
+     * 10 * len(code) + len_trim(code): a short input must arrive padded with blanks only.
      *
      * `padded_length = padded_length(code)`
      *
@@ -506,7 +506,7 @@ declare namespace values {
      */
     padded_length(code: string): number;
     /**
-     * Length of a fixed-length input after padding: always 4.
+     * 10 * len(code) + len_trim(code): a short input must arrive padded with blanks only.
      *
      * Same as `padded_length`, run on the libuv thread pool. Serialized with the other calls of this module (the routine may keep state).
      *
