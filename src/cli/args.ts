@@ -2,7 +2,7 @@
 
 import type { BuildOptions } from '../pipeline/options';
 
-export type Command = 'build' | 'gen' | 'parse' | 'sig' | 'help' | 'version';
+export type Command = 'build' | 'gen' | 'parse' | 'sig' | 'doctor' | 'help' | 'version';
 
 export interface Invocation {
   readonly command: Command;
@@ -18,6 +18,7 @@ export const HELP = `usage: bridgegen [build] FILE... [options]   build a native
        bridgegen gen FILE... -o DIR             write the package sources without compiling
        bridgegen parse FILE... --json           print the interface IR
        bridgegen sig FILE... [-o NAME.pyf]      write an F2Py signature file to edit and build from
+       bridgegen doctor                         report the toolchain (compilers, headers, BLAS/LAPACK)
 
 files:
   .f .for .f77 .ftn            fixed-form Fortran
@@ -36,7 +37,7 @@ options:
 
 exit status: 0 success, 1 bad input (file:line:col: error: ...), 2 toolchain or build failure`;
 
-const COMMANDS = new Set<Command>(['build', 'gen', 'parse', 'sig']);
+const COMMANDS = new Set<Command>(['build', 'gen', 'parse', 'sig', 'doctor']);
 const WITH_VALUE = new Set(['-m', '--name', '-o', '--out', '--only', '--skip', '-l', '-L', '-I', '--fflags', '--cflags']);
 
 function splitList(value: string): string[] {

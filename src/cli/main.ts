@@ -3,6 +3,7 @@
 
 import * as fs from 'node:fs';
 import { buildPackage, generatePackage } from '../build';
+import { renderDoctor, runDoctor } from '../build/doctor';
 import { createProgress } from '../build/progress';
 import { bridgegenVersion } from '../build/toolchain';
 import { type Diagnostic, InputError, ToolchainError } from '../diag/diagnostic';
@@ -32,6 +33,12 @@ async function run(inv: Invocation): Promise<void> {
     case 'help':
       process.stdout.write(HELP + '\n');
       return;
+    case 'doctor': {
+      const checks = runDoctor();
+      process.stdout.write(renderDoctor(checks) + '\n');
+      if (checks.some((c) => !c.ok)) throw new ToolchainError('the toolchain is incomplete', 'see the fixes above');
+      return;
+    }
     case 'version':
       process.stdout.write(bridgegenVersion() + '\n');
       return;

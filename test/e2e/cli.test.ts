@@ -16,6 +16,14 @@ describe('bridgegen CLI', () => {
     expect(r.stdout).toMatch(/usage: bridgegen \[build\] FILE\.\.\./);
   });
 
+  it('reports the toolchain with doctor', () => {
+    const r = cli(['doctor']);
+    expect(r.status).toBe(0);
+    for (const line of [/^ok +Fortran compiler +GNU Fortran/m, /^ok +Node\.js headers +\//m, /^ok +BLAS +/m, /^ok +LAPACK +/m]) {
+      expect(r.stdout).toMatch(line);
+    }
+  });
+
   it('rejects unknown options with exit status 1', () => {
     const r = cli(['--frobnicate', 'x.f90']);
     expect(r.status).toBe(1);

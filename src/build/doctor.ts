@@ -1,0 +1,80 @@
+// `bridgegen doctor`: what the toolchain has, each with how to fix what is missing. Reads the
+// machine only; builds nothing.
+
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { installedVersion, nodeDir } from './toolchain';
+
+export interface Check {
+  readonly name: string;
+  readonly ok: boolean;
+  /** What was found, or what is missing. */
+  readonly detail: string;
+  /** How to fix it, when not ok. */
+  readonly fix?: string;
+}
+
+function firstLine(command: string, args: readonly string[]): string | undefined {
+  const r = spawnSync(command, args, { encoding: 'utf8' });
+  if (r.error || r.status !== 0) return undefined;
+  return (r.stdout || r.stderr).split('\n')[0]?.trim();
+}
+
+function tool(name: string, command: string, fix: string): Check {
+  const version = firstLine(command, ['--version']);
+  return version ? { name, ok: true, detail: version } : { name, ok: false, detail: `${command} not found`, fix };
+}
+
+function nodeHeaders(): Check {
+  try {
+    const dir = nodeDir();
+    return { name: 'Node.js headers', ok: true, detail: path.join(dir, 'include', 'node') };
+  } catch (err) {
+    return { name: 'Node.js headers', ok: false, detail: (err as Error).message, fix: 'apt-get install libnode-dev, or set npm_config_nodedir' };
+  }
+}
+
+function library(name: string, packages: readonly string[], fix: string): Check {
+  for (const pkg of packages) {
+    const version = firstLine('pkg-config', ['--modversion', pkg]);
+    if (version) {
+      const libdir = firstLine('pkg-config', ['--variable=libdir', pkg]) ?? '';
+      return { name, ok: true, detail: `${pkg} ${version}${libdir ? ` (${libdir})` : ''}` };
+    }
+  }
+  return { name, ok: false, detail: `none of ${packages.join(', ')} found by pkg-config`, fix };
+}
+
+function packageVersion(name: string): Check {
+  try {
+    return { name, ok: true, detail: installedVersion(name) };
+  } catch {
+    return { name, ok: false, detail: 'not installed', fix: 'npm install (bridgegen depends on it)' };
+  }
+}
+
+export function runDoctor(): Check[] {
+  const debian = fs.existsSync('/etc/debian_version');
+  const apt = (pkgs: string) => (debian ? `apt-get install ${pkgs}` : `install ${pkgs} with your package manager`);
+  return [
+    { name: 'Node.js', ok: true, detail: `${process.version}, N-API ${process.versions.napi}, ABI ${process.versions.modules}` },
+    nodeHeaders(),
+    tool('Fortran compiler', process.env.FC || 'gfortran', apt('gfortran')),
+    tool('C compiler', process.env.CC || 'cc', apt('gcc')),
+    tool('C++ compiler', process.env.CXX || 'c++', apt('g++')),
+    tool('make', 'make', apt('make')),
+    tool('Python (for node-gyp)', 'python3', apt('python3')),
+    packageVersion('node-gyp'),
+    packageVersion('node-addon-api'),
+    library('BLAS', ['openblas', 'blas'], apt('libopenblas-dev')),
+    library('LAPACK', ['lapack', 'openblas'], apt('liblapack-dev')),
+  ];
+}
+
+export function renderDoctor(checks: readonly Check[]): string {
+  const width = Math.max(...checks.map((c) => c.name.length));
+  return checks
+    .map((c) => `${c.ok ? 'ok     ' : 'MISSING'} ${c.name.padEnd(width)}  ${c.detail}${c.fix ? `\n        ${' '.repeat(width)}  fix: ${c.fix}` : ''}`)
+    .join('\n');
+}
