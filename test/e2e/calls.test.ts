@@ -155,6 +155,35 @@ describe('async', () => {
     expect(Array.from(await m.affineAsync([1], 1, 2))).toEqual([3]);
   });
 
+  it('works on private copies: the caller may transfer an input while the call runs', async () => {
+    const big = new Float64Array(1_000_000).fill(1);
+    const pending = m.vsumAsync(big);
+    structuredClone(big.buffer, { transfer: [big.buffer] });
+    expect(big.length).toBe(0);
+    await expect(pending).resolves.toBe(1_000_000);
+  });
+
+  it('rejects, without touching memory, when an in-place array is transferred during the call', async () => {
+    const x = new Float64Array(100_000).fill(1);
+    const pending = m.scale_inplaceAsync(x, 2);
+    const moved = structuredClone(x.buffer, { transfer: [x.buffer] });
+    await expect(pending).rejects.toMatchObject({ name: 'TypeError', code: 'ERR_BRIDGEGEN_DETACHED' });
+    expect(new Float64Array(moved)[0]).toBe(1);
+  });
+
+  it('updates an exact-type F2Py intent(in,out) array as the sync call does', async () => {
+    const x = new Float64Array([1, 2, 3]);
+    const y = new Float64Array([1, 2, 3]);
+    expect(Array.from(m.cumsum(x))).toEqual([1, 3, 6]);
+    expect(Array.from(await m.cumsumAsync(y))).toEqual([1, 3, 6]);
+    expect(Array.from(y)).toEqual(Array.from(x));
+  });
+
+  it('hands outputs over without copying: they can be transferred like any buffer', async () => {
+    const y = await m.affineAsync(new Float64Array(5).fill(1), 2, 1);
+    expect(structuredClone(y.buffer, { transfer: [y.buffer] }).byteLength).toBe(40);
+  });
+
   it('keeps inputs alive when the caller drops them', async () => {
     const calls = Array.from({ length: 32 }, (_, i) => m.vsumAsync(new Float64Array(10000).fill(i)));
     global.gc?.();

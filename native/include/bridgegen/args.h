@@ -22,10 +22,26 @@ struct Signature {
   size_t nrequired;
 };
 
+/**
+ * An in-place array of an async call, worked on in a private copy: at completion the copy is
+ * written back into the caller's buffer, if that buffer is still attached and as large.
+ */
+struct WriteBack {
+  int pin;             // Args::pin index of the caller's typed array
+  const void* from;    // the private copy
+  size_t byte_offset;  // where the data starts in the typed array (ndarray offset)
+  size_t bytes;
+};
+
 /** The arguments of one call, resolved to one slot per JS parameter. */
 class Args {
  public:
-  Args(const Napi::CallbackInfo& info, const Signature& sig) : env_(info.Env()), sig_(sig) {
+  /**
+   * `detached_memory`: the call runs after this callback returns (async), so the native side
+   * must not point into JS memory, which the caller may transfer or detach meanwhile.
+   */
+  Args(const Napi::CallbackInfo& info, const Signature& sig, bool detached_memory = false)
+      : env_(info.Env()), sig_(sig), detached_memory_(detached_memory) {
     static_assert(sizeof(values_) / sizeof(values_[0]) == kMaxParams);
     const size_t argc = info.Length();
     size_t positional = argc;
@@ -71,6 +87,15 @@ class Args {
   }
   size_t pin_count() const { return npins_; }
   const napi_value* pins() const { return pins_; }
+
+  /** Whether arrays must be copied rather than used in place (async calls). */
+  bool detached_memory() const { return detached_memory_; }
+  void write_back(const WriteBack& entry) {
+    if (nwrite_backs_ == kMaxParams) throw_range_error(env_, where() + ": too many in-place arrays", code::kArgCount);
+    write_backs_[nwrite_backs_++] = entry;
+  }
+  size_t write_back_count() const { return nwrite_backs_; }
+  const WriteBack* write_backs() const { return write_backs_; }
 
  private:
   bool is_undefined(napi_value v) const {
@@ -124,6 +149,9 @@ class Args {
   napi_value values_[kMaxParams];
   napi_value pins_[kMaxPins];
   size_t npins_ = 0;
+  bool detached_memory_;
+  WriteBack write_backs_[kMaxParams];
+  size_t nwrite_backs_ = 0;
 };
 
 }  // namespace bridgegen

@@ -43,7 +43,10 @@ struct Array {
   }
 };
 
-/** Whether the routine updates the array in place (then no copy may be made). */
-enum class Access { In, InPlace };
+/**
+ * What the routine does to an input array: only reads it; may update it (F2Py's intent(in,out):
+ * used in place when it can be, else copied); or updates it in place (intent(inout): no copy).
+ */
+enum class Access { In, Updated, InPlace };
 
 }  // namespace bridgegen

@@ -9,6 +9,7 @@
 #include <new>
 #include <utility>
 #include <string>
+#include <cstring>
 #include <vector>
 
 #include "args.h"
@@ -57,12 +58,40 @@ Napi::Value call_sync(const Napi::CallbackInfo& info) {
   return Napi::Value(info.Env(), frame.result(info.Env(), args.pins()));
 }
 
+namespace detail {
+
+inline size_t element_size(napi_typedarray_type type) {
+  switch (type) {
+    case napi_int8_array: case napi_uint8_array: case napi_uint8_clamped_array: return 1;
+    case napi_int16_array: case napi_uint16_array: return 2;
+    case napi_int32_array: case napi_uint32_array: case napi_float32_array: return 4;
+    default: return 8;
+  }
+}
+
+/** Copies an async call's private copy back into the caller's typed array, if it is still there. */
+inline bool write_back(napi_env env, napi_value typed, const WriteBack& entry) {
+  napi_typedarray_type type;
+  size_t length = 0;
+  void* data = nullptr;
+  if (napi_get_typedarray_info(env, typed, &type, &length, &data, nullptr, nullptr) != napi_ok) return false;
+  if (entry.bytes == 0) return true;
+  if (data == nullptr || length * element_size(type) < entry.byte_offset + entry.bytes) return false;
+  std::memcpy(static_cast<char*>(data) + entry.byte_offset, entry.from, entry.bytes);
+  return true;
+}
+
+}  // namespace detail
+
 template <typename Frame>
 class AsyncCall final : public Napi::AsyncWorker {
  public:
   /** Takes a prepared frame and pins every JS value it points into until the call settles. */
   AsyncCall(Napi::Env env, Napi::Promise::Deferred deferred, Frame&& frame, const Args& args)
-      : Napi::AsyncWorker(env, Frame::signature.routine), frame_(std::move(frame)), deferred_(deferred) {
+      : Napi::AsyncWorker(env, Frame::signature.routine),
+        frame_(std::move(frame)),
+        deferred_(deferred),
+        write_backs_(args.write_backs(), args.write_backs() + args.write_back_count()) {
     pins_.reserve(args.pin_count());
     for (size_t i = 0; i < args.pin_count(); i++) pins_.push_back(Napi::Persistent(Napi::Value(env, args.pins()[i])));
   }
@@ -72,15 +101,29 @@ class AsyncCall final : public Napi::AsyncWorker {
   void OnOK() override {
     std::vector<napi_value> pinned(pins_.size());
     for (size_t i = 0; i < pins_.size(); i++) pinned[i] = pins_[i].Value();
+    for (const WriteBack& entry : write_backs_) {
+      if (!detail::write_back(Env(), pinned[entry.pin], entry)) {
+        return deferred_.Reject(detached_error().Value());
+      }
+    }
     deferred_.Resolve(Napi::Value(Env(), frame_.result(Env(), pinned.data())));
   }
   void OnError(const Napi::Error& error) override { deferred_.Reject(error.Value()); }
 
  private:
+  Napi::Error detached_error() {
+    Napi::Error error = Napi::TypeError::New(Env(), std::string(Frame::signature.routine) +
+        "Async(): an array updated in place was detached or transferred during the call; its update is lost");
+    error.Set("code", Napi::String::New(Env(), code::kDetached));
+    return error;
+  }
+
   Frame frame_;
   Napi::Promise::Deferred deferred_;
+  std::vector<WriteBack> write_backs_;
   std::vector<Napi::Reference<Napi::Value>> pins_;
 };
+
 
 /** Validation errors reject the promise instead of throwing: callers of `fooAsync` await. */
 template <typename Frame>
@@ -88,7 +131,7 @@ Napi::Value call_async(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   auto deferred = Napi::Promise::Deferred::New(env);
   try {
-    Args args(info, Frame::signature);
+    Args args(info, Frame::signature, /*detached_memory=*/true);
     Frame frame;
     frame.prepare(args);
     (new AsyncCall<Frame>(env, deferred, std::move(frame), args))->Queue();

@@ -19,6 +19,7 @@ namespace bridgegen {
 
 namespace detail {
 
+
 template <typename T>
 void require_in_place_ok(const Args& args, size_t i, Access access, napi_value value) {
   if (access != Access::InPlace) return;
@@ -76,6 +77,7 @@ void read_array(Args& args, size_t i, int rank, Access access, Array<T>& out) {
       out.length = length / Element<T>::lanes;
       detail::require_logical_values(args, i, out.data, out.length);
       out.pin = args.pin(value);
+      detail::privatize(args, access, 0, out);
     } else {
       detail::require_in_place_ok<T>(args, i, access, value);
       const detail::Source source{type, data, length, nullptr};

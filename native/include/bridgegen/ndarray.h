@@ -123,6 +123,7 @@ void read_ndarray(Args& args, size_t i, napi_value value, int rank, Access acces
     out.length = layout.total;
     require_logical_values(args, i, out.data, out.length);
     out.pin = args.pin(data);
+    privatize(args, access, static_cast<size_t>(layout.offset) * sizeof(T), out);
   } else {
     if (access == Access::InPlace) {
       throw_type_error(env, args.describe(i) + " is updated in place: expected a column-major ndarray of " +

@@ -8,6 +8,7 @@
 #include <cstring>
 #include <initializer_list>
 #include <utility>
+#include <vector>
 
 #include "args.h"
 #include "array.h"
@@ -34,6 +35,13 @@ void alloc_array(Args& args, const char* name, int rank, const int64_t* extents,
     total = detail::checked_product(env, total, static_cast<size_t>(shape[d]), what);
   }
   detail::checked_product(env, total, sizeof(T), what);
+  if (args.detached_memory()) {
+    // An async call's output lives in native memory until it completes; JS gets it then.
+    out.owned.assign(total, T{});
+    out.adopt_owned();
+    out.set_shape(rank, shape);
+    return;
+  }
   const size_t numbers = total * Element<T>::lanes;
   void* data = nullptr;
   napi_value buffer;
@@ -58,6 +66,21 @@ napi_value typed_copy(Napi::Env env, const T* from, size_t count) {
   detail::ok(env, napi_create_arraybuffer(env, count * sizeof(T), &data, &buffer));
   if (count) std::memcpy(data, from, count * sizeof(T));
   detail::ok(env, napi_create_typedarray(env, Element<T>::typed_array, count * Element<T>::lanes, buffer, 0, &js));
+  return js;
+}
+
+/** Hands native storage to JS without copying: the ArrayBuffer owns the vector from then on. */
+template <typename T>
+napi_value typed_adopt(Napi::Env env, std::vector<T>&& storage) {
+  if (storage.empty()) return typed_copy<T>(env, nullptr, 0);
+  auto* holder = new std::vector<T>(std::move(storage));
+  auto release = [](napi_env, void*, void* hint) { delete static_cast<std::vector<T>*>(hint); };
+  napi_value buffer, js;
+  if (napi_create_external_arraybuffer(env, holder->data(), holder->size() * sizeof(T), release, holder, &buffer) != napi_ok) {
+    delete holder;
+    throw Napi::Error::New(env);
+  }
+  detail::ok(env, napi_create_typedarray(env, Element<T>::typed_array, holder->size() * Element<T>::lanes, buffer, 0, &js));
   return js;
 }
 
@@ -88,9 +111,10 @@ napi_value shaped_value(Napi::Env env, napi_value js, int rank, const int64_t* e
  * `pinned` holds the live handles of the call's pinned values (see Args::pin).
  */
 template <typename T>
-napi_value array_value(Napi::Env env, const napi_value* pinned, const Array<T>& array) {
-  // Without a pin it is a converted copy (F2Py's intent(in,out) of a non-exact input).
-  napi_value js = array.pin >= 0 ? pinned[array.pin] : typed_copy(env, array.data, array.length);
+napi_value array_value(Napi::Env env, const napi_value* pinned, Array<T>& array) {
+  // Owned storage (an async call's output, F2Py's intent(in,out) copy) is handed over; a result
+  // is built once, at the end of the call.
+  napi_value js = array.owned.empty() && array.pin >= 0 ? pinned[array.pin] : typed_adopt(env, std::move(array.owned));
   return shaped_value<T>(env, js, array.rank, array.shape);
 }
 

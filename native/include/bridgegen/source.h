@@ -57,6 +57,18 @@ void require_logical_values(const Args& args, size_t i, const T* data, size_t n)
   }
 }
 
+/**
+ * For an async call, moves an array used in place into a private copy (the caller may detach
+ * or transfer its buffer while the call runs); an in-place one is written back at completion.
+ */
+template <typename T>
+void privatize(Args& args, Access access, size_t byte_offset, Array<T>& array) {
+  if (!args.detached_memory()) return;
+  array.owned.assign(array.data, array.data + array.length);
+  array.adopt_owned();
+  if (access != Access::In) args.write_back({array.pin, array.data, byte_offset, array.length * sizeof(T)});
+}
+
 /** A readable run of elements: a typed array (`array` null) or a plain JS array. */
 struct Source {
   napi_typedarray_type type;

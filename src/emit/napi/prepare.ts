@@ -43,7 +43,7 @@ function whenGiven(w: Writer, arg: Arg, i: number, body: () => void): void {
 }
 
 function readArray(w: Writer, arg: Arg, i: number): void {
-  const access = isInPlace(arg) ? 'InPlace' : 'In';
+  const access = isInPlace(arg) ? 'InPlace' : arg.returned ? 'Updated' : 'In';
   w.line(`bridgegen::read_array(args, ${i}, ${arg.rank}, bridgegen::Access::${access}, ${member(arg.name)});`);
   // An assumed-shape dummy gets the array's own shape, so the shape must be known.
   if (isAssumedShape(arg)) w.line(`bridgegen::require_shape(args, ${i}, ${member(arg.name)});`);

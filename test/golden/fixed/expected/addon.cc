@@ -21,7 +21,7 @@ struct dscalx_frame {
   int32_t a_incx{};
 
   void prepare(bridgegen::Args& args) {
-    bridgegen::read_array(args, 2, 1, bridgegen::Access::In, a_dx);
+    bridgegen::read_array(args, 2, 1, bridgegen::Access::Updated, a_dx);
     a_n = bridgegen::read_scalar<int32_t>(args, 0);
     a_da = bridgegen::read_scalar<double>(args, 1);
     a_incx = bridgegen::read_scalar<int32_t>(args, 3);
