@@ -184,6 +184,28 @@ describe('async', () => {
     expect(structuredClone(y.buffer, { transfer: [y.buffer] }).byteLength).toBe(40);
   });
 
+  it('rejects with the reason of an AbortSignal that is already aborted, without running', async () => {
+    const controller = new AbortController();
+    controller.abort(new Error('not needed'));
+    const before = m.counter(0);
+    await expect(m.counterAsync(1, { signal: controller.signal })).rejects.toThrow('not needed');
+    expect(m.counter(0)).toBe(before);
+  });
+
+  it('cancels a call that is still waiting for a thread when its signal aborts', async () => {
+    const big = new Float64Array(20_000_000).fill(1);
+    const busy = Array.from({ length: 4 }, () => m.vsumAsync(big)); // libuv's 4 threads
+    const controller = new AbortController();
+    const waiting = m.vsumAsync([1, 2], { signal: controller.signal });
+    controller.abort(new Error('stop'));
+    await expect(waiting).rejects.toThrow('stop');
+    await expect(Promise.all(busy)).resolves.toEqual([2e7, 2e7, 2e7, 2e7]);
+  });
+
+  it('runs normally with a signal that never aborts, options by name alongside it', async () => {
+    await expect(m.vsumAsync([1, 2], { signal: new AbortController().signal, n: 1 })).resolves.toBe(1);
+  });
+
   it('keeps inputs alive when the caller drops them', async () => {
     const calls = Array.from({ length: 32 }, (_, i) => m.vsumAsync(new Float64Array(10000).fill(i)));
     global.gc?.();

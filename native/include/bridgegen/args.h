@@ -119,6 +119,7 @@ class Args {
     Napi::Array keys = object.GetPropertyNames();
     for (uint32_t k = 0; k < keys.Length(); k++) {
       const std::string key = keys.Get(k).ToString().Utf8Value();
+      if (detached_memory_ && key == "signal") continue;  // an async call's AbortSignal (call.h)
       const size_t i = index_of(key);
       if (i == sig_.nparams) {
         throw_type_error(env_, where() + ": unknown option `" + key + "`; expected one of " + param_list(),

@@ -96,9 +96,17 @@ class AsyncCall final : public Napi::AsyncWorker {
     for (size_t i = 0; i < args.pin_count(); i++) pins_.push_back(Napi::Persistent(Napi::Value(env, args.pins()[i])));
   }
 
+  /** Cancels the call when `signal` aborts before the call has started (contract 1.5). */
+  void watch(Napi::Object signal) {
+    signal_ = Napi::Persistent(signal);
+    listener_ = Napi::Persistent(Napi::Function::New(Env(), [this](const Napi::CallbackInfo&) { on_abort(); }));
+    signal.Get("addEventListener").As<Napi::Function>().Call(signal, {Napi::String::New(Env(), "abort"), listener_.Value()});
+  }
+
  protected:
   void Execute() override { invoke(frame_); }
   void OnOK() override {
+    unwatch();
     std::vector<napi_value> pinned(pins_.size());
     for (size_t i = 0; i < pins_.size(); i++) pinned[i] = pins_[i].Value();
     for (const WriteBack& entry : write_backs_) {
@@ -108,9 +116,31 @@ class AsyncCall final : public Napi::AsyncWorker {
     }
     deferred_.Resolve(Napi::Value(Env(), frame_.result(Env(), pinned.data())));
   }
-  void OnError(const Napi::Error& error) override { deferred_.Reject(error.Value()); }
+  void OnError(const Napi::Error& error) override {
+    unwatch();
+    deferred_.Reject(error.Value());
+  }
 
  private:
+  void on_abort() {
+    try {
+      Cancel();  // succeeds only while the work is still queued; then no OnOK/OnError follows
+    } catch (const Napi::Error&) {
+      return;  // already running: it completes normally
+    }
+    const Napi::Value reason = signal_.Value().Get("reason");
+    unwatch();
+    deferred_.Reject(reason);
+  }
+
+  void unwatch() {
+    if (signal_.IsEmpty()) return;
+    Napi::Object signal = signal_.Value();
+    signal.Get("removeEventListener").As<Napi::Function>().Call(signal, {Napi::String::New(Env(), "abort"), listener_.Value()});
+    signal_.Reset();
+    listener_.Reset();
+  }
+
   Napi::Error detached_error() {
     Napi::Error error = Napi::TypeError::New(Env(), std::string(Frame::signature.routine) +
         "Async(): an array updated in place was detached or transferred during the call; its update is lost");
@@ -122,7 +152,20 @@ class AsyncCall final : public Napi::AsyncWorker {
   Napi::Promise::Deferred deferred_;
   std::vector<WriteBack> write_backs_;
   std::vector<Napi::Reference<Napi::Value>> pins_;
+  Napi::ObjectReference signal_;
+  Napi::FunctionReference listener_;
 };
+
+namespace detail {
+
+/** The AbortSignal in a trailing options object (`fooAsync(x, { signal })`), if any. */
+inline Napi::Value signal_of(const Napi::CallbackInfo& info) {
+  if (info.Length() == 0 || !info[info.Length() - 1].IsObject()) return Napi::Value();
+  Napi::Value signal = info[info.Length() - 1].As<Napi::Object>().Get("signal");
+  return signal.IsObject() ? signal : Napi::Value();
+}
+
+}  // namespace detail
 
 
 /** Validation errors reject the promise instead of throwing: callers of `fooAsync` await. */
@@ -131,10 +174,17 @@ Napi::Value call_async(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   auto deferred = Napi::Promise::Deferred::New(env);
   try {
+    const Napi::Value signal = detail::signal_of(info);
+    if (!signal.IsEmpty() && signal.As<Napi::Object>().Get("aborted").ToBoolean()) {
+      deferred.Reject(signal.As<Napi::Object>().Get("reason"));
+      return deferred.Promise();
+    }
     Args args(info, Frame::signature, /*detached_memory=*/true);
     Frame frame;
     frame.prepare(args);
-    (new AsyncCall<Frame>(env, deferred, std::move(frame), args))->Queue();
+    auto* call = new AsyncCall<Frame>(env, deferred, std::move(frame), args);
+    if (!signal.IsEmpty()) call->watch(signal.As<Napi::Object>());
+    call->Queue();
   } catch (const Napi::Error& error) {
     deferred.Reject(error.Value());
   } catch (const std::bad_alloc&) {
