@@ -6,7 +6,7 @@ import { dirname, resolve } from 'path';
 import type { DiagnosticBag } from '../diag/diagnostic';
 import type { Interface } from '../ir/types';
 import type { SourceAst } from './ast';
-import { lowerSources } from './lower';
+import { Lowering } from './lower';
 import { parseSource } from './parser';
 import { splitFixed, splitFree, statementSpan, type LogicalSource, type Statement } from './source-form';
 
@@ -55,8 +55,7 @@ function expandIncludes(src: LogicalSource, split: typeof splitFree, bag: Diagno
 
 /** Reads Fortran sources into the interface IR. Problems go to `bag` (with file:line:col); never throws on bad input. */
 export function readFortran(files: readonly SourceFile[], bag: DiagnosticBag): Interface {
-  return lowerSources(
-    files.map((f) => parseFortran(f, bag)),
-    bag,
-  );
+  const lowering = new Lowering(bag);
+  for (const f of files) lowering.add(parseFortran(f, bag)); // each file's syntax tree is dropped once lowered
+  return lowering.finish();
 }

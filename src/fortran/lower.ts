@@ -1,7 +1,7 @@
 // Syntax tree -> IR: decides what declarations mean (types and kinds, intents, shapes, docs,
 // visibility) for routines and modules; parsing is left to parser.ts, later refinements to ir/passes.
 
-import type { DiagnosticBag } from '../diag/diagnostic';
+import { DiagnosticBag } from '../diag/diagnostic';
 import type { Arg, DefaultValue, Interface, Intent, Module, Routine, Span } from '../ir/types';
 import type { ModuleUnit, NameRef, RawExpr, RoutineUnit, SourceAst } from './ast';
 import { lowerBounds } from './bounds';
@@ -38,31 +38,74 @@ interface RoutineContext extends Context {
 
 /** Lowers parsed files to the interface IR; problems go to `bag`, failing routines are left out. */
 export function lowerSources(asts: readonly SourceAst[], bag: DiagnosticBag): Interface {
-  const byName = new Map<string, ModuleUnit>();
-  for (const ast of asts) for (const u of ast.units) if (u.kind === 'module') byName.set(u.name, u);
-  const table = new ModuleTable(byName);
-  const routines: Routine[] = [];
-  const modules: Module[] = [];
-  const commons = new CommonCollector(bag);
-  for (const ast of asts) {
-    const docs = new DocIndex(ast.comments, ast.blankLines);
-    for (const u of ast.units) {
-      const base: Context = { bag, docs, table, implicit: defaultImplicit(u.span), commons };
-      if (u.kind === 'routine') {
-        const r = lowerRoutine(u, base);
-        if (r) routines.push(r);
-        continue;
-      }
-      const ctx: Context = { ...base, host: table.scopeOf(u.name), implicit: applyImplicit(base.implicit, u.body), module: u.name };
-      modules.push(lowerModule(u, ctx));
-      const isPublic = visibility(u.body);
-      for (const r of u.routines) {
-        const lowered = isPublic(r.name) ? lowerRoutine(r, ctx) : void addCommons(r, ctx);
-        if (lowered) routines.push(lowered);
-      }
+  const lowering = new Lowering(bag);
+  for (const ast of asts) lowering.add(ast);
+  return lowering.finish();
+}
+
+/**
+ * Lowers files one at a time, in order, as soon as that gives the same result as lowering them all at
+ * once: holding every file's syntax tree and comments until the end made garbage collection the main
+ * cost on large inputs (LAPACK). A file that defines or uses a module needs the table of every input's
+ * modules, so from the first such file on, files are held and lowered by `finish`. Lowering's
+ * diagnostics are also held until then, so they still follow all of the parser's, as in one batch.
+ */
+export class Lowering {
+  private readonly lowered = new DiagnosticBag();
+  private readonly out: Output = { routines: [], modules: [], commons: new CommonCollector(this.lowered) };
+  private readonly held: SourceAst[] = [];
+
+  constructor(private readonly bag: DiagnosticBag) {}
+
+  add(ast: SourceAst): void {
+    if (this.held.length > 0 || needsModules(ast)) this.held.push(ast);
+    else lowerFile(ast, new ModuleTable(new Map()), this.lowered, this.out);
+  }
+
+  finish(): Interface {
+    const byName = new Map<string, ModuleUnit>();
+    for (const ast of this.held) for (const u of ast.units) if (u.kind === 'module') byName.set(u.name, u);
+    const table = new ModuleTable(byName);
+    for (const ast of this.held) lowerFile(ast, table, this.lowered, this.out);
+    this.held.length = 0;
+    for (const d of this.lowered.items) this.bag.items.push(d);
+    this.lowered.items.length = 0;
+    return { routines: this.out.routines, modules: this.out.modules, commons: this.out.commons.result() };
+  }
+}
+
+/** What lowering files adds to, in file order. */
+interface Output {
+  readonly routines: Routine[];
+  readonly modules: Module[];
+  readonly commons: CommonCollector;
+}
+
+/** A module defined or `use`d anywhere in the file (internal procedures and interface bodies included). */
+function needsModules(ast: SourceAst): boolean {
+  const uses = (r: RoutineUnit): boolean =>
+    r.body.some((s) => s.kind === 'use') || r.internal.some(uses) || r.interfaces.some((i) => i.bodies.some(uses));
+  return ast.units.some((u) => u.kind === 'module' || uses(u));
+}
+
+function lowerFile(ast: SourceAst, table: ModuleTable, bag: DiagnosticBag, out: Output): void {
+  const { routines, modules, commons } = out;
+  const docs = new DocIndex(ast.comments, ast.blankLines);
+  for (const u of ast.units) {
+    const base: Context = { bag, docs, table, implicit: defaultImplicit(u.span), commons };
+    if (u.kind === 'routine') {
+      const r = lowerRoutine(u, base);
+      if (r) routines.push(r);
+      continue;
+    }
+    const ctx: Context = { ...base, host: table.scopeOf(u.name), implicit: applyImplicit(base.implicit, u.body), module: u.name };
+    modules.push(lowerModule(u, ctx));
+    const isPublic = visibility(u.body);
+    for (const r of u.routines) {
+      const lowered = isPublic(r.name) ? lowerRoutine(r, ctx) : void addCommons(r, ctx);
+      if (lowered) routines.push(lowered);
     }
   }
-  return { routines, modules, commons: commons.result() };
 }
 
 /** A module's doc, public variables and types; its common blocks go to the collector. */
