@@ -5,6 +5,11 @@
 #ifndef NAPI_CPP_EXCEPTIONS
 #define NAPI_CPP_EXCEPTIONS
 #endif
+// A worker terminated mid-call completes its async calls while its environment shuts down:
+// their results cannot be delivered, and must not abort the process trying.
+#ifndef NODE_API_SWALLOW_UNTHROWABLE_EXCEPTIONS
+#define NODE_API_SWALLOW_UNTHROWABLE_EXCEPTIONS
+#endif
 #include <napi.h>
 
 #include "error.h"

@@ -1,0 +1,50 @@
+// Modules in worker threads (contract 1.5): loaded and used in four workers at once, and a
+// worker terminated while its async calls run exits without taking the process down.
+
+import { spawnSync } from 'node:child_process';
+import { buildModule, fixture } from '../helpers/build';
+
+let dir: string;
+
+beforeAll(async () => {
+  dir = await buildModule('workers', [fixture('calls_free.f90')]);
+});
+
+/** Runs a script in a fresh Node process (worker threads inside jest's vm sandbox are not real). */
+function node(script: string) {
+  return spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', timeout: 120_000 });
+}
+
+it('loads and runs the module in four worker threads at once', () => {
+  const r = node(`
+    const { Worker } = require('worker_threads');
+    const code = \`
+      const m = require(${JSON.stringify(dir)});
+      (async () => {
+        const x = new Float64Array(1000).fill(1);
+        let s = 0;
+        for (let i = 0; i < 50; i++) s += (await m.vsumAsync(x)) + m.vsum(x);
+        require('worker_threads').parentPort.postMessage(s);
+      })();\`;
+    const workers = [0, 1, 2, 3].map(() => new Worker(code, { eval: true }));
+    Promise.all(workers.map((w) => new Promise((ok, fail) => { w.on('message', ok); w.on('error', fail); })))
+      .then((sums) => { console.log(JSON.stringify(sums)); return Promise.all(workers.map((w) => w.terminate())); });`);
+  expect(r.stderr).toBe('');
+  expect(JSON.parse(r.stdout)).toEqual([100000, 100000, 100000, 100000]);
+});
+
+it('survives a worker terminated while its async calls run', () => {
+  const r = node(`
+    const { Worker } = require('worker_threads');
+    const w = new Worker(\`
+      const m = require(${JSON.stringify(dir)});
+      const big = new Float64Array(10_000_000).fill(1);
+      for (let i = 0; i < 4; i++) m.vsumAsync(big);
+      require('worker_threads').parentPort.postMessage('running');\`, { eval: true });
+    w.on('message', () => setTimeout(() => w.terminate().then(() => {
+      const m = require(${JSON.stringify(dir)});
+      console.log('alive', m.vsum([1, 2]));
+    }), 5));`);
+  expect(r.signal).toBeNull();
+  expect(r.stdout.trim()).toBe('alive 3');
+});
