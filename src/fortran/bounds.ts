@@ -49,6 +49,7 @@ function boundExpr(e: RawExpr, ctx: BoundContext): Expr | undefined {
 function foldConstants(e: Expr, ctx: BoundContext): Expr {
   switch (e.op) {
     case 'int':
+    case 'real':
       return e;
     case 'name': {
       if (ctx.variables.has(e.name)) return e;
@@ -56,10 +57,11 @@ function foldConstants(e: Expr, ctx: BoundContext): Expr {
       return v === undefined ? e : { op: 'int', value: v };
     }
     case 'neg':
-      return { op: 'neg', arg: foldConstants(e.arg, ctx) };
+    case 'not':
+      return { op: e.op, arg: foldConstants(e.arg, ctx) };
     case 'call':
       return { op: 'call', name: e.name, args: e.args.map((a) => foldConstants(a, ctx)) };
     default:
-      return { op: e.op, left: foldConstants(e.left, ctx), right: foldConstants(e.right, ctx) };
+      return { ...e, left: foldConstants(e.left, ctx), right: foldConstants(e.right, ctx) };
   }
 }

@@ -13,8 +13,9 @@ export interface Token {
   readonly value?: string;
 }
 
-const OPS2 = ['**', '//', '==', '/=', '<=', '>=', '=>', '::'];
-const OPS1 = '()[],:=*/+-%<>;&';
+// `!=`, `&&`, `||` and `!` are C's, which F2Py accepts in `check(...)` conditions.
+const OPS2 = ['**', '//', '==', '/=', '<=', '>=', '=>', '::', '!=', '&&', '||'];
+const OPS1 = '()[],:=*/+-%<>;&!';
 // Sticky (`y`) patterns match at `lastIndex`, so lexing never copies the rest of the statement.
 const DOTOP = /\.[a-z]+\./iy;
 const IDENT = /[a-z_$][a-z0-9_$]*/iy;

@@ -2,12 +2,12 @@
 // visibility) for routines and modules; parsing is left to parser.ts, later refinements to ir/passes.
 
 import { DiagnosticBag } from '../diag/diagnostic';
-import type { Arg, DefaultValue, Interface, Intent, Module, Routine, Span } from '../ir/types';
-import type { ModuleUnit, NameRef, RawExpr, RoutineUnit, SourceAst } from './ast';
+import type { Arg, Interface, Intent, Module, Routine, Span } from '../ir/types';
+import type { ModuleUnit, NameRef, RoutineUnit, SourceAst } from './ast';
 import { lowerBounds } from './bounds';
 import { CommonCollector } from './commons';
 import { DocIndex, type ParamDirection, type RoutineDoc } from './docs';
-import { parseExpr } from './expr';
+import { lowerChecks, lowerDefault } from './f2py-values';
 import { ModuleTable, Scope, type ConstScope } from './kinds';
 import { lowerModuleData, visibility } from './module-entities';
 import { collectSymbols, type Sym, type SymbolTable } from './symbols';
@@ -157,6 +157,8 @@ function lowerRoutine(unit: RoutineUnit, outer: Context): Routine | undefined {
     result = lowerArg(unit.result ?? { name: unit.name, span: unit.span }, ctx, true);
     if (!result) return undefined;
   }
+  const checks = lowerChecks(unit.body, outer.bag, what);
+  if (!checks) return undefined;
   const threadsafe =
     unit.prefixes.includes('pure') || unit.prefixes.includes('elemental') ||
     unit.body.some((s) => s.kind === 'directive' && s.name === 'threadsafe');
@@ -168,6 +170,7 @@ function lowerRoutine(unit: RoutineUnit, outer: Context): Routine | undefined {
     ...(result ? { result } : {}),
     args,
     threadsafe,
+    ...(checks.length > 0 ? { checks } : {}),
     span: unit.span,
   };
 }
@@ -249,19 +252,4 @@ function lowerIntent(words: readonly string[], rank: number): { intent: Intent; 
   if (has('out')) return { intent: 'out', hidden: false, returned: true };
   if (has('in')) return { intent: 'in', hidden: false, returned: false };
   return { intent: null, hidden: false, returned: false };
-}
-
-/** F2Py directive defaults: a constant, `len(x)`/`size(x)` or `shape(x, k)` (0-based k). */
-function lowerDefault(init: RawExpr): DefaultValue | undefined {
-  const r = parseExpr(init.tokens);
-  if (!('expr' in r)) return undefined;
-  const e = r.expr;
-  if (e.op === 'int') return { kind: 'constant', value: e.value };
-  if (e.op !== 'call' || e.args[0]?.op !== 'name') return undefined;
-  const array = e.args[0].name;
-  const k = e.args[1];
-  if ((e.name === 'len' || e.name === 'size') && e.args.length === 1) return { kind: 'extent', array, dim: 0 };
-  if (e.name === 'shape' && k?.op === 'int') return { kind: 'extent', array, dim: k.value };
-  if (e.name === 'size' && k?.op === 'int') return { kind: 'extent', array, dim: k.value - 1 };
-  return undefined;
 }

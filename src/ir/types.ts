@@ -14,12 +14,30 @@ export type BaseType = 'integer' | 'real' | 'complex' | 'logical' | 'character' 
 /** Declared intent; `null` when the source declares none (treated as `in`, as F2Py does). */
 export type Intent = 'in' | 'out' | 'inout' | null;
 
-/** An integer expression used in array bounds, e.g. `2*n+1`. */
+/** Arithmetic operators, Fortran's meaning (integer division truncates). */
+export type ArithOp = '+' | '-' | '*' | '/';
+
+/** Comparisons in Fortran spelling (`.eq.`, `!=` and friends are normalised to these). */
+export type CompareOp = '==' | '/=' | '<' | '<=' | '>' | '>=';
+
+/**
+ * An expression: an array bound (`2*n+1`, `size(a,1)`), or an F2Py default value or `check(...)`
+ * condition (`max(shape(a,0),1)`, `len(x)>=n .and. n>0`). Calls name intrinsics: `max`, `min`,
+ * `abs`, and of an array argument `len(x)`, `size(x[,k])` (k 1-based), `shape(x,k)` (k 0-based,
+ * as in F2Py) and `rank(x)`. Which forms a given use accepts is the `supported` pass's business.
+ */
 export type Expr =
   | { readonly op: 'int'; readonly value: number }
+  /** A real literal (`1.0`, `1d-8`); `value` is its double value. */
+  | { readonly op: 'real'; readonly value: number }
   | { readonly op: 'name'; readonly name: string }
   | { readonly op: 'neg'; readonly arg: Expr }
-  | { readonly op: '+' | '-' | '*' | '/'; readonly left: Expr; readonly right: Expr }
+  | { readonly op: ArithOp; readonly left: Expr; readonly right: Expr }
+  | { readonly op: CompareOp; readonly left: Expr; readonly right: Expr }
+  /** Logical `.and.`/`&&` and `.or.`/`||`. */
+  | { readonly op: 'and' | 'or'; readonly left: Expr; readonly right: Expr }
+  /** Logical `.not.`/`!`. */
+  | { readonly op: 'not'; readonly arg: Expr }
   | { readonly op: 'call'; readonly name: string; readonly args: readonly Expr[] };
 
 /** One dimension of an array: `lower:upper`; `upper` is null for assumed size (`*`) or shape (`:`). */
@@ -35,7 +53,23 @@ export type DefaultValue =
   /** The extent of dimension `dim` (0-based) of the argument `array`. */
   | { readonly kind: 'extent'; readonly array: string; readonly dim: number }
   /** An explicit constant, e.g. from a signature file `integer :: n = 0`. */
-  | { readonly kind: 'constant'; readonly value: number };
+  | { readonly kind: 'constant'; readonly value: number }
+  /**
+   * Any other F2Py default (`n=shape(x,0)-1`, `lda=max(shape(a,0),1)`): computed before the call
+   * from the input arrays and the other scalars, which may themselves have defaults (F2Py's
+   * `depend`; the order follows from the names the expressions use). `text` is as written.
+   */
+  | { readonly kind: 'expr'; readonly expr: Expr; readonly text: string };
+
+/** An F2Py `check(...)` condition: verified before the call; false is a RangeError. */
+export interface Check {
+  readonly expr: Expr;
+  /** The condition as written, blanks removed: `shape(a,0)==shape(a,1)`. */
+  readonly text: string;
+  /** The argument whose declaration carries it (where `bridgegen sig` writes it back), if any. */
+  readonly arg?: string;
+  readonly span: Span;
+}
 
 /** A dummy argument, or a function result. */
 export interface Arg {
@@ -96,6 +130,12 @@ export interface Routine {
   readonly args: readonly Arg[];
   /** Declared pure/elemental or `threadsafe`: may run concurrently with other calls. */
   readonly threadsafe: boolean;
+  /**
+   * F2Py `check(...)` conditions of the routine's arguments, in source order: they may relate
+   * several arguments, so they belong to the routine and are verified once every input and
+   * default is known (absent when there are none).
+   */
+  readonly checks?: readonly Check[];
   readonly span: Span;
 }
 

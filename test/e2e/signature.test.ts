@@ -49,10 +49,13 @@ describe('F2Py signature files', () => {
     const out = path.join(work, 'f2py');
     const r = cli([fixture('signatures/f2py_calls.pyf'), fixture('calls_free.f90'), '-o', out]);
     expect(r.status).toBe(0);
-    // F2Py writes n=shape(x,0)-1 for x(0:n); bridgegen does not evaluate such defaults yet, and says so.
-    expect(r.stderr).toMatch(/routine `weighted` skipped: argument `n` is optional but has no default value/);
+    expect(r.stderr).not.toMatch(/skipped/);
     expect(run(out, `[m.vsum([1, 2, 3]), Array.from(m.cumsum([1, 2, 3])), m.outer([1, 2], [3]).shape, m.twice(4)]`))
       .toEqual([6, [1, 3, 6], [2, 1], 8]);
+    // F2Py writes n=-1 + shape(x, 0) and check(shape(x, 0) == 1 + n) for x(0:n): both are evaluated.
+    const failed = `(() => { try { m.weighted([5, 5, 5], 1); } catch (e) { return [e.code, e.message]; } })()`;
+    expect(run(out, `[Array.from(m.weighted([5, 5, 5])), ${failed}]`))
+      .toEqual([[0, 5, 10], ['ERR_BRIDGEGEN_CHECK', 'weighted(): check(shape(x, 0) == 1 + n) failed']]);
   });
 
   it('applies fortranname, hides intent(hide) sizes, and refuses callstatement and usercode with warnings', () => {

@@ -18,6 +18,7 @@
 #include "scalar.h"
 #include "chars.h"
 #include "extent.h"
+#include "check.h"
 #include "array.h"
 #include "input.h"
 #include "output.h"

@@ -16,6 +16,7 @@ constexpr const char* kArgValue = "ERR_BRIDGEGEN_ARG_VALUE";      // value out o
 constexpr const char* kShape = "ERR_BRIDGEGEN_SHAPE";             // array extent mismatch
 constexpr const char* kNotInPlace = "ERR_BRIDGEGEN_NOT_IN_PLACE";  // inout array would need a copy
 constexpr const char* kTooLarge = "ERR_BRIDGEGEN_TOO_LARGE";      // allocation size overflow
+constexpr const char* kCheck = "ERR_BRIDGEGEN_CHECK";            // an F2Py check(...) is false
 constexpr const char* kDetached = "ERR_BRIDGEGEN_DETACHED";       // an async in-place array went away
 }  // namespace code
 

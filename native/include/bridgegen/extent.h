@@ -37,6 +37,7 @@ inline int64_t ext_div(const Args& args, int64_t a, int64_t b) {
   return a / b;
 }
 inline int64_t ext_neg(const Args& args, int64_t a) { return ext_sub(args, 0, a); }
+inline int64_t ext_abs(const Args& args, int64_t a) { return a < 0 ? ext_neg(args, a) : a; }
 inline int64_t ext_max(int64_t a, int64_t b) { return a > b ? a : b; }
 inline int64_t ext_min(int64_t a, int64_t b) { return a < b ? a : b; }
 

@@ -1,11 +1,14 @@
 // Emits a frame's `prepare`: read every input (arrays first, since sizes default to their
-// extents), check every extent the Fortran relies on, and allocate every output.
+// extents), compute F2Py defaults in dependency order, check every extent the Fortran relies on
+// and every `check(...)`, and allocate every output.
 
 import { charLength, isChars } from '../../ir/chars';
 import { conventionOf, isAssumedShape, isInPlace, isInput, mayBeAbsent } from '../../ir/convention';
+import { defaultOrder } from '../../ir/depend';
 import type { Arg, Routine } from '../../ir/types';
 import type { Writer } from '../writer';
-import { cppExtent, cppString, cType, member, present, RESULT_MEMBER } from './ctypes';
+import { cppString, cType, member, present, RESULT_MEMBER } from './ctypes';
+import { cppExtent, cppValueExpr, routineScope, type ValueScope } from './values';
 
 type ParamIndex = (name: string) => number;
 
@@ -27,9 +30,17 @@ function readScalar(arg: Arg, i: number, paramIndex: ParamIndex): string {
   return arg.hidden ? `${target} = ${inferred};` : `${target} = args.given(${i}) ? ${read} : ${inferred};`;
 }
 
-function shapeArray(w: Writer, arg: Arg, paramIndex: ParamIndex): string {
+/** A computed (`expr`) default, evaluated once what it reads is known; a given value wins. */
+function computeDefault(arg: Arg, scope: ValueScope): string {
+  if (arg.default?.kind !== 'expr') throw new Error(`internal: ${arg.name} has no computed default`);
+  const computed = `bridgegen::computed_as<${cType(arg)}>(args, ${cppString(arg.name)}, ${cppValueExpr(arg.default.expr, scope)})`;
+  const i = scope.paramIndex(arg.name);
+  return `${member(arg.name)} = ${arg.hidden ? computed : `args.given(${i}) ? bridgegen::read_scalar<${cType(arg)}>(args, ${i}) : ${computed}`};`;
+}
+
+function shapeArray(w: Writer, arg: Arg, scope: ValueScope): string {
   const name = `${member(arg.name)}_expected`;
-  w.line(`const int64_t ${name}[] = {${arg.bounds.map((b) => cppExtent(b, paramIndex)).join(', ')}};`);
+  w.line(`const int64_t ${name}[] = {${arg.bounds.map((b) => cppExtent(b, scope)).join(', ')}};`);
   return name;
 }
 
@@ -49,8 +60,8 @@ function readArray(w: Writer, arg: Arg, i: number): void {
   if (isAssumedShape(arg)) w.line(`bridgegen::require_shape(args, ${i}, ${member(arg.name)});`);
 }
 
-function checkArray(w: Writer, arg: Arg, i: number, paramIndex: ParamIndex): void {
-  const shape = shapeArray(w, arg, paramIndex);
+function checkArray(w: Writer, arg: Arg, i: number, scope: ValueScope): void {
+  const shape = shapeArray(w, arg, scope);
   const text = cppString(`${arg.name}(${arg.dims.join(', ')})`);
   w.line(`bridgegen::check_shape(args, ${i}, ${member(arg.name)}, ${arg.rank}, ${shape}, ${text});`);
 }
@@ -58,15 +69,22 @@ function checkArray(w: Writer, arg: Arg, i: number, paramIndex: ParamIndex): voi
 export function writePrepare(w: Writer, routine: Routine): void {
   const { params } = conventionOf(routine);
   const paramIndex: ParamIndex = (name) => params.findIndex((p) => p.name === name);
+  const scope = routineScope(routine, paramIndex);
   const inputArrays = routine.args.filter((a) => a.rank > 0 && isInput(a));
+  const order = defaultOrder(routine);
+  if ('cycle' in order) throw new Error(`internal: defaults of ${routine.name} depend on each other`);
   w.block('void prepare(bridgegen::Args& args) {', () => {
     for (const arg of inputArrays) whenGiven(w, arg, paramIndex(arg.name), () => readArray(w, arg, paramIndex(arg.name)));
-    for (const arg of routine.args.filter((a) => a.rank === 0 && isInput(a))) {
+    for (const arg of routine.args.filter((a) => a.rank === 0 && isInput(a) && a.default?.kind !== 'expr')) {
       whenGiven(w, arg, paramIndex(arg.name), () => w.line(readScalar(arg, paramIndex(arg.name), paramIndex)));
     }
-    for (const arg of inputArrays) whenGiven(w, arg, paramIndex(arg.name), () => checkArray(w, arg, paramIndex(arg.name), paramIndex));
+    for (const arg of order.order) w.line(computeDefault(arg, scope));
+    for (const arg of inputArrays) whenGiven(w, arg, paramIndex(arg.name), () => checkArray(w, arg, paramIndex(arg.name), scope));
+    for (const check of routine.checks ?? []) {
+      w.line(`bridgegen::check(args, ${cppValueExpr(check.expr, scope)}, ${cppString(check.text)});`);
+    }
     for (const arg of routine.args.filter((a) => a.rank > 0 && !isInput(a))) {
-      const shape = shapeArray(w, arg, paramIndex);
+      const shape = shapeArray(w, arg, scope);
       w.line(`bridgegen::alloc_array(args, ${cppString(arg.name)}, ${arg.rank}, ${shape}, ${member(arg.name)});`);
     }
     for (const arg of routine.args.filter((a) => isChars(a) && !isInput(a))) {

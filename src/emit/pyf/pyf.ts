@@ -1,7 +1,8 @@
 // Emits an F2Py signature file (`bridgegen sig`, F2Py's `-h`) from the IR: what bridgegen
 // understood of each routine, in F2Py's syntax, for the user to edit and build from again.
 
-import type { Arg, DefaultValue, Interface, Routine } from '../../ir/types';
+import type { Arg, Check, DefaultValue, Interface, Routine } from '../../ir/types';
+import { referencedNames } from '../../ir/value-expr';
 import { fortranBound } from '../expr';
 import { fortranTypeSpec } from '../fortran-types';
 import { wrapStatement } from '../fortran-shim/shim';
@@ -15,17 +16,27 @@ function intentWords(arg: Arg): string | undefined {
 }
 
 function defaultText(value: DefaultValue): string {
+  if (value.kind === 'expr') return value.text;
   return value.kind === 'constant' ? String(value.value) : `shape(${value.array},${value.dim})`;
 }
 
-export function declaration(arg: Arg): string {
+/** The names a default reads (F2Py's `depend(...)`), if any. */
+function dependNames(value: DefaultValue | undefined): readonly string[] {
+  if (value?.kind === 'extent') return [value.array];
+  return value?.kind === 'expr' ? referencedNames(value.expr) : [];
+}
+
+/** One argument's declaration; `checks` are the routine's, of which those written on `arg` are kept. */
+export function declaration(arg: Arg, checks: readonly Check[] = []): string {
   if (arg.type === 'procedure') return `external ${arg.name}`;
   const attrs = [fortranTypeSpec(arg)];
   if (arg.rank > 0) attrs.push(`dimension(${arg.bounds.map(fortranBound).join(',')})`);
   const intent = intentWords(arg);
   if (intent) attrs.push(`intent(${intent})`);
   if (arg.optional) attrs.push('optional');
-  if (arg.default?.kind === 'extent') attrs.push(`depend(${arg.default.array})`);
+  const depends = dependNames(arg.default);
+  if (depends.length > 0) attrs.push(`depend(${depends.join(',')})`);
+  for (const check of checks.filter((c) => c.arg === arg.name)) attrs.push(`check(${check.text})`);
   const init = arg.default ? ` = ${defaultText(arg.default)}` : '';
   const doc = arg.doc ? ` !< ${arg.doc.split('\n')[0]}` : '';
   return `${attrs.join(', ')} :: ${arg.name}${init}${doc}`;
@@ -38,11 +49,14 @@ function writeDoc(w: Writer, doc: string | undefined): void {
 function writeRoutine(w: Writer, routine: Routine): void {
   const names = routine.args.map((a) => a.name).join(',');
   const result = routine.result && routine.result.name !== routine.name ? ` result(${routine.result.name})` : '';
+  // A check written on no argument is written back on the first one (F2Py attaches checks to arguments).
+  const owner = (c: Check) => (routine.args.some((a) => a.name === c.arg) ? c.arg : routine.args[0]?.name);
+  const checks = (routine.checks ?? []).map((c) => ({ ...c, arg: owner(c) }));
   writeDoc(w, routine.doc);
   w.many(wrapStatement(`${routine.kind} ${routine.name}(${names})${result}`));
   w.indent(() => {
     if (routine.threadsafe) w.line('threadsafe');
-    for (const arg of routine.args) w.many(wrapStatement(declaration(arg)));
+    for (const arg of routine.args) w.many(wrapStatement(declaration(arg, checks)));
     if (routine.result) w.line(`${fortranTypeSpec(routine.result)} :: ${routine.result.name}`);
   });
   w.line(`end ${routine.kind} ${routine.name}`);

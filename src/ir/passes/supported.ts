@@ -5,50 +5,46 @@ import type { DiagnosticBag } from '../../diag/diagnostic';
 import { isInput } from '../convention';
 import { charLength, isChars } from '../chars';
 import { dtypeOf } from '../dtype';
-import type { Arg, Expr, Routine } from '../types';
-
-const KNOWN_CALLS = new Set(['max', 'min']);
-
-/** `size(a)` / `size(a, k)` of an input array the caller passes (so its shape is known). */
-function sizeProblem(args: readonly Expr[], routine: Routine): string | undefined {
-  const [of, dim] = args;
-  const array = of?.op === 'name' ? routine.args.find((a) => a.name === of.name) : undefined;
-  if (!array || array.rank === 0 || !isInput(array) || array.fortranOptional || array.hidden) {
-    return '`size()` in a dimension must name an input array argument';
-  }
-  if (args.length > 2 || (dim && (dim.op !== 'int' || dim.value < 1 || dim.value > array.rank))) {
-    return `\`size(${array.name}, k)\` needs a constant k from 1 to ${array.rank}`;
-  }
-  return undefined;
-}
+import { defaultOrder } from '../depend';
+import type { Arg, Check, Expr, Routine } from '../types';
+import { typeOf } from '../value-expr';
 
 /** Why an extent expression cannot be computed before the call, or undefined. */
 function exprProblem(expr: Expr, routine: Routine): string | undefined {
-  switch (expr.op) {
-    case 'int':
-      return undefined;
-    case 'name': {
-      const arg = routine.args.find((a) => a.name === expr.name);
-      if (!arg) return `\`${expr.name}\` is not an argument`;
-      if (arg.type !== 'integer' || arg.rank !== 0 || !isInput(arg)) return `\`${expr.name}\` is not an integer input`;
-      return undefined;
-    }
-    case 'neg':
-      return exprProblem(expr.arg, routine);
-    case '+':
-    case '-':
-    case '*':
-    case '/':
-      return exprProblem(expr.left, routine) ?? exprProblem(expr.right, routine);
-    case 'call':
-      if (expr.name === 'size') return sizeProblem(expr.args, routine);
-      if (!KNOWN_CALLS.has(expr.name)) return `\`${expr.name}()\` in a dimension is not supported yet`;
-      for (const a of expr.args) {
-        const problem = exprProblem(a, routine);
-        if (problem) return problem;
-      }
-      return undefined;
+  const typed = typeOf(expr, routine);
+  if ('problem' in typed) return typed.problem;
+  if (typed.type === 'integer') return undefined;
+  return expr.op === 'name' ? `\`${expr.name}\` is not an integer input` : 'the expression is not an integer';
+}
+
+/** Why a computed (`expr`) default cannot be evaluated before the call, or undefined. */
+function defaultProblem(arg: Arg, routine: Routine): string | undefined {
+  if (arg.default?.kind !== 'expr') return undefined;
+  const what = `the default \`${arg.default.text}\` of argument \`${arg.name}\``;
+  if (arg.rank > 0 || (arg.type !== 'integer' && arg.type !== 'real')) return `${what}: only integer and real scalars can have computed defaults`;
+  const typed = typeOf(arg.default.expr, routine);
+  if ('problem' in typed) return `${what}: ${typed.problem}`;
+  if (typed.type === 'logical') return `${what} is a condition, not a number`;
+  if (typed.type === 'real' && arg.type === 'integer') return `${what} is real, and \`${arg.name}\` is an integer`;
+  return undefined;
+}
+
+/** Why a `check(...)` cannot be verified before the call, or undefined. */
+function checkProblem(check: Check, routine: Routine): string | undefined {
+  const typed = typeOf(check.expr, routine);
+  if ('problem' in typed) return `\`check(${check.text})\`: ${typed.problem}`;
+  return typed.type === 'logical' ? undefined : `\`check(${check.text})\` is not a condition`;
+}
+
+/** Checks, and an order for the computed defaults (F2Py's `depend`). */
+function dependProblem(routine: Routine): string | undefined {
+  for (const check of routine.checks ?? []) {
+    const problem = checkProblem(check, routine);
+    if (problem) return problem;
   }
+  const order = defaultOrder(routine);
+  if ('cycle' in order) return `the defaults of ${order.cycle.map((n) => `\`${n}\``).join(' -> ')} depend on each other`;
+  return undefined;
 }
 
 /** Why a CHARACTER argument cannot be wrapped yet, or undefined. */
@@ -91,6 +87,8 @@ function argProblem(arg: Arg, routine: Routine): string | undefined {
   const needsInterface = interfaceProblem(arg, routine);
   if (needsInterface) return `${what} ${needsInterface}`;
   if (arg.optional && !arg.fortranOptional && !arg.default) return `${what} is optional but has no default value bridgegen understands`;
+  const dflt = defaultProblem(arg, routine);
+  if (dflt) return dflt;
   if (arg.hidden && !arg.default) return `${what} is hidden but has no value to take`;
   if (arg.rank > 7) return `${what} has rank ${arg.rank}; at most 7 is supported`;
   for (const [d, bound] of arg.bounds.entries()) {
@@ -117,7 +115,7 @@ function routineProblem(routine: Routine): string | undefined {
     const problem = argProblem(arg, routine);
     if (problem) return problem;
   }
-  return undefined;
+  return dependProblem(routine);
 }
 
 export function keepSupported(routines: readonly Routine[], bag: DiagnosticBag): Routine[] {

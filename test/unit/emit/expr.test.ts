@@ -4,7 +4,8 @@
 import { signatureLine } from '../../../src/emit/dts/dts';
 import { fortranBound, fortranExpr, printInfix } from '../../../src/emit/expr';
 import { wrapStatement } from '../../../src/emit/fortran-shim/shim';
-import { cppExtent, cppExtentExpr, cppString, member } from '../../../src/emit/napi/ctypes';
+import { cppString, member } from '../../../src/emit/napi/ctypes';
+import { cppExtent, cppValueExpr } from '../../../src/emit/napi/values';
 import { generatedBanner, Writer } from '../../../src/emit/writer';
 import { conventionOf } from '../../../src/ir/convention';
 import type { Arg, Bound, Expr, Routine } from '../../../src/ir/types';
@@ -67,24 +68,24 @@ describe('printInfix', () => {
   });
 });
 
-describe('cppExtentExpr', () => {
+describe('cppValueExpr', () => {
   it('spells integers and names as int64_t', () => {
-    expect(cppExtentExpr(int(3))).toBe('int64_t{3}');
-    expect(cppExtentExpr(n)).toBe('int64_t(a_n)');
+    expect(cppValueExpr(int(3))).toBe('int64_t{3}');
+    expect(cppValueExpr(n)).toBe('int64_t(a_n)');
   });
   it('uses the checked runtime operations, keeping the tree structure', () => {
-    expect(cppExtentExpr(bin('+', bin('*', int(2), n), int(1)))).toBe(
+    expect(cppValueExpr(bin('+', bin('*', int(2), n), int(1)))).toBe(
       'bridgegen::ext_add(args, bridgegen::ext_mul(args, int64_t{2}, int64_t(a_n)), int64_t{1})',
     );
-    expect(cppExtentExpr(bin('-', a, bin('-', b, c)))).toBe(
+    expect(cppValueExpr(bin('-', a, bin('-', b, c)))).toBe(
       'bridgegen::ext_sub(args, int64_t(a_a), bridgegen::ext_sub(args, int64_t(a_b), int64_t(a_c)))',
     );
-    expect(cppExtentExpr(bin('/', a, b))).toBe('bridgegen::ext_div(args, int64_t(a_a), int64_t(a_b))');
-    expect(cppExtentExpr(neg(n))).toBe('bridgegen::ext_neg(args, int64_t(a_n))');
+    expect(cppValueExpr(bin('/', a, b))).toBe('bridgegen::ext_div(args, int64_t(a_a), int64_t(a_b))');
+    expect(cppValueExpr(neg(n))).toBe('bridgegen::ext_neg(args, int64_t(a_n))');
   });
   it('folds max/min over two or more arguments', () => {
-    expect(cppExtentExpr(call('max', int(1), n))).toBe('bridgegen::ext_max(int64_t{1}, int64_t(a_n))');
-    expect(cppExtentExpr(call('min', a, b, c))).toBe(
+    expect(cppValueExpr(call('max', int(1), n))).toBe('bridgegen::ext_max(int64_t{1}, int64_t(a_n))');
+    expect(cppValueExpr(call('min', a, b, c))).toBe(
       'bridgegen::ext_min(bridgegen::ext_min(int64_t(a_a), int64_t(a_b)), int64_t(a_c))',
     );
   });

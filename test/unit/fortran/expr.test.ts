@@ -28,6 +28,7 @@ describe('bound expressions', () => {
   it('reports what it cannot represent', () => {
     expect(parse('n**2')).toMatchObject({ error: expect.stringContaining("'**'") });
     expect(parse('n+')).toMatchObject({ error: 'expression ends too early' });
-    expect(parse('1.5')).toMatchObject({ error: "'1.5' is not supported in array bounds" });
+    expect(parse('.true.')).toMatchObject({ error: "'.true.' is not supported here" });
+    expect(parse('a < b < c')).toMatchObject({ error: "unexpected '<'" });
   });
 });

@@ -163,8 +163,8 @@ describe('keepSupported', () => {
     ['an assumed size on an output', 'subroutine s(a)\n real(8), intent(out) :: a(*)\nend\n', 'argument `a` is assumed-size (`*`): its extent is unknown, so the call cannot be checked; declare it, e.g. `!f2py dimension(n) :: a`'],
     ['a dimension naming a non-argument', 'subroutine s(a, n)\n integer n\n real(8), intent(in) :: a(kk)\nend\n', 'dimension 1 of argument `a`: `kk` is not an argument'],
     ['a dimension naming a real', 'subroutine s(a, x)\n real(8) x\n real(8), intent(in) :: a(2, x)\nend\n', 'dimension 2 of argument `a`: `x` is not an integer input'],
-    ['a dimension naming an output', 'subroutine s(a, n)\n integer, intent(out) :: n\n real(8), intent(in) :: a(n)\nend\n', 'dimension 1 of argument `a`: `n` is not an integer input'],
-    ['an unknown intrinsic in a dimension', 'subroutine s(a, n)\n integer n\n real(8), intent(in) :: a(abs(n))\nend\n', 'dimension 1 of argument `a`: `abs()` in a dimension is not supported yet'],
+    ['a dimension naming an output', 'subroutine s(a, n)\n integer, intent(out) :: n\n real(8), intent(in) :: a(n)\nend\n', 'dimension 1 of argument `a`: `n` is not an input'],
+    ['an unknown intrinsic in a dimension', 'subroutine s(a, n)\n integer n\n real(8), intent(in) :: a(mod(n, 2))\nend\n', 'dimension 1 of argument `a`: `mod()` is not supported (len, size, shape, rank, max, min and abs are)'],
     ['an array-valued function', 'function f(n)\n integer n\n real(8) f(n)\nend\n', 'array-valued functions are not supported yet'],
     ['an unsupported function result', 'type(pt) function f(n)\n integer n\nend\n', 'its result has derived type `pt`, not supported yet'],
   ])('drops a routine with %s, with one BG003 warning naming it', (_what, text, reason) => {

@@ -1,0 +1,37 @@
+// bridgegen runtime — F2Py's computed defaults and `check(...)` conditions, evaluated before the
+// call once every input is read: range-checked conversion of a default, and the failed-check error.
+#pragma once
+
+#include <cmath>
+#include <cstdint>
+#include <string>
+#include <type_traits>
+
+#include "args.h"
+#include "element.h"
+#include "error.h"
+
+namespace bridgegen {
+
+/** Converts the integer value of argument `name`'s computed default to its type, checking the range. */
+template <typename T>
+T computed_as(const Args& args, const char* name, int64_t value) {
+  return int64_to<T>(args.env(), value, [&] {
+    return "argument `" + std::string(name) + "` of " + args.where() + " (computed default)";
+  });
+}
+
+/** A real computed default (the `supported` pass allows it for real arguments only). */
+template <typename T>
+T computed_as(const Args&, const char*, double value) {
+  static_assert(std::is_floating_point_v<T>, "a real default needs a real argument");
+  return static_cast<T>(value);
+}
+
+/** Throws the RangeError of a false `check(condition)` (the condition as written). */
+inline void check(const Args& args, bool ok, const char* condition) {
+  if (ok) return;
+  throw_range_error(args.env(), args.where() + ": check(" + condition + ") failed", code::kCheck);
+}
+
+}  // namespace bridgegen
