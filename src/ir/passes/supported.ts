@@ -7,7 +7,7 @@ import { charLength, isChars } from '../chars';
 import { dtypeOf } from '../dtype';
 import { defaultOrder } from '../depend';
 import type { Arg, Check, Expr, Routine } from '../types';
-import { typeOf } from '../value-expr';
+import { queriedArray, typeOf } from '../value-expr';
 
 /** Why an extent expression cannot be computed before the call, or undefined. */
 function exprProblem(expr: Expr, routine: Routine): string | undefined {
@@ -19,6 +19,12 @@ function exprProblem(expr: Expr, routine: Routine): string | undefined {
 
 /** Why a computed (`expr`) default cannot be evaluated before the call, or undefined. */
 function defaultProblem(arg: Arg, routine: Routine): string | undefined {
+  if (arg.default?.kind === 'extent') {
+    const { array, dim } = arg.default;
+    const source = queriedArray(routine, { op: 'name', name: array });
+    if (!source) return `the default of argument \`${arg.name}\` is the shape of \`${array}\`, which is not an input array argument`;
+    return dim < 0 || dim >= source.rank ? `the default of argument \`${arg.name}\` is dimension ${dim} (0-based) of \`${array}\`, which has rank ${source.rank}` : undefined;
+  }
   if (arg.default?.kind !== 'expr') return undefined;
   const what = `the default \`${arg.default.text}\` of argument \`${arg.name}\``;
   if (arg.rank > 0 || (arg.type !== 'integer' && arg.type !== 'real')) return `${what}: only integer and real scalars can have computed defaults`;

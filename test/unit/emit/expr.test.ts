@@ -5,7 +5,7 @@ import { signatureLine } from '../../../src/emit/dts/dts';
 import { fortranBound, fortranExpr, printInfix } from '../../../src/emit/expr';
 import { wrapStatement } from '../../../src/emit/fortran-shim/shim';
 import { cppString, member } from '../../../src/emit/napi/ctypes';
-import { cppExtent, cppValueExpr } from '../../../src/emit/napi/values';
+import { cppExtent, cppValueExpr, routineScope } from '../../../src/emit/napi/values';
 import { generatedBanner, Writer } from '../../../src/emit/writer';
 import { conventionOf } from '../../../src/ir/convention';
 import type { Arg, Bound, Expr, Routine } from '../../../src/ir/types';
@@ -29,6 +29,8 @@ describe('fortranExpr', () => {
     ['a/(b*c)', bin('/', a, bin('*', b, c))],
     ['a*b/c', bin('/', bin('*', a, b), c)],
     ['-n', neg(n)],
+    ['n>=2*a.and..not.b==1', { op: 'and', left: { op: '>=', left: n, right: bin('*', int(2), a) }, right: { op: 'not', arg: { op: '==', left: b, right: int(1) } } }],
+    ['(a.or.b).and.c/=-1.5', { op: 'and', left: { op: 'or', left: a, right: b }, right: { op: '/=', left: c, right: { op: 'real', value: -1.5 } } }],
     ['-(a+b)', neg(bin('+', a, b))],
     ['(-n)*2', bin('*', neg(n), int(2))],
     ['-n+a', bin('+', neg(n), a)],
@@ -88,6 +90,33 @@ describe('cppValueExpr', () => {
     expect(cppValueExpr(call('min', a, b, c))).toBe(
       'bridgegen::ext_min(bridgegen::ext_min(int64_t(a_a), int64_t(a_b)), int64_t(a_c))',
     );
+  });
+});
+
+describe('cppValueExpr on F2Py defaults and checks', () => {
+  const routine = { args: [
+    { name: 'x', type: 'real', rank: 0 }, { name: 'n', type: 'integer', rank: 0 }, { name: 'a', type: 'real', rank: 2 },
+  ] } as unknown as Routine;
+  const scope = routineScope(routine, (p) => ['a', 'n', 'x'].indexOf(p));
+  const cmp = (op: '==' | '/=' | '<' | '>=', left: Expr, right: Expr): Expr => ({ op, left, right });
+
+  it('computes in double as soon as a real takes part, in checked int64 otherwise', () => {
+    expect(cppValueExpr(bin('*', name('x'), n), scope)).toBe('(double(a_x) * double(int64_t(a_n)))');
+    expect(cppValueExpr(call('max', n, { op: 'real', value: 1 }), scope)).toBe('std::fmax(double(int64_t(a_n)), double{1.0})');
+    expect(cppValueExpr(call('abs', n), scope)).toBe('bridgegen::ext_abs(args, int64_t(a_n))');
+    expect(cppValueExpr(neg(name('x')), scope)).toBe('(-double(a_x))');
+  });
+
+  it('reads shapes of input arrays (shape 0-based, size 1-based) and their rank', () => {
+    expect(cppValueExpr(call('shape', a, int(1)), scope)).toBe('bridgegen::known_extent(args, 0, a_a, 1)');
+    expect(cppValueExpr(call('size', a, int(1)), scope)).toBe('bridgegen::known_extent(args, 0, a_a, 0)');
+    expect(cppValueExpr(call('len', a), scope)).toBe('bridgegen::known_extent(args, 0, a_a, 0)');
+    expect(cppValueExpr(call('rank', a), scope)).toBe('int64_t{2}');
+  });
+
+  it('spells comparisons and logic in C++', () => {
+    const e: Expr = { op: 'and', left: cmp('/=', n, int(0)), right: { op: 'not', arg: cmp('<', name('x'), n) } };
+    expect(cppValueExpr(e, scope)).toBe('((int64_t(a_n) != int64_t{0}) && !(double(a_x) < double(int64_t(a_n))))');
   });
 });
 

@@ -32,3 +32,37 @@ describe('bound expressions', () => {
     expect(parse('a < b < c')).toMatchObject({ error: "unexpected '<'" });
   });
 });
+
+describe('F2Py value expressions', () => {
+  const text = (s: string) => {
+    const r = parse(s);
+    return 'expr' in r ? exprText(r.expr) : r.error;
+  };
+
+  it('parses comparisons in Fortran, dot and C spelling, normalised', () => {
+    expect(parse('shape(a,0)==n')).toEqual({
+      expr: { op: '==', left: { op: 'call', name: 'shape', args: [{ op: 'name', name: 'a' }, { op: 'int', value: 0 }] }, right: { op: 'name', name: 'n' } },
+    });
+    expect(text('n .ne. m')).toBe('n/=m');
+    expect(text('n != m')).toBe('n/=m');
+    expect(text('n .GE. 2*m+1')).toBe('n>=(2*m+1)');
+  });
+
+  it('gives .not. over .and. over .or., Fortran precedence, and accepts && || !', () => {
+    expect(text('a>0 .or. b>0 .and. .not. c>0')).toBe('(a>0).or.((b>0).and..not.(c>0))');
+    expect(text('a>0 || b>0 && !(c>0)')).toBe('(a>0).or.((b>0).and..not.(c>0))');
+    expect(text('(a>0 .or. b>0) .and. c>0')).toBe('((a>0).or.(b>0)).and.(c>0)');
+  });
+
+  it('parses real literals (d exponents and kinds too), negated ones folded', () => {
+    expect(parse('1.5')).toEqual({ expr: { op: 'real', value: 1.5 } });
+    expect(parse('-1d-3')).toEqual({ expr: { op: 'real', value: -0.001 } });
+    expect(parse('2.5_dp')).toEqual({ expr: { op: 'real', value: 2.5 } });
+  });
+
+  it('parses the intrinsics defaults use: max(shape(a,0),1), rank(x), abs(n)', () => {
+    expect(text('max(shape(a,0),1)')).toBe('max(shape(a,0),1)');
+    expect(text('-1 + shape(x, 0)')).toBe('-1+shape(x,0)');
+    expect(text('len(x) >= n .and. rank(x) == 1')).toBe('(len(x)>=n).and.(rank(x)==1)');
+  });
+});
