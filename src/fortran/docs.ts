@@ -1,7 +1,7 @@
 // Documentation from comments: the block above or after a routine header (plain, FORD `!!`/`!>`,
 // Doxygen `*>` with `\param`), and per-declaration comments; lower.ts decides what they attach to.
 
-import type { Comment } from './source-form';
+import { firstNonBlank, type Comment } from './source-form';
 
 /** The direction a Doxygen `\param[in]`, `\param[out]` or `\param[in,out]` command states. */
 export type ParamDirection = 'in' | 'out' | 'inout';
@@ -24,40 +24,82 @@ export function paramDirection(bracket: string | undefined): ParamDirection | un
 }
 
 const MARKED = /^(?:[!*cCdD][>!<])/;
+// Patterns are compiled once here: a regex literal in a function is a new object at every call, and
+// these run on every line of every doc block.
+const TRAILING_DOC = /^!(<|!)/;
+const FORD_BEFORE = /^!>/;
+const FORD_AFTER = /^!!/;
+const RULE = /^\s*[=\-*]{3,}\s*$/;
+const DOXYGEN_SECTION = /^\s*[\\@](brief|param|par|details|return|returns|ingroup|addtogroup)\b/;
+const HTML_ONLY = /^\s*[\\@]htmlonly\b/;
+const END_HTML_ONLY = /^\s*[\\@]endhtmlonly\b/;
+const ANCHOR = /<\/?a\b|^\s*href=/i;
+const ANCHOR_TAGS = /<a\b[^>]*(?:>|$)|<\/a>|^\s*href=\S*>/gi;
+const LINE_BREAK = /(?:^|\s+)\\n$/;
+const COMMAND = /^\s*[\\@](\w+)(\[[^\]]*\])?\s*(.*)$/;
+const BOLD = /<\/?b>|\\b\s*/g;
+const PURPOSE = /^purpose:?$/i;
+const SPACES = /\s+/;
 
+const isFordBefore = (c: Comment): boolean => FORD_BEFORE.test(c.text);
+const isFordAfter = (c: Comment): boolean => FORD_AFTER.test(c.text);
+const notFordBefore = (c: Comment): boolean => !FORD_BEFORE.test(c.text);
+const any = (): boolean => true;
+const isMarked = (t: string): boolean => MARKED.test(t);
+
+/** Length of the leading blanks of `l`: what the pattern ^\s* matches. */
+function indentOf(l: string): number {
+  const i = firstNonBlank(l);
+  return i < 0 ? l.length : i;
+}
+
+/**
+ * The comments of one file by line. Arrays indexed by line number rather than maps: a file's comments
+ * are dense (two thirds of LAPACK's lines), and maps of them were a large share of lowering's garbage.
+ */
 export class DocIndex {
-  private readonly full = new Map<number, Comment>();
-  private readonly trailing = new Map<number, Comment>();
-  private readonly blank: ReadonlySet<number>;
+  private readonly full: Array<Comment | undefined>;
+  private readonly trailing: Array<Comment | undefined>;
+  private readonly blank: Uint8Array;
 
   constructor(comments: readonly Comment[], blankLines: readonly number[] = []) {
-    for (const c of comments) (c.trailing ? this.trailing : this.full).set(c.line, c);
-    this.blank = new Set(blankLines);
+    let last = 0;
+    for (const c of comments) last = Math.max(last, c.line);
+    for (const l of blankLines) last = Math.max(last, l);
+    this.full = new Array<Comment | undefined>(last + 1);
+    this.trailing = new Array<Comment | undefined>(last + 1);
+    for (const c of comments) if (c.line >= 0) (c.trailing ? this.trailing : this.full)[c.line] = c;
+    this.blank = new Uint8Array(last + 2);
+    for (const l of blankLines) if (l >= 0) this.blank[l] = 1;
+  }
+
+  private isBlank(line: number): boolean {
+    return line >= 0 && this.blank[line] === 1;
   }
 
   /** The comment block directly above `line` (or, if none, directly after `endLine`). */
   routineDoc(line: number, endLine: number): RoutineDoc {
     let block = this.doxygenBlockBefore(line);
-    if (block.length === 0) block = this.blockAfter(endLine, (c) => !/^!>/.test(c.text));
+    if (block.length === 0) block = this.blockAfter(endLine, notFordBefore);
     return cleanBlock(block);
   }
 
   /** The doc of a declaration spanning `line..endLine`: trailing `!<`/`!!`, a `!>` block before, `!!` lines after. */
   declDoc(line: number, endLine: number): string | undefined {
     for (let l = line; l <= endLine; l++) {
-      const t = this.trailing.get(l);
-      if (t && /^!(<|!)/.test(t.text)) return strip([t.text]).join('\n').trim() || undefined;
+      const t = this.trailing[l];
+      if (t && TRAILING_DOC.test(t.text)) return strip([t.text]).join('\n').trim() || undefined;
     }
-    const before = this.blockBefore(line, (c) => /^!>/.test(c.text));
-    const after = before.length > 0 ? [] : this.blockAfter(endLine, (c) => /^!!/.test(c.text));
+    const before = this.blockBefore(line, isFordBefore);
+    const after = before.length > 0 ? [] : this.blockAfter(endLine, isFordAfter);
     const text = tidy(strip([...before, ...after].map((c) => c.text))).join('\n');
     return text || undefined;
   }
 
   private blockBefore(line: number, keep: (c: Comment) => boolean): Comment[] {
     const out: Comment[] = [];
-    for (let l = line - 1; this.full.has(l) && keep(this.full.get(l)!); l--) out.unshift(this.full.get(l)!);
-    return out;
+    for (let l = line - 1; l >= 0 && this.full[l] !== undefined && keep(this.full[l]!); l--) out.push(this.full[l]!);
+    return out.reverse();
   }
 
   /**
@@ -65,10 +107,10 @@ export class DocIndex {
    * above the blanks has Doxygen-marked lines (`*>`, `!>`): such a block documents what follows it.
    */
   private doxygenBlockBefore(line: number): Comment[] {
-    const out = this.blockBefore(line, () => true);
-    for (let top = line - out.length - 1; this.blank.has(top); ) {
-      while (this.blank.has(top)) top--;
-      const above = this.blockBefore(top + 1, () => true);
+    const out = this.blockBefore(line, any);
+    for (let top = line - out.length - 1; this.isBlank(top); ) {
+      while (this.isBlank(top)) top--;
+      const above = this.blockBefore(top + 1, any);
       if (!above.some((c) => MARKED.test(c.text))) break;
       out.unshift(...above);
       top -= above.length;
@@ -78,7 +120,7 @@ export class DocIndex {
 
   private blockAfter(line: number, keep: (c: Comment) => boolean): Comment[] {
     const out: Comment[] = [];
-    for (let l = line + 1; this.full.has(l) && keep(this.full.get(l)!); l++) out.push(this.full.get(l)!);
+    for (let l = line + 1; this.full[l] !== undefined && keep(this.full[l]!); l++) out.push(this.full[l]!);
     return out;
   }
 }
@@ -86,9 +128,9 @@ export class DocIndex {
 /** Marker-stripped, de-indented doc text (Doxygen sections interpreted) of one comment block. */
 export function cleanBlock(block: readonly Comment[]): RoutineDoc {
   let texts = block.map((c) => c.text);
-  if (texts.some((t) => MARKED.test(t))) texts = texts.filter((t) => MARKED.test(t));
-  const lines = withoutHtml(strip(texts).filter((l) => !/^\s*[=\-*]{3,}\s*$/.test(l)));
-  if (!lines.some((l) => /^\s*[\\@](brief|param|par|details|return|returns|ingroup|addtogroup)\b/.test(l))) {
+  if (texts.some(isMarked)) texts = texts.filter(isMarked);
+  const lines = withoutHtml(strip(texts).filter((l) => !RULE.test(l)));
+  if (!lines.some((l) => DOXYGEN_SECTION.test(l))) {
     const doc = tidy(lines).join('\n');
     return doc ? { doc, params: new Map() } : { params: new Map() };
   }
@@ -107,36 +149,45 @@ export function withoutHtml(lines: readonly string[]): string[] {
   const out: string[] = [];
   let html = false;
   for (const line of lines) {
-    if (/^\s*[\\@]htmlonly\b/.test(line)) html = true;
-    else if (/^\s*[\\@]endhtmlonly\b/.test(line)) html = false;
+    if (HTML_ONLY.test(line)) html = true;
+    else if (END_HTML_ONLY.test(line)) html = false;
     else if (html || DOWNLOAD.test(line)) continue;
-    else if (/<\/?a\b|^\s*href=/i.test(line)) {
-      const text = line.replace(/<a\b[^>]*(?:>|$)|<\/a>|^\s*href=\S*>/gi, '');
+    else if (ANCHOR.test(line)) {
+      const text = line.replace(ANCHOR_TAGS, '');
       if (!LINK_ONLY.test(text)) out.push(text.trimEnd());
-    } else out.push(line.replace(/(?:^|\s+)\\n$/, ''));
+    } else out.push(line.replace(LINE_BREAK, ''));
   }
   return out;
 }
 
 /** Removes comment markers, then the indentation common to all non-blank lines. */
 function strip(texts: readonly string[]): string[] {
-  const lines = texts.map((t) => t.replace(MARKED.test(t) ? /^../ : /^./, ''));
-  const indents = lines.filter((l) => l.trim() !== '').map((l) => /^\s*/.exec(l)![0].length);
-  const cut = indents.length > 0 ? Math.min(...indents) : 0;
+  const lines = texts.map(unmark);
+  let cut = Infinity;
+  for (const l of lines) if (firstNonBlank(l) >= 0) cut = Math.min(cut, indentOf(l));
+  if (cut === Infinity) cut = 0;
   return lines.map((l) => l.slice(cut).trimEnd());
+}
+
+/** `t` without its marker: two characters for `*>` and the like, else one (as `/^../` or `/^./` would remove). */
+function unmark(t: string): string {
+  if (MARKED.test(t)) return t.slice(2);
+  const c = t.charCodeAt(0);
+  return t.length === 0 || c === 10 || c === 13 || c === 0x2028 || c === 0x2029 ? t : t.slice(1);
 }
 
 /** Drops leading/trailing blank lines, collapses blank runs, de-indents. */
 function tidy(lines: readonly string[]): string[] {
   const out: string[] = [];
   for (const l of lines) {
-    if (l.trim() === '' && (out.length === 0 || out[out.length - 1] === '')) continue;
+    if (firstNonBlank(l) < 0 && (out.length === 0 || out[out.length - 1] === '')) continue;
     out.push(l);
   }
   while (out.length > 0 && out[out.length - 1] === '') out.pop();
-  const indents = out.filter((l) => l !== '').map((l) => /^\s*/.exec(l)![0].length);
-  const cut = indents.length > 0 ? Math.min(...indents) : 0;
-  return out.map((l) => l.slice(cut));
+  let cut = Infinity;
+  for (const l of out) if (l !== '') cut = Math.min(cut, indentOf(l));
+  if (cut === Infinity) cut = 0;
+  return cut === 0 ? out : out.map((l) => l.slice(cut));
 }
 
 const SKIPPED_SECTIONS = new Set(['author', 'date', 'ingroup', 'addtogroup', 'htmlonly', 'endhtmlonly', 'copyright', 'version']);
@@ -148,7 +199,7 @@ function doxygen(lines: readonly string[]): RoutineDoc {
   const directions = new Map<string, ParamDirection>();
   let target: string[] | null = main;
   for (const line of lines) {
-    const m = /^\s*[\\@](\w+)(\[[^\]]*\])?\s*(.*)$/.exec(line);
+    const m = COMMAND.exec(line);
     if (!m) {
       target?.push(line);
       continue;
@@ -156,7 +207,7 @@ function doxygen(lines: readonly string[]): RoutineDoc {
     const [, cmd, bracket, rest = ''] = m;
     if (cmd === 'verbatim' || cmd === 'endverbatim') continue;
     if (cmd === 'param') {
-      const [name = '', ...words] = rest.split(/\s+/);
+      const [name = '', ...words] = rest.split(SPACES);
       target = [];
       params.set(name.toLowerCase(), target);
       const dir = paramDirection(bracket);
@@ -164,11 +215,11 @@ function doxygen(lines: readonly string[]): RoutineDoc {
       if (words.length > 0) target.push(words.join(' '));
     } else if (cmd === 'brief') {
       target = main;
-      const text = rest.replace(/<\/?b>|\\b\s*/g, '').trim();
+      const text = rest.replace(BOLD, '').trim();
       if (text) main.push(text, '');
     } else if (cmd === 'par') {
       target = main;
-      if (!/^purpose:?$/i.test(rest.trim())) main.push('', rest.trim());
+      if (!PURPOSE.test(rest.trim())) main.push('', rest.trim());
     } else if (cmd === 'return' || cmd === 'returns') {
       target = main;
       main.push('', rest ? `Returns: ${rest}` : 'Returns:');

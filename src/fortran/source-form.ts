@@ -51,11 +51,23 @@ export function spanAt(stmt: Statement, offset: number): Span {
 
 /** The span of a statement's first non-blank character. */
 export function statementSpan(stmt: Statement): Span {
-  const m = /\S/.exec(stmt.text);
-  return spanAt(stmt, m ? m.index : 0);
+  return spanAt(stmt, Math.max(0, firstNonBlank(stmt.text)));
 }
 
 const NON_BLANK = /\S/;
+const NON_BLANK_FROM = /\S/g;
+
+/** Index of the first character `/\S/` matches, -1 if none; blanks and printable ASCII without a regex. */
+export function firstNonBlank(text: string): number {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9) continue;
+    if (c > 32 && c < 127) return i;
+    NON_BLANK_FROM.lastIndex = i; // other characters: the regex knows which are blanks
+    return NON_BLANK_FROM.exec(text)?.index ?? -1;
+  }
+  return -1;
+}
 
 class Builder {
   text = '';
@@ -80,51 +92,77 @@ class Builder {
   }
 }
 
-/** What scanning one line of code found. */
-interface LineScan {
-  /** [from, to) pieces of code separated by `;`. */
-  readonly pieces: Array<[number, number]>;
-  /** Column index of a trailing `!` comment. */
-  readonly comment?: number;
+/**
+ * Scans code in `line[from, to)`: quotes, `!` comments, `;` separators and (free form) a trailing `&`.
+ * One scanner serves a whole file, its fields overwritten by each line: a result object per line was a
+ * measurable share of the garbage made splitting large inputs.
+ */
+class LineScanner {
+  /** [from, to) bounds of the pieces of code separated by `;`, flat: from0, to0, from1, to1... */
+  readonly pieces: number[] = [];
+  /** How many entries of `pieces` this line filled (the array is reused, never shrunk). */
+  count = 0;
+  /** Column index of a trailing `!` comment, -1 if none. */
+  comment = -1;
   /** Free form: ended with `&` (continued). */
-  readonly continued: boolean;
+  continued = false;
   /** Open quote at the end of the line (a string continued on the next line). */
-  readonly quote: string | null;
+  quote: string | null = null;
+
+  constructor(private readonly free: boolean) {}
+
+  scan(line: string, from: number, to: number, quote: string | null): void {
+    this.count = 0;
+    this.comment = -1;
+    this.continued = false;
+    let q = quote === null ? 0 : quote.charCodeAt(0);
+    let start = from;
+    for (let i = from; i < to; i++) {
+      const c = line.charCodeAt(i);
+      if (q !== 0) {
+        if (c === q) {
+          if (line.charCodeAt(i + 1) === q) i++;
+          else q = 0;
+        } else if (c === AMP && this.free && line.slice(i + 1, to).trim() === '') {
+          this.piece(start, i);
+          return this.end(true, q);
+        }
+        continue;
+      }
+      if (c === QUOTE || c === DOUBLE_QUOTE) q = c;
+      else if (c === BANG) {
+        const amp = this.free ? ampBefore(line, start, i) : -1;
+        this.piece(start, amp >= 0 ? amp : i);
+        this.comment = i;
+        return this.end(amp >= 0, 0);
+      } else if (c === SEMICOLON) {
+        this.piece(start, i);
+        start = i + 1;
+      } else if (c === AMP && this.free && line.slice(i + 1, to).trim() === '') {
+        this.piece(start, i);
+        return this.end(true, 0);
+      }
+    }
+    this.piece(start, to);
+    this.end(false, q);
+  }
+
+  private piece(from: number, to: number): void {
+    this.pieces[this.count++] = from;
+    this.pieces[this.count++] = to;
+  }
+
+  private end(continued: boolean, quote: number): void {
+    this.continued = continued;
+    this.quote = quote === 0 ? null : String.fromCharCode(quote);
+  }
 }
 
-/** Scans code in `line[from, to)`: quotes, `!` comments, `;` separators and (free form) a trailing `&`. */
-function scanLine(line: string, from: number, to: number, quote: string | null, free: boolean): LineScan {
-  const pieces: Array<[number, number]> = [];
-  let start = from;
-  for (let i = from; i < to; i++) {
-    const c = line[i]!;
-    if (quote) {
-      if (c === quote) {
-        if (line[i + 1] === quote) i++;
-        else quote = null;
-      } else if (free && c === '&' && line.slice(i + 1, to).trim() === '') {
-        pieces.push([start, i]);
-        return { pieces, continued: true, quote };
-      }
-      continue;
-    }
-    if (c === "'" || c === '"') quote = c;
-    else if (c === '!') {
-      pieces.push([start, i]);
-      const amp = free ? ampBefore(line, start, i) : -1;
-      if (amp >= 0) pieces[pieces.length - 1] = [start, amp];
-      return { pieces, comment: i, continued: amp >= 0, quote: null };
-    } else if (c === ';') {
-      pieces.push([start, i]);
-      start = i + 1;
-    } else if (free && c === '&' && line.slice(i + 1, to).trim() === '') {
-      pieces.push([start, i]);
-      return { pieces, continued: true, quote: null };
-    }
-  }
-  pieces.push([start, to]);
-  return { pieces, continued: false, quote };
-}
+const QUOTE = 39;
+const DOUBLE_QUOTE = 34;
+const BANG = 33;
+const SEMICOLON = 59;
+const AMP = 38;
 
 /** Index of a `&` that is the last non-blank character of `line[from, to)`, else -1. */
 function ampBefore(line: string, from: number, to: number): number {
@@ -143,6 +181,7 @@ export function splitFree(file: string, text: string): LogicalSource {
   const lines = text.split(/\r\n|\r|\n/);
   let cur: Builder | null = null;
   let quote: string | null = null;
+  const scan = new LineScanner(true);
   lines.forEach((line, i) => {
     const lineNo = i + 1;
     const first = line.search(/\S/);
@@ -164,18 +203,18 @@ export function splitFree(file: string, text: string): LogicalSource {
       const label = /^(\d{1,5})\s/.exec(line.slice(from));
       if (label) line = line.slice(0, from) + ' '.repeat(label[1]!.length) + line.slice(from + label[1]!.length);
     }
-    const scan = scanLine(line, from, line.length, quote, true);
+    scan.scan(line, from, line.length, quote);
     quote = scan.quote;
-    if (scan.comment !== undefined) {
+    if (scan.comment >= 0) {
       comments.push({ line: lineNo, col: scan.comment + 1, text: line.slice(scan.comment).trimEnd(), trailing: true });
     }
-    scan.pieces.forEach(([a, b], k) => {
+    for (let k = 0; k < scan.count; k += 2) {
       if (k > 0) {
         cur!.finish(statements);
         cur = new Builder(file, directive, undefined);
       }
-      cur!.append(lineNo, line, a, b);
-    });
+      cur!.append(lineNo, line, scan.pieces[k]!, scan.pieces[k + 1]!);
+    }
     if (!scan.continued) {
       cur!.finish(statements);
       cur = null;
@@ -238,6 +277,7 @@ class Collected {
   readonly blankLines: number[] = [];
   cur: Builder | null = null;
   quote: string | null = null;
+  readonly scan = new LineScanner(false);
 }
 
 /**
@@ -271,17 +311,18 @@ function fixedLine(file: string, line: string, lineNo: number, out: Collected): 
     out.cur = new Builder(file, kind.directive, /^\d+$/.test(kind.label) ? kind.label : undefined);
     out.quote = null;
   }
-  const scan = scanLine(line, kind.from, kind.to, out.quote, false);
+  const scan = out.scan;
+  scan.scan(line, kind.from, kind.to, out.quote);
   out.quote = scan.quote;
-  if (scan.comment !== undefined) {
+  if (scan.comment >= 0) {
     out.comments.push({ line: lineNo, col: scan.comment + 1, text: line.slice(scan.comment, kind.to).trimEnd(), trailing: true });
   }
   const pieces = scan.pieces;
-  for (let k = 0; k < pieces.length; k++) {
+  for (let k = 0; k < scan.count; k += 2) {
     if (k > 0) {
       out.cur.finish(out.statements);
       out.cur = new Builder(file, kind.directive, undefined);
     }
-    out.cur.append(lineNo, line, pieces[k]![0], pieces[k]![1]);
+    out.cur.append(lineNo, line, pieces[k]!, pieces[k + 1]!);
   }
 }

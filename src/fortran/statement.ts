@@ -48,17 +48,43 @@ const KEYWORDS = new Set([
   'integer', 'real', 'complex', 'logical', 'character', 'doubleprecision', 'doublecomplex', 'double', 'class', 'procedure',
   'contains', 'module', 'submodule', 'program', 'blockdata', 'block', 'interface', 'abstract', 'type', 'common', 'implicit', 'use', 'parameter',
 ]);
-/** Blanks, then a name: the first token when the lexer would read a name there. */
-const LEADING_NAME = /\s*([a-z_$][a-z0-9_$]*)/iy;
+/** Blanks, then a name: a token when the lexer would read a name there. */
+const NAME = /\s*[a-z_$][a-z0-9_$]*/iy;
+
+/** The end of the name token at or after `from` (blanks skipped), -1 when the lexer would read no name there. */
+function nameEnd(text: string, from: number): number {
+  NAME.lastIndex = from;
+  return NAME.test(text) ? NAME.lastIndex : -1;
+}
+
+/** The name token ending at `end` whose blanks start at `from`, lower case. */
+function nameText(text: string, from: number, end: number): string {
+  let start = from;
+  while (!isNameStart(text.charCodeAt(start))) start++;
+  return text.slice(start, end).toLowerCase();
+}
+
+function isNameStart(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 95 || code === 36;
+}
 
 /**
  * The leading name of a statement that can only classify as `other`, else undefined. Most statements
- * of a routine body are executable (88% in LAPACK); this spares lexing them just to skip them.
+ * of a routine body are executable (88% in LAPACK, `end if` and `end do` included); this spares
+ * lexing them just to skip them. Mirrors `classifyEnd` for the names that start with `end`.
  */
 function plainKeyword(text: string): string | undefined {
-  LEADING_NAME.lastIndex = 0;
-  const name = LEADING_NAME.exec(text)?.[1]?.toLowerCase();
-  return name === undefined || name.startsWith('end') || KEYWORDS.has(name) ? undefined : name;
+  const end = nameEnd(text, 0);
+  if (end < 0) return undefined;
+  const name = nameText(text, 0, end);
+  if (KEYWORDS.has(name)) return undefined;
+  if (!name.startsWith('end')) return name;
+  if (name === 'end') {
+    const nextEnd = nameEnd(text, end); // `end if`: not the END of a unit
+    const next = nextEnd < 0 ? undefined : nameText(text, end, nextEnd);
+    return next !== undefined && next !== 'block' && !END_WHATS.has(next) ? name : undefined;
+  }
+  return name === 'endblock' || END_WHATS.has(name.slice(3)) ? undefined : name;
 }
 
 function otherStmt(keyword: string, stmt: Statement): Classified {
