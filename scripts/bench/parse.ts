@@ -30,7 +30,7 @@ function parseInProcess(files: readonly string[]): { routines: number; errors: n
 }
 
 /** bin/bridgegen.js runs dist/; rebuild it first when any src/ file is newer (as `npm run build`). */
-function ensureDist(root: string, ctx: BenchContext): string | undefined {
+export function ensureDist(root: string, ctx: BenchContext): string | undefined {
   const main = path.join(root, 'dist', 'cli', 'main.js');
   const built = (() => { try { return statSync(main).mtimeMs; } catch { return 0; } })();
   const newer = spawnSync('find', [path.join(root, 'src'), '-name', '*.ts', '-newermt', `@${Math.floor(built / 1000)}`], { encoding: 'utf8' });

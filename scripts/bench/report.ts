@@ -39,7 +39,7 @@ const HEAD = ['', 'median', 'min–max', 'rounds', 'rate', 'note'];
 function ratioLines(r: BenchResult): string[] {
   return r.ratios.map((q) => {
     const goal = q.goal === undefined ? '' : ` (goal >= ${q.goal}x: ${q.value >= q.goal ? 'met' : 'NOT met'})`;
-    return `${q.label}: ${q.value.toFixed(1)}x${goal}`;
+    return `${q.label}: ${q.value.toFixed(q.value < 10 ? 2 : 1)}x${goal}`;
   });
 }
 

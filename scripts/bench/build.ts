@@ -1,0 +1,126 @@
+// Generator benchmark, build time (issue 9 item 5, issue 8): cold `bridgegen mylib.f90` vs `f2py -c`, and a no-op rebuild.
+//
+// Both cold builds start from scratch in a fresh temporary folder holding only fortran/bench/mylib.f90, run as
+// a user types them (process start-up included): `node bin/bridgegen.js mylib.f90 -q` (output ./mylib) and
+// `/usr/bin/python3 -m numpy.f2py -c mylib.f90 -m mylib`. Then bridgegen again with nothing changed (goal:
+// no compiler work, < 0.3 s), and after `touch mylib.f90` (same content, newer mtime).
+
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, rmSync, utimesSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { PYTHON } from './f2py';
+import { execTimed, measured, ratio, skipped, stats, versionOf } from './measure';
+import { ensureDist } from './parse';
+import type { BenchContext, BenchResult, Benchmark, Ratio, Row } from './types';
+
+const COLD_ROUNDS = Math.max(1, Number(process.env.BRIDGEGEN_BENCH_BUILD_ROUNDS) || 3);
+const NOOP_ROUNDS = 7;
+const NOOP_GOAL_MS = 300;
+const FIXTURE = 'fortran/bench/mylib.f90';
+
+/** A fresh temporary folder with only mylib.f90 in it. */
+function freshDir(ctx: BenchContext): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'bridgegen-bench-build-'));
+  copyFileSync(path.join(ctx.root, FIXTURE), path.join(dir, 'mylib.f90'));
+  return dir;
+}
+
+function failure(what: string, r: { status: number | null; stderr: string }): string {
+  return `${what} exited with ${r.status}: ${r.stderr.trim().split('\n').slice(-2).join(' / ')}`;
+}
+
+/** Cold bridgegen builds; the folder of the last one is kept (returned) for the rebuild rows. */
+function bridgegenCold(ctx: BenchContext, bin: string): { samples: number[]; dir?: string; error?: string } {
+  const samples: number[] = [];
+  let dir: string | undefined;
+  for (let i = 0; i < COLD_ROUNDS; i++) {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+    dir = freshDir(ctx);
+    ctx.log(`build: cold bridgegen build ${i + 1}/${COLD_ROUNDS}`);
+    const r = execTimed(process.execPath, [bin, 'mylib.f90', '-q'], dir);
+    if (r.status !== 0) {
+      rmSync(dir, { recursive: true, force: true });
+      return { samples, error: failure('bridgegen mylib.f90', r) };
+    }
+    samples.push(r.ms);
+  }
+  return { samples, dir };
+}
+
+function f2pyCold(ctx: BenchContext): { samples: number[]; error?: string } {
+  const samples: number[] = [];
+  for (let i = 0; i < COLD_ROUNDS; i++) {
+    const dir = freshDir(ctx);
+    ctx.log(`build: cold f2py -c ${i + 1}/${COLD_ROUNDS}`);
+    try {
+      const r = execTimed(PYTHON, ['-m', 'numpy.f2py', '-c', 'mylib.f90', '-m', 'mylib'], dir);
+      if (r.status !== 0) return { samples, error: failure('f2py -c mylib.f90', r) };
+      samples.push(r.ms);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  return { samples };
+}
+
+/** Rebuilds in `dir` (whose ./mylib is built): unchanged, then after touching the source. */
+function rebuilds(ctx: BenchContext, bin: string, dir: string): Row[] {
+  const rows: Row[] = [];
+  const src = path.join(dir, 'mylib.f90');
+  for (const touch of [false, true]) {
+    const name = touch ? 'bridgegen mylib.f90, rebuild after touch (same content)' : 'bridgegen mylib.f90, unchanged rebuild';
+    const samples: number[] = [];
+    let error: string | undefined;
+    let said = '';
+    for (let i = 0; i < NOOP_ROUNDS && !error; i++) {
+      if (touch) utimesSync(src, new Date(), new Date(Date.now() + 1000 * (i + 1)));
+      const t0 = process.hrtime.bigint();
+      const r = spawnSync(process.execPath, [bin, 'mylib.f90'], { cwd: dir, encoding: 'utf8' });
+      samples.push(Number(process.hrtime.bigint() - t0) / 1e6);
+      if (r.status !== 0) error = failure(name, { status: r.status, stderr: r.stderr });
+      said = (`${r.stdout}`.trim().split('\n')[0] ?? '').replace(/ ->.*/, '');
+    }
+    rows.push(error ? skipped(name, error) : measured(name, 'ms', samples, { note: `says: "${said}"` }));
+  }
+  return rows;
+}
+
+async function run(ctx: BenchContext): Promise<BenchResult> {
+  const notes: string[] = [];
+  const built = ensureDist(ctx.root, ctx);
+  if (built) notes.push(built);
+  const bin = path.join(ctx.root, 'bin', 'bridgegen.js');
+  const rows: Row[] = [];
+  const bg = bridgegenCold(ctx, bin);
+  rows.push(bg.error ? skipped('bridgegen mylib.f90, cold', bg.error)
+    : measured('bridgegen mylib.f90, cold', 'ms', bg.samples, { note: 'parse, generate, node-gyp (C++ glue + gfortran)' }));
+  try {
+    if (bg.dir) rows.push(...rebuilds(ctx, bin, bg.dir));
+  } finally {
+    if (bg.dir) rmSync(bg.dir, { recursive: true, force: true });
+  }
+  const numpy = versionOf(PYTHON, ['-c', 'import numpy.f2py; print(numpy.__version__)']);
+  if (!numpy) rows.push(skipped('f2py -c mylib.f90, cold', `${PYTHON} cannot import numpy.f2py (Debian: python3-numpy)`));
+  else {
+    const f = f2pyCold(ctx);
+    rows.push(f.error ? skipped('f2py -c mylib.f90, cold', f.error)
+      : measured('f2py -c mylib.f90 -m mylib, cold', 'ms', f.samples, { note: `NumPy ${numpy}; f2py always rebuilds everything` }));
+  }
+  const byName = (prefix: string): Row | undefined => rows.find((r) => r.name.startsWith(prefix));
+  const noop = byName('bridgegen mylib.f90, unchanged');
+  const ratios = [
+    ratio('f2py -c / bridgegen, cold build (goal: not slower)', byName('f2py -c'), byName('bridgegen mylib.f90, cold'), 1),
+    noop?.kind === 'measured' ? { label: `0.3 s / bridgegen unchanged rebuild (goal < ${NOOP_GOAL_MS} ms)`,
+      value: NOOP_GOAL_MS / stats(noop.samples).median, goal: 1 } : undefined,
+  ].filter((r): r is Ratio => r !== undefined && Number.isFinite(r.value));
+  notes.push(
+    `Fixture ${FIXTURE}: 6 external routines (arrays in/out/inout, real(4), integer, functions), ${os.availableParallelism()} cores.`,
+    `Cold rounds: ${COLD_ROUNDS} each (BRIDGEGEN_BENCH_BUILD_ROUNDS), every one in a new temporary folder; wall clock with start-up.`,
+    `Rebuild rows: ${NOOP_ROUNDS} rounds each, in the folder of the last cold build; touch moves the mtime only.`,
+  );
+  return { rows, ratios, notes };
+}
+
+const build: Benchmark = { id: 'build', title: 'Generator: cold build vs f2py -c, and an unchanged rebuild', run };
+export default build;

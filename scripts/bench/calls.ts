@@ -1,0 +1,277 @@
+// Call-overhead benchmark (issue 9 item 1): ns/call of add, dsum and ddot (n=4) via bridgegen and each alternative.
+//
+// One Fortran fixture (fortran/bench/overhead.f90) behind every native row: bridgegen's generated module
+// (sync, async awaited one by one, async with 64 in flight), a hand-written raw N-API addon and koffi, both
+// over the bind(C) wrappers in fortran/bench/overhead_capi.f90 (the addon links them statically, koffi loads
+// them as a .so), plain JS doing the same arithmetic, and F2Py + SciPy's BLAS ddot in one /usr/bin/python3
+// (timeit). Arrays are Float64Array (NumPy float64) of n=4 made once. Each loop is compiled on its own
+// (`new Function`) so call sites stay monomorphic; a round runs ~ROUND_MS of calls; medians over ROUNDS.
+
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { PYTHON } from './f2py';
+import { measured, ratio, skipped, stats, versionOf } from './measure';
+import { ensureDist } from './parse';
+import type { BenchContext, BenchResult, Benchmark, Ratio, Row } from './types';
+
+const N = 4;
+const ROUNDS = 11;
+const ROUND_MS = 30;
+const LANES = 64;
+const ASYNC_BUDGET_NS = 3000; // issue 9: async with 64 in flight <= 3 us/call
+
+type Routine = 'add' | 'dsum' | 'ddot';
+type Fn = (...args: never[]) => unknown;
+type Loop = (count: number) => unknown;
+const ROUTINES: readonly Routine[] = ['add', 'dsum', 'ddot'];
+const LABEL: Record<Routine, string> = { add: 'add(a, b)', dsum: `dsum(x) n=${N}`, ddot: `ddot(x, y) n=${N}` };
+const X = Float64Array.from({ length: N }, (_, i) => i + 1);
+const Y = new Float64Array(N).fill(1);
+/** add(1.5, 2.5), dsum(X), ddot(X, Y): checked once per implementation before timing. */
+const EXPECTED: Record<Routine, number> = { add: 4, dsum: (N * (N + 1)) / 2, ddot: (N * (N + 1)) / 2 };
+const CHECK_ARGS: Record<Routine, unknown[]> = { add: [1.5, 2.5], dsum: [X], ddot: [X, Y] };
+
+/** One way of calling the three routines: functions plus the JS call expression used in the loop. */
+interface Impl {
+  readonly name: string;
+  readonly fns: Record<Routine, Fn>;
+  readonly expr: Record<Routine, string>;
+  /** Arguments for the one-off correctness check, when they differ from CHECK_ARGS. */
+  readonly check?: Record<Routine, unknown[]>;
+}
+
+let sink = 0;
+
+function sh(cmd: string, args: readonly string[], cwd: string): void {
+  const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 << 20 });
+  if (r.error || r.status !== 0) {
+    const lines = `${r.stdout ?? ''}${r.stderr ?? ''}`.trim().split('\n');
+    const errors = lines.filter((l) => /error/i.test(l));
+    const tail = (errors.length ? errors.slice(0, 2) : lines.slice(-3)).map((l) => l.trim()).join(' / ');
+    throw new Error(`${path.basename(cmd)} ${args.slice(0, 2).join(' ')} failed (${r.error ?? `exit ${r.status}`}): ${tail}`);
+  }
+}
+
+/** A loop of `count` calls, compiled separately per row (own feedback, no megamorphic call site). */
+function compile(f: Fn, expr: string, mode: 'sync' | 'each' | 'inflight'): Loop {
+  const body = {
+    sync: `let s = 0; for (let i = 0; i < count; i++) s += ${expr}; return s;`,
+    each: `let s = 0; for (let i = 0; i < count; i++) s += await ${expr}; return s;`,
+    inflight: `const k = count / ${LANES}; const lane = async () => { let s = 0; for (let i = 0; i < k; i++) s += await ${expr}; return s; };
+      const all = []; for (let j = 0; j < ${LANES}; j++) all.push(lane()); let s = 0; for (const v of await Promise.all(all)) s += v; return s;`,
+  }[mode];
+  const make = new Function('f', 'x', 'y', `return ${mode === 'sync' ? '' : 'async '}function (count) { ${body} };`);
+  return make(f, X, Y) as Loop;
+}
+
+/** Calls per round so that a round takes about ROUND_MS (a multiple of LANES). */
+async function calibrate(loop: Loop): Promise<number> {
+  for (let count = LANES * 16; ; count *= 8) {
+    const t0 = performance.now();
+    sink += Number(await loop(count));
+    const ms = performance.now() - t0;
+    if (ms > 5 || count > 1e8) return Math.max(LANES, Math.round((count * ROUND_MS) / ms / LANES) * LANES);
+  }
+}
+
+interface Candidate { readonly name: string; readonly loop: Loop; readonly note?: string; count: number; samples: number[] }
+
+/**
+ * ns/call per round for each candidate, rounds interleaved (round k of every row, then round k+1) so that
+ * load from other processes hits every row alike; 2 warm-up rounds each.
+ */
+async function timeInterleaved(rows: Candidate[]): Promise<void> {
+  // A primer goes first: V8 ran the first loop of a set ~15 ns/call faster than the same call placed later.
+  const primer: Candidate = { name: 'primer', loop: compile(((v: Float64Array) => v[0]) as Fn, 'f(x)', 'sync'), count: 0, samples: [] };
+  const cands = [primer, ...rows];
+  for (const c of cands) c.count = await calibrate(c.loop);
+  for (let k = -2; k < ROUNDS; k++) {
+    for (const c of cands) {
+      const t0 = process.hrtime.bigint();
+      sink += Number(await c.loop(c.count));
+      if (k >= 0) c.samples.push(Number(process.hrtime.bigint() - t0) / c.count);
+    }
+  }
+}
+
+async function checkOne(impl: Impl, r: Routine): Promise<string | undefined> {
+  try {
+    const got = await (impl.fns[r] as (...a: unknown[]) => unknown)(...(impl.check?.[r] ?? CHECK_ARGS[r]));
+    return got === EXPECTED[r] ? undefined : `returned ${String(got)}, expected ${EXPECTED[r]}`;
+  } catch (err) {
+    return `threw ${(err as Error).message}`;
+  }
+}
+
+/** A candidate row, or a skipped row when the implementation returns a wrong result. */
+async function candidate(impl: Impl, r: Routine, mode: 'sync' | 'each' | 'inflight', name: string, note?: string): Promise<Candidate | Row> {
+  const bad = await checkOne(impl, r);
+  if (bad) return skipped(name, bad);
+  return { name, loop: compile(impl.fns[r], impl.expr[r], mode), note, count: 0, samples: [] };
+}
+
+/** The generated module: `sync` has m.add/m.dsum/m.ddot, `async` m.addAsync/... (same call expressions). */
+function loadGenerated(ctx: BenchContext, dir: string): { sync: Impl; async: Impl } {
+  sh(process.execPath, [path.join(ctx.root, 'bin', 'bridgegen.js'), path.join(ctx.root, 'fortran/bench/overhead.f90'), '-o', dir, '-q'], ctx.root);
+  const m = require(dir) as Record<string, Fn>; // eslint-disable-line @typescript-eslint/no-require-imports
+  const expr = { add: 'f(i, 2.5)', dsum: 'f(x)', ddot: 'f(x, y)' };
+  return {
+    sync: { name: 'bridgegen', fns: { add: m.add!, dsum: m.dsum!, ddot: m.ddot! }, expr },
+    async: { name: 'bridgegen async', fns: { add: m.addAsync!, dsum: m.dsumAsync!, ddot: m.ddotAsync! }, expr },
+  };
+}
+
+/** libov.a (raw addon) and libov.so (koffi): overhead.f90 + the hand-written bind(C) wrappers. */
+function buildLibs(ctx: BenchContext, dir: string): { archive: string; shared: string } {
+  const objs = ['overhead.f90', 'overhead_capi.f90'].map((f) => {
+    const o = path.join(dir, f.replace('.f90', '.o'));
+    sh('gfortran', ['-c', '-fPIC', '-O2', path.join(ctx.root, 'fortran/bench', f), '-o', o], dir);
+    return o;
+  });
+  const archive = path.join(dir, 'libov.a');
+  const shared = path.join(dir, 'libov.so');
+  rmSync(archive, { force: true });
+  sh('ar', ['rcs', archive, ...objs], dir);
+  sh('gfortran', ['-shared', '-o', shared, ...objs], dir);
+  return { archive, shared };
+}
+
+function loadRaw(ctx: BenchContext, dir: string, archive: string): Impl {
+  mkdirSync(dir, { recursive: true });
+  copyFileSync(path.join(ctx.root, 'fortran/bench/raw_addon.c'), path.join(dir, 'raw_addon.c'));
+  const gyp = { targets: [{ target_name: 'raw', sources: ['raw_addon.c'], cflags: ['-O2'], libraries: [archive, '-lgfortran'] }] };
+  writeFileSync(path.join(dir, 'binding.gyp'), JSON.stringify(gyp, null, 1));
+  const nodeGyp = path.join(ctx.root, 'node_modules', 'node-gyp', 'bin', 'node-gyp.js');
+  sh(process.execPath, [nodeGyp, 'rebuild', `--nodedir=${path.dirname(path.dirname(process.execPath))}`], dir);
+  const m = require(path.join(dir, 'build', 'Release', 'raw.node')) as Record<Routine, Fn>; // eslint-disable-line @typescript-eslint/no-require-imports
+  return { name: 'raw N-API', fns: m, expr: { add: 'f(i, 2.5)', dsum: 'f(x)', ddot: 'f(x, y)' } };
+}
+
+function loadKoffi(shared: string): Impl {
+  const koffi = require('koffi') as typeof import('koffi'); // eslint-disable-line @typescript-eslint/no-require-imports
+  const lib = koffi.load(shared);
+  const fns = {
+    add: lib.func('double ov_add(double a, double b)'),
+    dsum: lib.func('double ov_dsum(const double *x, int n)'),
+    ddot: lib.func('double ov_ddot(int n, const double *x, const double *y)'),
+  };
+  return { name: 'koffi', fns, expr: { add: 'f(i, 2.5)', dsum: 'f(x, x.length)', ddot: 'f(x.length, x, y)' },
+    check: { add: [1.5, 2.5], dsum: [X, N], ddot: [N, X, Y] } };
+}
+
+const plainJs: Impl = {
+  name: 'plain JS',
+  fns: {
+    add: (a: number, b: number) => a + b,
+    dsum: (x: Float64Array) => { let s = 0; for (let i = 0; i < x.length; i++) s += x[i]!; return s; },
+    ddot: (x: Float64Array, y: Float64Array) => { let s = 0; for (let i = 0; i < x.length; i++) s += x[i]! * y[i]!; return s; },
+  } as Record<Routine, Fn>,
+  expr: { add: 'f(i, 2.5)', dsum: 'f(x)', ddot: 'f(x, y)' },
+};
+
+/** F2Py module of the same fixture and SciPy's ddot, timed with timeit in one Python process. */
+function pythonRows(ctx: BenchContext, dir: string, notes: string[]): Map<string, Row> {
+  const rows = new Map<string, Row>();
+  const names = { 'f2py add': `${LABEL.add}: F2Py`, 'f2py dsum': `${LABEL.dsum}: F2Py`, 'f2py ddot': `${LABEL.ddot}: F2Py`, 'scipy ddot': `${LABEL.ddot}: SciPy linalg.blas.ddot` };
+  const numpy = versionOf(PYTHON, ['-c', 'import numpy; print(numpy.__version__)']);
+  if (!numpy) {
+    for (const n of Object.values(names)) rows.set(n, skipped(n, `${PYTHON} has no numpy (Debian: apt-get install python3-numpy python3-scipy)`));
+    return rows;
+  }
+  let built = true;
+  mkdirSync(dir, { recursive: true });
+  try {
+    sh(PYTHON, ['-m', 'numpy.f2py', '-c', path.join(ctx.root, 'fortran/bench/overhead.f90'), '-m', 'ovf2py'], dir);
+  } catch (err) {
+    built = false;
+    notes.push(`f2py -c failed: ${(err as Error).message}`);
+  }
+  const r = spawnSync(PYTHON, [path.join(__dirname, 'overhead.py'), dir, String(N), String(ROUNDS), '200000'], { encoding: 'utf8' });
+  const got = (r.status === 0 ? JSON.parse(r.stdout) : {}) as Record<string, number[]>;
+  for (const [key, name] of Object.entries(names)) {
+    const samples = got[key];
+    const why = !built && key.startsWith('f2py') ? 'f2py -c failed' : (r.stderr.trim().split('\n').pop() || `exit ${r.status}`);
+    rows.set(name, samples ? measured(name, 'ns/call', samples, { note: `NumPy ${numpy}, timeit` }) : skipped(name, why));
+  }
+  return rows;
+}
+
+async function run(ctx: BenchContext): Promise<BenchResult> {
+  const work = path.join(ctx.scratch, 'calls');
+  mkdirSync(work, { recursive: true });
+  const notes: string[] = [];
+  const built = ensureDist(ctx.root, ctx);
+  if (built) notes.push(built);
+  ctx.log('calls: bridgegen build of fortran/bench/overhead.f90');
+  let gen: Impl | undefined;
+  let asyncImpl: Impl | undefined;
+  let genError = '';
+  try { ({ sync: gen, async: asyncImpl } = loadGenerated(ctx, path.join(work, 'gen'))); } catch (err) { genError = (err as Error).message; }
+  const impls: (Impl | Row[])[] = gen ? [gen] : [ROUTINES.map((r) => skipped(`${LABEL[r]}: bridgegen sync`, genError))];
+  ctx.log('calls: libov.a / libov.so (gfortran -O2 -fPIC), raw N-API addon (node-gyp)');
+  let libs: { archive: string; shared: string } | undefined;
+  const fail = (what: string, err: unknown): Row[] => ROUTINES.map((r) => skipped(`${LABEL[r]}: ${what}`, (err as Error).message));
+  try { libs = buildLibs(ctx, work); } catch (err) { impls.push(fail('raw N-API', err), fail('koffi', err)); }
+  if (libs) {
+    try { impls.push(loadRaw(ctx, path.join(work, 'raw'), libs.archive)); } catch (err) { impls.push(fail('raw N-API', err)); }
+    try { impls.push(loadKoffi(libs.shared)); } catch (err) { impls.push(fail('koffi', err)); }
+  }
+  impls.push(plainJs);
+  ctx.log('calls: F2Py (f2py -c) and SciPy through /usr/bin/python3');
+  const py = pythonRows(ctx, path.join(work, 'f2py'), notes);
+
+  const rows: Row[] = [];
+  for (const r of ROUTINES) {
+    ctx.log(`calls: ${LABEL[r]}`);
+    const slots: (Candidate | Row)[] = [];
+    for (const impl of impls) {
+      if (Array.isArray(impl)) slots.push(...impl.filter((row) => row.name.startsWith(LABEL[r])));
+      else slots.push(await candidate(impl, r, 'sync', `${LABEL[r]}: ${impl.name}${impl === gen ? ' sync' : ''}`));
+    }
+    for (const [name, row] of py) if (name.startsWith(LABEL[r])) slots.push(row);
+    const each = `${LABEL[r]}: bridgegen async, await each`, inflight = `${LABEL[r]}: bridgegen async, ${LANES} in flight`;
+    slots.push(asyncImpl ? await candidate(asyncImpl, r, 'each', each) : skipped(each, genError));
+    slots.push(asyncImpl ? await candidate(asyncImpl, r, 'inflight', inflight, 'per call') : skipped(inflight, genError));
+    const cands = slots.filter((x): x is Candidate => 'loop' in x);
+    await timeInterleaved(cands);
+    for (const x of slots) rows.push('loop' in x ? measured(x.name, 'ns/call', x.samples, { note: x.note }) : x);
+  }
+  void sink;
+
+  const row = (name: string): Row | undefined => rows.find((x) => x.name === name);
+  const q = (label: string, base: string, r: string, goal?: number): Ratio | undefined => ratio(label, row(base), row(r), goal);
+  const d = LABEL.dsum, dd = LABEL.ddot;
+  const inflight = row(`${d}: bridgegen async, ${LANES} in flight`);
+  const ratios = [
+    q(`${d}: raw N-API / bridgegen sync (goal: bridgegen <= 1.1x raw)`, `${d}: raw N-API`, `${d}: bridgegen sync`, 0.91),
+    q(`${d}: F2Py / bridgegen sync (goal: faster than F2Py)`, `${d}: F2Py`, `${d}: bridgegen sync`, 1),
+    q(`${dd}: SciPy ddot / bridgegen sync (goal: faster)`, `${dd}: SciPy linalg.blas.ddot`, `${dd}: bridgegen sync`, 1),
+    q(`${dd}: koffi / bridgegen sync (goal: faster)`, `${dd}: koffi`, `${dd}: bridgegen sync`, 1),
+    inflight?.kind === 'measured' ? { label: `${d}: 3 us budget / bridgegen async ${LANES} in flight (goal <= 3 us/call)`,
+      value: ASYNC_BUDGET_NS / stats(inflight.samples).median, goal: 1 } : undefined,
+    q(`${LABEL.add}: raw N-API / bridgegen sync`, `${LABEL.add}: raw N-API`, `${LABEL.add}: bridgegen sync`),
+    q(`${dd}: raw N-API / bridgegen sync`, `${dd}: raw N-API`, `${dd}: bridgegen sync`),
+    q(`${d}: koffi / bridgegen sync`, `${d}: koffi`, `${d}: bridgegen sync`),
+    q(`${d}: plain JS / bridgegen sync`, `${d}: plain JS`, `${d}: bridgegen sync`),
+  ].filter((x): x is Ratio => x !== undefined && Number.isFinite(x.value));
+  const koffiVersion = (() => { try { return (require('koffi') as { version: string }).version; } catch { return 'absent'; } })(); // eslint-disable-line @typescript-eslint/no-require-imports
+  notes.push(
+    `Fixture fortran/bench/overhead.f90; x = [1..${N}], y = ones(${N}) as Float64Array (NumPy float64 for F2Py/SciPy), made once.`,
+    `Rounds: ${ROUNDS} of about ${ROUND_MS} ms each after 2 warm-up rounds; the Node rows of one routine run interleaved ` +
+      "(round k of every row, then round k+1) so load from other processes hits them alike; ns/call = round time / calls.",
+    'bridgegen: `node bin/bridgegen.js fortran/bench/overhead.f90` (n inferred), linked statically like the raw addon.',
+    'raw N-API: fortran/bench/raw_addon.c (node_api.h, one napi_get_typedarray_info per array, type checks) over ' +
+      'fortran/bench/overhead_capi.f90 (bind(C), VALUE scalars), node-gyp -O2, static libov.a.',
+    `koffi ${koffiVersion}: the same bind(C) wrappers from libov.so (gfortran -shared -fPIC -O2); arrays passed as Float64Array pointers.`,
+    `Async: ${'`fooAsync`'} on the libuv pool (UV_THREADPOOL_SIZE=${process.env.UV_THREADPOOL_SIZE ?? '4 (default)'}); ` +
+      `these routines are not threadsafe, so calls are serialized per module. "${LANES} in flight": ${LANES} async loops awaiting concurrently.`,
+    'plain JS: the same arithmetic in a JS function, which V8 inlines into the loop (the floor of "not native at all").',
+    `F2Py/SciPy: ${PYTHON}, \`f2py -c overhead.f90 -m ovf2py\`, timeit ${ROUNDS} repeats of 200000 calls after one warm-up; ` +
+      'SciPy `scipy.linalg.blas.ddot` (its OpenBLAS/reference BLAS) — Python call overhead included, as users see it.',
+  );
+  return { rows, ratios, notes };
+}
+
+const calls: Benchmark = { id: 'calls', title: 'Call overhead: ns/call, bridgegen vs raw N-API, koffi, plain JS, F2Py, SciPy', run };
+export default calls;
