@@ -22,10 +22,112 @@ const COMPARE: Readonly<Record<string, CompareOp>> = {
 const OR = new Set(['.or.', '||']);
 const AND = new Set(['.and.', '&&']);
 const NOT = new Set(['.not.', '!']);
+const SIGN_MINUS = new Set(['-']);
+const SIGN_PLUS = new Set(['+']);
 
 /** The double value of a real literal: `1.0`, `1d-8`, `2.5_dp` (the kind is irrelevant to the value). */
 function realValue(text: string): number {
   return Number(text.replace(/_.*$/, '').replace(/[dq]/i, 'e'));
+}
+
+/** Recursive descent over one expression's tokens; each method is one precedence level. */
+class Parser {
+  private i = 0;
+  constructor(private readonly tokens: readonly Token[]) {}
+
+  private peek(): Token | undefined {
+    return this.tokens[this.i];
+  }
+  private isOp(text: string): boolean {
+    const t = this.peek();
+    return (t?.kind === 'op' || t?.kind === 'dotop') && t.text === text;
+  }
+  /** Consumes an operator of `set`, if the next token is one. */
+  private accept(set: ReadonlySet<string>): boolean {
+    const t = this.peek();
+    if (!t || (t.kind !== 'op' && t.kind !== 'dotop') || !set.has(t.text)) return false;
+    this.i++;
+    return true;
+  }
+
+  whole(): Expr {
+    const e = this.or();
+    const t = this.peek();
+    if (t) throw new Fail(`unexpected '${t.text}'`, t);
+    return e;
+  }
+  private or(): Expr {
+    let left = this.and();
+    while (this.accept(OR)) left = { op: 'or', left, right: this.and() };
+    return left;
+  }
+  private and(): Expr {
+    let left = this.not();
+    while (this.accept(AND)) left = { op: 'and', left, right: this.not() };
+    return left;
+  }
+  private not(): Expr {
+    return this.accept(NOT) ? { op: 'not', arg: this.not() } : this.compare();
+  }
+  /** Comparisons do not chain (`a < b < c` is an error, as in Fortran). */
+  private compare(): Expr {
+    const left = this.sum();
+    const t = this.peek();
+    const op = t && (t.kind === 'op' || t.kind === 'dotop') ? COMPARE[t.text] : undefined;
+    if (!op) return left;
+    this.i++;
+    return { op, left, right: this.sum() };
+  }
+  private sum(): Expr {
+    let left = this.term();
+    while (this.isOp('+') || this.isOp('-')) {
+      const op = this.tokens[this.i++]!.text as '+' | '-';
+      left = { op, left, right: this.term() };
+    }
+    return left;
+  }
+  private term(): Expr {
+    let left = this.unary();
+    while (this.isOp('*') || this.isOp('/')) {
+      const op = this.tokens[this.i++]!.text as '*' | '/';
+      left = { op, left, right: this.unary() };
+    }
+    if (this.isOp('**')) throw new Fail("'**' is not supported", this.peek());
+    return left;
+  }
+  private unary(): Expr {
+    if (this.accept(SIGN_MINUS)) {
+      const arg = this.unary();
+      return arg.op === 'int' || arg.op === 'real' ? { op: arg.op, value: -arg.value } : { op: 'neg', arg };
+    }
+    return this.accept(SIGN_PLUS) ? this.unary() : this.primary();
+  }
+  private primary(): Expr {
+    const t = this.peek();
+    if (!t) throw new Fail('expression ends too early');
+    this.i++;
+    if (t.kind === 'int' && /^\d+$/.test(t.text)) return { op: 'int', value: Number(t.text) };
+    if (t.kind === 'real' && Number.isFinite(realValue(t.text))) return { op: 'real', value: realValue(t.text) };
+    if (t.kind === 'op' && t.text === '(') {
+      const e = this.or();
+      if (!this.isOp(')')) throw new Fail("expected ')'", this.peek());
+      this.i++;
+      return e;
+    }
+    if (t.kind === 'ident') return this.isOp('(') ? this.call(t.text) : { op: 'name', name: t.text };
+    throw new Fail(`'${t.text}' is not supported here`, t);
+  }
+  private call(name: string): Expr {
+    this.i++;
+    const args: Expr[] = [];
+    if (!this.isOp(')')) {
+      do args.push(this.or());
+      while (this.isOp(',') && ++this.i);
+    }
+    if (!this.isOp(')')) throw new Fail("expected ')' or ','", this.peek());
+    this.i++;
+    return { op: 'call', name, args };
+  }
 }
 
 /**
@@ -33,90 +135,8 @@ function realValue(text: string): number {
  * `+ -`, `* /`, unary minus, primary. `**` is refused (no checked power in the runtime).
  */
 export function parseExpr(tokens: readonly Token[]): ExprResult {
-  let i = 0;
-  const peek = (): Token | undefined => tokens[i];
-  const isOp = (text: string): boolean => (peek()?.kind === 'op' || peek()?.kind === 'dotop') && peek()!.text === text;
-  const isIn = (set: ReadonlySet<string>): boolean => [...set].some(isOp);
-
-  const or = (): Expr => {
-    let left = and();
-    while (isIn(OR) && ++i) left = { op: 'or', left, right: and() };
-    return left;
-  };
-  const and = (): Expr => {
-    let left = not();
-    while (isIn(AND) && ++i) left = { op: 'and', left, right: not() };
-    return left;
-  };
-  const not = (): Expr => (isIn(NOT) && ++i ? { op: 'not', arg: not() } : compare());
-  const compare = (): Expr => {
-    const left = sum();
-    const t = peek();
-    const op = t && (t.kind === 'op' || t.kind === 'dotop') ? COMPARE[t.text] : undefined;
-    if (!op) return left;
-    i++;
-    return { op, left, right: sum() };
-  };
-  const sum = (): Expr => {
-    let left = term();
-    while (isOp('+') || isOp('-')) {
-      const op = tokens[i++]!.text as '+' | '-';
-      left = { op, left, right: term() };
-    }
-    return left;
-  };
-  const term = (): Expr => {
-    let left = unary();
-    while (isOp('*') || isOp('/')) {
-      const op = tokens[i++]!.text as '*' | '/';
-      left = { op, left, right: unary() };
-    }
-    if (isOp('**')) throw new Fail("'**' is not supported", peek());
-    return left;
-  };
-  const unary = (): Expr => {
-    if (isOp('-')) {
-      i++;
-      const arg = unary();
-      return arg.op === 'int' || arg.op === 'real' ? { op: arg.op, value: -arg.value } : { op: 'neg', arg };
-    }
-    if (isOp('+')) {
-      i++;
-      return unary();
-    }
-    return primary();
-  };
-  const primary = (): Expr => {
-    const t = peek();
-    if (!t) throw new Fail('expression ends too early');
-    i++;
-    if (t.kind === 'int' && /^\d+$/.test(t.text)) return { op: 'int', value: Number(t.text) };
-    if (t.kind === 'real' && Number.isFinite(realValue(t.text))) return { op: 'real', value: realValue(t.text) };
-    if (t.kind === 'op' && t.text === '(') {
-      const e = or();
-      if (!isOp(')')) throw new Fail("expected ')'", peek());
-      i++;
-      return e;
-    }
-    if (t.kind === 'ident') return isOp('(') ? call(t.text) : { op: 'name', name: t.text };
-    throw new Fail(`'${t.text}' is not supported here`, t);
-  };
-  const call = (name: string): Expr => {
-    i++;
-    const args: Expr[] = [];
-    if (!isOp(')')) {
-      do args.push(or());
-      while (isOp(',') && ++i);
-    }
-    if (!isOp(')')) throw new Fail("expected ')' or ','", peek());
-    i++;
-    return { op: 'call', name, args };
-  };
-
   try {
-    const e = or();
-    if (i < tokens.length) return { error: `unexpected '${tokens[i]!.text}'`, token: tokens[i] };
-    return { expr: e };
+    return { expr: new Parser(tokens).whole() };
   } catch (err) {
     if (err instanceof Fail) return err.token ? { error: err.error, token: err.token } : { error: err.error };
     throw err;
