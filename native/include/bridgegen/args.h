@@ -40,27 +40,33 @@ class Args {
    * `detached_memory`: the call runs after this callback returns (async), so the native side
    * must not point into JS memory, which the caller may transfer or detach meanwhile.
    */
-  Args(const Napi::CallbackInfo& info, const Signature& sig, bool detached_memory = false)
-      : env_(info.Env()), sig_(sig), detached_memory_(detached_memory) {
-    static_assert(sizeof(values_) / sizeof(values_[0]) == kMaxParams);
-    const size_t argc = info.Length();
+  Args(napi_env env, napi_callback_info info, const Signature& sig, bool detached_memory = false)
+      : env_(env), sig_(sig), detached_memory_(detached_memory) {
+    // One N-API call fetches every argument: the hot path of a call.
+    napi_value argv[kMaxParams + 1];
+    size_t argc = kMaxParams + 1;
+    detail_ok(napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr));
     size_t positional = argc;
-    if (argc > sig.nrequired && is_options_object(info[argc - 1])) positional = argc - 1;
+    if (argc > sig.nrequired && argc <= kMaxParams + 1 && is_options_object(argv[argc - 1])) positional = argc - 1;
     if (positional > sig.nparams) {
       throw_type_error(env_, where() + " takes at most " + std::to_string(sig.nparams) +
                                  " positional argument(s), got " + std::to_string(positional),
                        code::kArgCount);
     }
-    for (size_t i = 0; i < sig.nparams; i++) values_[i] = i < positional ? static_cast<napi_value>(info[i]) : nullptr;
-    if (positional < argc) read_options(info[argc - 1]);
+    for (size_t i = 0; i < sig.nparams; i++) values_[i] = i < positional ? argv[i] : nullptr;
+    if (positional < argc) read_options(argv[argc - 1]);
+    // A required argument passed as `undefined` reaches its converter, which names it.
     for (size_t i = 0; i < sig.nrequired; i++) {
-      if (!given(i)) {
+      if (values_[i] == nullptr) {
         throw_type_error(env_, where() + ": missing required argument `" + std::string(sig.params[i]) +
                                    "` (position " + std::to_string(i + 1) + ")",
                          code::kArgCount);
       }
     }
   }
+
+  Args(const Napi::CallbackInfo& info, const Signature& sig, bool detached_memory = false)
+      : Args(info.Env(), static_cast<napi_callback_info>(info), sig, detached_memory) {}
 
   Napi::Env env() const { return env_; }
   const Signature& signature() const { return sig_; }
@@ -98,6 +104,10 @@ class Args {
   const WriteBack* write_backs() const { return write_backs_; }
 
  private:
+  void detail_ok(napi_status status) const {
+    if (status != napi_ok) throw Napi::Error::New(env_);
+  }
+
   bool is_undefined(napi_value v) const {
     napi_valuetype type;
     return napi_typeof(env_, v, &type) == napi_ok && type == napi_undefined;

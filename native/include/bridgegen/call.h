@@ -10,10 +10,12 @@
 #include <utility>
 #include <string>
 #include <cstring>
+#include <exception>
 #include <vector>
 
 #include "args.h"
 #include "error.h"
+#include "output.h"
 
 namespace bridgegen {
 
@@ -45,17 +47,37 @@ void invoke(Frame& frame) {
   throw_range_error(env, "bridgegen: out of memory converting arguments", code::kTooLarge);
 }
 
-template <typename Frame>
-Napi::Value call_sync(const Napi::CallbackInfo& info) {
-  Args args(info, Frame::signature);
-  Frame frame;
+namespace detail {
+
+/** Turns a C++ exception into the pending JS exception: the edge of a raw N-API callback. */
+template <typename Body>
+napi_value guard(napi_env env, Body&& body) {
   try {
-    frame.prepare(args);
-  } catch (const std::bad_alloc&) {
-    throw_out_of_memory(info.Env());
+    try {
+      return body();
+    } catch (const std::bad_alloc&) {
+      throw_out_of_memory(env);
+    }
+  } catch (const Napi::Error& error) {
+    error.ThrowAsJavaScriptException();
+  } catch (const std::exception& error) {
+    napi_throw_error(env, "ERR_BRIDGEGEN_INTERNAL", error.what());
   }
-  invoke(frame);
-  return Napi::Value(info.Env(), frame.result(info.Env(), args.pins()));
+  return nullptr;
+}
+
+}  // namespace detail
+
+/** A sync call: a raw N-API callback (no node-addon-api wrapper objects on the hot path). */
+template <typename Frame>
+napi_value call_sync(napi_env env, napi_callback_info info) {
+  return detail::guard(env, [&] {
+    Args args(env, info, Frame::signature);
+    Frame frame;
+    frame.prepare(args);
+    invoke(frame);
+    return frame.result(Napi::Env(env), args.pins());
+  });
 }
 
 namespace detail {
@@ -198,7 +220,9 @@ template <typename Frame>
 void export_routine(Napi::Object target, const char* name) {
   Napi::Env env = target.Env();
   const std::string async_name = std::string(name) + "Async";
-  target.Set(name, Napi::Function::New(env, call_sync<Frame>, name));
+  napi_value sync;
+  detail::ok(env, napi_create_function(env, name, NAPI_AUTO_LENGTH, call_sync<Frame>, nullptr, &sync));
+  target.Set(name, Napi::Value(env, sync));
   target.Set(async_name, Napi::Function::New(env, call_async<Frame>, async_name));
 }
 

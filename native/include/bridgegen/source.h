@@ -20,10 +20,11 @@ constexpr size_t kMaxElements = size_t(1) << 48;
 /** a*b, or a RangeError naming `what()` when the element count would pass kMaxElements. */
 template <typename What>
 size_t checked_product(napi_env env, size_t a, size_t b, What&& what) {
-  if (b != 0 && a > kMaxElements / b) {
+  size_t product;
+  if (__builtin_mul_overflow(a, b, &product) || product > kMaxElements) {
     throw_range_error(env, what() + ": array size overflows (more than 2^48 elements)", code::kTooLarge);
   }
-  return a * b;
+  return product;
 }
 
 inline std::string format_shape(const int64_t* extents, int rank) {

@@ -41,14 +41,18 @@ function resultOf(conv: Convention, ns: string): string {
   return `{ ${conv.results.map((r) => `${r.name}: ${resultType(r, ns)}`).join('; ')} }`;
 }
 
-/** One overload per split of the optional arguments into positional ones and an options object. */
-function overloads(conv: Convention, ns: string): string[] {
+/**
+ * One overload per split of the optional arguments into positional ones and an options object;
+ * an async call's options object may also carry an AbortSignal.
+ */
+function overloads(conv: Convention, ns: string, async = false): string[] {
   const required = conv.params.slice(0, conv.nrequired).map((p) => `${bindingName(p.name)}: ${paramType(p, ns)}`);
   const optional = conv.params.slice(conv.nrequired);
   const out: string[] = [];
   for (let positional = 0; positional <= optional.length; positional++) {
     const given = optional.slice(0, positional).map((p) => `${bindingName(p.name)}?: ${paramType(p, ns)}`);
     const named = optional.slice(positional).map((p: Arg) => `${p.name}?: ${paramType(p, ns)}`);
+    if (async) named.push('signal?: AbortSignal');
     const options = named.length ? [`options?: { ${named.join('; ')} }`] : [];
     out.push([...required, ...given, ...options].join(', '));
   }
@@ -65,8 +69,8 @@ function writeRoutine(w: Writer, routine: Routine, ns: string): void {
     writeDoc(w, routine, conv);
     w.line(`${routine.name}(${params}): ${result};`);
   }
-  for (const params of overloads(conv, ns)) {
-    writeDoc(w, routine, conv, `Same as \`${routine.name}\`, run on the libuv thread pool. ${policy}`);
+  for (const params of overloads(conv, ns, true)) {
+    writeDoc(w, routine, conv, `Same as \`${routine.name}\`, run on the libuv thread pool; \`signal\` cancels it while it waits for a thread. ${policy}`);
     w.line(`${routine.name}Async(${params}): Promise<${result}>;`);
   }
 }

@@ -47,7 +47,7 @@ declare namespace basic {
     /**
      * y := a*x + y, with y updated in place.
      *
-     * Same as `axpy`, run on the libuv thread pool. Serialized with the other calls of this module (the routine may keep state).
+     * Same as `axpy`, run on the libuv thread pool; `signal` cancels it while it waits for a thread. Serialized with the other calls of this module (the routine may keep state).
      *
      * `axpy(a,x,y,[n])`
      *
@@ -57,11 +57,11 @@ declare namespace basic {
      * @param n - integer(4) n, intent(in) (optional)
      * @param options - optional arguments by name: n
      */
-    axpyAsync(a: number, x: Float64Array | ArrayLike<number>, y: Float64Array, options?: { n?: number }): Promise<void>;
+    axpyAsync(a: number, x: Float64Array | ArrayLike<number>, y: Float64Array, options?: { n?: number; signal?: AbortSignal }): Promise<void>;
     /**
      * y := a*x + y, with y updated in place.
      *
-     * Same as `axpy`, run on the libuv thread pool. Serialized with the other calls of this module (the routine may keep state).
+     * Same as `axpy`, run on the libuv thread pool; `signal` cancels it while it waits for a thread. Serialized with the other calls of this module (the routine may keep state).
      *
      * `axpy(a,x,y,[n])`
      *
@@ -71,7 +71,7 @@ declare namespace basic {
      * @param n - integer(4) n, intent(in) (optional)
      * @param options - optional arguments by name: n
      */
-    axpyAsync(a: number, x: Float64Array | ArrayLike<number>, y: Float64Array, n?: number): Promise<void>;
+    axpyAsync(a: number, x: Float64Array | ArrayLike<number>, y: Float64Array, n?: number, options?: { signal?: AbortSignal }): Promise<void>;
     /**
      * Sum of a vector; `n` is inferred from `x`.
      *
@@ -97,7 +97,7 @@ declare namespace basic {
     /**
      * Sum of a vector; `n` is inferred from `x`.
      *
-     * Same as `vsum`, run on the libuv thread pool. Serialized with the other calls of this module (the routine may keep state).
+     * Same as `vsum`, run on the libuv thread pool; `signal` cancels it while it waits for a thread. Serialized with the other calls of this module (the routine may keep state).
      *
      * `s = vsum(x,[n])`
      *
@@ -106,11 +106,11 @@ declare namespace basic {
      * @param options - optional arguments by name: n
      * @returns s: real(8) s, intent(out)
      */
-    vsumAsync(x: Float64Array | ArrayLike<number>, options?: { n?: number }): Promise<number>;
+    vsumAsync(x: Float64Array | ArrayLike<number>, options?: { n?: number; signal?: AbortSignal }): Promise<number>;
     /**
      * Sum of a vector; `n` is inferred from `x`.
      *
-     * Same as `vsum`, run on the libuv thread pool. Serialized with the other calls of this module (the routine may keep state).
+     * Same as `vsum`, run on the libuv thread pool; `signal` cancels it while it waits for a thread. Serialized with the other calls of this module (the routine may keep state).
      *
      * `s = vsum(x,[n])`
      *
@@ -119,7 +119,7 @@ declare namespace basic {
      * @param options - optional arguments by name: n
      * @returns s: real(8) s, intent(out)
      */
-    vsumAsync(x: Float64Array | ArrayLike<number>, n?: number): Promise<number>;
+    vsumAsync(x: Float64Array | ArrayLike<number>, n?: number, options?: { signal?: AbortSignal }): Promise<number>;
     /**
      * Mean, variance and a histogram: several results; `nbins` sizes only an output.
      *
@@ -147,7 +147,7 @@ declare namespace basic {
     /**
      * Mean, variance and a histogram: several results; `nbins` sizes only an output.
      *
-     * Same as `stats`, run on the libuv thread pool. Serialized with the other calls of this module (the routine may keep state).
+     * Same as `stats`, run on the libuv thread pool; `signal` cancels it while it waits for a thread. Serialized with the other calls of this module (the routine may keep state).
      *
      * `mean,var,hist = stats(x,nbins,[n])`
      *
@@ -157,11 +157,11 @@ declare namespace basic {
      * @param options - optional arguments by name: n
      * @returns mean: real(8) mean, intent(out); var: real(8) var, intent(out); hist: integer(4) hist(nbins), intent(out)
      */
-    statsAsync(x: Float64Array | ArrayLike<number>, nbins: number, options?: { n?: number }): Promise<{ mean: number; var: number; hist: Int32Array }>;
+    statsAsync(x: Float64Array | ArrayLike<number>, nbins: number, options?: { n?: number; signal?: AbortSignal }): Promise<{ mean: number; var: number; hist: Int32Array }>;
     /**
      * Mean, variance and a histogram: several results; `nbins` sizes only an output.
      *
-     * Same as `stats`, run on the libuv thread pool. Serialized with the other calls of this module (the routine may keep state).
+     * Same as `stats`, run on the libuv thread pool; `signal` cancels it while it waits for a thread. Serialized with the other calls of this module (the routine may keep state).
      *
      * `mean,var,hist = stats(x,nbins,[n])`
      *
@@ -171,7 +171,7 @@ declare namespace basic {
      * @param options - optional arguments by name: n
      * @returns mean: real(8) mean, intent(out); var: real(8) var, intent(out); hist: integer(4) hist(nbins), intent(out)
      */
-    statsAsync(x: Float64Array | ArrayLike<number>, nbins: number, n?: number): Promise<{ mean: number; var: number; hist: Int32Array }>;
+    statsAsync(x: Float64Array | ArrayLike<number>, nbins: number, n?: number, options?: { signal?: AbortSignal }): Promise<{ mean: number; var: number; hist: Int32Array }>;
     /**
      * An integer(8) function with an inout scalar, which is returned too.
      *
@@ -199,7 +199,7 @@ declare namespace basic {
     /**
      * An integer(8) function with an inout scalar, which is returned too.
      *
-     * Same as `tally`, run on the libuv thread pool. Serialized with the other calls of this module (the routine may keep state).
+     * Same as `tally`, run on the libuv thread pool; `signal` cancels it while it waits for a thread. Serialized with the other calls of this module (the routine may keep state).
      *
      * `tally,calls = tally(k,calls,[m])`
      *
@@ -209,11 +209,11 @@ declare namespace basic {
      * @param options - optional arguments by name: m
      * @returns tally: integer(8) tally, intent(out); calls: integer(4) calls, intent(inout)
      */
-    tallyAsync(k: Int32Array | ArrayLike<number>, calls: number, options?: { m?: number }): Promise<{ tally: bigint; calls: number }>;
+    tallyAsync(k: Int32Array | ArrayLike<number>, calls: number, options?: { m?: number; signal?: AbortSignal }): Promise<{ tally: bigint; calls: number }>;
     /**
      * An integer(8) function with an inout scalar, which is returned too.
      *
-     * Same as `tally`, run on the libuv thread pool. Serialized with the other calls of this module (the routine may keep state).
+     * Same as `tally`, run on the libuv thread pool; `signal` cancels it while it waits for a thread. Serialized with the other calls of this module (the routine may keep state).
      *
      * `tally,calls = tally(k,calls,[m])`
      *
@@ -223,7 +223,7 @@ declare namespace basic {
      * @param options - optional arguments by name: m
      * @returns tally: integer(8) tally, intent(out); calls: integer(4) calls, intent(inout)
      */
-    tallyAsync(k: Int32Array | ArrayLike<number>, calls: number, m?: number): Promise<{ tally: bigint; calls: number }>;
+    tallyAsync(k: Int32Array | ArrayLike<number>, calls: number, m?: number, options?: { signal?: AbortSignal }): Promise<{ tally: bigint; calls: number }>;
     /**
      * Single precision in, single precision out.
      *
@@ -249,7 +249,7 @@ declare namespace basic {
     /**
      * Single precision in, single precision out.
      *
-     * Same as `halve`, run on the libuv thread pool. Serialized with the other calls of this module (the routine may keep state).
+     * Same as `halve`, run on the libuv thread pool; `signal` cancels it while it waits for a thread. Serialized with the other calls of this module (the routine may keep state).
      *
      * `y = halve(x,[n])`
      *
@@ -258,11 +258,11 @@ declare namespace basic {
      * @param options - optional arguments by name: n
      * @returns y: real(4) y(n), intent(out)
      */
-    halveAsync(x: Float32Array | ArrayLike<number>, options?: { n?: number }): Promise<Float32Array>;
+    halveAsync(x: Float32Array | ArrayLike<number>, options?: { n?: number; signal?: AbortSignal }): Promise<Float32Array>;
     /**
      * Single precision in, single precision out.
      *
-     * Same as `halve`, run on the libuv thread pool. Serialized with the other calls of this module (the routine may keep state).
+     * Same as `halve`, run on the libuv thread pool; `signal` cancels it while it waits for a thread. Serialized with the other calls of this module (the routine may keep state).
      *
      * `y = halve(x,[n])`
      *
@@ -271,7 +271,7 @@ declare namespace basic {
      * @param options - optional arguments by name: n
      * @returns y: real(4) y(n), intent(out)
      */
-    halveAsync(x: Float32Array | ArrayLike<number>, n?: number): Promise<Float32Array>;
+    halveAsync(x: Float32Array | ArrayLike<number>, n?: number, options?: { signal?: AbortSignal }): Promise<Float32Array>;
   }
 }
 declare const basic: basic.Module;

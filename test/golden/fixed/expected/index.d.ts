@@ -35,7 +35,7 @@ declare namespace fixed {
     /**
      * DX := DA*DX, returned (F2Py intent(in,out)).
      *
-     * Same as `dscalx`, run on the libuv thread pool. Serialized with the other calls of this module (the routine may keep state).
+     * Same as `dscalx`, run on the libuv thread pool; `signal` cancels it while it waits for a thread. Serialized with the other calls of this module (the routine may keep state).
      *
      * `dx = dscalx(n,da,dx,incx)`
      *
@@ -45,7 +45,7 @@ declare namespace fixed {
      * @param incx - integer(4) incx, no intent
      * @returns dx: real(8) dx(1+(n-1)*incx), intent(in,out)
      */
-    dscalxAsync(n: number, da: number, dx: Float64Array | ArrayLike<number>, incx: number): Promise<Float64Array>;
+    dscalxAsync(n: number, da: number, dx: Float64Array | ArrayLike<number>, incx: number, options?: { signal?: AbortSignal }): Promise<Float64Array>;
     /**
      * Dot product of DX and DY.
      *
@@ -73,7 +73,7 @@ declare namespace fixed {
     /**
      * Dot product of DX and DY.
      *
-     * Same as `ddotx`, run on the libuv thread pool. Serialized with the other calls of this module (the routine may keep state).
+     * Same as `ddotx`, run on the libuv thread pool; `signal` cancels it while it waits for a thread. Serialized with the other calls of this module (the routine may keep state).
      *
      * `ddotx = ddotx(dx,dy,[n])`
      *
@@ -83,11 +83,11 @@ declare namespace fixed {
      * @param options - optional arguments by name: n
      * @returns ddotx: real(8) ddotx, intent(out)
      */
-    ddotxAsync(dx: Float64Array | ArrayLike<number>, dy: Float64Array | ArrayLike<number>, options?: { n?: number }): Promise<number>;
+    ddotxAsync(dx: Float64Array | ArrayLike<number>, dy: Float64Array | ArrayLike<number>, options?: { n?: number; signal?: AbortSignal }): Promise<number>;
     /**
      * Dot product of DX and DY.
      *
-     * Same as `ddotx`, run on the libuv thread pool. Serialized with the other calls of this module (the routine may keep state).
+     * Same as `ddotx`, run on the libuv thread pool; `signal` cancels it while it waits for a thread. Serialized with the other calls of this module (the routine may keep state).
      *
      * `ddotx = ddotx(dx,dy,[n])`
      *
@@ -97,7 +97,7 @@ declare namespace fixed {
      * @param options - optional arguments by name: n
      * @returns ddotx: real(8) ddotx, intent(out)
      */
-    ddotxAsync(dx: Float64Array | ArrayLike<number>, dy: Float64Array | ArrayLike<number>, n?: number): Promise<number>;
+    ddotxAsync(dx: Float64Array | ArrayLike<number>, dy: Float64Array | ArrayLike<number>, n?: number, options?: { signal?: AbortSignal }): Promise<number>;
     /**
      * Copies the leading M-by-N part of A(LDA, *) into B(M, N).
      *
@@ -125,7 +125,7 @@ declare namespace fixed {
     /**
      * Copies the leading M-by-N part of A(LDA, *) into B(M, N).
      *
-     * Same as `dlacpx`, run on the libuv thread pool. Serialized with the other calls of this module (the routine may keep state).
+     * Same as `dlacpx`, run on the libuv thread pool; `signal` cancels it while it waits for a thread. Serialized with the other calls of this module (the routine may keep state).
      *
      * `b = dlacpx(m,a,[n])`
      *
@@ -135,11 +135,11 @@ declare namespace fixed {
      * @param options - optional arguments by name: n
      * @returns b: real(8) b(m,n), intent(out)
      */
-    dlacpxAsync(m: number, a: Float64Array | ArrayLike<ArrayLike<number>> | fixed.NDArrayIn<ArrayLike<number>>, options?: { n?: number }): Promise<fixed.NDArray<Float64Array, 'float64'>>;
+    dlacpxAsync(m: number, a: Float64Array | ArrayLike<ArrayLike<number>> | fixed.NDArrayIn<ArrayLike<number>>, options?: { n?: number; signal?: AbortSignal }): Promise<fixed.NDArray<Float64Array, 'float64'>>;
     /**
      * Copies the leading M-by-N part of A(LDA, *) into B(M, N).
      *
-     * Same as `dlacpx`, run on the libuv thread pool. Serialized with the other calls of this module (the routine may keep state).
+     * Same as `dlacpx`, run on the libuv thread pool; `signal` cancels it while it waits for a thread. Serialized with the other calls of this module (the routine may keep state).
      *
      * `b = dlacpx(m,a,[n])`
      *
@@ -149,7 +149,7 @@ declare namespace fixed {
      * @param options - optional arguments by name: n
      * @returns b: real(8) b(m,n), intent(out)
      */
-    dlacpxAsync(m: number, a: Float64Array | ArrayLike<ArrayLike<number>> | fixed.NDArrayIn<ArrayLike<number>>, n?: number): Promise<fixed.NDArray<Float64Array, 'float64'>>;
+    dlacpxAsync(m: number, a: Float64Array | ArrayLike<ArrayLike<number>> | fixed.NDArrayIn<ArrayLike<number>>, n?: number, options?: { signal?: AbortSignal }): Promise<fixed.NDArray<Float64Array, 'float64'>>;
   }
 }
 declare const fixed: fixed.Module;

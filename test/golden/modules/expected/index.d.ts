@@ -31,13 +31,13 @@ declare namespace modules {
     /**
      * An external procedure next to the module.
      *
-     * Same as `origin`, run on the libuv thread pool. Serialized with the other calls of this module (the routine may keep state).
+     * Same as `origin`, run on the libuv thread pool; `signal` cancels it while it waits for a thread. Serialized with the other calls of this module (the routine may keep state).
      *
      * `p = origin()`
      *
      * @returns p: real(8) p(ndim), intent(out)
      */
-    originAsync(): Promise<Float64Array>;
+    originAsync(options?: { signal?: AbortSignal }): Promise<Float64Array>;
     /** Fortran module `geometry`. */
     geometry: {
       /**
@@ -65,7 +65,7 @@ declare namespace modules {
       /**
        * Euclidean norm of x.
        *
-       * Same as `norm`, run on the libuv thread pool. Serialized with the other calls of this module (the routine may keep state).
+       * Same as `norm`, run on the libuv thread pool; `signal` cancels it while it waits for a thread. Serialized with the other calls of this module (the routine may keep state).
        *
        * `r = norm(x,[n])`
        *
@@ -74,11 +74,11 @@ declare namespace modules {
        * @param options - optional arguments by name: n
        * @returns r: real(8) r, intent(out)
        */
-      normAsync(x: Float64Array | ArrayLike<number>, options?: { n?: number }): Promise<number>;
+      normAsync(x: Float64Array | ArrayLike<number>, options?: { n?: number; signal?: AbortSignal }): Promise<number>;
       /**
        * Euclidean norm of x.
        *
-       * Same as `norm`, run on the libuv thread pool. Serialized with the other calls of this module (the routine may keep state).
+       * Same as `norm`, run on the libuv thread pool; `signal` cancels it while it waits for a thread. Serialized with the other calls of this module (the routine may keep state).
        *
        * `r = norm(x,[n])`
        *
@@ -87,7 +87,7 @@ declare namespace modules {
        * @param options - optional arguments by name: n
        * @returns r: real(8) r, intent(out)
        */
-      normAsync(x: Float64Array | ArrayLike<number>, n?: number): Promise<number>;
+      normAsync(x: Float64Array | ArrayLike<number>, n?: number, options?: { signal?: AbortSignal }): Promise<number>;
       /**
        * c := a x b.
        *
@@ -101,7 +101,7 @@ declare namespace modules {
       /**
        * c := a x b.
        *
-       * Same as `cross`, run on the libuv thread pool. Serialized with the other calls of this module (the routine may keep state).
+       * Same as `cross`, run on the libuv thread pool; `signal` cancels it while it waits for a thread. Serialized with the other calls of this module (the routine may keep state).
        *
        * `c = cross(a,b)`
        *
@@ -109,7 +109,7 @@ declare namespace modules {
        * @param b - real(8) b(ndim), intent(in)
        * @returns c: real(8) c(ndim), intent(out)
        */
-      crossAsync(a: Float64Array | ArrayLike<number>, b: Float64Array | ArrayLike<number>): Promise<Float64Array>;
+      crossAsync(a: Float64Array | ArrayLike<number>, b: Float64Array | ArrayLike<number>, options?: { signal?: AbortSignal }): Promise<Float64Array>;
       readonly ndim: number;
     };
     /** Fortran module `precision`. */

@@ -45,7 +45,7 @@ declare namespace names {
     /**
      * class := new, for the first n elements.
      *
-     * Same as `delete`, run on the libuv thread pool. Serialized with the other calls of this module (the routine may keep state).
+     * Same as `delete`, run on the libuv thread pool; `signal` cancels it while it waits for a thread. Serialized with the other calls of this module (the routine may keep state).
      *
      * `class = delete(new,[n])`
      *
@@ -54,11 +54,11 @@ declare namespace names {
      * @param options - optional arguments by name: n
      * @returns class: real(8) class(n), intent(out)
      */
-    deleteAsync(new_: Float64Array | ArrayLike<number>, options?: { n?: number }): Promise<Float64Array>;
+    deleteAsync(new_: Float64Array | ArrayLike<number>, options?: { n?: number; signal?: AbortSignal }): Promise<Float64Array>;
     /**
      * class := new, for the first n elements.
      *
-     * Same as `delete`, run on the libuv thread pool. Serialized with the other calls of this module (the routine may keep state).
+     * Same as `delete`, run on the libuv thread pool; `signal` cancels it while it waits for a thread. Serialized with the other calls of this module (the routine may keep state).
      *
      * `class = delete(new,[n])`
      *
@@ -67,7 +67,7 @@ declare namespace names {
      * @param options - optional arguments by name: n
      * @returns class: real(8) class(n), intent(out)
      */
-    deleteAsync(new_: Float64Array | ArrayLike<number>, n?: number): Promise<Float64Array>;
+    deleteAsync(new_: Float64Array | ArrayLike<number>, n?: number, options?: { signal?: AbortSignal }): Promise<Float64Array>;
     /**
      * A plain name next to it, exported by name.
      *
@@ -80,14 +80,14 @@ declare namespace names {
     /**
      * A plain name next to it, exported by name.
      *
-     * Same as `twice`, run on the libuv thread pool. Serialized with the other calls of this module (the routine may keep state).
+     * Same as `twice`, run on the libuv thread pool; `signal` cancels it while it waits for a thread. Serialized with the other calls of this module (the routine may keep state).
      *
      * `r = twice(int)`
      *
      * @param int - integer(4) int, intent(in)
      * @returns r: integer(4) r, intent(out)
      */
-    twiceAsync(int: number): Promise<number>;
+    twiceAsync(int: number, options?: { signal?: AbortSignal }): Promise<number>;
   }
 }
 declare const names: names.Module;

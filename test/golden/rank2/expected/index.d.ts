@@ -62,7 +62,7 @@ declare namespace rank2 {
     /**
      * y := A x for A(m, n).
      *
-     * Same as `matvec`, run on the libuv thread pool. Serialized with the other calls of this module (the routine may keep state).
+     * Same as `matvec`, run on the libuv thread pool; `signal` cancels it while it waits for a thread. Serialized with the other calls of this module (the routine may keep state).
      *
      * `y = matvec(a,x,[m],[n])`
      *
@@ -73,11 +73,11 @@ declare namespace rank2 {
      * @param options - optional arguments by name: m, n
      * @returns y: real(8) y(m), intent(out)
      */
-    matvecAsync(a: Float64Array | ArrayLike<ArrayLike<number>> | rank2.NDArrayIn<ArrayLike<number>>, x: Float64Array | ArrayLike<number>, options?: { m?: number; n?: number }): Promise<Float64Array>;
+    matvecAsync(a: Float64Array | ArrayLike<ArrayLike<number>> | rank2.NDArrayIn<ArrayLike<number>>, x: Float64Array | ArrayLike<number>, options?: { m?: number; n?: number; signal?: AbortSignal }): Promise<Float64Array>;
     /**
      * y := A x for A(m, n).
      *
-     * Same as `matvec`, run on the libuv thread pool. Serialized with the other calls of this module (the routine may keep state).
+     * Same as `matvec`, run on the libuv thread pool; `signal` cancels it while it waits for a thread. Serialized with the other calls of this module (the routine may keep state).
      *
      * `y = matvec(a,x,[m],[n])`
      *
@@ -88,11 +88,11 @@ declare namespace rank2 {
      * @param options - optional arguments by name: m, n
      * @returns y: real(8) y(m), intent(out)
      */
-    matvecAsync(a: Float64Array | ArrayLike<ArrayLike<number>> | rank2.NDArrayIn<ArrayLike<number>>, x: Float64Array | ArrayLike<number>, m?: number, options?: { n?: number }): Promise<Float64Array>;
+    matvecAsync(a: Float64Array | ArrayLike<ArrayLike<number>> | rank2.NDArrayIn<ArrayLike<number>>, x: Float64Array | ArrayLike<number>, m?: number, options?: { n?: number; signal?: AbortSignal }): Promise<Float64Array>;
     /**
      * y := A x for A(m, n).
      *
-     * Same as `matvec`, run on the libuv thread pool. Serialized with the other calls of this module (the routine may keep state).
+     * Same as `matvec`, run on the libuv thread pool; `signal` cancels it while it waits for a thread. Serialized with the other calls of this module (the routine may keep state).
      *
      * `y = matvec(a,x,[m],[n])`
      *
@@ -103,7 +103,7 @@ declare namespace rank2 {
      * @param options - optional arguments by name: m, n
      * @returns y: real(8) y(m), intent(out)
      */
-    matvecAsync(a: Float64Array | ArrayLike<ArrayLike<number>> | rank2.NDArrayIn<ArrayLike<number>>, x: Float64Array | ArrayLike<number>, m?: number, n?: number): Promise<Float64Array>;
+    matvecAsync(a: Float64Array | ArrayLike<ArrayLike<number>> | rank2.NDArrayIn<ArrayLike<number>>, x: Float64Array | ArrayLike<number>, m?: number, n?: number, options?: { signal?: AbortSignal }): Promise<Float64Array>;
     /**
      * Scales A(m, n) in place.
      *
@@ -143,7 +143,7 @@ declare namespace rank2 {
     /**
      * Scales A(m, n) in place.
      *
-     * Same as `scale2`, run on the libuv thread pool. Serialized with the other calls of this module (the routine may keep state).
+     * Same as `scale2`, run on the libuv thread pool; `signal` cancels it while it waits for a thread. Serialized with the other calls of this module (the routine may keep state).
      *
      * `scale2(a,s,[m],[n])`
      *
@@ -153,11 +153,11 @@ declare namespace rank2 {
      * @param n - integer(4) n, intent(in) (optional)
      * @param options - optional arguments by name: m, n
      */
-    scale2Async(a: Float64Array | rank2.NDArrayIn<Float64Array>, s: number, options?: { m?: number; n?: number }): Promise<void>;
+    scale2Async(a: Float64Array | rank2.NDArrayIn<Float64Array>, s: number, options?: { m?: number; n?: number; signal?: AbortSignal }): Promise<void>;
     /**
      * Scales A(m, n) in place.
      *
-     * Same as `scale2`, run on the libuv thread pool. Serialized with the other calls of this module (the routine may keep state).
+     * Same as `scale2`, run on the libuv thread pool; `signal` cancels it while it waits for a thread. Serialized with the other calls of this module (the routine may keep state).
      *
      * `scale2(a,s,[m],[n])`
      *
@@ -167,11 +167,11 @@ declare namespace rank2 {
      * @param n - integer(4) n, intent(in) (optional)
      * @param options - optional arguments by name: m, n
      */
-    scale2Async(a: Float64Array | rank2.NDArrayIn<Float64Array>, s: number, m?: number, options?: { n?: number }): Promise<void>;
+    scale2Async(a: Float64Array | rank2.NDArrayIn<Float64Array>, s: number, m?: number, options?: { n?: number; signal?: AbortSignal }): Promise<void>;
     /**
      * Scales A(m, n) in place.
      *
-     * Same as `scale2`, run on the libuv thread pool. Serialized with the other calls of this module (the routine may keep state).
+     * Same as `scale2`, run on the libuv thread pool; `signal` cancels it while it waits for a thread. Serialized with the other calls of this module (the routine may keep state).
      *
      * `scale2(a,s,[m],[n])`
      *
@@ -181,7 +181,7 @@ declare namespace rank2 {
      * @param n - integer(4) n, intent(in) (optional)
      * @param options - optional arguments by name: m, n
      */
-    scale2Async(a: Float64Array | rank2.NDArrayIn<Float64Array>, s: number, m?: number, n?: number): Promise<void>;
+    scale2Async(a: Float64Array | rank2.NDArrayIn<Float64Array>, s: number, m?: number, n?: number, options?: { signal?: AbortSignal }): Promise<void>;
     /**
      * Outputs sized by expressions of an input size.
      *
@@ -196,7 +196,7 @@ declare namespace rank2 {
     /**
      * Outputs sized by expressions of an input size.
      *
-     * Same as `expand`, run on the libuv thread pool. Serialized with the other calls of this module (the routine may keep state).
+     * Same as `expand`, run on the libuv thread pool; `signal` cancels it while it waits for a thread. Serialized with the other calls of this module (the routine may keep state).
      *
      * `y,z,w = expand(x,n,k)`
      *
@@ -205,7 +205,7 @@ declare namespace rank2 {
      * @param k - integer(4) k, intent(in)
      * @returns y: real(8) y(2*n+1,n), intent(out); z: real(4) z(0:n,3), intent(out); w: integer(4) w(n-(k-1)), intent(out)
      */
-    expandAsync(x: Float64Array | ArrayLike<number>, n: number, k: number): Promise<{ y: rank2.NDArray<Float64Array, 'float64'>; z: rank2.NDArray<Float32Array, 'float32'>; w: Int32Array }>;
+    expandAsync(x: Float64Array | ArrayLike<number>, n: number, k: number, options?: { signal?: AbortSignal }): Promise<{ y: rank2.NDArray<Float64Array, 'float64'>; z: rank2.NDArray<Float32Array, 'float32'>; w: Int32Array }>;
     /**
      * An integer matrix in, its transpose out.
      *
@@ -245,7 +245,7 @@ declare namespace rank2 {
     /**
      * An integer matrix in, its transpose out.
      *
-     * Same as `transp`, run on the libuv thread pool. Serialized with the other calls of this module (the routine may keep state).
+     * Same as `transp`, run on the libuv thread pool; `signal` cancels it while it waits for a thread. Serialized with the other calls of this module (the routine may keep state).
      *
      * `b = transp(a,[lda],[n])`
      *
@@ -255,11 +255,11 @@ declare namespace rank2 {
      * @param options - optional arguments by name: lda, n
      * @returns b: integer(4) b(n,lda), intent(out)
      */
-    transpAsync(a: Int32Array | ArrayLike<ArrayLike<number>> | rank2.NDArrayIn<ArrayLike<number>>, options?: { lda?: number; n?: number }): Promise<rank2.NDArray<Int32Array, 'int32'>>;
+    transpAsync(a: Int32Array | ArrayLike<ArrayLike<number>> | rank2.NDArrayIn<ArrayLike<number>>, options?: { lda?: number; n?: number; signal?: AbortSignal }): Promise<rank2.NDArray<Int32Array, 'int32'>>;
     /**
      * An integer matrix in, its transpose out.
      *
-     * Same as `transp`, run on the libuv thread pool. Serialized with the other calls of this module (the routine may keep state).
+     * Same as `transp`, run on the libuv thread pool; `signal` cancels it while it waits for a thread. Serialized with the other calls of this module (the routine may keep state).
      *
      * `b = transp(a,[lda],[n])`
      *
@@ -269,11 +269,11 @@ declare namespace rank2 {
      * @param options - optional arguments by name: lda, n
      * @returns b: integer(4) b(n,lda), intent(out)
      */
-    transpAsync(a: Int32Array | ArrayLike<ArrayLike<number>> | rank2.NDArrayIn<ArrayLike<number>>, lda?: number, options?: { n?: number }): Promise<rank2.NDArray<Int32Array, 'int32'>>;
+    transpAsync(a: Int32Array | ArrayLike<ArrayLike<number>> | rank2.NDArrayIn<ArrayLike<number>>, lda?: number, options?: { n?: number; signal?: AbortSignal }): Promise<rank2.NDArray<Int32Array, 'int32'>>;
     /**
      * An integer matrix in, its transpose out.
      *
-     * Same as `transp`, run on the libuv thread pool. Serialized with the other calls of this module (the routine may keep state).
+     * Same as `transp`, run on the libuv thread pool; `signal` cancels it while it waits for a thread. Serialized with the other calls of this module (the routine may keep state).
      *
      * `b = transp(a,[lda],[n])`
      *
@@ -283,7 +283,7 @@ declare namespace rank2 {
      * @param options - optional arguments by name: lda, n
      * @returns b: integer(4) b(n,lda), intent(out)
      */
-    transpAsync(a: Int32Array | ArrayLike<ArrayLike<number>> | rank2.NDArrayIn<ArrayLike<number>>, lda?: number, n?: number): Promise<rank2.NDArray<Int32Array, 'int32'>>;
+    transpAsync(a: Int32Array | ArrayLike<ArrayLike<number>> | rank2.NDArrayIn<ArrayLike<number>>, lda?: number, n?: number, options?: { signal?: AbortSignal }): Promise<rank2.NDArray<Int32Array, 'int32'>>;
   }
 }
 declare const rank2: rank2.Module;

@@ -45,7 +45,7 @@ declare namespace unsupported {
     /**
      * x := alpha*x.
      *
-     * Same as `dscalx`, run on the libuv thread pool. Serialized with the other calls of this module (the routine may keep state).
+     * Same as `dscalx`, run on the libuv thread pool; `signal` cancels it while it waits for a thread. Serialized with the other calls of this module (the routine may keep state).
      *
      * `dscalx(alpha,x,[n])`
      *
@@ -54,11 +54,11 @@ declare namespace unsupported {
      * @param n - integer(4) n, intent(in) (optional)
      * @param options - optional arguments by name: n
      */
-    dscalxAsync(alpha: number, x: Float64Array, options?: { n?: number }): Promise<void>;
+    dscalxAsync(alpha: number, x: Float64Array, options?: { n?: number; signal?: AbortSignal }): Promise<void>;
     /**
      * x := alpha*x.
      *
-     * Same as `dscalx`, run on the libuv thread pool. Serialized with the other calls of this module (the routine may keep state).
+     * Same as `dscalx`, run on the libuv thread pool; `signal` cancels it while it waits for a thread. Serialized with the other calls of this module (the routine may keep state).
      *
      * `dscalx(alpha,x,[n])`
      *
@@ -67,7 +67,7 @@ declare namespace unsupported {
      * @param n - integer(4) n, intent(in) (optional)
      * @param options - optional arguments by name: n
      */
-    dscalxAsync(alpha: number, x: Float64Array, n?: number): Promise<void>;
+    dscalxAsync(alpha: number, x: Float64Array, n?: number, options?: { signal?: AbortSignal }): Promise<void>;
   }
 }
 declare const unsupported: unsupported.Module;

@@ -47,7 +47,7 @@ declare namespace values {
     /**
      * Unconjugated dot product sum(x*y) of double complex vectors.
      *
-     * Same as `zdotu_x`, run on the libuv thread pool. Serialized with the other calls of this module (the routine may keep state).
+     * Same as `zdotu_x`, run on the libuv thread pool; `signal` cancels it while it waits for a thread. Serialized with the other calls of this module (the routine may keep state).
      *
      * `zdotu_x = zdotu_x(x,y,[n])`
      *
@@ -57,11 +57,11 @@ declare namespace values {
      * @param options - optional arguments by name: n
      * @returns zdotu_x: complex(16) zdotu_x, intent(out)
      */
-    zdotu_xAsync(x: Float64Array | ArrayLike<{ re: number; im: number } | number>, y: Float64Array | ArrayLike<{ re: number; im: number } | number>, options?: { n?: number }): Promise<{ re: number; im: number }>;
+    zdotu_xAsync(x: Float64Array | ArrayLike<{ re: number; im: number } | number>, y: Float64Array | ArrayLike<{ re: number; im: number } | number>, options?: { n?: number; signal?: AbortSignal }): Promise<{ re: number; im: number }>;
     /**
      * Unconjugated dot product sum(x*y) of double complex vectors.
      *
-     * Same as `zdotu_x`, run on the libuv thread pool. Serialized with the other calls of this module (the routine may keep state).
+     * Same as `zdotu_x`, run on the libuv thread pool; `signal` cancels it while it waits for a thread. Serialized with the other calls of this module (the routine may keep state).
      *
      * `zdotu_x = zdotu_x(x,y,[n])`
      *
@@ -71,7 +71,7 @@ declare namespace values {
      * @param options - optional arguments by name: n
      * @returns zdotu_x: complex(16) zdotu_x, intent(out)
      */
-    zdotu_xAsync(x: Float64Array | ArrayLike<{ re: number; im: number } | number>, y: Float64Array | ArrayLike<{ re: number; im: number } | number>, n?: number): Promise<{ re: number; im: number }>;
+    zdotu_xAsync(x: Float64Array | ArrayLike<{ re: number; im: number } | number>, y: Float64Array | ArrayLike<{ re: number; im: number } | number>, n?: number, options?: { signal?: AbortSignal }): Promise<{ re: number; im: number }>;
     /**
      * Scales a single-precision complex vector in place.
      *
@@ -97,7 +97,7 @@ declare namespace values {
     /**
      * Scales a single-precision complex vector in place.
      *
-     * Same as `cscale`, run on the libuv thread pool. Serialized with the other calls of this module (the routine may keep state).
+     * Same as `cscale`, run on the libuv thread pool; `signal` cancels it while it waits for a thread. Serialized with the other calls of this module (the routine may keep state).
      *
      * `cscale(a,x,[n])`
      *
@@ -106,11 +106,11 @@ declare namespace values {
      * @param n - integer(4) n, intent(in) (optional)
      * @param options - optional arguments by name: n
      */
-    cscaleAsync(a: { re: number; im: number } | number, x: Float32Array, options?: { n?: number }): Promise<void>;
+    cscaleAsync(a: { re: number; im: number } | number, x: Float32Array, options?: { n?: number; signal?: AbortSignal }): Promise<void>;
     /**
      * Scales a single-precision complex vector in place.
      *
-     * Same as `cscale`, run on the libuv thread pool. Serialized with the other calls of this module (the routine may keep state).
+     * Same as `cscale`, run on the libuv thread pool; `signal` cancels it while it waits for a thread. Serialized with the other calls of this module (the routine may keep state).
      *
      * `cscale(a,x,[n])`
      *
@@ -119,7 +119,7 @@ declare namespace values {
      * @param n - integer(4) n, intent(in) (optional)
      * @param options - optional arguments by name: n
      */
-    cscaleAsync(a: { re: number; im: number } | number, x: Float32Array, n?: number): Promise<void>;
+    cscaleAsync(a: { re: number; im: number } | number, x: Float32Array, n?: number, options?: { signal?: AbortSignal }): Promise<void>;
     /**
      * Conjugate and modulus of a double complex matrix.
      *
@@ -159,7 +159,7 @@ declare namespace values {
     /**
      * Conjugate and modulus of a double complex matrix.
      *
-     * Same as `zconj`, run on the libuv thread pool. Serialized with the other calls of this module (the routine may keep state).
+     * Same as `zconj`, run on the libuv thread pool; `signal` cancels it while it waits for a thread. Serialized with the other calls of this module (the routine may keep state).
      *
      * `b,absa = zconj(a,[m],[n])`
      *
@@ -169,11 +169,11 @@ declare namespace values {
      * @param options - optional arguments by name: m, n
      * @returns b: complex(16) b(m,n), intent(out); absa: real(8) absa(m,n), intent(out)
      */
-    zconjAsync(a: Float64Array | ArrayLike<ArrayLike<{ re: number; im: number } | number>> | values.NDArrayIn<ArrayLike<{ re: number; im: number } | number>>, options?: { m?: number; n?: number }): Promise<{ b: values.NDArray<Float64Array, 'complex128'>; absa: values.NDArray<Float64Array, 'float64'> }>;
+    zconjAsync(a: Float64Array | ArrayLike<ArrayLike<{ re: number; im: number } | number>> | values.NDArrayIn<ArrayLike<{ re: number; im: number } | number>>, options?: { m?: number; n?: number; signal?: AbortSignal }): Promise<{ b: values.NDArray<Float64Array, 'complex128'>; absa: values.NDArray<Float64Array, 'float64'> }>;
     /**
      * Conjugate and modulus of a double complex matrix.
      *
-     * Same as `zconj`, run on the libuv thread pool. Serialized with the other calls of this module (the routine may keep state).
+     * Same as `zconj`, run on the libuv thread pool; `signal` cancels it while it waits for a thread. Serialized with the other calls of this module (the routine may keep state).
      *
      * `b,absa = zconj(a,[m],[n])`
      *
@@ -183,11 +183,11 @@ declare namespace values {
      * @param options - optional arguments by name: m, n
      * @returns b: complex(16) b(m,n), intent(out); absa: real(8) absa(m,n), intent(out)
      */
-    zconjAsync(a: Float64Array | ArrayLike<ArrayLike<{ re: number; im: number } | number>> | values.NDArrayIn<ArrayLike<{ re: number; im: number } | number>>, m?: number, options?: { n?: number }): Promise<{ b: values.NDArray<Float64Array, 'complex128'>; absa: values.NDArray<Float64Array, 'float64'> }>;
+    zconjAsync(a: Float64Array | ArrayLike<ArrayLike<{ re: number; im: number } | number>> | values.NDArrayIn<ArrayLike<{ re: number; im: number } | number>>, m?: number, options?: { n?: number; signal?: AbortSignal }): Promise<{ b: values.NDArray<Float64Array, 'complex128'>; absa: values.NDArray<Float64Array, 'float64'> }>;
     /**
      * Conjugate and modulus of a double complex matrix.
      *
-     * Same as `zconj`, run on the libuv thread pool. Serialized with the other calls of this module (the routine may keep state).
+     * Same as `zconj`, run on the libuv thread pool; `signal` cancels it while it waits for a thread. Serialized with the other calls of this module (the routine may keep state).
      *
      * `b,absa = zconj(a,[m],[n])`
      *
@@ -197,7 +197,7 @@ declare namespace values {
      * @param options - optional arguments by name: m, n
      * @returns b: complex(16) b(m,n), intent(out); absa: real(8) absa(m,n), intent(out)
      */
-    zconjAsync(a: Float64Array | ArrayLike<ArrayLike<{ re: number; im: number } | number>> | values.NDArrayIn<ArrayLike<{ re: number; im: number } | number>>, m?: number, n?: number): Promise<{ b: values.NDArray<Float64Array, 'complex128'>; absa: values.NDArray<Float64Array, 'float64'> }>;
+    zconjAsync(a: Float64Array | ArrayLike<ArrayLike<{ re: number; im: number } | number>> | values.NDArrayIn<ArrayLike<{ re: number; im: number } | number>>, m?: number, n?: number, options?: { signal?: AbortSignal }): Promise<{ b: values.NDArray<Float64Array, 'complex128'>; absa: values.NDArray<Float64Array, 'float64'> }>;
     /**
      * The polar form r*exp(i*theta) as a complex scalar result next to a real one.
      *
@@ -211,7 +211,7 @@ declare namespace values {
     /**
      * The polar form r*exp(i*theta) as a complex scalar result next to a real one.
      *
-     * Same as `polar`, run on the libuv thread pool. Serialized with the other calls of this module (the routine may keep state).
+     * Same as `polar`, run on the libuv thread pool; `signal` cancels it while it waits for a thread. Serialized with the other calls of this module (the routine may keep state).
      *
      * `z,re = polar(r,theta)`
      *
@@ -219,7 +219,7 @@ declare namespace values {
      * @param theta - real(8) theta, intent(in)
      * @returns z: complex(16) z, intent(out); re: real(8) re, intent(out)
      */
-    polarAsync(r: number, theta: number): Promise<{ z: { re: number; im: number }; re: number }>;
+    polarAsync(r: number, theta: number, options?: { signal?: AbortSignal }): Promise<{ z: { re: number; im: number }; re: number }>;
     /**
      * Whether any flag is set.
      *
@@ -245,7 +245,7 @@ declare namespace values {
     /**
      * Whether any flag is set.
      *
-     * Same as `any_true`, run on the libuv thread pool. Serialized with the other calls of this module (the routine may keep state).
+     * Same as `any_true`, run on the libuv thread pool; `signal` cancels it while it waits for a thread. Serialized with the other calls of this module (the routine may keep state).
      *
      * `any_true = any_true(flags,[n])`
      *
@@ -254,11 +254,11 @@ declare namespace values {
      * @param options - optional arguments by name: n
      * @returns any_true: logical(4) any_true, intent(out)
      */
-    any_trueAsync(flags: Int32Array | ArrayLike<boolean | 0 | 1>, options?: { n?: number }): Promise<boolean>;
+    any_trueAsync(flags: Int32Array | ArrayLike<boolean | 0 | 1>, options?: { n?: number; signal?: AbortSignal }): Promise<boolean>;
     /**
      * Whether any flag is set.
      *
-     * Same as `any_true`, run on the libuv thread pool. Serialized with the other calls of this module (the routine may keep state).
+     * Same as `any_true`, run on the libuv thread pool; `signal` cancels it while it waits for a thread. Serialized with the other calls of this module (the routine may keep state).
      *
      * `any_true = any_true(flags,[n])`
      *
@@ -267,7 +267,7 @@ declare namespace values {
      * @param options - optional arguments by name: n
      * @returns any_true: logical(4) any_true, intent(out)
      */
-    any_trueAsync(flags: Int32Array | ArrayLike<boolean | 0 | 1>, n?: number): Promise<boolean>;
+    any_trueAsync(flags: Int32Array | ArrayLike<boolean | 0 | 1>, n?: number, options?: { signal?: AbortSignal }): Promise<boolean>;
     /**
      * out = .not. flags.
      *
@@ -293,7 +293,7 @@ declare namespace values {
     /**
      * out = .not. flags.
      *
-     * Same as `negate`, run on the libuv thread pool. Serialized with the other calls of this module (the routine may keep state).
+     * Same as `negate`, run on the libuv thread pool; `signal` cancels it while it waits for a thread. Serialized with the other calls of this module (the routine may keep state).
      *
      * `out = negate(flags,[n])`
      *
@@ -302,11 +302,11 @@ declare namespace values {
      * @param options - optional arguments by name: n
      * @returns out: logical(4) out(n), intent(out)
      */
-    negateAsync(flags: Int32Array | ArrayLike<boolean | 0 | 1>, options?: { n?: number }): Promise<Int32Array>;
+    negateAsync(flags: Int32Array | ArrayLike<boolean | 0 | 1>, options?: { n?: number; signal?: AbortSignal }): Promise<Int32Array>;
     /**
      * out = .not. flags.
      *
-     * Same as `negate`, run on the libuv thread pool. Serialized with the other calls of this module (the routine may keep state).
+     * Same as `negate`, run on the libuv thread pool; `signal` cancels it while it waits for a thread. Serialized with the other calls of this module (the routine may keep state).
      *
      * `out = negate(flags,[n])`
      *
@@ -315,7 +315,7 @@ declare namespace values {
      * @param options - optional arguments by name: n
      * @returns out: logical(4) out(n), intent(out)
      */
-    negateAsync(flags: Int32Array | ArrayLike<boolean | 0 | 1>, n?: number): Promise<Int32Array>;
+    negateAsync(flags: Int32Array | ArrayLike<boolean | 0 | 1>, n?: number, options?: { signal?: AbortSignal }): Promise<Int32Array>;
     /**
      * Flips one-byte logicals in place.
      *
@@ -339,7 +339,7 @@ declare namespace values {
     /**
      * Flips one-byte logicals in place.
      *
-     * Same as `flip_inplace`, run on the libuv thread pool. Serialized with the other calls of this module (the routine may keep state).
+     * Same as `flip_inplace`, run on the libuv thread pool; `signal` cancels it while it waits for a thread. Serialized with the other calls of this module (the routine may keep state).
      *
      * `flip_inplace(flags,[n])`
      *
@@ -347,11 +347,11 @@ declare namespace values {
      * @param n - integer(4) n, intent(in) (optional)
      * @param options - optional arguments by name: n
      */
-    flip_inplaceAsync(flags: Uint8Array, options?: { n?: number }): Promise<void>;
+    flip_inplaceAsync(flags: Uint8Array, options?: { n?: number; signal?: AbortSignal }): Promise<void>;
     /**
      * Flips one-byte logicals in place.
      *
-     * Same as `flip_inplace`, run on the libuv thread pool. Serialized with the other calls of this module (the routine may keep state).
+     * Same as `flip_inplace`, run on the libuv thread pool; `signal` cancels it while it waits for a thread. Serialized with the other calls of this module (the routine may keep state).
      *
      * `flip_inplace(flags,[n])`
      *
@@ -359,7 +359,7 @@ declare namespace values {
      * @param n - integer(4) n, intent(in) (optional)
      * @param options - optional arguments by name: n
      */
-    flip_inplaceAsync(flags: Uint8Array, n?: number): Promise<void>;
+    flip_inplaceAsync(flags: Uint8Array, n?: number, options?: { signal?: AbortSignal }): Promise<void>;
     /**
      * a .and. b, and whether x is positive.
      *
@@ -374,7 +374,7 @@ declare namespace values {
     /**
      * a .and. b, and whether x is positive.
      *
-     * Same as `both`, run on the libuv thread pool. Serialized with the other calls of this module (the routine may keep state).
+     * Same as `both`, run on the libuv thread pool; `signal` cancels it while it waits for a thread. Serialized with the other calls of this module (the routine may keep state).
      *
      * `r,positive = both(a,b,x)`
      *
@@ -383,7 +383,7 @@ declare namespace values {
      * @param x - real(8) x, intent(in)
      * @returns r: logical(4) r, intent(out); positive: logical(4) positive, intent(out)
      */
-    bothAsync(a: boolean | 0 | 1, b: boolean | 0 | 1, x: number): Promise<{ r: boolean; positive: boolean }>;
+    bothAsync(a: boolean | 0 | 1, b: boolean | 0 | 1, x: number, options?: { signal?: AbortSignal }): Promise<{ r: boolean; positive: boolean }>;
     /**
      * Greets `name`: an assumed-length input and a fixed-length output.
      *
@@ -396,14 +396,14 @@ declare namespace values {
     /**
      * Greets `name`: an assumed-length input and a fixed-length output.
      *
-     * Same as `greet`, run on the libuv thread pool. Serialized with the other calls of this module (the routine may keep state).
+     * Same as `greet`, run on the libuv thread pool; `signal` cancels it while it waits for a thread. Serialized with the other calls of this module (the routine may keep state).
      *
      * `greeting = greet(name)`
      *
      * @param name - character(1) name, intent(in)
      * @returns greeting: character(1) greeting, intent(out)
      */
-    greetAsync(name: string): Promise<string>;
+    greetAsync(name: string, options?: { signal?: AbortSignal }): Promise<string>;
     /**
      * LAPACK-style option: 'U' or 'L' picks the upper or lower sum.
      *
@@ -431,7 +431,7 @@ declare namespace values {
     /**
      * LAPACK-style option: 'U' or 'L' picks the upper or lower sum.
      *
-     * Same as `tri_sum`, run on the libuv thread pool. Serialized with the other calls of this module (the routine may keep state).
+     * Same as `tri_sum`, run on the libuv thread pool; `signal` cancels it while it waits for a thread. Serialized with the other calls of this module (the routine may keep state).
      *
      * `tri_sum = tri_sum(uplo,a,[n])`
      *
@@ -441,11 +441,11 @@ declare namespace values {
      * @param options - optional arguments by name: n
      * @returns tri_sum: real(8) tri_sum, intent(out)
      */
-    tri_sumAsync(uplo: string, a: Float64Array | ArrayLike<ArrayLike<number>> | values.NDArrayIn<ArrayLike<number>>, options?: { n?: number }): Promise<number>;
+    tri_sumAsync(uplo: string, a: Float64Array | ArrayLike<ArrayLike<number>> | values.NDArrayIn<ArrayLike<number>>, options?: { n?: number; signal?: AbortSignal }): Promise<number>;
     /**
      * LAPACK-style option: 'U' or 'L' picks the upper or lower sum.
      *
-     * Same as `tri_sum`, run on the libuv thread pool. Serialized with the other calls of this module (the routine may keep state).
+     * Same as `tri_sum`, run on the libuv thread pool; `signal` cancels it while it waits for a thread. Serialized with the other calls of this module (the routine may keep state).
      *
      * `tri_sum = tri_sum(uplo,a,[n])`
      *
@@ -455,7 +455,7 @@ declare namespace values {
      * @param options - optional arguments by name: n
      * @returns tri_sum: real(8) tri_sum, intent(out)
      */
-    tri_sumAsync(uplo: string, a: Float64Array | ArrayLike<ArrayLike<number>> | values.NDArrayIn<ArrayLike<number>>, n?: number): Promise<number>;
+    tri_sumAsync(uplo: string, a: Float64Array | ArrayLike<ArrayLike<number>> | values.NDArrayIn<ArrayLike<number>>, n?: number, options?: { signal?: AbortSignal }): Promise<number>;
     /**
      * Upper-cases a word in place (returned, as a scalar inout).
      *
@@ -468,14 +468,14 @@ declare namespace values {
     /**
      * Upper-cases a word in place (returned, as a scalar inout).
      *
-     * Same as `shout`, run on the libuv thread pool. Serialized with the other calls of this module (the routine may keep state).
+     * Same as `shout`, run on the libuv thread pool; `signal` cancels it while it waits for a thread. Serialized with the other calls of this module (the routine may keep state).
      *
      * `word = shout(word)`
      *
      * @param word - character(1) word, intent(inout)
      * @returns word: character(1) word, intent(inout)
      */
-    shoutAsync(word: string): Promise<string>;
+    shoutAsync(word: string, options?: { signal?: AbortSignal }): Promise<string>;
     /**
      * A fixed-length function result.
      *
@@ -488,14 +488,14 @@ declare namespace values {
     /**
      * A fixed-length function result.
      *
-     * Same as `yes_no`, run on the libuv thread pool. Serialized with the other calls of this module (the routine may keep state).
+     * Same as `yes_no`, run on the libuv thread pool; `signal` cancels it while it waits for a thread. Serialized with the other calls of this module (the routine may keep state).
      *
      * `yes_no = yes_no(flag)`
      *
      * @param flag - logical(4) flag, intent(in)
      * @returns yes_no: character(1) yes_no, intent(out)
      */
-    yes_noAsync(flag: boolean | 0 | 1): Promise<string>;
+    yes_noAsync(flag: boolean | 0 | 1, options?: { signal?: AbortSignal }): Promise<string>;
     /**
      * 10 * len(code) + len_trim(code): a short input must arrive padded with blanks only.
      *
@@ -508,14 +508,14 @@ declare namespace values {
     /**
      * 10 * len(code) + len_trim(code): a short input must arrive padded with blanks only.
      *
-     * Same as `padded_length`, run on the libuv thread pool. Serialized with the other calls of this module (the routine may keep state).
+     * Same as `padded_length`, run on the libuv thread pool; `signal` cancels it while it waits for a thread. Serialized with the other calls of this module (the routine may keep state).
      *
      * `padded_length = padded_length(code)`
      *
      * @param code - character(1) code, intent(in)
      * @returns padded_length: integer(4) padded_length, intent(out)
      */
-    padded_lengthAsync(code: string): Promise<number>;
+    padded_lengthAsync(code: string, options?: { signal?: AbortSignal }): Promise<number>;
   }
 }
 declare const values: values.Module;
