@@ -3,10 +3,10 @@
 
 import { readFileSync } from 'fs';
 import { dirname, resolve } from 'path';
-import type { DiagnosticBag } from '../diag/diagnostic';
+import { DiagnosticBag } from '../diag/diagnostic';
 import type { Interface } from '../ir/types';
 import type { SourceAst } from './ast';
-import { Lowering } from './lower';
+import { Lowering, lowerSources } from './lower';
 import { parseSource } from './parser';
 import { splitFixed, splitFree, statementSpan, type LogicalSource, type Statement } from './source-form';
 
@@ -57,5 +57,6 @@ function expandIncludes(src: LogicalSource, split: typeof splitFree, bag: Diagno
 export function readFortran(files: readonly SourceFile[], bag: DiagnosticBag): Interface {
   const lowering = new Lowering(bag);
   for (const f of files) lowering.add(parseFortran(f, bag)); // each file's syntax tree is dropped once lowered
-  return lowering.finish();
+  // A module defined after a file looked it up: parse again (diagnostics were reported) and lower in one batch.
+  return lowering.finish() ?? lowerSources(files.map((f) => parseFortran(f, new DiagnosticBag())), bag);
 }

@@ -50,6 +50,8 @@ export function parametersOf(body: readonly Stmt[]): Map<string, RawExpr> {
 /** Resolves modules by name: the intrinsic ones and those among the inputs. */
 export class ModuleTable {
   private readonly scopes = new Map<string, Scope>();
+  /** Every name looked up among the input modules so far (a later definition would change the answer). */
+  readonly looked = new Set<string>();
   constructor(private readonly modules: ReadonlyMap<string, ModuleUnit>) {}
 
   value(module: string, name: string, depth: number): Const | undefined {
@@ -66,6 +68,7 @@ export class ModuleTable {
 
   /** The constant scope of a module among the inputs. */
   scopeOf(module: string): Scope | undefined {
+    this.looked.add(module);
     let s = this.scopes.get(module);
     const unit = this.modules.get(module);
     if (!s && unit) {
@@ -76,7 +79,9 @@ export class ModuleTable {
   }
 
   has(module: string): boolean {
-    return module in INTRINSIC_MODULES || this.modules.has(module);
+    if (module in INTRINSIC_MODULES) return true;
+    this.looked.add(module);
+    return this.modules.has(module);
   }
 }
 

@@ -38,38 +38,44 @@ interface RoutineContext extends Context {
 
 /** Lowers parsed files to the interface IR; problems go to `bag`, failing routines are left out. */
 export function lowerSources(asts: readonly SourceAst[], bag: DiagnosticBag): Interface {
-  const lowering = new Lowering(bag);
-  for (const ast of asts) lowering.add(ast);
-  return lowering.finish();
+  const byName = new Map<string, ModuleUnit>();
+  for (const ast of asts) for (const u of ast.units) if (u.kind === 'module') byName.set(u.name, u);
+  const out: Output = { routines: [], modules: [], commons: new CommonCollector(bag) };
+  const table = new ModuleTable(byName);
+  for (const ast of asts) lowerFile(ast, table, bag, out);
+  return { routines: out.routines, modules: out.modules, commons: out.commons.result() };
 }
 
 /**
- * Lowers files one at a time, in order, as soon as that gives the same result as lowering them all at
- * once: holding every file's syntax tree and comments until the end made garbage collection the main
- * cost on large inputs (LAPACK). A file that defines or uses a module needs the table of every input's
- * modules, so from the first such file on, files are held and lowered by `finish`. Lowering's
- * diagnostics are also held until then, so they still follow all of the parser's, as in one batch.
+ * Lowers files one at a time, in order, as they are parsed: holding every file's syntax tree and
+ * comments until the end made garbage collection the main cost on large inputs (LAPACK). A file is
+ * lowered with the modules of the files before it (and its own); that is what `lowerSources` gives
+ * unless a module is defined after a lookup of its name, or defined twice. Then `finish` returns
+ * undefined, and the caller lowers all files again in one batch. Lowering's diagnostics are held
+ * until `finish`, so they still follow all of the parser's, as in one batch.
  */
 export class Lowering {
   private readonly lowered = new DiagnosticBag();
   private readonly out: Output = { routines: [], modules: [], commons: new CommonCollector(this.lowered) };
-  private readonly held: SourceAst[] = [];
+  private readonly byName = new Map<string, ModuleUnit>();
+  private readonly table = new ModuleTable(this.byName);
+  private stale = false;
 
   constructor(private readonly bag: DiagnosticBag) {}
 
   add(ast: SourceAst): void {
-    if (this.held.length > 0 || needsModules(ast)) this.held.push(ast);
-    else lowerFile(ast, new ModuleTable(new Map()), this.lowered, this.out);
+    for (const u of ast.units) {
+      if (u.kind !== 'module') continue;
+      if (this.byName.has(u.name) || this.table.looked.has(u.name)) this.stale = true;
+      this.byName.set(u.name, u);
+    }
+    if (!this.stale) lowerFile(ast, this.table, this.lowered, this.out);
   }
 
-  finish(): Interface {
-    const byName = new Map<string, ModuleUnit>();
-    for (const ast of this.held) for (const u of ast.units) if (u.kind === 'module') byName.set(u.name, u);
-    const table = new ModuleTable(byName);
-    for (const ast of this.held) lowerFile(ast, table, this.lowered, this.out);
-    this.held.length = 0;
+  /** The IR of the files added, or undefined when they must be lowered again in one batch (see above). */
+  finish(): Interface | undefined {
+    if (this.stale) return undefined;
     for (const d of this.lowered.items) this.bag.items.push(d);
-    this.lowered.items.length = 0;
     return { routines: this.out.routines, modules: this.out.modules, commons: this.out.commons.result() };
   }
 }
@@ -79,13 +85,6 @@ interface Output {
   readonly routines: Routine[];
   readonly modules: Module[];
   readonly commons: CommonCollector;
-}
-
-/** A module defined or `use`d anywhere in the file (internal procedures and interface bodies included). */
-function needsModules(ast: SourceAst): boolean {
-  const uses = (r: RoutineUnit): boolean =>
-    r.body.some((s) => s.kind === 'use') || r.internal.some(uses) || r.interfaces.some((i) => i.bodies.some(uses));
-  return ast.units.some((u) => u.kind === 'module' || uses(u));
 }
 
 function lowerFile(ast: SourceAst, table: ModuleTable, bag: DiagnosticBag, out: Output): void {
