@@ -46,6 +46,8 @@ const isFordAfter = (c: Comment): boolean => FORD_AFTER.test(c.text);
 const notFordBefore = (c: Comment): boolean => !FORD_BEFORE.test(c.text);
 const any = (): boolean => true;
 const isMarked = (t: string): boolean => MARKED.test(t);
+/** ANCHOR needs a `<` or an `=`: most doc lines have neither and skip the regex. */
+const mayHaveAnchor = (l: string): boolean => l.includes('<') || l.includes('=');
 
 /** Length of the leading blanks of `l`: what the pattern ^\s* matches. */
 function indentOf(l: string): number {
@@ -152,10 +154,10 @@ export function withoutHtml(lines: readonly string[]): string[] {
     if (HTML_ONLY.test(line)) html = true;
     else if (END_HTML_ONLY.test(line)) html = false;
     else if (html || DOWNLOAD.test(line)) continue;
-    else if (ANCHOR.test(line)) {
+    else if (mayHaveAnchor(line) && ANCHOR.test(line)) {
       const text = line.replace(ANCHOR_TAGS, '');
       if (!LINK_ONLY.test(text)) out.push(text.trimEnd());
-    } else out.push(line.replace(LINE_BREAK, ''));
+    } else out.push(line.endsWith('\\n') ? line.replace(LINE_BREAK, '') : line);
   }
   return out;
 }

@@ -71,7 +71,8 @@ export function firstNonBlank(text: string): number {
 
 class Builder {
   text = '';
-  segments: Segment[] = [];
+  /** Made by the first append: most statements are one line, and `[]` then push reserves room for 17. */
+  segments: Segment[] | null = null;
   endLine = 0;
   constructor(
     readonly file: string,
@@ -80,14 +81,17 @@ class Builder {
   ) {}
 
   append(line: number, src: string, from: number, to: number): void {
-    this.segments.push({ offset: this.text.length, line, col: from + 1 });
+    const seg = { offset: this.text.length, line, col: from + 1 };
+    if (this.segments) this.segments.push(seg);
+    else this.segments = [seg];
     this.text += src.slice(from, to);
     this.endLine = line;
   }
 
   finish(out: Statement[]): void {
     if (!NON_BLANK.test(this.text)) return;
-    const { file, text, directive, endLine, segments } = this;
+    const { file, text, directive, endLine } = this;
+    const segments = this.segments ?? [];
     out.push(this.label ? { file, text, label: this.label, directive, endLine, segments } : { file, text, directive, endLine, segments });
   }
 }
@@ -267,7 +271,8 @@ function classifyFixed(line: string): FixedLine | 'comment' | 'blank' {
   }
   const c6 = line[5] ?? ' ';
   const continuation = c6 !== ' ' && c6 !== '0';
-  return { label: line.slice(0, 5).trim(), continuation, from: 6, to: Math.min(line.length, 72), directive };
+  const label = line.startsWith('     ') ? '' : line.slice(0, 5).trim(); // most lines have no label
+  return { label, continuation, from: 6, to: Math.min(line.length, 72), directive };
 }
 
 /** What splitting one file produces, filled line by line. */
