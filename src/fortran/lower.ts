@@ -149,7 +149,7 @@ function lowerRoutine(unit: RoutineUnit, outer: Context): Routine | undefined {
     }
     const arg = lowerArg(a, ctx, false);
     if (!arg) return undefined;
-    args.push(arg);
+    args.push(withCallback(arg, unit, outer));
   }
   let result: Arg | undefined;
   if (unit.routineKind === 'function') {
@@ -172,6 +172,16 @@ function lowerRoutine(unit: RoutineUnit, outer: Context): Routine | undefined {
     ...(checks.length > 0 ? { checks } : {}),
     span: unit.span,
   };
+}
+
+/** A procedure argument declared by an interface body in the routine gets that body as its signature. */
+function withCallback(arg: Arg, unit: RoutineUnit, outer: Context): Arg {
+  if (arg.type !== 'procedure') return arg;
+  const body = unit.interfaces.flatMap((i) => i.bodies).find((b) => b.name === arg.name);
+  const lowered = body ? lowerRoutine(body, { ...outer, module: undefined }) : undefined;
+  if (!lowered) return arg;
+  const callback = { kind: lowered.kind, args: lowered.args, ...(lowered.result ? { result: lowered.result } : {}) };
+  return { ...arg, callback };
 }
 
 /** One dummy argument (or the function result); undefined when it cannot be wrapped (reported). */

@@ -104,6 +104,8 @@ export interface Arg {
   readonly charLen?: string;
   /** Type name of a `type(t)`/`class(t)` argument, or interface name of `procedure(iface)`. */
   readonly typeName?: string;
+  /** For a procedure argument with a known interface: the callback's signature. */
+  readonly callback?: CallbackSignature;
   /** Fortran `value` attribute: passed by value, not by reference. */
   readonly value?: boolean;
   /** Fortran `allocatable` dummy argument (allocated by the routine when intent(out)). */
@@ -115,6 +117,13 @@ export interface Arg {
 }
 
 export type RoutineKind = 'subroutine' | 'function';
+
+/** The interface of a procedure argument: how the routine calls the JS function given for it. */
+export interface CallbackSignature {
+  readonly kind: RoutineKind;
+  readonly args: readonly Arg[];
+  readonly result?: Arg;
+}
 
 export interface Routine {
   /** Lower-case Fortran name: the JS name. */

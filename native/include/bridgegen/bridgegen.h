@@ -22,5 +22,6 @@
 #include "array.h"
 #include "input.h"
 #include "output.h"
+#include "callback.h"
 #include "call.h"
 #include "variable.h"

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "args.h"
+#include "callback.h"
 #include "error.h"
 #include "output.h"
 
@@ -33,14 +34,31 @@ inline std::mutex& state_mutex() {
   return mutex;
 }
 
+/** Runs the routine; publishes the frame (for callback trampolines) and the held state lock. */
 template <typename Frame>
 void invoke(Frame& frame) {
+  void* const outer_frame = detail::running_frame;
+  std::unique_lock<std::mutex>* const outer_lock = detail::held_state_lock;
+  detail::running_frame = &frame;
   if constexpr (Frame::threadsafe) {
+    detail::held_state_lock = nullptr;
     frame.invoke();
   } else {
-    std::lock_guard<std::mutex> lock(state_mutex());
+    std::unique_lock<std::mutex> lock(state_mutex());
+    detail::held_state_lock = &lock;
     frame.invoke();
   }
+  detail::held_state_lock = outer_lock;
+  detail::running_frame = outer_frame;
+}
+
+/** The error a callback of the call threw, or an empty value. */
+template <typename Frame>
+Napi::Value callback_error(const Frame& frame) {
+  if constexpr (Frame::has_callbacks) {
+    if (const Callback* failed = frame.failed_callback()) return failed->error();
+  }
+  return Napi::Value();
 }
 
 [[noreturn]] inline void throw_out_of_memory(Napi::Env env) {
@@ -76,6 +94,11 @@ napi_value call_sync(napi_env env, napi_callback_info info) {
     Frame frame;
     frame.prepare(args);
     invoke(frame);
+    const Napi::Value error = callback_error(frame);
+    if (!error.IsEmpty()) {
+      napi_throw(env, error);  // the very error object the callback threw
+      return static_cast<napi_value>(nullptr);
+    }
     return frame.result(Napi::Env(env), args.pins());
   });
 }
@@ -131,6 +154,8 @@ class AsyncCall final : public Napi::AsyncWorker {
     unwatch();
     std::vector<napi_value> pinned(pins_.size());
     for (size_t i = 0; i < pins_.size(); i++) pinned[i] = pins_[i].Value();
+    const Napi::Value error = callback_error(frame_);
+    if (!error.IsEmpty()) return deferred_.Reject(error);
     for (const WriteBack& entry : write_backs_) {
       if (!detail::write_back(Env(), pinned[entry.pin], entry)) {
         return deferred_.Reject(detached_error().Value());

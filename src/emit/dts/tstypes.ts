@@ -1,7 +1,9 @@
 // TypeScript spellings for the dts emitter: what a parameter accepts and what a result is
 // (contract 1.4). Mirrors napi/ctypes.ts.
 
+import { callbackConvention } from '../../ir/callbacks';
 import { isInPlace } from '../../ir/convention';
+import { bindingName } from '../js-names';
 import { requireDtype, type Dtype } from '../../ir/dtype';
 import type { Arg } from '../../ir/types';
 
@@ -52,7 +54,17 @@ function nested(rank: number, element: string): string {
 }
 
 /** What the caller may pass for an argument; `ns` is the namespace holding the helper types. */
+/** A JS function for a procedure argument: what it receives, and what it may return. */
+function callbackType(arg: Arg, ns: string): string {
+  const conv = callbackConvention(arg.callback!);
+  const params = conv.params.map((p) => `${bindingName(p.name)}: ${p.rank === 0 ? elementOut(requireDtype(p)) : TYPED_ARRAY[requireDtype(p)]}`);
+  const settable = conv.settable.map((p) => `${p.name}?: ${paramType(p, ns)}`);
+  const returns = conv.result ? paramType(conv.result, ns) : settable.length ? `void | { ${settable.join('; ')} }` : 'void';
+  return `((${params.join(', ')}) => ${returns})`;
+}
+
 export function paramType(arg: Arg, ns: string): string {
+  if (arg.type === 'procedure') return callbackType(arg, ns);
   const dtype = requireDtype(arg);
   if (arg.rank === 0) return elementIn(dtype);
   const exact = TYPED_ARRAY[dtype];
@@ -72,6 +84,7 @@ export function resultType(arg: Arg, ns: string): string {
 
 /** How an argument was declared, for docs: `real(8) u(n), intent(in)`. */
 export function declaredAs(arg: Arg): string {
+  if (arg.type === 'procedure') return `procedure ${arg.name} (a JS function, called on the JS thread)`;
   const dims = arg.rank > 0 ? `(${arg.dims.join(',')})` : '';
   const intent = arg.hidden ? 'intent(hide)' : arg.intent ? `intent(${arg.returned && arg.intent === 'inout' && arg.rank > 0 ? 'in,out' : arg.intent})` : 'no intent';
   return `${arg.type}(${arg.kind}) ${arg.name}${dims}, ${intent}`;

@@ -6,6 +6,8 @@ import { charLength, isChars } from '../../ir/chars';
 import { requireDtype, type Dtype } from '../../ir/dtype';
 import { isAssumedShape } from '../../ir/convention';
 import type { Arg } from '../../ir/types';
+import { fortranBound } from '../expr';
+import { fortranTypeSpec } from '../fortran-types';
 
 /**
  * The shim's type for each dtype and the iso_c_binding kind it imports. LOGICAL(4) has no C
@@ -73,12 +75,47 @@ function marshalChars(arg: Arg, dummy: string, index: number): Marshal {
   };
 }
 
+/** The interface of a callback, for a module procedure whose explicit interface must match it. */
+function callbackInterface(arg: Arg, name: string): string[] {
+  const sig = arg.callback!;
+  const ordered = [...sig.args.filter((a) => a.rank === 0), ...sig.args.filter((a) => a.rank > 0)];
+  const decl = (a: Arg) =>
+    `${fortranTypeSpec(a)}${a.declaredIntent ? `, intent(${a.declaredIntent})` : ''} :: ${a.name}` +
+    (a.rank > 0 ? `(${a.bounds.map(fortranBound).join(', ')})` : '');
+  const header = `${sig.kind} ${name}(${sig.args.map((a) => a.name).join(', ')})`;
+  return ['interface', `  ${header}`, '    implicit none', ...ordered.map((a) => `    ${decl(a)}`),
+    ...(sig.result ? [`    ${fortranTypeSpec(sig.result)} :: ${name}`] : []), `  end ${sig.kind} ${name}`, 'end interface'];
+}
+
+/**
+ * A procedure argument: C passes a trampoline's address, which becomes a procedure pointer
+ * (with the callback's interface when the routine's explicit interface needs one).
+ */
+function marshalProcedure(arg: Arg, index: number, explicitInterface: boolean): Marshal {
+  const pointer = `bgp_${index}`;
+  const iface = `bgi_${index}`;
+  return {
+    dummies: [arg.name],
+    declarations: [
+      `type(c_funptr), value :: ${arg.name}`,
+      ...(explicitInterface
+        ? [...callbackInterface(arg, iface), `procedure(${iface}), pointer :: ${pointer}`]
+        : [`procedure(${arg.callback?.result ? fortranTypeSpec(arg.callback.result) : ''}), pointer :: ${pointer}`]),
+    ],
+    before: [`call c_f_procpointer(${arg.name}, ${pointer})`],
+    actual: pointer,
+    after: [],
+    imports: ['c_funptr', 'c_f_procpointer'],
+  };
+}
+
 /**
  * One argument of the routine; `index` makes helper names unique and short. Arrays arrive as
  * assumed-size vectors (passed on by sequence association), except assumed-shape ones, which
  * arrive with their extents so the module procedure's interface can make a descriptor.
  */
-export function marshalArg(arg: Arg, index: number): Marshal {
+export function marshalArg(arg: Arg, index: number, explicitInterface = false): Marshal {
+  if (arg.type === 'procedure') return marshalProcedure(arg, index, explicitInterface);
   if (isChars(arg)) return marshalChars(arg, arg.name, index);
   const [type, kind, imported] = C_KIND[requireDtype(arg)];
   const optional = arg.fortranOptional ? ', optional' : '';

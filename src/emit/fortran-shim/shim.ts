@@ -52,7 +52,7 @@ function fortranName(routine: Routine): string {
 
 function writeShim(w: Writer, moduleName: string, routine: Routine, index: number): void {
   const fname = `bridgegen_shim_${index}`;
-  const parts = routine.args.map((a, i) => marshalArg(a, i + 1));
+  const parts = routine.args.map((a, i) => marshalArg(a, i + 1, routine.module !== undefined));
   const result = routine.result ? marshalResult(routine.result, RESULT_DUMMY) : undefined;
   const all = result ? [...parts, result] : parts;
   const dummies = all.flatMap((p) => p.dummies);

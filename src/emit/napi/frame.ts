@@ -7,12 +7,14 @@ import type { Arg, Routine } from '../../ir/types';
 import { shimSymbol } from '../fortran-shim/shim';
 import { Writer } from '../writer';
 import { cppString, cType, member, present, RESULT_MEMBER } from './ctypes';
+import { isCallback, trampolineName, writeCallbackMembers } from './callbacks';
 import { writePrepare } from './prepare';
 
 /** `extern "C"` prototype of the routine's shim: every argument by pointer (CHARACTER as bytes and length), result last. */
 export function shimPrototype(moduleName: string, routine: Routine): string {
   // Parameter names carry the frame prefix: a Fortran name may be a C++ keyword (`new`, `int`).
   const params = routine.args.map((a) => {
+    if (isCallback(a)) return `void* ${member(a.name)}`;
     if (isChars(a)) return `char* ${member(a.name)}, int64_t* ${member(a.name)}_len`;
     const data = `${cType(a)}* ${member(a.name)}`;
     return isAssumedShape(a) ? `${data}, const int64_t* ${member(a.name)}_shape` : data;
@@ -23,6 +25,10 @@ export function shimPrototype(moduleName: string, routine: Routine): string {
 
 function writeMembers(w: Writer, routine: Routine): void {
   for (const arg of routine.args) {
+    if (isCallback(arg)) {
+      w.line(`bridgegen::Callback ${member(arg.name)};`);
+      continue;
+    }
     w.line(arg.rank > 0 ? `bridgegen::Array<${cType(arg)}> ${member(arg.name)};` : `${cType(arg)} ${member(arg.name)}{};`);
     if (mayBeAbsent(arg)) w.line(`bool ${present(arg)} = false;`);
   }
@@ -31,6 +37,7 @@ function writeMembers(w: Writer, routine: Routine): void {
 
 function writeInvoke(w: Writer, moduleName: string, routine: Routine): void {
   const actuals = routine.args.flatMap((a) => {
+    if (isCallback(a)) return [`reinterpret_cast<void*>(&${trampolineName(a)})`];
     if (isChars(a)) return [`${member(a.name)}.data()`, `&${member(a.name)}.len`];
     // An absent optional argument reaches Fortran as a null address: present() is false there.
     const address = a.rank > 0 ? `${member(a.name)}.data` : `&${member(a.name)}`;
@@ -75,6 +82,7 @@ export function writeFrame(w: Writer, moduleName: string, routine: Routine, fram
     w.line();
     writePrepare(w, routine);
     writeInvoke(w, moduleName, routine);
+    writeCallbackMembers(w, routine, frameName);
     writeResult(w, routine);
   }, '};');
 }

@@ -20,6 +20,7 @@ function cppCharLength(arg: Arg): string {
 
 /** Reads one scalar parameter (index i), applying its default when left out. */
 function readScalar(arg: Arg, i: number, paramIndex: ParamIndex): string {
+  if (arg.type === 'procedure') return `${member(arg.name)}.read(args, ${i});`;
   if (isChars(arg)) return `bridgegen::read_chars(args, ${i}, ${cppCharLength(arg)}, ${member(arg.name)});`;
   const read = `bridgegen::read_scalar<${cType(arg)}>(args, ${i})`;
   const target = member(arg.name);

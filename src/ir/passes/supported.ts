@@ -84,8 +84,32 @@ function interfaceProblem(arg: Arg, routine: Routine): string | undefined {
   return undefined;
 }
 
+/** Why a callback signature cannot be bridged yet: plain numeric and logical values only. */
+function callbackProblem(arg: Arg): string | undefined {
+  const sig = arg.callback;
+  if (!sig) return 'is a procedure without an interface: declare one (an interface block in the routine)';
+  const pseudo: Routine = { name: arg.name, kind: sig.kind, args: sig.args, threadsafe: false, span: arg.span };
+  for (const a of sig.args) {
+    if (dtypeOf(a) === undefined || isChars(a)) return `is a callback whose argument \`${a.name}\` has a type not supported in callbacks yet`;
+    if (a.fortranOptional || a.value || a.allocatable || a.pointer) return `is a callback whose argument \`${a.name}\` is not supported in callbacks yet`;
+    for (const bound of a.bounds) {
+      const problem = bound.form !== 'explicit' ? 'has no explicit shape' : exprProblem(bound.lower, pseudo) ?? (bound.upper ? exprProblem(bound.upper, pseudo) : undefined);
+      if (problem) return `is a callback whose argument \`${a.name}\` ${problem}`;
+    }
+  }
+  const result = sig.result;
+  if (result && (result.rank > 0 || !['integer', 'real', 'logical'].includes(result.type) || dtypeOf(result) === undefined)) {
+    return 'is a callback function whose result type is not supported yet (integer, real or logical scalars are)';
+  }
+  return undefined;
+}
+
 function argProblem(arg: Arg, routine: Routine): string | undefined {
   const what = `argument \`${arg.name}\``;
+  if (arg.type === 'procedure') {
+    const problem = callbackProblem(arg);
+    return problem ? `${what} ${problem}` : undefined;
+  }
   if (dtypeOf(arg) === undefined) return `${what} ${typeProblem(arg)}`;
   const chars = charsProblem(arg);
   if (chars) return `${what} ${chars}`;

@@ -33,6 +33,7 @@ struct axpy_frame {
     bridgegen::check_shape(args, 2, a_y, 1, a_y_expected, "y(n)");
   }
   void invoke() { bgshim_basic_axpy(&a_a, a_x.data, a_y.data, &a_n); }
+  static constexpr bool has_callbacks = false;
   napi_value result(Napi::Env env, [[maybe_unused]] const napi_value* pinned) {
     return bridgegen::undefined_value(env);
   }
@@ -55,6 +56,7 @@ struct vsum_frame {
     bridgegen::check_shape(args, 0, a_x, 1, a_x_expected, "x(n)");
   }
   void invoke() { bgshim_basic_vsum(a_x.data, &a_n, &r_value); }
+  static constexpr bool has_callbacks = false;
   napi_value result(Napi::Env env, [[maybe_unused]] const napi_value* pinned) {
     return bridgegen::scalar_value(env, r_value);
   }
@@ -83,6 +85,7 @@ struct stats_frame {
     bridgegen::alloc_array(args, "hist", 1, a_hist_expected, a_hist);
   }
   void invoke() { bgshim_basic_stats(a_x.data, &a_n, &a_nbins, &a_mean, &a_var, a_hist.data); }
+  static constexpr bool has_callbacks = false;
   napi_value result(Napi::Env env, [[maybe_unused]] const napi_value* pinned) {
     return bridgegen::result_object(env, {
       {"mean", bridgegen::scalar_value(env, a_mean)},
@@ -111,6 +114,7 @@ struct tally_frame {
     bridgegen::check_shape(args, 0, a_k, 1, a_k_expected, "k(m)");
   }
   void invoke() { bgshim_basic_tally(a_k.data, &a_m, &a_calls, &r_value); }
+  static constexpr bool has_callbacks = false;
   napi_value result(Napi::Env env, [[maybe_unused]] const napi_value* pinned) {
     return bridgegen::result_object(env, {
       {"tally", bridgegen::scalar_value(env, r_value)},
@@ -138,6 +142,7 @@ struct halve_frame {
     bridgegen::alloc_array(args, "y", 1, a_y_expected, a_y);
   }
   void invoke() { bgshim_basic_halve(a_x.data, &a_n, a_y.data); }
+  static constexpr bool has_callbacks = false;
   napi_value result(Napi::Env env, [[maybe_unused]] const napi_value* pinned) {
     return bridgegen::array_value(env, pinned, a_y);
   }

@@ -29,6 +29,7 @@ struct dscalx_frame {
     bridgegen::check_shape(args, 2, a_dx, 1, a_dx_expected, "dx(1+(n-1)*incx)");
   }
   void invoke() { bgshim_fixed_dscalx(&a_n, &a_da, a_dx.data, &a_incx); }
+  static constexpr bool has_callbacks = false;
   napi_value result(Napi::Env env, [[maybe_unused]] const napi_value* pinned) {
     return bridgegen::array_value(env, pinned, a_dx);
   }
@@ -55,6 +56,7 @@ struct ddotx_frame {
     bridgegen::check_shape(args, 1, a_dy, 1, a_dy_expected, "dy(n)");
   }
   void invoke() { bgshim_fixed_ddotx(&a_n, a_dx.data, a_dy.data, &r_value); }
+  static constexpr bool has_callbacks = false;
   napi_value result(Napi::Env env, [[maybe_unused]] const napi_value* pinned) {
     return bridgegen::scalar_value(env, r_value);
   }
@@ -83,6 +85,7 @@ struct dlacpx_frame {
     bridgegen::alloc_array(args, "b", 2, a_b_expected, a_b);
   }
   void invoke() { bgshim_fixed_dlacpx(&a_m, &a_n, a_a.data, &a_lda, a_b.data); }
+  static constexpr bool has_callbacks = false;
   napi_value result(Napi::Env env, [[maybe_unused]] const napi_value* pinned) {
     return bridgegen::array_value(env, pinned, a_b);
   }

@@ -26,6 +26,7 @@ struct geometry_norm_frame {
     bridgegen::check_shape(args, 0, a_x, 1, a_x_expected, "x(n)");
   }
   void invoke() { bgshim_modules_geometry_norm(a_x.data, &a_n, &r_value); }
+  static constexpr bool has_callbacks = false;
   napi_value result(Napi::Env env, [[maybe_unused]] const napi_value* pinned) {
     return bridgegen::scalar_value(env, r_value);
   }
@@ -52,6 +53,7 @@ struct geometry_cross_frame {
     bridgegen::alloc_array(args, "c", 1, a_c_expected, a_c);
   }
   void invoke() { bgshim_modules_geometry_cross(a_a.data, a_b.data, a_c.data); }
+  static constexpr bool has_callbacks = false;
   napi_value result(Napi::Env env, [[maybe_unused]] const napi_value* pinned) {
     return bridgegen::array_value(env, pinned, a_c);
   }
@@ -70,6 +72,7 @@ struct origin_frame {
     bridgegen::alloc_array(args, "p", 1, a_p_expected, a_p);
   }
   void invoke() { bgshim_modules_origin(a_p.data); }
+  static constexpr bool has_callbacks = false;
   napi_value result(Napi::Env env, [[maybe_unused]] const napi_value* pinned) {
     return bridgegen::array_value(env, pinned, a_p);
   }

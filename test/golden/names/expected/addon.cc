@@ -27,6 +27,7 @@ struct delete_frame {
     bridgegen::alloc_array(args, "class", 1, a_class_expected, a_class);
   }
   void invoke() { bgshim_names_delete(a_new.data, a_class.data, &a_n); }
+  static constexpr bool has_callbacks = false;
   napi_value result(Napi::Env env, [[maybe_unused]] const napi_value* pinned) {
     return bridgegen::array_value(env, pinned, a_class);
   }
@@ -45,6 +46,7 @@ struct twice_frame {
     a_int = bridgegen::read_scalar<int32_t>(args, 0);
   }
   void invoke() { bgshim_names_twice(&a_int, &r_value); }
+  static constexpr bool has_callbacks = false;
   napi_value result(Napi::Env env, [[maybe_unused]] const napi_value* pinned) {
     return bridgegen::scalar_value(env, r_value);
   }

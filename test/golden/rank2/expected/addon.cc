@@ -35,6 +35,7 @@ struct matvec_frame {
     bridgegen::alloc_array(args, "y", 1, a_y_expected, a_y);
   }
   void invoke() { bgshim_rank2_matvec(a_a.data, a_x.data, a_y.data, &a_m, &a_n); }
+  static constexpr bool has_callbacks = false;
   napi_value result(Napi::Env env, [[maybe_unused]] const napi_value* pinned) {
     return bridgegen::array_value(env, pinned, a_y);
   }
@@ -60,6 +61,7 @@ struct scale2_frame {
     bridgegen::check_shape(args, 0, a_a, 2, a_a_expected, "a(m, n)");
   }
   void invoke() { bgshim_rank2_scale2(a_a.data, &a_m, &a_n, &a_s); }
+  static constexpr bool has_callbacks = false;
   napi_value result(Napi::Env env, [[maybe_unused]] const napi_value* pinned) {
     return bridgegen::undefined_value(env);
   }
@@ -92,6 +94,7 @@ struct expand_frame {
     bridgegen::alloc_array(args, "w", 1, a_w_expected, a_w);
   }
   void invoke() { bgshim_rank2_expand(a_x.data, &a_n, &a_k, a_y.data, a_z.data, a_w.data); }
+  static constexpr bool has_callbacks = false;
   napi_value result(Napi::Env env, [[maybe_unused]] const napi_value* pinned) {
     return bridgegen::result_object(env, {
       {"y", bridgegen::array_value(env, pinned, a_y)},
@@ -122,6 +125,7 @@ struct transp_frame {
     bridgegen::alloc_array(args, "b", 2, a_b_expected, a_b);
   }
   void invoke() { bgshim_rank2_transp(a_a.data, &a_lda, &a_n, a_b.data); }
+  static constexpr bool has_callbacks = false;
   napi_value result(Napi::Env env, [[maybe_unused]] const napi_value* pinned) {
     return bridgegen::array_value(env, pinned, a_b);
   }

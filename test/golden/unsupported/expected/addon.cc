@@ -25,6 +25,7 @@ struct dscalx_frame {
     bridgegen::check_shape(args, 1, a_x, 1, a_x_expected, "x(n)");
   }
   void invoke() { bgshim_unsupported_dscalx(&a_alpha, a_x.data, &a_n); }
+  static constexpr bool has_callbacks = false;
   napi_value result(Napi::Env env, [[maybe_unused]] const napi_value* pinned) {
     return bridgegen::undefined_value(env);
   }

@@ -40,6 +40,7 @@ struct zdotu_x_frame {
     bridgegen::check_shape(args, 1, a_y, 1, a_y_expected, "y(n)");
   }
   void invoke() { bgshim_values_zdotu_x(&a_n, a_x.data, a_y.data, &r_value); }
+  static constexpr bool has_callbacks = false;
   napi_value result(Napi::Env env, [[maybe_unused]] const napi_value* pinned) {
     return bridgegen::scalar_value(env, r_value);
   }
@@ -63,6 +64,7 @@ struct cscale_frame {
     bridgegen::check_shape(args, 1, a_x, 1, a_x_expected, "x(n)");
   }
   void invoke() { bgshim_values_cscale(&a_n, &a_a, a_x.data); }
+  static constexpr bool has_callbacks = false;
   napi_value result(Napi::Env env, [[maybe_unused]] const napi_value* pinned) {
     return bridgegen::undefined_value(env);
   }
@@ -92,6 +94,7 @@ struct zconj_frame {
     bridgegen::alloc_array(args, "absa", 2, a_absa_expected, a_absa);
   }
   void invoke() { bgshim_values_zconj(a_a.data, &a_m, &a_n, a_b.data, a_absa.data); }
+  static constexpr bool has_callbacks = false;
   napi_value result(Napi::Env env, [[maybe_unused]] const napi_value* pinned) {
     return bridgegen::result_object(env, {
       {"b", bridgegen::array_value(env, pinned, a_b)},
@@ -116,6 +119,7 @@ struct polar_frame {
     a_theta = bridgegen::read_scalar<double>(args, 1);
   }
   void invoke() { bgshim_values_polar(&a_r, &a_theta, &a_z, &a_re); }
+  static constexpr bool has_callbacks = false;
   napi_value result(Napi::Env env, [[maybe_unused]] const napi_value* pinned) {
     return bridgegen::result_object(env, {
       {"z", bridgegen::scalar_value(env, a_z)},
@@ -141,6 +145,7 @@ struct any_true_frame {
     bridgegen::check_shape(args, 0, a_flags, 1, a_flags_expected, "flags(n)");
   }
   void invoke() { bgshim_values_any_true(a_flags.data, &a_n, &r_value); }
+  static constexpr bool has_callbacks = false;
   napi_value result(Napi::Env env, [[maybe_unused]] const napi_value* pinned) {
     return bridgegen::scalar_value(env, r_value);
   }
@@ -165,6 +170,7 @@ struct negate_frame {
     bridgegen::alloc_array(args, "out", 1, a_out_expected, a_out);
   }
   void invoke() { bgshim_values_negate(a_flags.data, &a_n, a_out.data); }
+  static constexpr bool has_callbacks = false;
   napi_value result(Napi::Env env, [[maybe_unused]] const napi_value* pinned) {
     return bridgegen::array_value(env, pinned, a_out);
   }
@@ -186,6 +192,7 @@ struct flip_inplace_frame {
     bridgegen::check_shape(args, 0, a_flags, 1, a_flags_expected, "flags(n)");
   }
   void invoke() { bgshim_values_flip_inplace(a_flags.data, &a_n); }
+  static constexpr bool has_callbacks = false;
   napi_value result(Napi::Env env, [[maybe_unused]] const napi_value* pinned) {
     return bridgegen::undefined_value(env);
   }
@@ -209,6 +216,7 @@ struct both_frame {
     a_x = bridgegen::read_scalar<double>(args, 2);
   }
   void invoke() { bgshim_values_both(&a_a, &a_b, &a_x, &a_r, &a_positive); }
+  static constexpr bool has_callbacks = false;
   napi_value result(Napi::Env env, [[maybe_unused]] const napi_value* pinned) {
     return bridgegen::result_object(env, {
       {"r", bridgegen::scalar_value(env, a_r)},
@@ -231,6 +239,7 @@ struct greet_frame {
     bridgegen::alloc_chars(32, a_greeting);
   }
   void invoke() { bgshim_values_greet(a_name.data(), &a_name.len, a_greeting.data(), &a_greeting.len); }
+  static constexpr bool has_callbacks = false;
   napi_value result(Napi::Env env, [[maybe_unused]] const napi_value* pinned) {
     return bridgegen::chars_value(env, a_greeting);
   }
@@ -255,6 +264,7 @@ struct tri_sum_frame {
     bridgegen::check_shape(args, 1, a_a, 2, a_a_expected, "a(n, n)");
   }
   void invoke() { bgshim_values_tri_sum(a_uplo.data(), &a_uplo.len, a_a.data, &a_n, &r_value); }
+  static constexpr bool has_callbacks = false;
   napi_value result(Napi::Env env, [[maybe_unused]] const napi_value* pinned) {
     return bridgegen::scalar_value(env, r_value);
   }
@@ -272,6 +282,7 @@ struct shout_frame {
     bridgegen::read_chars(args, 0, bridgegen::kAssumedLength, a_word);
   }
   void invoke() { bgshim_values_shout(a_word.data(), &a_word.len); }
+  static constexpr bool has_callbacks = false;
   napi_value result(Napi::Env env, [[maybe_unused]] const napi_value* pinned) {
     return bridgegen::chars_value(env, a_word);
   }
@@ -291,6 +302,7 @@ struct yes_no_frame {
     bridgegen::alloc_chars(8, r_value);
   }
   void invoke() { bgshim_values_yes_no(&a_flag, r_value.data()); }
+  static constexpr bool has_callbacks = false;
   napi_value result(Napi::Env env, [[maybe_unused]] const napi_value* pinned) {
     return bridgegen::chars_value(env, r_value);
   }
@@ -309,6 +321,7 @@ struct padded_length_frame {
     bridgegen::read_chars(args, 0, 4, a_code);
   }
   void invoke() { bgshim_values_padded_length(a_code.data(), &a_code.len, &r_value); }
+  static constexpr bool has_callbacks = false;
   napi_value result(Napi::Env env, [[maybe_unused]] const napi_value* pinned) {
     return bridgegen::scalar_value(env, r_value);
   }

@@ -1,0 +1,167 @@
+// bridgegen runtime — callbacks: JS functions passed for Fortran procedure arguments. Fortran
+// calls a generated trampoline; the trampoline runs a job on the JS thread (directly in a sync
+// call, through a blocking thread-safe function from the pool in an async one) that converts the
+// arguments, calls the function and stores what it returns. A callback that throws is not
+// called again; the routine finishes and the caller receives that same error object.
+#pragma once
+
+#include <napi.h>
+
+#include <condition_variable>
+#include <functional>
+#include <mutex>
+
+#include "args.h"
+#include "element.h"
+#include "error.h"
+
+namespace bridgegen {
+
+namespace detail {
+/** The state lock held by the running call on this thread (released while JS runs). */
+inline thread_local std::unique_lock<std::mutex>* held_state_lock = nullptr;
+/** The frame whose routine runs on this thread: trampolines find their JS function there. */
+inline thread_local void* running_frame = nullptr;
+}  // namespace detail
+
+/** A job for the JS thread: converts, calls, converts back. */
+using CallbackJob = std::function<void(Napi::Env)>;
+
+/** One JS function given for a procedure argument, for the duration of one call. */
+class Callback {
+ public:
+  Callback() = default;
+  Callback(const Callback&) = delete;
+  Callback& operator=(const Callback&) = delete;
+  Callback(Callback&& other) noexcept { *this = std::move(other); }
+  Callback& operator=(Callback&& other) noexcept {
+    std::swap(fn_, other.fn_);
+    std::swap(tsfn_, other.tsfn_);
+    std::swap(error_, other.error_);
+    std::swap(failed_, other.failed_);
+    return *this;
+  }
+  ~Callback() {
+    if (tsfn_) napi_release_threadsafe_function(tsfn_, napi_tsfn_release);
+  }
+
+  /** Reads parameter i, which must be a function; an async call also gets a way back to JS. */
+  void read(Args& args, size_t i) {
+    napi_env env = args.env();
+    napi_value value = args.get(i);
+    napi_valuetype type;
+    if (napi_typeof(env, value, &type) != napi_ok || type != napi_function) {
+      throw_type_error(env, args.describe(i) + ": expected a function, got " + detail::describe(env, value), code::kArgType);
+    }
+    fn_ = Napi::Persistent(Napi::Function(env, value));
+    if (!args.detached_memory()) return;
+    napi_value name = Napi::String::New(env, "bridgegen callback");
+    if (napi_create_threadsafe_function(env, nullptr, nullptr, name, 0, 1, nullptr, nullptr, nullptr, &run_job, &tsfn_) != napi_ok) {
+      throw Napi::Error::New(env);
+    }
+  }
+
+  /** Runs `job` on the JS thread and waits for it; skipped once a callback has thrown. */
+  void run(const CallbackJob& job) {
+    if (failed_) return;
+    // Release the module's state lock while JS runs: the callback may call this module again.
+    std::unique_lock<std::mutex>* lock = detail::held_state_lock;
+    if (lock) lock->unlock();
+    if (tsfn_) run_from_pool(job);
+    else guarded(fn_.Env(), job);
+    if (lock) lock->lock();
+  }
+
+  Napi::Function function() const { return fn_.Value(); }
+  bool failed() const { return failed_; }
+  /** The error the callback threw (valid when failed()). */
+  Napi::Value error() const { return error_.Value(); }
+
+ private:
+  struct Pending {
+    Pending(const CallbackJob* j, Callback* s) : job(j), self(s) {}
+    const CallbackJob* job;
+    Callback* self;
+    std::mutex mutex;
+    std::condition_variable done_signal;
+    bool done = false;
+  };
+
+  void guarded(Napi::Env env, const CallbackJob& job) {
+    try {
+      job(env);
+    } catch (const Napi::Error& error) {
+      failed_ = true;
+      error_ = Napi::Persistent(Napi::Value(error.Env(), error.Value()));
+    }
+  }
+
+  void run_from_pool(const CallbackJob& job) {
+    Pending pending(&job, this);
+    if (napi_call_threadsafe_function(tsfn_, &pending, napi_tsfn_blocking) != napi_ok) {
+      failed_ = true;  // the environment is going away: nobody is left to answer
+      return;
+    }
+    std::unique_lock<std::mutex> wait(pending.mutex);
+    pending.done_signal.wait(wait, [&] { return pending.done; });
+  }
+
+  static void run_job(napi_env env, napi_value, void*, void* data) {
+    auto* pending = static_cast<Pending*>(data);
+    if (env != nullptr) {
+      Napi::HandleScope scope(env);
+      pending->self->guarded(Napi::Env(env), *pending->job);
+    } else {
+      pending->self->failed_ = true;
+    }
+    std::lock_guard<std::mutex> guard(pending->mutex);
+    pending->done = true;
+    pending->done_signal.notify_one();
+  }
+
+  Napi::FunctionReference fn_;
+  napi_threadsafe_function tsfn_ = nullptr;
+  Napi::Reference<Napi::Value> error_;
+  bool failed_ = false;
+};
+
+/** A view of Fortran memory for the length of one callback (detached when it returns). */
+template <typename T>
+class CallbackView {
+ public:
+  CallbackView(Napi::Env env, T* data, int64_t count) : env_(env) {
+    const size_t n = count > 0 ? static_cast<size_t>(count) : 0;
+    static T empty[1];
+    napi_create_external_arraybuffer(env, data ? data : empty, n * sizeof(T), nullptr, nullptr, &buffer_);
+    napi_create_typedarray(env, Element<T>::typed_array, n * Element<T>::lanes, buffer_, 0, &typed_);
+  }
+  ~CallbackView() { napi_detach_arraybuffer(env_, buffer_); }  // a kept view must not outlive the memory
+  napi_value value() const { return typed_; }
+
+ private:
+  napi_env env_;
+  napi_value buffer_ = nullptr;
+  napi_value typed_ = nullptr;
+};
+
+/** Calls the JS function with `argv`; throws (as Napi::Error) what it throws. */
+inline Napi::Value call_function(const Callback& callback, const std::vector<napi_value>& argv) {
+  return callback.function().Call(argv);
+}
+
+/** A value the callback returned, converted for Fortran; `what` names it in messages. */
+template <typename T>
+T returned_as(Napi::Env env, Napi::Value value, const char* what) {
+  return value_to<T>(env, value, [&] { return std::string(what); });
+}
+
+/** Sets `*target` from `returned[name]` when the callback returned an object that has it. */
+template <typename T>
+void returned_field(Napi::Env env, Napi::Value returned, const char* name, T* target, const char* what) {
+  if (!returned.IsObject()) return;
+  Napi::Object object = returned.As<Napi::Object>();
+  if (!object.Has(name)) return;
+  *target = value_to<T>(env, object.Get(name), [&] { return std::string(what) + "." + name; });
+}
+
+}  // namespace bridgegen
