@@ -64,6 +64,17 @@ it('lets a callback call the module again (the state lock is released while JS r
   expect(x).toBeCloseTo(3, 10);
 });
 
+it('stops a running call at its next callback when its AbortSignal aborts', async () => {
+  const controller = new AbortController();
+  let calls = 0;
+  const pending = m.eachAsync((i: number) => {
+    calls++;
+    if (i === 2) controller.abort(new Error('enough'));
+  }, 100, { signal: controller.signal });
+  await expect(pending).rejects.toThrow('enough');
+  expect(calls).toBe(2);
+});
+
 it('rejects what is not a function', () => {
   expect(() => m.newton(1, () => 1, 0, 1e-12, 5)).toThrow(/argument `f` of newton\(\): expected a function, got number/);
 });

@@ -170,12 +170,14 @@ class AsyncCall final : public Napi::AsyncWorker {
 
  private:
   void on_abort() {
+    const Napi::Value reason = signal_.Value().Get("reason");
     try {
       Cancel();  // succeeds only while the work is still queued; then no OnOK/OnError follows
     } catch (const Napi::Error&) {
-      return;  // already running: it completes normally
+      // Already running: a routine with callbacks stops at its next callback (contract 1.5).
+      if constexpr (Frame::has_callbacks) frame_.abort_callbacks(reason);
+      return;
     }
-    const Napi::Value reason = signal_.Value().Get("reason");
     unwatch();
     deferred_.Reject(reason);
   }

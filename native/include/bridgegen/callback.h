@@ -7,6 +7,7 @@
 
 #include <napi.h>
 
+#include <atomic>
 #include <condition_variable>
 #include <functional>
 #include <mutex>
@@ -38,7 +39,7 @@ class Callback {
     std::swap(fn_, other.fn_);
     std::swap(tsfn_, other.tsfn_);
     std::swap(error_, other.error_);
-    std::swap(failed_, other.failed_);
+    failed_.store(other.failed_.exchange(failed_.load()));
     return *this;
   }
   ~Callback() {
@@ -74,6 +75,13 @@ class Callback {
 
   Napi::Function function() const { return fn_.Value(); }
   bool failed() const { return failed_; }
+
+  /** Stops the callback (JS thread): it is not called again, and the call fails with `reason`. */
+  void abort(Napi::Value reason) {
+    if (failed_) return;
+    error_ = Napi::Persistent(reason);
+    failed_ = true;
+  }
   /** The error the callback threw (valid when failed()). */
   Napi::Value error() const { return error_.Value(); }
 
@@ -122,7 +130,8 @@ class Callback {
   Napi::FunctionReference fn_;
   napi_threadsafe_function tsfn_ = nullptr;
   Napi::Reference<Napi::Value> error_;
-  bool failed_ = false;
+  // Written on the JS thread (a throw, an abort), read by the pool thread running the routine.
+  std::atomic<bool> failed_{false};
 };
 
 /** A view of Fortran memory for the length of one callback (detached when it returns). */

@@ -54,7 +54,7 @@ function writeTrampoline(w: Writer, routine: Routine, arg: Arg, frameName: strin
   }, '}');
 }
 
-/** Trampolines, and `failed_callback()` for the runtime to find a callback's error. */
+/** Trampolines, `failed_callback()` (the runtime finds a callback's error) and `abort_callbacks()`. */
 export function writeCallbackMembers(w: Writer, routine: Routine, frameName: string): void {
   const callbacks = routine.args.filter(isCallback);
   w.line(`static constexpr bool has_callbacks = ${callbacks.length > 0};`);
@@ -63,5 +63,8 @@ export function writeCallbackMembers(w: Writer, routine: Routine, frameName: str
   w.block('const bridgegen::Callback* failed_callback() const {', () => {
     for (const arg of callbacks) w.line(`if (${member(arg.name)}.failed()) return &${member(arg.name)};`);
     w.line('return nullptr;');
+  }, '}');
+  w.block('void abort_callbacks(Napi::Value reason) {', () => {
+    for (const arg of callbacks) w.line(`${member(arg.name)}.abort(reason);`);
   }, '}');
 }

@@ -58,6 +58,10 @@ struct newton_frame {
     if (a_df.failed()) return &a_df;
     return nullptr;
   }
+  void abort_callbacks(Napi::Value reason) {
+    a_f.abort(reason);
+    a_df.abort(reason);
+  }
   napi_value result(Napi::Env env, [[maybe_unused]] const napi_value* pinned) {
     return bridgegen::result_object(env, {
       {"x", bridgegen::scalar_value(env, a_x)},
@@ -107,6 +111,9 @@ struct rk4_frame {
     if (a_rhs.failed()) return &a_rhs;
     return nullptr;
   }
+  void abort_callbacks(Napi::Value reason) {
+    a_rhs.abort(reason);
+  }
   napi_value result(Napi::Env env, [[maybe_unused]] const napi_value* pinned) {
     return bridgegen::undefined_value(env);
   }
@@ -140,6 +147,9 @@ struct each_frame {
   const bridgegen::Callback* failed_callback() const {
     if (a_visit.failed()) return &a_visit;
     return nullptr;
+  }
+  void abort_callbacks(Napi::Value reason) {
+    a_visit.abort(reason);
   }
   napi_value result(Napi::Env env, [[maybe_unused]] const napi_value* pinned) {
     return bridgegen::scalar_value(env, r_value);
