@@ -198,7 +198,8 @@ function lowerArg(ref: NameRef, ctx: RoutineContext, isResult: boolean): Arg | u
   if (!bounds) return undefined;
   const io = isResult
     ? { intent: 'out' as const, hidden: false, returned: true }
-    : lowerIntent(intentWords(sym?.intents ?? [], vt.type === 'procedure' ? undefined : ctx.doc.directions?.get(name)), dims.length);
+    : lowerIntent(intentWords(sym?.intents ?? [], vt.type === 'procedure' ? undefined : ctx.doc.directions?.get(name)),
+      vt.type === 'character' ? 0 : dims.length); // JS strings are immutable: a CHARACTER inout is returned
   const fortranOptional = !isResult && (sym?.optional ?? false);
   const f2pyOptional = (sym?.f2pyOptional ?? false) || sym?.directiveInit !== undefined; // F2Py: an initializer makes it optional
   const optional = !isResult && !io.hidden && (fortranOptional || f2pyOptional) && !(sym?.required ?? false);

@@ -21,6 +21,7 @@
 #include "check.h"
 #include "array.h"
 #include "input.h"
+#include "char_array.h"
 #include "output.h"
 #include "callback.h"
 #include "call.h"

@@ -107,8 +107,8 @@ void read_array(Args& args, size_t i, int rank, Access access, Array<T>& out) {
 }
 
 /** The extent of dimension `dim` of array parameter `from`, to infer size parameter `i`. */
-template <typename T>
-int64_t infer_extent(const Args& args, size_t i, const Array<T>& array, size_t from, int dim) {
+template <typename A>
+int64_t infer_extent(const Args& args, size_t i, const A& array, size_t from, int dim) {
   if (!array.shape_known) {
     throw_type_error(args.env(),
                      args.where() + ": cannot infer `" + args.signature().params[i] + "` from `" +
@@ -120,8 +120,8 @@ int64_t infer_extent(const Args& args, size_t i, const Array<T>& array, size_t f
 }
 
 /** An assumed-shape dummy gets the array's own shape: a flat typed array of rank >= 2 has none. */
-template <typename T>
-void require_shape(const Args& args, size_t i, const Array<T>& array) {
+template <typename A>
+void require_shape(const Args& args, size_t i, const A& array) {
   if (array.shape_known) return;
   throw_type_error(args.env(),
                    args.describe(i) + " is assumed-shape: its shape is needed, and a flat typed array has none; " +
@@ -129,8 +129,8 @@ void require_shape(const Args& args, size_t i, const Array<T>& array) {
 }
 
 /** The extent `size(a, dim+1)` of array parameter `from`, which must have a shape. */
-template <typename T>
-int64_t known_extent(const Args& args, size_t from, const Array<T>& array, int dim) {
+template <typename A>
+int64_t known_extent(const Args& args, size_t from, const A& array, int dim) {
   if (!array.shape_known) {
     throw_type_error(args.env(),
                      args.describe(from) + ": its shape is needed, and a flat typed array has none; " +
@@ -144,8 +144,8 @@ int64_t known_extent(const Args& args, size_t from, const Array<T>& array, int d
  * as for an assumed-size last dimension; negative extents mean zero, as in Fortran). Leading extents must match exactly (they fix the memory
  * layout); the last may be larger, and a flat array needs at least the product.
  */
-template <typename T>
-void check_shape(const Args& args, size_t i, const Array<T>& array, int rank, const int64_t* expected,
+template <typename A>
+void check_shape(const Args& args, size_t i, const A& array, int rank, const int64_t* expected,
                  const char* dims_text) {
   size_t needed = 1;
   bool ok = true;

@@ -75,6 +75,21 @@ function marshalChars(arg: Arg, dummy: string, index: number): Marshal {
   };
 }
 
+/**
+ * A CHARACTER array of constant length: count*len bytes, passed on by sequence association (a
+ * `character(kind=c_char)` array may be the actual argument of a `character(len=L)` array dummy).
+ */
+function marshalCharArray(arg: Arg): Marshal {
+  return {
+    dummies: [arg.name],
+    declarations: [`character(kind=c_char)${intentAttr(arg)} :: ${arg.name}(*)`],
+    before: [],
+    actual: arg.name,
+    after: [],
+    imports: ['c_char'],
+  };
+}
+
 /** The interface of a callback, for a module procedure whose explicit interface must match it. */
 function callbackInterface(arg: Arg, name: string): string[] {
   const sig = arg.callback!;
@@ -116,6 +131,7 @@ function marshalProcedure(arg: Arg, index: number, explicitInterface: boolean): 
  */
 export function marshalArg(arg: Arg, index: number, explicitInterface = false): Marshal {
   if (arg.type === 'procedure') return marshalProcedure(arg, index, explicitInterface);
+  if (isChars(arg) && arg.rank > 0) return marshalCharArray(arg);
   if (isChars(arg)) return marshalChars(arg, arg.name, index);
   const [type, kind, imported] = C_KIND[requireDtype(arg)];
   const optional = arg.fortranOptional ? ', optional' : '';

@@ -15,7 +15,7 @@ export function shimPrototype(moduleName: string, routine: Routine): string {
   // Parameter names carry the frame prefix: a Fortran name may be a C++ keyword (`new`, `int`).
   const params = routine.args.map((a) => {
     if (isCallback(a)) return `void* ${member(a.name)}`;
-    if (isChars(a)) return `char* ${member(a.name)}, int64_t* ${member(a.name)}_len`;
+    if (isChars(a)) return a.rank > 0 ? `char* ${member(a.name)}` : `char* ${member(a.name)}, int64_t* ${member(a.name)}_len`;
     const data = `${cType(a)}* ${member(a.name)}`;
     return isAssumedShape(a) ? `${data}, const int64_t* ${member(a.name)}_shape` : data;
   });
@@ -29,7 +29,8 @@ function writeMembers(w: Writer, routine: Routine): void {
       w.line(`bridgegen::Callback ${member(arg.name)};`);
       continue;
     }
-    w.line(arg.rank > 0 ? `bridgegen::Array<${cType(arg)}> ${member(arg.name)};` : `${cType(arg)} ${member(arg.name)}{};`);
+    if (isChars(arg) && arg.rank > 0) w.line(`bridgegen::CharArray ${member(arg.name)};`);
+    else w.line(arg.rank > 0 ? `bridgegen::Array<${cType(arg)}> ${member(arg.name)};` : `${cType(arg)} ${member(arg.name)}{};`);
     if (mayBeAbsent(arg)) w.line(`bool ${present(arg)} = false;`);
   }
   if (routine.result) w.line(`${cType(routine.result)} ${RESULT_MEMBER}{};`);
@@ -38,7 +39,7 @@ function writeMembers(w: Writer, routine: Routine): void {
 function writeInvoke(w: Writer, moduleName: string, routine: Routine): void {
   const actuals = routine.args.flatMap((a) => {
     if (isCallback(a)) return [`reinterpret_cast<void*>(&${trampolineName(a)})`];
-    if (isChars(a)) return [`${member(a.name)}.data()`, `&${member(a.name)}.len`];
+    if (isChars(a)) return a.rank > 0 ? [`${member(a.name)}.data()`] : [`${member(a.name)}.data()`, `&${member(a.name)}.len`];
     // An absent optional argument reaches Fortran as a null address: present() is false there.
     const address = a.rank > 0 ? `${member(a.name)}.data` : `&${member(a.name)}`;
     const data = mayBeAbsent(a) ? `${present(a)} ? ${address} : nullptr` : address;
@@ -50,7 +51,7 @@ function writeInvoke(w: Writer, moduleName: string, routine: Routine): void {
 
 function resultValue(arg: Arg, routine: Routine): string {
   const source = arg === routine.result ? RESULT_MEMBER : member(arg.name);
-  if (isChars(arg)) return `bridgegen::chars_value(env, ${source})`;
+  if (isChars(arg)) return arg.rank > 0 ? `bridgegen::char_array_value(env, ${source})` : `bridgegen::chars_value(env, ${source})`;
   const value = arg.rank > 0 ? `bridgegen::array_value(env, pinned, ${source})` : `bridgegen::scalar_value(env, ${source})`;
   return mayBeAbsent(arg) ? `${present(arg)} ? ${value} : bridgegen::undefined_value(env)` : value;
 }

@@ -55,6 +55,10 @@ function whenGiven(w: Writer, arg: Arg, i: number, body: () => void): void {
 }
 
 function readArray(w: Writer, arg: Arg, i: number): void {
+  if (isChars(arg)) {
+    w.line(`bridgegen::read_char_array(args, ${i}, ${arg.rank}, ${cppCharLength(arg)}, ${member(arg.name)});`);
+    return;
+  }
   const access = isInPlace(arg) ? 'InPlace' : arg.returned ? 'Updated' : 'In';
   w.line(`bridgegen::read_array(args, ${i}, ${arg.rank}, bridgegen::Access::${access}, ${member(arg.name)});`);
   // An assumed-shape dummy gets the array's own shape, so the shape must be known.
@@ -86,9 +90,10 @@ export function writePrepare(w: Writer, routine: Routine): void {
     }
     for (const arg of routine.args.filter((a) => a.rank > 0 && !isInput(a))) {
       const shape = shapeArray(w, arg, scope);
-      w.line(`bridgegen::alloc_array(args, ${cppString(arg.name)}, ${arg.rank}, ${shape}, ${member(arg.name)});`);
+      if (isChars(arg)) w.line(`bridgegen::alloc_char_array(args, ${cppString(arg.name)}, ${arg.rank}, ${shape}, ${cppCharLength(arg)}, ${member(arg.name)});`);
+      else w.line(`bridgegen::alloc_array(args, ${cppString(arg.name)}, ${arg.rank}, ${shape}, ${member(arg.name)});`);
     }
-    for (const arg of routine.args.filter((a) => isChars(a) && !isInput(a))) {
+    for (const arg of routine.args.filter((a) => isChars(a) && a.rank === 0 && !isInput(a))) {
       w.line(`bridgegen::alloc_chars(${cppCharLength(arg)}, ${member(arg.name)});`);
     }
     if (routine.result && isChars(routine.result)) w.line(`bridgegen::alloc_chars(${cppCharLength(routine.result)}, ${RESULT_MEMBER});`);

@@ -2,7 +2,7 @@
 // either wrapped completely and safely or not at all. Grows as the emitters do.
 
 import type { DiagnosticBag } from '../../diag/diagnostic';
-import { isInput } from '../convention';
+import { isAssumedShape, isInput } from '../convention';
 import { charLength, isChars } from '../chars';
 import { dtypeOf } from '../dtype';
 import { defaultOrder } from '../depend';
@@ -56,8 +56,9 @@ function dependProblem(routine: Routine): string | undefined {
 /** Why a CHARACTER argument cannot be wrapped yet, or undefined. */
 function charsProblem(arg: Arg): string | undefined {
   if (!isChars(arg)) return undefined;
-  if (arg.rank > 0) return 'is a CHARACTER array, not supported yet';
   const len = charLength(arg);
+  if (arg.rank > 0 && typeof len !== 'number') return 'is a CHARACTER array of non-constant length (`len=*` or an expression), not supported yet';
+  if (arg.rank > 0 && isAssumedShape(arg)) return 'is an assumed-shape CHARACTER array, not supported yet';
   if (len === undefined) return `has a length (\`${arg.charLen}\`) that is not a constant, not supported yet`;
   if (len === '*' && !isInput(arg)) return 'is an output of assumed length (`len=*`): its length is unknown';
   return undefined;

@@ -152,7 +152,7 @@ describe('keepSupported', () => {
   it.each([
     ['an unsupported type', 'subroutine s(z)\n type(pt) z\nend\n', 'argument `z` has derived type `pt`, not supported yet'],
     ['an unsupported kind', 'subroutine s(l)\n logical(2) l\nend\n', 'argument `l` has type logical*2, not supported yet'],
-    ['a character array', 'subroutine s(c)\n character(len=4) c(3)\nend\n', 'argument `c` is a CHARACTER array, not supported yet'],
+    ['an assumed-length character array', 'subroutine s(c)\n character(len=*) c(3)\nend\n', 'argument `c` is a CHARACTER array of non-constant length (`len=*` or an expression), not supported yet'],
     ['a character length expression', 'subroutine s(c, n)\n integer n\n character(len=n) c\nend\n', 'argument `c` has a length (`n`) that is not a constant, not supported yet'],
     ['an assumed-length output', 'subroutine s(c)\n character(len=*), intent(out) :: c\nend\n', 'argument `c` is an output of assumed length (`len=*`): its length is unknown'],
     ['a Fortran optional argument', 'subroutine s(k)\n integer, optional :: k\nend\n', 'argument `k` is a Fortran optional argument, which needs an explicit interface: put the routine in a module'],
