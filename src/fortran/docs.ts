@@ -49,6 +49,18 @@ const isMarked = (t: string): boolean => MARKED.test(t);
 /** ANCHOR needs a `<` or an `=`: most doc lines have neither and skip the regex. */
 const mayHaveAnchor = (l: string): boolean => l.includes('<') || l.includes('=');
 
+/**
+ * The first non-blank character of `l` (a char code; -1 for a blank line). Each line pattern here
+ * needs a particular one (a backslash or `@` for commands, `=-*` for rules), so most lines skip the regex.
+ */
+function leadOf(l: string): number {
+  const i = firstNonBlank(l);
+  return i < 0 ? -1 : l.charCodeAt(i);
+}
+
+const isCommandLead = (c: number): boolean => c === 92 || c === 64;
+const isRuleLead = (c: number): boolean => c === 61 || c === 45 || c === 42;
+
 /** Length of the leading blanks of `l`: what the pattern ^\s* matches. */
 function indentOf(l: string): number {
   const i = firstNonBlank(l);
@@ -131,8 +143,8 @@ export class DocIndex {
 export function cleanBlock(block: readonly Comment[]): RoutineDoc {
   let texts = block.map((c) => c.text);
   if (texts.some(isMarked)) texts = texts.filter(isMarked);
-  const lines = withoutHtml(strip(texts).filter((l) => !RULE.test(l)));
-  if (!lines.some((l) => DOXYGEN_SECTION.test(l))) {
+  const lines = withoutHtml(strip(texts).filter((l) => !(isRuleLead(leadOf(l)) && RULE.test(l))));
+  if (!lines.some((l) => isCommandLead(leadOf(l)) && DOXYGEN_SECTION.test(l))) {
     const doc = tidy(lines).join('\n');
     return doc ? { doc, params: new Map() } : { params: new Map() };
   }
@@ -151,9 +163,10 @@ export function withoutHtml(lines: readonly string[]): string[] {
   const out: string[] = [];
   let html = false;
   for (const line of lines) {
-    if (HTML_ONLY.test(line)) html = true;
-    else if (END_HTML_ONLY.test(line)) html = false;
-    else if (html || DOWNLOAD.test(line)) continue;
+    const lead = leadOf(line);
+    if (isCommandLead(lead) && HTML_ONLY.test(line)) html = true;
+    else if (isCommandLead(lead) && END_HTML_ONLY.test(line)) html = false;
+    else if (html || ((lead === 68 || lead === 100) && DOWNLOAD.test(line))) continue; // D, d
     else if (mayHaveAnchor(line) && ANCHOR.test(line)) {
       const text = line.replace(ANCHOR_TAGS, '');
       if (!LINK_ONLY.test(text)) out.push(text.trimEnd());
@@ -201,7 +214,7 @@ function doxygen(lines: readonly string[]): RoutineDoc {
   const directions = new Map<string, ParamDirection>();
   let target: string[] | null = main;
   for (const line of lines) {
-    const m = COMMAND.exec(line);
+    const m = isCommandLead(leadOf(line)) ? COMMAND.exec(line) : null;
     if (!m) {
       target?.push(line);
       continue;
