@@ -32,6 +32,8 @@ function writeTrampoline(w: Writer, routine: Routine, arg: Arg, frameName: strin
   const what = (x: string) => cppString(`${x} of callback \`${arg.name}\` of ${routine.name}()`);
   w.block(`static ${ret} ${trampolineName(arg)}(${params}) {`, () => {
     w.line(`auto* self = static_cast<${frameName}*>(bridgegen::detail::running_frame);`);
+    // The trampoline is the callee: it must define its intent(out) scalars even when JS sets none.
+    for (const a of conv.settable.filter((x) => x.intent === 'out')) w.line(`*p_${a.name} = ${cType(a)}{};`);
     if (sig.result) w.line(`${ret} result{};`);
     w.block(`self->${member(arg.name)}.run([&](Napi::Env env) {`, () => {
       w.line('std::vector<napi_value> argv;');

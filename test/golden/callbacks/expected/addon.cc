@@ -137,6 +137,7 @@ struct each_frame {
   static constexpr bool has_callbacks = true;
   static void callback_visit(int32_t* p_i, int32_t* p_stop) {
     auto* self = static_cast<each_frame*>(bridgegen::detail::running_frame);
+    *p_stop = int32_t{};
     self->a_visit.run([&](Napi::Env env) {
       std::vector<napi_value> argv;
       argv.push_back(bridgegen::to_js(env, *p_i));
