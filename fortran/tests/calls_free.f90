@@ -136,3 +136,14 @@ subroutine fill_sevens(n, w)
   real(8), intent(out) :: w(max(1, n))
   w = 7
 end subroutine fill_sevens
+
+!> Keeps a thread busy for a while (n terms of a slowly converging sum): for tests of queueing.
+real(8) function spin(n)
+  integer, intent(in) :: n
+!f2py threadsafe
+  integer :: i
+  spin = 0
+  do i = 1, n
+    spin = spin + sin(real(i, 8)) / i
+  end do
+end function spin
