@@ -13,6 +13,7 @@
 #include "array.h"
 #include "error.h"
 #include "ndarray.h"
+#include "output.h"
 #include "source.h"
 
 namespace bridgegen {
@@ -177,17 +178,10 @@ inline void read_char_array(const Args& args, size_t i, int rank, int64_t len, C
 /** A blank `character(len=len)` array of the given extents (negative means zero) for the routine to fill. */
 inline void alloc_char_array(Args& args, const char* name, int rank, const int64_t* extents, int64_t len,
                              CharArray& out) {
-  napi_env env = args.env();
-  auto what = [&] { return "output `" + std::string(name) + "` of " + args.where(); };
   int64_t shape[kMaxRank];
-  size_t total = 1;
-  for (int d = 0; d < rank; d++) {
-    shape[d] = extents[d] < 0 ? 0 : extents[d];
-    total = detail::checked_product(env, total, static_cast<size_t>(shape[d]), what);
-  }
   out.len = len < 0 ? 0 : len;
-  const size_t bytes = detail::checked_product(env, total, static_cast<size_t>(out.len), what);
-  out.bytes.assign(bytes, ' ');
+  const size_t total = detail::output_shape(args, name, rank, extents, static_cast<size_t>(out.len), shape);
+  out.bytes.assign(total * static_cast<size_t>(out.len), ' ');
   out.length = total;
   out.set_shape(rank, shape);
 }

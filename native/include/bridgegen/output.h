@@ -23,18 +23,32 @@ inline void ok(napi_env env, napi_status status) {
 }
 }  // namespace detail
 
+namespace detail {
+
+/**
+ * The shape of output `name` (negative extents mean zero, as in Fortran) and its element count
+ * times `element_size`, checked against overflow.
+ */
+inline size_t output_shape(const Args& args, const char* name, int rank, const int64_t* extents, size_t element_size,
+                           int64_t* shape) {
+  auto what = [&] { return "output `" + std::string(name) + "` of " + args.where(); };
+  size_t total = 1;
+  for (int d = 0; d < rank; d++) {
+    shape[d] = extents[d] < 0 ? 0 : extents[d];
+    total = checked_product(args.env(), total, static_cast<size_t>(shape[d]), what);
+  }
+  checked_product(args.env(), total, element_size, what);
+  return total;
+}
+
+}  // namespace detail
+
 /** Allocates output `name` (zero-filled JS memory); negative extents mean zero, as in Fortran. */
 template <typename T>
 void alloc_array(Args& args, const char* name, int rank, const int64_t* extents, Array<T>& out) {
   napi_env env = args.env();
-  auto what = [&] { return "output `" + std::string(name) + "` of " + args.where(); };
   int64_t shape[kMaxRank];
-  size_t total = 1;
-  for (int d = 0; d < rank; d++) {
-    shape[d] = extents[d] < 0 ? 0 : extents[d];
-    total = detail::checked_product(env, total, static_cast<size_t>(shape[d]), what);
-  }
-  detail::checked_product(env, total, sizeof(T), what);
+  const size_t total = detail::output_shape(args, name, rank, extents, sizeof(T), shape);
   if (args.detached_memory()) {
     // An async call's output lives in native memory until it completes; JS gets it then.
     out.owned.assign(total, T{});
@@ -46,8 +60,8 @@ void alloc_array(Args& args, const char* name, int rank, const int64_t* extents,
   void* data = nullptr;
   napi_value buffer;
   if (napi_create_arraybuffer(env, total * sizeof(T), &data, &buffer) != napi_ok) {
-    throw_range_error(env, what() + ": cannot allocate " + std::to_string(total) + " elements",
-                      code::kTooLarge);
+    throw_range_error(env, "output `" + std::string(name) + "` of " + args.where() + ": cannot allocate " +
+                               std::to_string(total) + " elements", code::kTooLarge);
   }
   napi_value typed;
   detail::ok(env, napi_create_typedarray(env, Element<T>::typed_array, numbers, buffer, 0, &typed));
