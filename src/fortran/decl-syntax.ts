@@ -81,7 +81,8 @@ export function parseAttribute(c: Cursor): Attribute {
     if (!c.at('(')) c.fail(`expected '(' after 'intent'${c.found()}`);
     const open = c.peek()!;
     const words = splitTop(c.group()).map((item) => item.map((x) => x.text).join(''));
-    if (words.some((w) => !/^[a-z_]+$/.test(w))) c.fail('expected intent(in), intent(out) or intent(inout)', open);
+    // F2Py adds `out=name` (the result's name) to the words.
+    if (words.some((w) => !/^([a-z_]+|out=[a-z_][a-z0-9_]*)$/.test(w))) c.fail('expected intent(in), intent(out) or intent(inout)', open);
     return { kind: 'intent', words, span };
   }
   if (c.at('(')) {

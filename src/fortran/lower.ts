@@ -211,6 +211,7 @@ function lowerArg(ref: NameRef, ctx: RoutineContext, isResult: boolean): Arg | u
     name, type: vt.type, kind: vt.kind, rank: dims.length, dims: dims.map((d) => d.text), bounds,
     intent: io.intent, optional, hidden: io.hidden, fortranOptional, returned: io.returned,
     ...(declaredIntent(sym?.sourceIntents ?? []) ? { declaredIntent: declaredIntent(sym?.sourceIntents ?? []) } : {}),
+    ...f2pyResultWords(sym?.intents ?? []),
     ...(dflt ? { default: dflt } : {}),
     ...(vt.type === 'character' ? { charLen: charSpec?.text ?? '1' } : {}),
     ...(vt.typeName !== undefined ? { typeName: vt.typeName } : {}),
@@ -231,6 +232,13 @@ function valueType(name: string, sym: Sym | undefined, ctx: RoutineContext, what
     return undefined;
   }
   return resolveType(spec, ctx.scope, ctx.bag, what);
+}
+
+/** F2Py's `copy`/`overwrite` and `out=name` intent words. */
+function f2pyResultWords(words: readonly string[]): { overwrite?: 'copy' | 'overwrite'; outName?: string } {
+  const outName = words.find((w) => w.startsWith('out='))?.slice('out='.length);
+  const overwrite = words.includes('overwrite') ? 'overwrite' : words.includes('copy') ? 'copy' : undefined;
+  return { ...(overwrite ? { overwrite } : {}), ...(outName ? { outName } : {}) };
 }
 
 /** The intent the Fortran declaration itself states (`in out` and `inout` alike), if any. */

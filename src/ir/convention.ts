@@ -36,13 +36,37 @@ export function mayBeAbsent(arg: Arg): boolean {
   return arg.fortranOptional && arg.default === undefined && isParam(arg);
 }
 
+/** The name of an array's `overwrite_<name>` flag (F2Py's intent(copy|overwrite)). */
+export function overwriteFlagName(arg: Pick<Arg, 'name'>): string {
+  return `overwrite_${arg.name}`;
+}
+
+/**
+ * The `overwrite_<name>` parameter F2Py adds for an intent(copy|overwrite) array: a logical,
+ * 0 by default for copy (the caller's array is left untouched), 1 for overwrite.
+ */
+function overwriteFlag(arg: Arg): Arg {
+  return {
+    name: overwriteFlagName(arg), type: 'logical', kind: 4, rank: 0, dims: [], bounds: [], intent: 'in',
+    returned: false, optional: true, hidden: false, fortranOptional: false,
+    default: { kind: 'constant', value: arg.overwrite === 'overwrite' ? 1 : 0 },
+    doc: `whether \`${arg.name}\` may be overwritten (used in place) instead of copied`, span: arg.span,
+  };
+}
+
+/** The key of a result in the result object (F2Py's `intent(out=name)` renames it). */
+export function resultKey(arg: Arg): string {
+  return arg.outName ?? arg.name;
+}
+
 export function conventionOf(routine: Routine): Convention {
   const passed = routine.args.filter(isParam);
   const required = passed.filter((a) => !a.optional);
   const optional = passed.filter((a) => a.optional);
+  const flags = passed.filter((a) => a.overwrite && a.rank > 0).map(overwriteFlag);
   const results = routine.args.filter((a) => a.returned);
   return {
-    params: [...required, ...optional],
+    params: [...required, ...optional, ...flags],
     nrequired: required.length,
     results: routine.result ? [routine.result, ...results] : results,
   };

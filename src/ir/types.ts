@@ -89,6 +89,14 @@ export interface Arg {
    */
   readonly declaredIntent?: 'in' | 'out' | 'inout';
   /**
+   * F2Py's `intent(copy)` / `intent(overwrite)` on an array the routine updates: the caller gets
+   * an `overwrite_<name>` flag (default 0 for copy, 1 for overwrite); unless it is set, the
+   * caller's array is copied first and left untouched.
+   */
+  readonly overwrite?: 'copy' | 'overwrite';
+  /** F2Py's `intent(out=name)`: the name of this argument in the result object. */
+  readonly outName?: string;
+  /**
    * Part of the call's result: intent(out), F2Py's intent(in,out), and intent(inout) scalars
    * (a JS number cannot be updated in place).
    */

@@ -45,8 +45,9 @@ struct Array {
 
 /**
  * What the routine does to an input array: only reads it; may update it (F2Py's intent(in,out):
- * used in place when it can be, else copied); or updates it in place (intent(inout): no copy).
+ * used in place when it can be, else copied); updates it in place (intent(inout): no copy); or
+ * may update it but works on a copy so the caller's stays untouched (F2Py's intent(copy)).
  */
-enum class Access { In, Updated, InPlace };
+enum class Access { In, Updated, InPlace, Copy };
 
 }  // namespace bridgegen

@@ -21,6 +21,12 @@ T read_scalar_or(const Args& args, size_t i, T fallback) {
   return args.given(i) ? read_scalar<T>(args, i) : fallback;
 }
 
+/** A flag parameter (F2Py's `overwrite_<name>`): a boolean or 0/1; `fallback` when left out. */
+inline bool read_flag(const Args& args, size_t i, bool fallback) {
+  if (!args.given(i)) return fallback;
+  return static_cast<int64_t>(read_scalar<logical4>(args, i)) != 0;
+}
+
 /** Converts an inferred extent into the size argument's type, checking the range. */
 template <typename T>
 T extent_as(const Args& args, size_t i, int64_t extent) {

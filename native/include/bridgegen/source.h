@@ -64,10 +64,13 @@ void require_logical_values(const Args& args, size_t i, const T* data, size_t n)
  */
 template <typename T>
 void privatize(Args& args, Access access, size_t byte_offset, Array<T>& array) {
-  if (!args.detached_memory()) return;
+  if (!args.detached_memory() && access != Access::Copy) return;
   array.owned.assign(array.data, array.data + array.length);
   array.adopt_owned();
-  if (access != Access::In) args.write_back({array.pin, array.data, byte_offset, array.length * sizeof(T)});
+  const bool updates_caller = access == Access::Updated || access == Access::InPlace;
+  if (args.detached_memory() && updates_caller) {
+    args.write_back({array.pin, array.data, byte_offset, array.length * sizeof(T)});
+  }
 }
 
 /** A readable run of elements: a typed array (`array` null) or a plain JS array. */

@@ -1,7 +1,7 @@
 // Emits index.d.ts: one typed entry per routine and its Async twin, with JSDoc from the Fortran
 // comments and an F2Py-style signature line (contract 1.7). Mirrors napi/addon.ts.
 
-import { conventionOf, type Convention } from '../../ir/convention';
+import { conventionOf, resultKey, type Convention } from '../../ir/convention';
 import type { Arg, Interface, Routine } from '../../ir/types';
 import { bindingName } from '../js-names';
 import { generatedBanner, Writer } from '../writer';
@@ -38,7 +38,7 @@ function writeDoc(w: Writer, routine: Routine, conv: Convention, asyncNote?: str
 function resultOf(conv: Convention, ns: string): string {
   if (conv.results.length === 0) return 'void';
   if (conv.results.length === 1) return resultType(conv.results[0], ns);
-  return `{ ${conv.results.map((r) => `${r.name}: ${resultType(r, ns)}`).join('; ')} }`;
+  return `{ ${conv.results.map((r) => `${resultKey(r)}: ${resultType(r, ns)}`).join('; ')} }`;
 }
 
 /**

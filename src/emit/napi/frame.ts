@@ -1,7 +1,7 @@
 // Emits one routine's call frame: the declarative list of runtime calls that converts and
 // checks the JS arguments (prepare), calls the shim (invoke) and builds the result.
 
-import { conventionOf, isAssumedShape, jsPath, mayBeAbsent } from '../../ir/convention';
+import { conventionOf, resultKey, isAssumedShape, jsPath, mayBeAbsent } from '../../ir/convention';
 import { isChars } from '../../ir/chars';
 import type { Arg, Routine } from '../../ir/types';
 import { shimSymbol } from '../fortran-shim/shim';
@@ -64,7 +64,7 @@ function writeResult(w: Writer, routine: Routine): void {
     else {
       w.line('return bridgegen::result_object(env, {');
       w.indent(() => {
-        for (const arg of results) w.line(`{${cppString(arg.name)}, ${resultValue(arg, routine)}},`);
+        for (const arg of results) w.line(`{${cppString(resultKey(arg))}, ${resultValue(arg, routine)}},`);
       });
       w.line('});');
     }

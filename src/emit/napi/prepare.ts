@@ -3,7 +3,7 @@
 // and every `check(...)`, and allocate every output.
 
 import { charLength, isChars } from '../../ir/chars';
-import { conventionOf, isAssumedShape, isInPlace, isInput, mayBeAbsent } from '../../ir/convention';
+import { conventionOf, isAssumedShape, isInPlace, isInput, mayBeAbsent, overwriteFlagName } from '../../ir/convention';
 import { defaultOrder } from '../../ir/depend';
 import type { Arg, Routine } from '../../ir/types';
 import type { Writer } from '../writer';
@@ -54,13 +54,25 @@ function whenGiven(w: Writer, arg: Arg, i: number, body: () => void): void {
   }, '}');
 }
 
-function readArray(w: Writer, arg: Arg, i: number): void {
+/** How the array may be used: in place, updated (in place when exact), copied first, or read. */
+function accessOf(w: Writer, arg: Arg, paramIndex: ParamIndex): string {
+  if (isInPlace(arg)) return 'bridgegen::Access::InPlace';
+  if (!arg.returned) return 'bridgegen::Access::In';
+  if (!arg.overwrite) return 'bridgegen::Access::Updated';
+  // F2Py's intent(copy|overwrite): the caller's overwrite_<name> flag decides.
+  const flag = paramIndex(overwriteFlagName(arg));
+  const fallback = arg.overwrite === 'overwrite';
+  w.line(`const bool ${member(arg.name)}_overwrite = bridgegen::read_flag(args, ${flag}, ${fallback});`);
+  return `${member(arg.name)}_overwrite ? bridgegen::Access::Updated : bridgegen::Access::Copy`;
+}
+
+function readArray(w: Writer, arg: Arg, i: number, paramIndex: ParamIndex): void {
   if (isChars(arg)) {
     w.line(`bridgegen::read_char_array(args, ${i}, ${arg.rank}, ${cppCharLength(arg)}, ${member(arg.name)});`);
     return;
   }
-  const access = isInPlace(arg) ? 'InPlace' : arg.returned ? 'Updated' : 'In';
-  w.line(`bridgegen::read_array(args, ${i}, ${arg.rank}, bridgegen::Access::${access}, ${member(arg.name)});`);
+  const access = accessOf(w, arg, paramIndex);
+  w.line(`bridgegen::read_array(args, ${i}, ${arg.rank}, ${access}, ${member(arg.name)});`);
   // An assumed-shape dummy gets the array's own shape, so the shape must be known.
   if (isAssumedShape(arg)) w.line(`bridgegen::require_shape(args, ${i}, ${member(arg.name)});`);
 }
@@ -79,7 +91,7 @@ export function writePrepare(w: Writer, routine: Routine): void {
   const order = defaultOrder(routine);
   if ('cycle' in order) throw new Error(`internal: defaults of ${routine.name} depend on each other`);
   w.block('void prepare(bridgegen::Args& args) {', () => {
-    for (const arg of inputArrays) whenGiven(w, arg, paramIndex(arg.name), () => readArray(w, arg, paramIndex(arg.name)));
+    for (const arg of inputArrays) whenGiven(w, arg, paramIndex(arg.name), () => readArray(w, arg, paramIndex(arg.name), paramIndex));
     for (const arg of routine.args.filter((a) => a.rank === 0 && isInput(a) && a.default?.kind !== 'expr')) {
       whenGiven(w, arg, paramIndex(arg.name), () => w.line(readScalar(arg, paramIndex(arg.name), paramIndex)));
     }

@@ -11,8 +11,9 @@ import { Writer } from '../writer';
 /** F2Py's intent words for what the IR says the argument does. */
 function intentWords(arg: Arg): string | undefined {
   if (arg.hidden) return arg.intent === 'out' ? 'out,hide' : 'hide';
-  if (arg.intent === 'inout') return arg.returned && arg.rank > 0 ? 'in,out' : 'inout';
-  return arg.intent ?? undefined;
+  const extra = [...(arg.overwrite ? [arg.overwrite] : []), ...(arg.outName ? [`out=${arg.outName}`] : [])];
+  const base = arg.intent === 'inout' ? (arg.returned && arg.rank > 0 ? 'in,out' : 'inout') : arg.intent;
+  return base ? [base, ...extra].join(',') : undefined;
 }
 
 function defaultText(value: DefaultValue): string {

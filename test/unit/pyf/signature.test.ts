@@ -110,3 +110,19 @@ end subroutine sc
       .toBe('complex(kind=8), dimension(3), intent(in,out) :: z');
   });
 });
+
+describe('intent(copy|overwrite) and out=', () => {
+  it('reads them into the IR, adds the overwrite flag to the call, and writes them back', () => {
+    const { iface, messages } = readPyf(wrap(`
+    subroutine s(a, n)
+      real(kind=8), dimension(n), intent(in,out,copy,out=lu) :: a
+      integer, intent(hide), depend(a) :: n = len(a)
+    end subroutine s`));
+    expect(messages).toEqual([]);
+    const [a] = iface.routines[0].args;
+    expect([a.overwrite, a.outName, a.returned]).toEqual(['copy', 'lu', true]);
+    const text = emitSignatureFile('m', iface);
+    expect(text).toContain('real(kind=8), dimension(n), intent(in,out,copy,out=lu) :: a');
+    expect(emitSignatureFile('m', readSignatureFiles([{ path: 'm.pyf', text }], new DiagnosticBag()))).toBe(text);
+  });
+});
