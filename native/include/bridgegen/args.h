@@ -42,12 +42,16 @@ class Args {
    */
   Args(napi_env env, napi_callback_info info, const Signature& sig, bool detached_memory = false)
       : env_(env), sig_(sig), detached_memory_(detached_memory) {
-    // One N-API call fetches every argument: the hot path of a call.
+    // One N-API call fetches every argument: the hot path of a call. The capacity is what the
+    // signature can take (N-API pads every slot up to it with `undefined`); argc still reports
+    // the real count, so extra arguments are seen.
     napi_value argv[kMaxParams + 1];
-    size_t argc = kMaxParams + 1;
+    if (sig.nparams > kMaxParams) throw_range_error(env_, where() + ": too many parameters", code::kArgCount);
+    const size_t capacity = sig.nparams + 1;
+    size_t argc = capacity;
     detail_ok(napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr));
     size_t positional = argc;
-    if (argc > sig.nrequired && argc <= kMaxParams + 1 && is_options_object(argv[argc - 1])) positional = argc - 1;
+    if (argc > sig.nrequired && argc <= capacity && is_options_object(argv[argc - 1])) positional = argc - 1;
     if (positional > sig.nparams) {
       throw_type_error(env_, where() + " takes at most " + std::to_string(sig.nparams) +
                                  " positional argument(s), got " + std::to_string(positional),

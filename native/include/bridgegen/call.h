@@ -34,22 +34,35 @@ inline std::mutex& state_mutex() {
   return mutex;
 }
 
-/** Runs the routine; publishes the frame (for callback trampolines) and the held state lock. */
+/**
+ * Runs the routine under the module's state lock (unless threadsafe). A routine with callbacks
+ * also publishes its frame (for the trampolines) and the lock (released while JS runs); the
+ * others skip that thread-local traffic, which costs on every call.
+ */
 template <typename Frame>
 void invoke(Frame& frame) {
-  void* const outer_frame = detail::running_frame;
-  std::unique_lock<std::mutex>* const outer_lock = detail::held_state_lock;
-  detail::running_frame = &frame;
-  if constexpr (Frame::threadsafe) {
-    detail::held_state_lock = nullptr;
-    frame.invoke();
+  if constexpr (!Frame::has_callbacks) {
+    if constexpr (Frame::threadsafe) {
+      frame.invoke();
+    } else {
+      std::lock_guard<std::mutex> lock(state_mutex());
+      frame.invoke();
+    }
   } else {
-    std::unique_lock<std::mutex> lock(state_mutex());
-    detail::held_state_lock = &lock;
-    frame.invoke();
+    void* const outer_frame = detail::running_frame;
+    std::unique_lock<std::mutex>* const outer_lock = detail::held_state_lock;
+    detail::running_frame = &frame;
+    if constexpr (Frame::threadsafe) {
+      detail::held_state_lock = nullptr;
+      frame.invoke();
+    } else {
+      std::unique_lock<std::mutex> lock(state_mutex());
+      detail::held_state_lock = &lock;
+      frame.invoke();
+    }
+    detail::held_state_lock = outer_lock;
+    detail::running_frame = outer_frame;
   }
-  detail::held_state_lock = outer_lock;
-  detail::running_frame = outer_frame;
 }
 
 /** The error a callback of the call threw, or an empty value. */
