@@ -3,7 +3,7 @@
 // Rows: readFortran in-process (files read from disk included); `bridgegen parse --json > /dev/null`
 // as a user runs it; crackfortran in-process (Python start-up excluded); `python3 -m numpy.f2py -h`.
 // The comparison uses the files crackfortran accepts; bridgegen on the whole corpus is an extra row.
-// Rounds: bridgegen in-process 1 warm-up + 5, bridgegen CLI 3, crackfortran 1 each (about 30 s a round
+// Rounds: bridgegen in-process 2 warm-up + 5, bridgegen CLI 3, crackfortran 1 each (about 30 s a round
 // on LAPACK; set BRIDGEGEN_BENCH_CRACK_ROUNDS for more).
 
 import { readFileSync, statSync } from 'node:fs';
@@ -50,7 +50,8 @@ async function bridgegenRows(corpus: Corpus, same: readonly string[], ctx: Bench
   const rows: Row[] = [];
   ctx.log(`parse: bridgegen readFortran in-process, ${same.length} files x ${BG_ROUNDS} rounds`);
   let counts = { routines: 0, errors: 0 };
-  const inProc = await timeRounds(BG_ROUNDS, 1, () => { counts = parseInProcess(same); });
+  // Two warm-up rounds: the first timed rounds otherwise still pay for JIT compilation and heap growth.
+  const inProc = await timeRounds(BG_ROUNDS, 2, () => { counts = parseInProcess(same); });
   rows.push(measured('bridgegen readFortran, in-process', 'ms', inProc, { rate: rate(same), note: `${counts.routines} routines, ${counts.errors} errors` }));
   if (same.length < corpus.files.length) {
     const all = await timeRounds(3, 0, () => { counts = parseInProcess(corpus.files); });
@@ -115,7 +116,7 @@ async function run(ctx: BenchContext): Promise<BenchResult> {
     const byName = (prefix: string): Row | undefined => rows.find((r) => r.name.startsWith(prefix));
     if (numpy) rows.push(...crackRows(same, ctx));
     else rows.push(skipped('crackfortran', `/usr/bin/python3 cannot import numpy.f2py (install Debian's python3-numpy)`));
-    notes.push(`Rounds: bridgegen in-process 1 warm-up + ${BG_ROUNDS}, bridgegen CLI ${BG_CLI_ROUNDS}, ` +
+    notes.push(`Rounds: bridgegen in-process 2 warm-up + ${BG_ROUNDS}, bridgegen CLI ${BG_CLI_ROUNDS}, ` +
       `crackfortran ${CRACK_ROUNDS} in-process and ${CRACK_ROUNDS} CLI (BRIDGEGEN_BENCH_CRACK_ROUNDS).`,
       'In-process rows include reading the files; CLI rows are wall clock of a fresh process with stdout to /dev/null.');
     const ratios = [
