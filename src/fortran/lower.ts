@@ -31,6 +31,8 @@ interface RoutineContext extends Context {
   readonly rules: ImplicitRules;
   readonly syms: SymbolTable;
   readonly procedures: ReadonlySet<string>;
+  /** The dummy argument names: what array bounds may refer to. */
+  readonly argNames: ReadonlySet<string>;
   readonly doc: RoutineDoc;
   /** e.g. `subroutine 'foo'` */
   readonly what: string;
@@ -138,6 +140,7 @@ function lowerRoutine(unit: RoutineUnit, outer: Context): Routine | undefined {
   outer.commons.add({ body: unit.body, what, docs: outer.docs, scope, rules });
   const ctx: RoutineContext = {
     ...outer, unit, what, procedures, scope, rules,
+    argNames: new Set(unit.args.map((a) => a.name)),
     syms: collectSymbols(unit.body, outer.docs),
     doc: outer.docs.routineDoc(unit.span.line, unit.headerEndLine),
   };
@@ -193,8 +196,8 @@ function lowerArg(ref: NameRef, ctx: RoutineContext, isResult: boolean): Arg | u
   const vt = valueType(name, sym, ctx, what, span, isResult);
   if (!vt) return undefined;
   const dims = sym?.dims ?? [];
-  const variables = new Set(ctx.unit.args.map((a) => a.name));
-  const bounds = lowerBounds(dims, { scope: ctx.scope, bag: ctx.bag, variables, what, consequence: 'the routine is skipped' });
+  const bounds = dims.length === 0 ? []
+    : lowerBounds(dims, { scope: ctx.scope, bag: ctx.bag, variables: ctx.argNames, what, consequence: 'the routine is skipped' });
   if (!bounds) return undefined;
   const io = isResult
     ? { intent: 'out' as const, hidden: false, returned: true }
@@ -210,7 +213,7 @@ function lowerArg(ref: NameRef, ctx: RoutineContext, isResult: boolean): Arg | u
   return {
     name, type: vt.type, kind: vt.kind, rank: dims.length, dims: dims.map((d) => d.text), bounds,
     intent: io.intent, optional, hidden: io.hidden, fortranOptional, returned: io.returned,
-    ...(declaredIntent(sym?.sourceIntents ?? []) ? { declaredIntent: declaredIntent(sym?.sourceIntents ?? []) } : {}),
+    ...withDeclaredIntent(sym?.sourceIntents ?? []),
     ...f2pyResultWords(sym?.intents ?? []),
     ...(dflt ? { default: dflt } : {}),
     ...(vt.type === 'character' ? { charLen: charSpec?.text ?? '1' } : {}),
@@ -239,6 +242,11 @@ function f2pyResultWords(words: readonly string[]): { overwrite?: 'copy' | 'over
   const outName = words.find((w) => w.startsWith('out='))?.slice('out='.length);
   const overwrite = words.includes('overwrite') ? 'overwrite' : words.includes('copy') ? 'copy' : undefined;
   return { ...(overwrite ? { overwrite } : {}), ...(outName ? { outName } : {}) };
+}
+
+function withDeclaredIntent(words: readonly string[]): { declaredIntent?: 'in' | 'out' | 'inout' } {
+  const intent = declaredIntent(words);
+  return intent ? { declaredIntent: intent } : {};
 }
 
 /** The intent the Fortran declaration itself states (`in out` and `inout` alike), if any. */
