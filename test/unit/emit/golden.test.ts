@@ -22,19 +22,26 @@ const CASES = readdirSync(GOLDEN, { withFileTypes: true })
   .map((e) => e.name)
   .sort();
 
-function inputOf(name: string): string {
+/**
+ * A case's Fortran: its own input.f90 / input.f, or the end-to-end fixtures its inputs.txt
+ * names (repository-relative, one a line), so a fixture is not kept twice.
+ */
+function inputsOf(name: string): string[] {
+  const list = path.join(GOLDEN, name, 'inputs.txt');
+  if (existsSync(list)) {
+    return readFileSync(list, 'utf8').split('\n').map((l) => l.trim()).filter(Boolean).map((f) => path.join(ROOT, f));
+  }
   const file = ['input.f90', 'input.f'].map((f) => path.join(GOLDEN, name, f)).find(existsSync);
-  if (!file) throw new Error(`golden case ${name} has no input.f90 or input.f`);
-  return file;
+  if (!file) throw new Error(`golden case ${name} has no input.f90, input.f or inputs.txt`);
+  return [file];
 }
 
 /** Every emitted file of one case, keyed by its name under expected/. */
 function generate(name: string): Record<string, string> {
-  const input = inputOf(name);
   const bag = new DiagnosticBag();
-  // A relative path keeps absolute paths out of the expected diagnostics (habit 6).
-  const file = path.relative(ROOT, input);
-  const iface = runPasses(readFortran([{ path: file, text: readFileSync(input, 'utf8') }], bag), {}, bag);
+  // Relative paths keep absolute paths out of the expected diagnostics (habit 6).
+  const sources = inputsOf(name).map((input) => ({ path: path.relative(ROOT, input), text: readFileSync(input, 'utf8') }));
+  const iface = runPasses(readFortran(sources, bag), {}, bag);
   const out: Record<string, string> = {
     'shim.f90': emitFortranShim(name, iface),
     'addon.cc': emitAddon(name, iface),
@@ -110,9 +117,9 @@ describe.each(CASES)('golden case %s', (name) => {
   it('expected/shim.f90 compiles against the input in one file, interfaces checked', () => {
     const dir = mkdtempSync(path.join(tmpdir(), `bridgegen-golden-${name}-`));
     try {
-      const input = inputOf(name);
-      const source = readFileSync(input, 'utf8');
-      const free = input.endsWith('.f') ? fixedToFree(source) : source;
+      const free = inputsOf(name)
+        .map((input) => (input.endsWith('.f') ? fixedToFree(readFileSync(input, 'utf8')) : readFileSync(input, 'utf8')))
+        .join('\n');
       writeFileSync(path.join(dir, 'check.f90'), `${free}\n${readFileSync(expectedPath(name, 'shim.f90'), 'utf8')}`);
       // -Werror: an interface that does not match the definition is only a warning otherwise.
       const { ok, output } = run('gfortran', ['-fsyntax-only', '-Werror', '-J', dir, 'check.f90'], dir);
