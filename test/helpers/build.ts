@@ -18,9 +18,9 @@ export function tempDir(prefix: string): string {
 }
 
 /** Builds `files` into a new package and returns its folder. */
-export async function buildModule(name: string, files: readonly string[]): Promise<string> {
+export async function buildModule(name: string, files: readonly string[], libraries: readonly string[] = []): Promise<string> {
   const out = path.join(tempDir(name), name);
-  const options = { ...DEFAULT_OPTIONS, files, name, out };
+  const options = { ...DEFAULT_OPTIONS, files, name, out, libraries };
   await buildPackage(analyze(options), options, silentProgress);
   return out;
 }

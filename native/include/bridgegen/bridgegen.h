@@ -26,3 +26,4 @@
 #include "callback.h"
 #include "call.h"
 #include "variable.h"
+#include "blas.h"

@@ -99,6 +99,10 @@ export function emitDts(moduleName: string, iface: Interface): string {
   w.block(`declare namespace ${ns} {`, () => {
     writeHelperTypes(w);
     w.block('interface Module {', () => {
+      w.line('/** The OpenBLAS thread count, or null when OpenBLAS is not loaded in this process. */');
+      w.line('getBlasThreads(): number | null;');
+      w.line('/** Sets the OpenBLAS thread count (e.g. 1 while many async calls share the pool); false without OpenBLAS. */');
+      w.line('setBlasThreads(threads: number): boolean;');
       for (const routine of iface.routines.filter((r) => !r.module)) writeRoutine(w, routine, ns);
       for (const mod of modules) {
         w.line(`/** Fortran module \`${mod}\`. */`);

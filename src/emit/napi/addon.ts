@@ -27,6 +27,7 @@ function writeInit(w: Writer, iface: Interface, frames: readonly string[]): void
       w.line(`bridgegen::export_routine<${frames[i]}>(${target}, ${cppString(routine.name)});`);
     });
     writeVariableInit(w, iface);
+    w.line('bridgegen::export_blas_controls(exports);');
     w.line('return exports;');
   }, '}');
 }

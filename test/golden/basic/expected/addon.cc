@@ -154,6 +154,7 @@ Napi::Object Init(Napi::Env /*env*/, Napi::Object exports) {
   bridgegen::export_routine<stats_frame>(exports, "stats");
   bridgegen::export_routine<tally_frame>(exports, "tally");
   bridgegen::export_routine<halve_frame>(exports, "halve");
+  bridgegen::export_blas_controls(exports);
   return exports;
 }
 

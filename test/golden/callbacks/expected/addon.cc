@@ -161,6 +161,7 @@ Napi::Object Init(Napi::Env /*env*/, Napi::Object exports) {
   bridgegen::export_routine<newton_frame>(exports, "newton");
   bridgegen::export_routine<rk4_frame>(exports, "rk4");
   bridgegen::export_routine<each_frame>(exports, "each");
+  bridgegen::export_blas_controls(exports);
   return exports;
 }
 

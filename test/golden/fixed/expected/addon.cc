@@ -95,6 +95,7 @@ Napi::Object Init(Napi::Env /*env*/, Napi::Object exports) {
   bridgegen::export_routine<dscalx_frame>(exports, "dscalx");
   bridgegen::export_routine<ddotx_frame>(exports, "ddotx");
   bridgegen::export_routine<dlacpx_frame>(exports, "dlacpx");
+  bridgegen::export_blas_controls(exports);
   return exports;
 }
 

@@ -20,6 +20,10 @@ declare namespace fixed {
     dtype: T;
   }
   interface Module {
+    /** The OpenBLAS thread count, or null when OpenBLAS is not loaded in this process. */
+    getBlasThreads(): number | null;
+    /** Sets the OpenBLAS thread count (e.g. 1 while many async calls share the pool); false without OpenBLAS. */
+    setBlasThreads(threads: number): boolean;
     /**
      * DX := DA*DX, returned (F2Py intent(in,out)).
      *

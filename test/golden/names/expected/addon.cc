@@ -55,6 +55,7 @@ struct twice_frame {
 Napi::Object Init(Napi::Env /*env*/, Napi::Object exports) {
   bridgegen::export_routine<delete_frame>(exports, "delete");
   bridgegen::export_routine<twice_frame>(exports, "twice");
+  bridgegen::export_blas_controls(exports);
   return exports;
 }
 

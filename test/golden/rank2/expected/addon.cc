@@ -136,6 +136,7 @@ Napi::Object Init(Napi::Env /*env*/, Napi::Object exports) {
   bridgegen::export_routine<scale2_frame>(exports, "scale2");
   bridgegen::export_routine<expand_frame>(exports, "expand");
   bridgegen::export_routine<transp_frame>(exports, "transp");
+  bridgegen::export_blas_controls(exports);
   return exports;
 }
 

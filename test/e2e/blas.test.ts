@@ -1,0 +1,30 @@
+// The BLAS thread count (issue 5): a module linked with OpenBLAS reads and sets it; every
+// module has the two functions, and says when OpenBLAS is not loaded.
+
+import { spawnSync } from 'node:child_process';
+import { buildModule, fixture } from '../helpers/build';
+
+it('gets and sets the OpenBLAS thread count of a module linked with -l openblas', async () => {
+  const dir = await buildModule('withblas', [fixture('blas_user.f90')], ['openblas']);
+  // A fresh process: whether OpenBLAS is loaded is per process.
+  const r = spawnSync(process.execPath, ['-e', `
+    const m = require(${JSON.stringify(dir)});
+    if (m.mydot([1, 2], [3, 4]) !== 11) throw new Error('ddot');
+    const before = m.getBlasThreads();
+    const set = m.setBlasThreads(1);
+    console.log(JSON.stringify({ before, set, after: m.getBlasThreads() }));`], { encoding: 'utf8' });
+  const { before, set, after } = JSON.parse(r.stdout);
+  expect(before).toBeGreaterThanOrEqual(1);
+  expect(set).toBe(true);
+  expect(after).toBe(1);
+});
+
+it('reports no OpenBLAS as null, and rejects a bad count', async () => {
+  const dir = await buildModule('noblas', [fixture('shapes.f90')]);
+  const r = spawnSync(process.execPath, ['-e', `
+    const m = require(${JSON.stringify(dir)});
+    let error = '';
+    try { m.setBlasThreads(0); } catch (e) { error = e.name + ': ' + e.message; }
+    console.log(JSON.stringify({ threads: m.getBlasThreads(), set: m.setBlasThreads(2), error }));`], { encoding: 'utf8' });
+  expect(JSON.parse(r.stdout)).toEqual({ threads: null, set: false, error: 'RangeError: setBlasThreads(): expected an integer from 1 to 1024' });
+});
