@@ -71,17 +71,11 @@ export interface Check {
   readonly span: Span;
 }
 
-/** A dummy argument, or a function result. */
-export interface Arg {
-  readonly name: string;
-  readonly type: BaseType;
-  /** Storage size in bytes (complex*16 -> 16). */
-  readonly kind: number;
-  readonly rank: number;
-  /** Each dimension as written in the source, e.g. `['n', '2*n+1']`. */
-  readonly dims: readonly string[];
-  /** Each dimension parsed; same length as `dims`. */
-  readonly bounds: readonly Bound[];
+/**
+ * A dummy argument, or a function result: its declared type and shape (`DataDecl`: name, type,
+ * byte kind, rank, dims and bounds, charLen, typeName, doc, span) and how it is passed.
+ */
+export interface Arg extends DataDecl {
   readonly intent: Intent;
   /**
    * The intent the Fortran source itself declares (absent when it declares none): what an
@@ -108,10 +102,6 @@ export interface Arg {
   /** Present in Fortran as `optional` (so `present()` may be false). */
   readonly fortranOptional: boolean;
   readonly default?: DefaultValue;
-  /** Character length as written, lower case without blanks (`'*'`, `'10'`, `'n'`); character only. */
-  readonly charLen?: string;
-  /** Type name of a `type(t)`/`class(t)` argument, or interface name of `procedure(iface)`. */
-  readonly typeName?: string;
   /** For a procedure argument with a known interface: the callback's signature. */
   readonly callback?: CallbackSignature;
   /** Fortran `value` attribute: passed by value, not by reference. */
@@ -120,8 +110,6 @@ export interface Arg {
   readonly allocatable?: boolean;
   /** Fortran `pointer` dummy argument. */
   readonly pointer?: boolean;
-  readonly doc?: string;
-  readonly span: Span;
 }
 
 export type RoutineKind = 'subroutine' | 'function';
@@ -157,8 +145,8 @@ export interface Routine {
 }
 
 /**
- * The declared type and shape of a module variable, named constant, common block member or
- * derived-type component: the fields mean what they mean on `Arg`.
+ * The declared type and shape of an entity: a dummy argument (`Arg` extends it), module
+ * variable, named constant, common block member or derived-type component.
  */
 export interface DataDecl {
   /** Lower-case Fortran name: the JS name. */
@@ -174,7 +162,7 @@ export interface DataDecl {
    * shape (`:` of an allocatable or pointer) has form `'assumed-shape'`: its extent is known only at run time.
    */
   readonly bounds: readonly Bound[];
-  /** Character length as written, lower case without blanks (`'*'`, `'10'`); character only. */
+  /** Character length as written, lower case without blanks (`'*'`, `'10'`, `'n'`); character only. */
   readonly charLen?: string;
   /** Type name of a `type(t)`/`class(t)` entity, or interface name of `procedure(iface)`. */
   readonly typeName?: string;
