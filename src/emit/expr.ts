@@ -53,6 +53,9 @@ export function printInfix(
     }
     case 'call':
       return call(expr.name, expr.args.map((a) => printInfix(a, name, call)));
+    case 'cond':
+      // Fortran's spelling of `?:`; every target that prints infix reads `merge` as a call.
+      return call('merge', [expr.then, expr.else, expr.test].map((a) => printInfix(a, name, call)));
     default: {
       const own = PRECEDENCE[expr.op]!;
       const op = expr.op === 'and' || expr.op === 'or' ? `.${expr.op}.` : expr.op;

@@ -61,6 +61,8 @@ function foldConstants(e: Expr, ctx: BoundContext): Expr {
       return { op: e.op, arg: foldConstants(e.arg, ctx) };
     case 'call':
       return { op: 'call', name: e.name, args: e.args.map((a) => foldConstants(a, ctx)) };
+    case 'cond':
+      return { op: 'cond', test: foldConstants(e.test, ctx), then: foldConstants(e.then, ctx), else: foldConstants(e.else, ctx) };
     default:
       return { ...e, left: foldConstants(e.left, ctx), right: foldConstants(e.right, ctx) };
   }

@@ -51,10 +51,24 @@ class Parser {
   }
 
   whole(): Expr {
-    const e = this.or();
+    const e = this.cond();
     const t = this.peek();
     if (t) throw new Fail(`unexpected '${t.text}'`, t);
     return e;
+  }
+  /** C's `test ? a : b` (F2Py's defaults use it), below every Fortran operator. */
+  private cond(): Expr {
+    const test = this.or();
+    if (!this.isQuestion()) return test;
+    this.i++;
+    const then = this.cond();
+    if (!this.isOp(':')) throw new Fail("expected ':' of '?:'", this.peek());
+    this.i++;
+    return { op: 'cond', test, then, else: this.cond() };
+  }
+  /** Fortran has no `?`: the lexer leaves it an unknown character. */
+  private isQuestion(): boolean {
+    return this.peek()?.text === '?';
   }
   private or(): Expr {
     let left = this.and();
@@ -109,7 +123,7 @@ class Parser {
     if (t.kind === 'int' && /^\d+$/.test(t.text)) return { op: 'int', value: Number(t.text) };
     if (t.kind === 'real' && Number.isFinite(realValue(t.text))) return { op: 'real', value: realValue(t.text) };
     if (t.kind === 'op' && t.text === '(') {
-      const e = this.or();
+      const e = this.cond();
       if (!this.isOp(')')) throw new Fail("expected ')'", this.peek());
       this.i++;
       return e;
@@ -121,7 +135,7 @@ class Parser {
     this.i++;
     const args: Expr[] = [];
     if (!this.isOp(')')) {
-      do args.push(this.or());
+      do args.push(this.cond());
       while (this.isOp(',') && ++this.i);
     }
     if (!this.isOp(')')) throw new Fail("expected ')' or ','", this.peek());
@@ -131,7 +145,7 @@ class Parser {
 }
 
 /**
- * Fortran precedence, lowest first: `.or.`, `.and.`, `.not.`, comparison (not chained),
+ * Fortran precedence, lowest first (after C's `?:`): `.or.`, `.and.`, `.not.`, comparison (not chained),
  * `+ -`, `* /`, unary minus, primary. `**` is refused (no checked power in the runtime).
  */
 export function parseExpr(tokens: readonly Token[]): ExprResult {
@@ -157,6 +171,8 @@ export function exprText(e: Expr): string {
       return `.not.${wrap(e.arg)}`;
     case 'call':
       return `${e.name}(${e.args.map(exprText).join(',')})`;
+    case 'cond':
+      return `${wrap(e.test)}?${wrap(e.then)}:${wrap(e.else)}`;
     case 'and':
     case 'or':
       return `${wrap(e.left)}.${e.op}.${wrap(e.right)}`;
@@ -166,5 +182,5 @@ export function exprText(e: Expr): string {
 }
 
 function wrap(e: Expr): string {
-  return 'left' in e && e.op !== '*' && e.op !== '/' ? `(${exprText(e)})` : exprText(e);
+  return ('left' in e && e.op !== '*' && e.op !== '/') || e.op === 'cond' ? `(${exprText(e)})` : exprText(e);
 }

@@ -38,7 +38,9 @@ export type Expr =
   | { readonly op: 'and' | 'or'; readonly left: Expr; readonly right: Expr }
   /** Logical `.not.`/`!`. */
   | { readonly op: 'not'; readonly arg: Expr }
-  | { readonly op: 'call'; readonly name: string; readonly args: readonly Expr[] };
+  | { readonly op: 'call'; readonly name: string; readonly args: readonly Expr[] }
+  /** C's `test ? then : else`, as F2Py's defaults write it. */
+  | { readonly op: 'cond'; readonly test: Expr; readonly then: Expr; readonly else: Expr };
 
 /** One dimension of an array: `lower:upper`; `upper` is null for assumed size (`*`) or shape (`:`). */
 export interface Bound {

@@ -70,6 +70,12 @@ function callType(e: Extract<Expr, { op: 'call' }>, routine: Routine): Typed {
   return { problem: `\`${e.name}()\` is not supported (len, size, shape, rank, max, min and abs are)` };
 }
 
+/** `test ? a : b`: a condition choosing between two numbers (integer when both are). */
+function condType(e: Extract<Expr, { op: 'cond' }>, routine: Routine): Typed {
+  const test = logical([typeOf(e.test, routine)], 'the test of `?:`');
+  return 'problem' in test ? test : numeric([typeOf(e.then, routine), typeOf(e.else, routine)], 'the values of `?:`');
+}
+
 /** The type of `e` in `routine`, or why it cannot be computed before the call. */
 export function typeOf(e: Expr, routine: Routine): Typed {
   switch (e.op) {
@@ -88,6 +94,8 @@ export function typeOf(e: Expr, routine: Routine): Typed {
       return logical([typeOf(e.arg, routine)], '`.not.`');
     case 'call':
       return callType(e, routine);
+    case 'cond':
+      return condType(e, routine);
     case 'and':
     case 'or':
       return logical([typeOf(e.left, routine), typeOf(e.right, routine)], `\`.${e.op}.\``);
@@ -116,6 +124,8 @@ export function scalarNames(e: Expr): string[] {
       return scalarNames(e.arg);
     case 'call':
       return ARRAY_QUERIES.has(e.name) ? [] : e.args.flatMap(scalarNames);
+    case 'cond':
+      return [e.test, e.then, e.else].flatMap(scalarNames);
     default:
       return [...scalarNames(e.left), ...scalarNames(e.right)];
   }
@@ -128,6 +138,7 @@ export function referencedNames(e: Expr): string[] {
     if (x.op === 'name') names.add(x.name);
     else if (x.op === 'neg' || x.op === 'not') walk(x.arg);
     else if (x.op === 'call') x.args.forEach(walk);
+    else if (x.op === 'cond') [x.test, x.then, x.else].forEach(walk);
     else if ('left' in x) (walk(x.left), walk(x.right));
   };
   walk(e);

@@ -72,6 +72,12 @@ function value(e: Expr, scope: ValueScope): Value {
       return { code: `!${value(e.arg, scope).code}`, type: 'logical' };
     case 'call':
       return callValue(e, scope);
+    case 'cond': {
+      const [then, otherwise] = [value(e.then, scope), value(e.else, scope)];
+      const test = value(e.test, scope).code;
+      if (allInteger([then, otherwise])) return int(`(${test} ? ${then.code} : ${otherwise.code})`);
+      return real(`(${test} ? ${asReal(then)} : ${asReal(otherwise)})`);
+    }
     case 'and':
     case 'or':
       return { code: `(${value(e.left, scope).code} ${e.op === 'and' ? '&&' : '||'} ${value(e.right, scope).code})`, type: 'logical' };

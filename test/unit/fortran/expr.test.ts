@@ -54,6 +54,13 @@ describe('F2Py value expressions', () => {
     expect(text('(a>0 .or. b>0) .and. c>0')).toBe('((a>0).or.(b>0)).and.(c>0)');
   });
 
+  it("parses C's ?: below every Fortran operator, right-associative", () => {
+    expect(text('compute_v?4*n:3*n')).toBe('compute_v?4*n:3*n');
+    expect(text('lower>0 && n>1 ? max(n,1) : m>0 ? m : 1')).toBe('((lower>0).and.(n>1))?max(n,1):((m>0)?m:1)');
+    expect(text('max(n>0?n:1,2)')).toBe('max((n>0)?n:1,2)');
+    expect(text('n>0 ? n')).toBe("expected ':' of '?:'");
+  });
+
   it('parses real literals (d exponents and kinds too), negated ones folded', () => {
     expect(parse('1.5')).toEqual({ expr: { op: 'real', value: 1.5 } });
     expect(parse('-1d-3')).toEqual({ expr: { op: 'real', value: -0.001 } });
