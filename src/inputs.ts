@@ -11,7 +11,7 @@ export type InputRole = 'fortran' | 'signature' | 'c-header' | 'native';
 
 const ROLES: ReadonlyArray<[RegExp, InputRole]> = [
   [/\.(f|for|f77|ftn|f90|f95|f03|f08)$/i, 'fortran'],
-  [/\.pyf$/, 'signature'],
+  [/\.pyf(\.src)?$/, 'signature'],
   [/\.h$/, 'c-header'],
   [/\.(c|o|a|so)$/, 'native'],
 ];

@@ -112,6 +112,21 @@ export interface Arg extends DataDecl {
   readonly allocatable?: boolean;
   /** Fortran `pointer` dummy argument. */
   readonly pointer?: boolean;
+  /**
+   * bridgegen's `zerobased[(extent)]` on an integer array of Fortran indices (LAPACK's pivots):
+   * JS sees them 0-based, as SciPy shows them. Inputs are checked to lie in [0, extent) and
+   * passed on plus one; outputs come back minus one.
+   */
+  readonly zeroBased?: { readonly extent?: Expr };
+}
+
+/**
+ * One actual argument of the Fortran call, when a `callstatement` gives the call (F2Py): the
+ * argument named, for an array displaced by `offset` elements (`x+offx`).
+ */
+export interface CallArg {
+  readonly name: string;
+  readonly offset?: Expr;
 }
 
 export type RoutineKind = 'subroutine' | 'function';
@@ -143,6 +158,11 @@ export interface Routine {
    * default is known (absent when there are none).
    */
   readonly checks?: readonly Check[];
+  /**
+   * The Fortran routine's actual arguments when they are not simply `args` in order (F2Py's
+   * `callstatement (*f2py_func)(&n,x+offx,...)`): arguments left out are the wrapper's own.
+   */
+  readonly callArgs?: readonly CallArg[];
   readonly span: Span;
 }
 

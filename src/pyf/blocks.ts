@@ -1,16 +1,19 @@
 // The structure that only signature files have: `python module NAME` / `interface` wrappers,
 // routine bodies made of F2Py declarations, and the directives bridgegen handles itself
-// (`fortranname`) or refuses (`callstatement`, `usercode`). What is left is Fortran for the
+// (`fortranname`, a `callstatement` that is only a call) or refuses (other C, `usercode`). What is left is Fortran for the
 // Fortran front end, with every body statement marked as an F2Py directive.
 
 import type { DiagnosticBag } from '../diag/diagnostic';
 import { ParseError } from '../fortran/cursor';
 import { statementSpan, type LogicalSource, type Statement } from '../fortran/source-form';
 import { classify } from '../fortran/statement';
+import { type CallStatement, parseCallStatement } from './callstatement';
 
 /** What a signature file says about one routine beyond its declarations. */
 export interface RoutineDirectives {
   fortranName?: string;
+  /** The call a `callstatement` makes: argument order and offsets. */
+  call?: CallStatement;
   /** Why the routine cannot be wrapped (e.g. a `callstatement`), if it cannot. */
   refused?: string;
 }
@@ -94,7 +97,12 @@ class Walker {
   private routineDirective(name: string, value: string): void {
     const entry = this.directives.get(this.routine!)!;
     if (name === 'fortranname') entry.fortranName = value.toLowerCase();
-    else entry.refused = `its \`${name}\` is not supported (bridgegen calls the routine through its own shim)`;
+    else if (name === 'callstatement') {
+      const call = parseCallStatement(value);
+      if ('problem' in call) entry.refused = call.problem;
+      else entry.call = call;
+    }
+    // `callprotoargument` only types F2Py's C prototype; the shim has its own.
   }
 
   /** Classifies; a malformed statement is an error here (a signature file is all declarations). */

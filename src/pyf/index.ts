@@ -6,25 +6,70 @@ import type { SourceFile } from '../fortran';
 import { lowerSources } from '../fortran/lower';
 import { parseSource } from '../fortran/parser';
 import { splitFree } from '../fortran/source-form';
-import type { Interface, Routine } from '../ir/types';
+import { exprText } from '../fortran/expr';
+import type { Check, Expr, Interface, Routine } from '../ir/types';
 import { type RoutineDirectives, unwrapSignature } from './blocks';
+import type { CallStatement } from './callstatement';
+import { expandTemplate, TemplateError } from './template';
 
 export interface SignatureInterface extends Interface {
   /** The `python module` name of the first file that gives one. */
   readonly moduleName?: string;
 }
 
+/** Why a `callstatement`'s call does not fit the routine, or undefined. */
+function callProblem(routine: Routine, call: CallStatement): string | undefined {
+  if (call.result !== undefined && call.result !== routine.result?.name) {
+    return `its \`callstatement\` assigns \`${call.result}\`, which is not the function's result`;
+  }
+  for (const actual of call.args) {
+    const arg = routine.args.find((a) => a.name === actual.name);
+    if (!arg) return `its \`callstatement\` passes \`${actual.name}\`, which is not an argument`;
+    if (actual.offset && arg.rank === 0) return `its \`callstatement\` offsets \`${actual.name}\`, which is not an array`;
+  }
+  return undefined;
+}
+
+/**
+ * An offset must stay inside its array whatever else the signature checks: `0 <= off <= len(x)`
+ * (equal to the length only addresses the end, as an empty vector does).
+ */
+function offsetChecks(routine: Routine, call: CallStatement): Check[] {
+  return call.args.flatMap(({ name, offset }) => {
+    if (!offset) return [];
+    const size: Expr = { op: 'call', name: 'size', args: [{ op: 'name', name }] };
+    const expr: Expr = { op: 'and', left: { op: '>=', left: offset, right: { op: 'int', value: 0 } }, right: { op: '<=', left: offset, right: size } };
+    return [{ expr, text: `0<=${exprText(offset)}<=size(${name})`, arg: name, span: routine.span }];
+  });
+}
+
 function applyDirectives(routine: Routine, d: RoutineDirectives | undefined, bag: DiagnosticBag): Routine | undefined {
-  if (d?.refused) {
-    bag.warning('BG003', routine.span, `routine \`${routine.name}\` skipped: ${d.refused}`);
+  const refused = d?.refused ?? (d?.call && callProblem(routine, d.call));
+  if (refused) {
+    bag.warning('BG003', routine.span, `routine \`${routine.name}\` skipped: ${refused}`);
     return undefined;
   }
-  return d?.fortranName && d.fortranName !== routine.name ? { ...routine, fortranName: d.fortranName } : routine;
+  const named = d?.fortranName && d.fortranName !== routine.name ? { ...routine, fortranName: d.fortranName } : routine;
+  if (!d?.call) return named;
+  const checks = [...(routine.checks ?? []), ...offsetChecks(routine, d.call)];
+  return { ...named, callArgs: d.call.args, ...(checks.length ? { checks } : {}) };
+}
+
+/** A signature file as read: a `.pyf.src` template stands for its expansion. */
+function expanded(file: SourceFile, bag: DiagnosticBag): SourceFile[] {
+  if (!file.path.endsWith('.src')) return [file];
+  try {
+    return expandTemplate(file);
+  } catch (e) {
+    if (!(e instanceof TemplateError)) throw e;
+    bag.error('BG002', { file: file.path, line: e.line, col: 1 }, e.message);
+    return [];
+  }
 }
 
 /** Reads signature files into the IR; problems go to `bag`, never thrown. */
 export function readSignatureFiles(files: readonly SourceFile[], bag: DiagnosticBag): SignatureInterface {
-  const unwrapped = files.map((f) => ({ file: f, ...unwrapSignature(splitFree(f.path, f.text), bag) }));
+  const unwrapped = files.flatMap((f) => expanded(f, bag)).map((f) => ({ file: f, ...unwrapSignature(splitFree(f.path, f.text), bag) }));
   const asts = unwrapped.map((u) => parseSource(u.file.path, u.source, bag));
   const iface = lowerSources(asts, bag);
   const directives = new Map(unwrapped.flatMap((u) => [...u.directives]));

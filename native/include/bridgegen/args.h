@@ -76,8 +76,9 @@ class Args {
   const Signature& signature() const { return sig_; }
 
   /** The value of parameter i, or nullptr when left out (undefined counts as left out). */
-  napi_value get(size_t i) const { return values_[i]; }
-  bool given(size_t i) const { return values_[i] != nullptr && !is_undefined(values_[i]); }
+  napi_value get(size_t i) const { return i < sig_.nparams ? values_[i] : nullptr; }
+  /** Whether the caller gave parameter i; false for an index no parameter has (a hidden argument). */
+  bool given(size_t i) const { return i < sig_.nparams && values_[i] != nullptr && !is_undefined(values_[i]); }
 
   /** "argument `x` of foo()", for messages that name both sides. */
   std::string describe(size_t i) const {

@@ -5,7 +5,8 @@
 import type { Interface, Routine } from '../../ir/types';
 import { fortranTypeSpec } from '../fortran-types';
 import { generatedBanner, Writer } from '../writer';
-import { marshalArg, marshalResult } from './marshal';
+import { fortranExpr } from '../expr';
+import { type Marshal, marshalArg, marshalResult } from './marshal';
 import { writeVariableAccessors } from './variables';
 
 /** The dummy that receives a function's result in the shim. */
@@ -50,6 +51,18 @@ function fortranName(routine: Routine): string {
   return routine.fortranName ?? routine.name;
 }
 
+/**
+ * What the shim passes: each argument in order, or the `callstatement`'s list, where an offset
+ * array is passed from its element `off+1` on (sequence association, as F2Py's `x+offx`).
+ */
+function actualArguments(routine: Routine, parts: readonly Marshal[]): string[] {
+  if (!routine.callArgs) return parts.map((p) => p.actual);
+  return routine.callArgs.map(({ name, offset }) => {
+    const actual = parts[routine.args.findIndex((a) => a.name === name)]!.actual;
+    return offset ? `${actual}(${fortranExpr({ op: '+', left: offset, right: { op: 'int', value: 1 } })})` : actual;
+  });
+}
+
 function writeShim(w: Writer, moduleName: string, routine: Routine, index: number): void {
   const fname = `bridgegen_shim_${index}`;
   const parts = routine.args.map((a, i) => marshalArg(a, i + 1, routine.module !== undefined));
@@ -66,7 +79,7 @@ function writeShim(w: Writer, moduleName: string, routine: Routine, index: numbe
     for (const line of all.flatMap((p) => p.declarations)) w.many(wrapStatement(line));
     declareTarget(w, routine);
     w.many(all.flatMap((p) => p.before));
-    const actuals = parts.map((p) => p.actual).join(', ');
+    const actuals = actualArguments(routine, parts).join(', ');
     const call = result ? `${result.actual} = ${fortranName(routine)}(${actuals})` : `call ${fortranName(routine)}(${actuals})`;
     w.many(wrapStatement(call));
     w.many(all.flatMap((p) => p.after));

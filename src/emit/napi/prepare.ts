@@ -24,6 +24,7 @@ function readScalar(arg: Arg, i: number, paramIndex: ParamIndex): string {
   if (isChars(arg)) return `bridgegen::read_chars(args, ${i}, ${cppCharLength(arg)}, ${member(arg.name)});`;
   const read = `bridgegen::read_scalar<${cType(arg)}>(args, ${i})`;
   const target = member(arg.name);
+  if (arg.default?.kind === 'constant' && arg.hidden) return `${target} = ${arg.default.value};`;
   if (arg.default?.kind === 'constant') return `${target} = bridgegen::read_scalar_or<${cType(arg)}>(args, ${i}, ${arg.default.value});`;
   if (arg.default?.kind !== 'extent') return `${target} = ${read};`;
   const from = paramIndex(arg.default.array);

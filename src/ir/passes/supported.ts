@@ -105,6 +105,39 @@ function callbackProblem(arg: Arg): string | undefined {
   return undefined;
 }
 
+/**
+ * An assumed-size input whose extent a `check(...)` relates to what the routine reads (SciPy's
+ * `check(len(x)>offx+(n-1)*abs(incx))`): the signature states the bound, the call verifies it.
+ */
+function boundedByCheck(arg: Arg, routine: Routine): boolean {
+  if (arg !== queriedArray(routine, { op: 'name', name: arg.name })) return false;
+  return (routine.checks ?? []).some((c) => queriesArray(c.expr, arg.name));
+}
+
+/** Whether `e` contains `len(name)`, `size(name...)` or `shape(name,k)`. */
+function queriesArray(e: Expr, name: string): boolean {
+  if (e.op === 'call') {
+    const of = e.args[0];
+    if (['len', 'size', 'shape'].includes(e.name) && of?.op === 'name' && of.name === name) return true;
+    return e.args.some((a) => queriesArray(a, name));
+  }
+  if (e.op === 'cond') return [e.test, e.then, e.else].some((x) => queriesArray(x, name));
+  if (e.op === 'neg' || e.op === 'not') return queriesArray(e.arg, name);
+  return 'left' in e && (queriesArray(e.left, name) || queriesArray(e.right, name));
+}
+
+/** Why a `callstatement`'s offsets cannot be passed, or undefined. */
+function callArgsProblem(routine: Routine): string | undefined {
+  for (const { name, offset } of routine.callArgs ?? []) {
+    if (!offset) continue;
+    const arg = routine.args.find((a) => a.name === name)!;
+    if (isChars(arg) || isAssumedShape(arg) || arg.type === 'procedure') return `its \`callstatement\` offsets \`${name}\`, which is not a numeric array`;
+    const problem = exprProblem(offset, routine);
+    if (problem) return `the offset of \`${name}\` in its \`callstatement\`: ${problem}`;
+  }
+  return undefined;
+}
+
 function argProblem(arg: Arg, routine: Routine): string | undefined {
   const what = `argument \`${arg.name}\``;
   if (arg.type === 'procedure') {
@@ -123,10 +156,10 @@ function argProblem(arg: Arg, routine: Routine): string | undefined {
   if (arg.hidden && !arg.default) return `${what} is hidden but has no value to take`;
   if (arg.rank > 7) return `${what} has rank ${arg.rank}; at most 7 is supported`;
   for (const [d, bound] of arg.bounds.entries()) {
-    if (bound.form === 'assumed-size') {
+    if (bound.form === 'assumed-size' && !boundedByCheck(arg, routine)) {
       // Nothing says how much of it the routine touches, so no check could keep it in bounds.
       return `${what} is assumed-size (\`*\`): its extent is unknown, so the call cannot be checked; ` +
-        'declare it, e.g. `!f2py dimension(n) :: ' + arg.name + '`';
+        'declare it, e.g. `!f2py dimension(n) :: ' + arg.name + '`, or (an input) bound the access with a `check(len(' + arg.name + ')>...)`';
     }
     const problem = exprProblem(bound.lower, routine) ?? (bound.upper ? exprProblem(bound.upper, routine) : undefined);
     if (problem) return `dimension ${d + 1} of ${what}: ${problem}`;
@@ -146,7 +179,7 @@ function routineProblem(routine: Routine): string | undefined {
     const problem = argProblem(arg, routine);
     if (problem) return problem;
   }
-  return dependProblem(routine);
+  return callArgsProblem(routine) ?? dependProblem(routine);
 }
 
 export function keepSupported(routines: readonly Routine[], bag: DiagnosticBag): Routine[] {

@@ -45,7 +45,7 @@ describe('readSignatureFiles', () => {
     expect(iface.routines.map((r) => [r.module, r.name])).toEqual([['solvers', 'step']]);
   });
 
-  it('applies fortranname and threadsafe, and refuses callstatement with a warning naming the routine', () => {
+  it('applies fortranname and threadsafe, and refuses a callstatement that is more than a call, naming the routine', () => {
     const { iface, messages } = readPyf(wrap(`
     function total(x)
       fortranname vsum
@@ -54,11 +54,18 @@ describe('readSignatureFiles', () => {
       real(kind=8) :: total
     end function total
     subroutine raw(x)
-      callstatement (*f2py_func)(x)
+      callstatement {int i; (*f2py_func)(x); for(i=0;i<4;++i) x[i]=0;}
       real(kind=8), dimension(4), intent(in) :: x
-    end subroutine raw`));
-    expect(iface.routines.map((r) => [r.name, r.fortranName, r.threadsafe])).toEqual([['total', 'vsum', true]]);
-    expect(messages).toEqual([expect.stringMatching(/^warning 10:5 routine `raw` skipped: its `callstatement` is not supported/)]);
+    end subroutine raw
+    subroutine plain(x, off)
+      callstatement (*f2py_func)(x+off)
+      real(kind=8), dimension(4), intent(in) :: x
+      integer intent(in) :: off
+    end subroutine plain`));
+    expect(iface.routines.map((r) => [r.name, r.fortranName, r.threadsafe])).toEqual([['total', 'vsum', true], ['plain', undefined, false]]);
+    expect(iface.routines[1]!.callArgs).toEqual([{ name: 'x', offset: { op: 'name', name: 'off' } }]);
+    expect(iface.routines[1]!.checks!.map((c) => c.text)).toEqual(['0<=off<=size(x)']);
+    expect(messages).toEqual([expect.stringMatching(/^warning 10:5 routine `raw` skipped: its `callstatement` is more than `\(\*f2py_func\)\(...\)`/)]);
   });
 
   it("skips usercode blocks, including multi-line '''strings'''", () => {

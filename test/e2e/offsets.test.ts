@@ -1,0 +1,66 @@
+// SciPy-style signatures over the system BLAS (fortran/tests/signatures/offsets.pyf.src): a
+// `.pyf.src` template expands per precision, `callstatement` offsets displace arrays (checked to
+// stay inside them), assumed-size inputs are bounded by the signature's check(...), and
+// defaults may use C's `?:`.
+
+import { buildModule, fixture } from '../helpers/build';
+
+type Dot = (x: ArrayLike<number>, y: ArrayLike<number>, opts?: Record<string, number>) => number;
+let m: Record<string, any>;
+
+beforeAll(async () => {
+  const dir = await buildModule('offsets', [fixture('signatures/offsets.pyf.src')], ['openblas']);
+  m = require(dir);
+}, 240_000);
+
+describe('templates', () => {
+  it('expand <prefix2=s,d> into sdot/ddot and sscal/dscal', () => {
+    for (const name of ['sdot', 'ddot', 'sscal', 'dscal', 'dscal_half']) expect(typeof m[name]).toBe('function');
+    expect(m.sdot(new Float32Array([1.5, 2]), new Float32Array([2, 4]))).toBe(11);
+  });
+});
+
+describe('callstatement offsets', () => {
+  const x = new Float64Array([1, 2, 3, 4, 5, 6]);
+  const y = new Float64Array([10, 20, 30, 40, 50, 60]);
+  const ref = (offx: number, incx: number, offy: number, incy: number, n: number) => {
+    let s = 0;
+    for (let i = 0; i < n; i++) s += x[offx + i * incx]! * y[offy + i * incy]!;
+    return s;
+  };
+
+  it('pass x from element offx on, with n computed from the offset and stride', () => {
+    const ddot = m.ddot as Dot;
+    expect(ddot(x, y)).toBe(ref(0, 1, 0, 1, 6));
+    expect(ddot(x, y, { offx: 2, offy: 2 })).toBe(ref(2, 1, 2, 1, 4));
+    expect(ddot(x, y, { offx: 1, incx: 2, n: 2 })).toBe(ref(1, 2, 0, 1, 2));
+  });
+
+  it('update an in-place array from the offset on, sync and async', async () => {
+    const v = new Float64Array([1, 2, 3, 4]);
+    expect(m.dscal(3, v, { offx: 2 })).toEqual(new Float64Array([1, 2, 9, 12]));
+    await m.dscalAsync(2, v, { offx: 1, incx: 2, n: 2 });
+    expect(v).toEqual(new Float64Array([1, 4, 9, 24]));
+  });
+
+  it("refuse what the signature's checks exclude, before any memory is touched", () => {
+    expect(() => m.ddot(x, y, { offx: 6 })).toThrow(expect.objectContaining({ code: 'ERR_BRIDGEGEN_CHECK' }));
+    expect(() => m.ddot(x, y, { offx: -1 })).toThrow(/^ddot\(\): check\(offx>=0 && offx<len\(x\)\) failed$/);
+    expect(() => m.ddot(x, y, { n: 7 })).toThrow(expect.objectContaining({ code: 'ERR_BRIDGEGEN_CHECK' }));
+    expect(() => m.ddot(x, y, { incx: 2, n: 4 })).toThrow(expect.objectContaining({ code: 'ERR_BRIDGEGEN_CHECK' }));
+    expect(m.ddot(x, y, { incx: -1, n: 2 })).toBe(x[1]! * y[0]! + x[0]! * y[1]!);
+  });
+
+  it('keep an offset inside its array even when the signature forgets to', () => {
+    // dscal_at checks nothing of its own: bridgegen's bound 0 <= offset <= size(x) still holds.
+    expect(m.dscal_at(1, 2, new Float64Array([1, 2, 3]), 2)).toEqual(new Float64Array([1, 2, 6]));
+    expect(m.dscal_at(0, 2, new Float64Array(3), 3)).toEqual(new Float64Array(3));
+    expect(() => m.dscal_at(0, 2, new Float64Array(3), 4)).toThrow(/^dscal_at\(\): check\(0<=offx<=size\(x\)\) failed$/);
+    expect(() => m.dscal_at(0, 2, new Float64Array(3), -1)).toThrow(/check\(0<=offx<=size\(x\)\)/);
+  });
+
+  it('pass hidden constants and `?:` defaults', () => {
+    expect(m.dscal_half(new Float64Array([2, 4]), 1)).toEqual(new Float64Array([1, 2]));
+    expect(m.dscal_half(new Float64Array([2, 4]), 0)).toEqual(new Float64Array([4, 8]));
+  });
+});
