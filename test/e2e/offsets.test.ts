@@ -4,6 +4,7 @@
 // defaults may use C's `?:`.
 
 import { buildModule, fixture } from '../helpers/build';
+import { expectLikeScipy, jsArgs, randomArray, type ScipyCase, scipyAnswers } from '../helpers/scipy';
 
 type Dot = (x: ArrayLike<number>, y: ArrayLike<number>, opts?: Record<string, number>) => number;
 let m: Record<string, any>;
@@ -62,5 +63,21 @@ describe('callstatement offsets', () => {
   it('pass hidden constants and `?:` defaults', () => {
     expect(m.dscal_half(new Float64Array([2, 4]), 1)).toEqual(new Float64Array([1, 2]));
     expect(m.dscal_half(new Float64Array([2, 4]), 0)).toEqual(new Float64Array([4, 8]));
+  });
+});
+
+describe('against SciPy (test/helpers/scipy.ts)', () => {
+  it('gives scipy.linalg.blas.ddot/sdot results, offsets and strides included', () => {
+    const x = randomArray('float64', [7], 3);
+    const y = randomArray('float64', [7], 4);
+    const cases: ScipyCase[] = [
+      { fn: 'blas.ddot', args: [x, y] },
+      { fn: 'blas.ddot', args: [x, y], kwargs: { offx: 2, incx: 2, n: 3 } },
+      { fn: 'blas.sdot', args: [{ ...x, dtype: 'float32' }, { ...y, dtype: 'float32' }], kwargs: { offy: 1, n: 5 } },
+    ];
+    scipyAnswers('offsets', cases).forEach((answer, i) => {
+      const c = cases[i]!;
+      expectLikeScipy(m[c.fn.split('.')[1]!](...jsArgs(c)), answer, c.fn.includes('sdot') ? 1e-5 : 1e-12);
+    });
   });
 });
