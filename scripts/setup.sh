@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Prepares a checkout for `npm run demo` and `npm test`: system toolchain, node_modules, dist/.
+# Prepares a checkout for `npm run demo` and `npm test`: system toolchain, node_modules, dist/, linalg/build/.
 # Idempotent and quiet when there is nothing to do; says what it does otherwise.
 # Nothing is downloaded except Debian packages (apt-get) and npm packages (npm ci).
 set -euo pipefail
@@ -68,4 +68,15 @@ if [[ ! -f $build_stamp ]] ||
   npx --no-install tsc -p tsconfig.build.json
   mkdir -p dist
   touch "$build_stamp"
+fi
+
+# --- 5. bridgegen/linalg (fortran/linalg/*.pyf.src -> linalg/build/) -----------------------
+# bridgegen's own input stamp makes an unchanged rebuild a no-op; this mtime check skips even
+# starting node when nothing under fortran/linalg/ or dist/ changed since the last build.
+linalg_stamp=linalg/build/api.json
+if [[ ! -f $linalg_stamp ]] || [[ -f linalg/build/error.txt ]] ||
+  [[ -n $(find fortran/linalg "$build_stamp" -newer "$linalg_stamp" -print -quit) ]]; then
+  say "building bridgegen/linalg (bridgegen linalg-build)"
+  node bin/bridgegen.js linalg-build
+  touch "$linalg_stamp"
 fi

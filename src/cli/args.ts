@@ -2,7 +2,7 @@
 
 import type { BuildOptions } from '../pipeline/options';
 
-export type Command = 'build' | 'gen' | 'parse' | 'sig' | 'doctor' | 'help' | 'version';
+export type Command = 'build' | 'gen' | 'parse' | 'sig' | 'doctor' | 'linalg-build' | 'help' | 'version';
 
 export interface Invocation {
   readonly command: Command;
@@ -19,6 +19,7 @@ export const HELP = `usage: bridgegen [build] FILE... [options]   build a native
        bridgegen parse FILE... --json           print the interface IR
        bridgegen sig FILE... [-o NAME.pyf]      write an F2Py signature file to edit and build from
        bridgegen doctor                         report the toolchain (compilers, headers, BLAS/LAPACK)
+       bridgegen linalg-build [-l LIB -L DIR]   (re)build bridgegen/linalg against the system BLAS/LAPACK
 
 files:
   .f .for .f77 .ftn            fixed-form Fortran
@@ -37,7 +38,7 @@ options:
 
 exit status: 0 success, 1 bad input (file:line:col: error: ...), 2 toolchain or build failure`;
 
-const COMMANDS = new Set<Command>(['build', 'gen', 'parse', 'sig', 'doctor']);
+const COMMANDS = new Set<Command>(['build', 'gen', 'parse', 'sig', 'doctor', 'linalg-build']);
 const WITH_VALUE = new Set(['-m', '--name', '-o', '--out', '--only', '--skip', '-l', '-L', '-I', '--fflags', '--cflags']);
 
 function splitList(value: string): string[] {

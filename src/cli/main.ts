@@ -9,6 +9,7 @@ import { bridgegenVersion } from '../build/toolchain';
 import { type Diagnostic, InputError, ToolchainError } from '../diag/diagnostic';
 import { renderDiagnostics } from '../diag/render';
 import { emitSignatureFile } from '../emit/pyf/pyf';
+import { buildLinalg } from '../linalg/build';
 import { analyze, parseOnly } from '../pipeline/analyze';
 import { HELP, type Invocation, parseArgs, UsageError } from './args';
 
@@ -61,6 +62,16 @@ async function run(inv: Invocation): Promise<void> {
       if (!inv.quiet) report(analysis.warnings);
       const dir = await generatePackage(analysis, inv.options);
       if (!inv.quiet) process.stdout.write(`generated ${analysis.moduleName} -> ${dir}\n`);
+      return;
+    }
+    case 'linalg-build': {
+      const { libraries, libraryDirs, files } = inv.options;
+      if (files.length) throw new UsageError('linalg-build takes no files (it builds fortran/linalg/)');
+      const progress = createProgress({ quiet: inv.quiet, verbose: inv.verbose });
+      const r = await buildLinalg({ libraries, libraryDirs }, progress);
+      if (!inv.quiet) report(r.warnings);
+      progress.done(`${r.upToDate ? 'up to date' : 'built'}: bridgegen/linalg (${r.counts.blas} BLAS + ${r.counts.lapack} LAPACK routines, ` +
+        `${r.blas.libraries.map((l) => `-l${l}`).join(' ')}) -> ${r.dir}`);
       return;
     }
     case 'build': {
