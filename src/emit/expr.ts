@@ -41,6 +41,8 @@ export function printInfix(
       return realText(expr.value);
     case 'name':
       return name(expr.name);
+    case 'string':
+      return `'${expr.value.replace(/'/g, "''")}'`;
     case 'neg': {
       // Standard Fortran allows no operator right after another (`a--n`, `2*-n`): a negation
       // that is not the leftmost operand of a sum is parenthesized.

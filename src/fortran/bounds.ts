@@ -50,6 +50,7 @@ function foldConstants(e: Expr, ctx: BoundContext): Expr {
   switch (e.op) {
     case 'int':
     case 'real':
+    case 'string':
       return e;
     case 'name': {
       if (ctx.variables.has(e.name)) return e;

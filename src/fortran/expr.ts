@@ -122,6 +122,7 @@ class Parser {
     this.i++;
     if (t.kind === 'int' && /^\d+$/.test(t.text)) return { op: 'int', value: Number(t.text) };
     if (t.kind === 'real' && Number.isFinite(realValue(t.text))) return { op: 'real', value: realValue(t.text) };
+    if (t.kind === 'string') return { op: 'string', value: t.value ?? '' };
     if (t.kind === 'op' && t.text === '(') {
       const e = this.cond();
       if (!this.isOp(')')) throw new Fail("expected ')'", this.peek());
@@ -165,6 +166,8 @@ export function exprText(e: Expr): string {
       return String(e.value);
     case 'name':
       return e.name;
+    case 'string':
+      return `'${e.value.replace(/'/g, "''")}'`;
     case 'neg':
       return `-${wrap(e.arg)}`;
     case 'not':

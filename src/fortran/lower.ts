@@ -2,9 +2,10 @@
 // visibility) for routines and modules; parsing is left to parser.ts, later refinements to ir/passes.
 
 import { DiagnosticBag } from '../diag/diagnostic';
-import type { Arg, Interface, Intent, Module, Routine, Span } from '../ir/types';
-import type { ModuleUnit, NameRef, RoutineUnit, SourceAst } from './ast';
+import type { Arg, Expr, Interface, Intent, Module, Routine, Span } from '../ir/types';
+import type { ModuleUnit, NameRef, RawExpr, RoutineUnit, SourceAst } from './ast';
 import { lowerBounds } from './bounds';
+import { parseExpr } from './expr';
 import { CommonCollector } from './commons';
 import { DocIndex, type ParamDirection, type RoutineDoc } from './docs';
 import { lowerChecks, lowerDefault } from './f2py-values';
@@ -221,9 +222,19 @@ function lowerArg(ref: NameRef, ctx: RoutineContext, isResult: boolean): Arg | u
     ...(flag('value') ? { value: true } : {}),
     ...(flag('allocatable') ? { allocatable: true } : {}),
     ...(flag('pointer') ? { pointer: true } : {}),
+    ...(sym?.zeroBased ? { zeroBased: lowerZeroBased(sym.zeroBased, ctx, name) } : {}),
     ...(doc ? { doc } : {}),
     span,
   };
+}
+
+/** `zerobased` or `zerobased(extent)`; an extent that does not parse is reported, and dropped. */
+function lowerZeroBased(attr: RawExpr | true, ctx: RoutineContext, name: string): { extent?: Expr } {
+  if (attr === true) return {};
+  const r = parseExpr(attr.tokens);
+  if ('expr' in r) return { extent: r.expr };
+  ctx.bag.error('BG002', attr.span, `zerobased(...) of \`${name}\`: ${r.error}`);
+  return {};
 }
 
 function valueType(name: string, sym: Sym | undefined, ctx: RoutineContext, what: string, span: Span, isResult: boolean) {

@@ -26,6 +26,8 @@ export interface Sym {
   required: boolean;
   /** Other attributes: `value`, `allocatable`, `pointer`, `external`, `parameter`, `depend`, ... */
   flags: Set<string>;
+  /** bridgegen's `zerobased[(extent)]` on an index array. */
+  zeroBased?: RawExpr | true;
   /** Initializer from an F2Py directive (`integer intent(hide) :: n = len(x)`). */
   directiveInit?: RawExpr;
   doc?: string;
@@ -61,6 +63,7 @@ function applyAttr(s: Sym, a: Attribute, directive: boolean): void {
         if (directive) s.f2pyOptional = true;
         else s.optional = true;
       } else if (a.name === 'required') s.required = true;
+      else if (a.name === 'zerobased') s.zeroBased = a.args ?? true;
       else s.flags.add(a.name);
       return;
     default:

@@ -31,6 +31,8 @@ export type Expr =
   /** A real literal (`1.0`, `1d-8`); `value` is its double value. */
   | { readonly op: 'real'; readonly value: number }
   | { readonly op: 'name'; readonly name: string }
+  /** A character literal (`'N'`): a default of a CHARACTER argument, or a branch of `?:`. */
+  | { readonly op: 'string'; readonly value: string }
   | { readonly op: 'neg'; readonly arg: Expr }
   | { readonly op: ArithOp; readonly left: Expr; readonly right: Expr }
   | { readonly op: CompareOp; readonly left: Expr; readonly right: Expr }

@@ -6,7 +6,7 @@ import { isInput, isParam, mayBeAbsent } from './convention';
 import type { Arg, Expr, Routine } from './types';
 
 /** What an expression computes: integers in checked int64, reals in double, conditions. */
-export type ValueType = 'integer' | 'real' | 'logical';
+export type ValueType = 'integer' | 'real' | 'logical' | 'string';
 
 export type Typed = { readonly type: ValueType } | { readonly problem: string };
 
@@ -70,10 +70,19 @@ function callType(e: Extract<Expr, { op: 'call' }>, routine: Routine): Typed {
   return { problem: `\`${e.name}()\` is not supported (len, size, shape, rank, max, min and abs are)` };
 }
 
-/** `test ? a : b`: a condition choosing between two numbers (integer when both are). */
+/**
+ * `test ? a : b`: a condition (or, as in C, a number: nonzero is true) choosing between two
+ * numbers (integer when both are) or two strings (SciPy's `compute_v ? 'V' : 'N'`).
+ */
 function condType(e: Extract<Expr, { op: 'cond' }>, routine: Routine): Typed {
-  const test = logical([typeOf(e.test, routine)], 'the test of `?:`');
-  return 'problem' in test ? test : numeric([typeOf(e.then, routine), typeOf(e.else, routine)], 'the values of `?:`');
+  const test = typeOf(e.test, routine);
+  if ('problem' in test) return test;
+  if (test.type === 'string') return { problem: 'the test of `?:` is a string' };
+  const branches = [typeOf(e.then, routine), typeOf(e.else, routine)];
+  const strings = branches.filter((t) => 'type' in t && t.type === 'string').length;
+  if (strings === 2) return { type: 'string' };
+  if (strings === 1) return { problem: '`?:` chooses between a string and a number' };
+  return numeric(branches, 'the values of `?:`');
 }
 
 /** The type of `e` in `routine`, or why it cannot be computed before the call. */
@@ -83,6 +92,8 @@ export function typeOf(e: Expr, routine: Routine): Typed {
       return { type: 'integer' };
     case 'real':
       return { type: 'real' };
+    case 'string':
+      return { type: 'string' };
     case 'name': {
       const arg = routine.args.find((a) => a.name === e.name);
       const problem = scalarProblem(arg, e.name);
@@ -116,6 +127,7 @@ export function scalarNames(e: Expr): string[] {
   switch (e.op) {
     case 'int':
     case 'real':
+    case 'string':
       return [];
     case 'name':
       return [e.name];

@@ -81,3 +81,38 @@ describe('against SciPy (test/helpers/scipy.ts)', () => {
     });
   });
 });
+
+describe('zerobased pivots (fortran/tests/signatures/pivots.pyf)', () => {
+  let p: Record<string, any>;
+  beforeAll(async () => {
+    p = require(await buildModule('pivots', [fixture('signatures/pivots.pyf')], ['openblas']));
+  }, 240_000);
+  const a = { data: Float64Array.from([1, 3, 2, 4]), shape: [2, 2], order: 'column-major' };
+
+  it('returns pivots 0-based, as SciPy does, and takes them back the same way', async () => {
+    const { lu, ipiv, info } = p.dgetrf(a);
+    expect(info).toBe(0);
+    expect(Array.from(ipiv)).toEqual([1, 1]);
+    const { x } = p.dgetrs(lu, ipiv, [[5], [11]]);
+    expect(Array.from(x.data as Float64Array).map((v) => Math.round(v * 1e12) / 1e12)).toEqual([1, 2]);
+    expect(Array.from(ipiv)).toEqual([1, 1]); // the caller's pivots are never shifted
+    expect(Array.from((await p.dgetrfAsync(a)).ipiv)).toEqual([1, 1]);
+  });
+
+  it("maps SciPy's integer trans flag to LAPACK's character with ?:", () => {
+    const { lu, ipiv } = p.dgetrf(a);
+    // A^T x = b with A = [[1,2],[3,4]]: x = [1, 1] for b = [4, 6].
+    const round = (r: { x: { data: Float64Array } }) => Array.from(r.x.data, (v) => Math.round(v * 1e12) / 1e12);
+    expect(round(p.dgetrs(lu, ipiv, [[4], [6]], 1))).toEqual([1, 1]);
+    expect(round(p.dgetrs(lu, ipiv, [[4], [6]], { trans: 2 }))).toEqual([1, 1]);
+    expect(() => p.dgetrs(lu, ipiv, [[4], [6]], 3)).toThrow('dgetrs(): check(trans>=0 && trans<=2) failed');
+  });
+
+  it('refuses a pivot outside [0, n) before LAPACK indexes a row with it', () => {
+    const { lu } = p.dgetrf(a);
+    for (const bad of [[2, 1], [0, -1]]) {
+      expect(() => p.dgetrs(lu, Int32Array.from(bad), [[1], [1]])).toThrow(expect.objectContaining({ code: 'ERR_BRIDGEGEN_ARG_VALUE' }));
+    }
+    expect(() => p.dgetrs(lu, Int32Array.from([0, 2]), [[1], [1]])).toThrow('argument `ipiv` of dgetrs(): element 1 is 2, not a 0-based index below n = 2');
+  });
+});

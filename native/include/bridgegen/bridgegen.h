@@ -23,6 +23,7 @@
 #include "input.h"
 #include "char_array.h"
 #include "output.h"
+#include "indices.h"
 #include "callback.h"
 #include "call.h"
 #include "variable.h"

@@ -46,6 +46,21 @@ inline void read_chars(const Args& args, size_t i, int64_t declared, Chars& out)
   out.bytes.resize(static_cast<size_t>(out.len), ' ');
 }
 
+/**
+ * A default of a CHARACTER argument (a literal, or one chosen by `?:`), blank-padded to the
+ * declared length; one longer than that is the signature's mistake, reported like a caller's.
+ */
+inline void assign_chars(const Args& args, const char* name, int64_t declared, const char* value, Chars& out) {
+  const std::string text(value);
+  if (declared != kAssumedLength && static_cast<int64_t>(text.size()) > declared) {
+    throw_range_error(args.env(), "argument `" + std::string(name) + "` of " + args.where() + " (default): '" + text +
+                                      "' is longer than character(len=" + std::to_string(declared) + ")", code::kArgValue);
+  }
+  out.bytes = text;
+  out.len = declared == kAssumedLength ? static_cast<int64_t>(text.size()) : declared;
+  out.bytes.resize(static_cast<size_t>(out.len), ' ');
+}
+
 /** A blank `character(len=len)` for the routine to fill. */
 inline void alloc_chars(int64_t len, Chars& out) {
   out.len = len < 0 ? 0 : len;

@@ -1,7 +1,7 @@
 // Emits one routine's call frame: the declarative list of runtime calls that converts and
 // checks the JS arguments (prepare), calls the shim (invoke) and builds the result.
 
-import { conventionOf, resultKey, isAssumedShape, jsPath, mayBeAbsent } from '../../ir/convention';
+import { conventionOf, resultKey, isAssumedShape, isInput, jsPath, mayBeAbsent } from '../../ir/convention';
 import { isChars } from '../../ir/chars';
 import type { Arg, Routine } from '../../ir/types';
 import { shimSymbol } from '../fortran-shim/shim';
@@ -46,7 +46,19 @@ function writeInvoke(w: Writer, moduleName: string, routine: Routine): void {
     return isAssumedShape(a) ? [data, `${member(a.name)}.shape`] : [data];
   });
   if (routine.result) actuals.push(isChars(routine.result) ? `${RESULT_MEMBER}.data()` : `&${RESULT_MEMBER}`);
-  w.line(`void invoke() { ${shimSymbol(moduleName, routine)}(${actuals.join(', ')}); }`);
+  const call = `${shimSymbol(moduleName, routine)}(${actuals.join(', ')});`;
+  const indices = routine.args.filter((a) => a.zeroBased && a.rank > 0);
+  if (indices.length === 0) {
+    w.line(`void invoke() { ${call} }`);
+    return;
+  }
+  // `zerobased` index arrays: 1-based for Fortran during the call. Pure inputs are private
+  // copies (Access::Copy), so only what comes back is shifted back.
+  w.block('void invoke() {', () => {
+    for (const a of indices.filter(isInput)) w.line(`bridgegen::shift_indices(${member(a.name)}, 1);`);
+    w.line(call);
+    for (const a of indices.filter((x) => x.intent !== 'in')) w.line(`bridgegen::shift_indices(${member(a.name)}, -1);`);
+  }, '}');
 }
 
 function resultValue(arg: Arg, routine: Routine): string {

@@ -8,6 +8,7 @@ import { defaultOrder } from '../../ir/depend';
 import type { Arg, Routine } from '../../ir/types';
 import type { Writer } from '../writer';
 import { cppString, cType, member, present, RESULT_MEMBER } from './ctypes';
+import { fortranExpr } from '../expr';
 import { cppExtent, cppValueExpr, routineScope, type ValueScope } from './values';
 
 type ParamIndex = (name: string) => number;
@@ -35,8 +36,12 @@ function readScalar(arg: Arg, i: number, paramIndex: ParamIndex): string {
 /** A computed (`expr`) default, evaluated once what it reads is known; a given value wins. */
 function computeDefault(arg: Arg, scope: ValueScope): string {
   if (arg.default?.kind !== 'expr') throw new Error(`internal: ${arg.name} has no computed default`);
-  const computed = `bridgegen::computed_as<${cType(arg)}>(args, ${cppString(arg.name)}, ${cppValueExpr(arg.default.expr, scope)})`;
   const i = scope.paramIndex(arg.name);
+  if (isChars(arg)) {
+    const assign = `bridgegen::assign_chars(args, ${cppString(arg.name)}, ${cppCharLength(arg)}, ${cppValueExpr(arg.default.expr, scope)}, ${member(arg.name)});`;
+    return arg.hidden ? assign : `if (args.given(${i})) ${readScalar(arg, i, scope.paramIndex)} else ${assign}`;
+  }
+  const computed = `bridgegen::computed_as<${cType(arg)}>(args, ${cppString(arg.name)}, ${cppValueExpr(arg.default.expr, scope)})`;
   return `${member(arg.name)} = ${arg.hidden ? computed : `args.given(${i}) ? bridgegen::read_scalar<${cType(arg)}>(args, ${i}) : ${computed}`};`;
 }
 
@@ -58,6 +63,8 @@ function whenGiven(w: Writer, arg: Arg, i: number, body: () => void): void {
 /** How the array may be used: in place, updated (in place when exact), copied first, or read. */
 function accessOf(w: Writer, arg: Arg, paramIndex: ParamIndex): string {
   if (isInPlace(arg)) return 'bridgegen::Access::InPlace';
+  // A `zerobased` input is shifted for Fortran: on a private copy, never the caller's memory.
+  if (!arg.returned && arg.zeroBased) return 'bridgegen::Access::Copy';
   if (!arg.returned) return 'bridgegen::Access::In';
   if (!arg.overwrite) return 'bridgegen::Access::Updated';
   // F2Py's intent(copy|overwrite): the caller's overwrite_<name> flag decides.
@@ -100,6 +107,11 @@ export function writePrepare(w: Writer, routine: Routine): void {
     for (const arg of inputArrays) whenGiven(w, arg, paramIndex(arg.name), () => checkArray(w, arg, paramIndex(arg.name), scope));
     for (const check of routine.checks ?? []) {
       w.line(`bridgegen::check(args, ${cppValueExpr(check.expr, scope)}, ${cppString(check.text)});`);
+    }
+    for (const arg of inputArrays.filter((a) => a.zeroBased?.extent)) {
+      const extent = arg.zeroBased!.extent!;
+      const i = paramIndex(arg.name);
+      w.line(`bridgegen::check_indices(args, ${i}, ${member(arg.name)}, ${cppValueExpr(extent, scope)}, ${cppString(fortranExpr(extent))});`);
     }
     for (const arg of routine.args.filter((a) => a.rank > 0 && !isInput(a))) {
       const shape = shapeArray(w, arg, scope);

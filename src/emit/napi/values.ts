@@ -5,7 +5,7 @@
 import type { ValueType } from '../../ir/value-expr';
 import type { Arg, Bound, Expr, Routine } from '../../ir/types';
 import { realText } from '../expr';
-import { member } from './ctypes';
+import { cppString, member } from './ctypes';
 
 /** What the generated code can see: parameter indices (for messages) and the routine's arguments. */
 export interface ValueScope {
@@ -62,6 +62,8 @@ function value(e: Expr, scope: ValueScope): Value {
       return int(`int64_t{${e.value}}`);
     case 'real':
       return real(`double{${realText(e.value)}}`);
+    case 'string':
+      return { code: cppString(e.value), type: 'string' };
     case 'name':
       return scope.arg(e.name)?.type === 'real' ? real(`double(${member(e.name)})`) : int(`int64_t(${member(e.name)})`);
     case 'neg': {
@@ -74,7 +76,9 @@ function value(e: Expr, scope: ValueScope): Value {
       return callValue(e, scope);
     case 'cond': {
       const [then, otherwise] = [value(e.then, scope), value(e.else, scope)];
-      const test = value(e.test, scope).code;
+      const tested = value(e.test, scope);
+      const test = tested.type === 'logical' ? tested.code : `(${tested.code} != 0)`; // C: nonzero is true
+      if (then.type === 'string') return { code: `(${test} ? ${then.code} : ${otherwise.code})`, type: 'string' };
       if (allInteger([then, otherwise])) return int(`(${test} ? ${then.code} : ${otherwise.code})`);
       return real(`(${test} ? ${asReal(then)} : ${asReal(otherwise)})`);
     }

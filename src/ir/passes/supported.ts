@@ -27,9 +27,11 @@ function defaultProblem(arg: Arg, routine: Routine): string | undefined {
   }
   if (arg.default?.kind !== 'expr') return undefined;
   const what = `the default \`${arg.default.text}\` of argument \`${arg.name}\``;
-  if (arg.rank > 0 || (arg.type !== 'integer' && arg.type !== 'real')) return `${what}: only integer and real scalars can have computed defaults`;
+  const chars = isChars(arg) && arg.rank === 0;
+  if (arg.rank > 0 || (arg.type !== 'integer' && arg.type !== 'real' && !chars)) return `${what}: only integer, real and character scalars can have computed defaults`;
   const typed = typeOf(arg.default.expr, routine);
   if ('problem' in typed) return `${what}: ${typed.problem}`;
+  if (chars !== (typed.type === 'string')) return `${what} is ${chars ? 'not a string' : 'a string'}, and \`${arg.name}\` is ${chars ? 'CHARACTER' : 'a number'}`;
   if (typed.type === 'logical') return `${what} is a condition, not a number`;
   if (typed.type === 'real' && arg.type === 'integer') return `${what} is real, and \`${arg.name}\` is an integer`;
   return undefined;
@@ -138,6 +140,16 @@ function callArgsProblem(routine: Routine): string | undefined {
   return undefined;
 }
 
+/** `zerobased` needs an integer array; an input also needs the extent its indices run below. */
+function zeroBasedProblem(arg: Arg, routine: Routine): string | undefined {
+  if (!arg.zeroBased) return undefined;
+  if (arg.type !== 'integer' || arg.rank === 0) return 'is `zerobased` but not an integer array';
+  const extent = arg.zeroBased.extent;
+  if (!extent) return isInput(arg) ? 'is a `zerobased` input: say the extent its indices run below, `zerobased(n)`' : undefined;
+  const problem = exprProblem(extent, routine);
+  return problem ? `has \`zerobased(...)\` whose extent cannot be computed: ${problem}` : undefined;
+}
+
 function argProblem(arg: Arg, routine: Routine): string | undefined {
   const what = `argument \`${arg.name}\``;
   if (arg.type === 'procedure') {
@@ -154,6 +166,8 @@ function argProblem(arg: Arg, routine: Routine): string | undefined {
   const dflt = defaultProblem(arg, routine);
   if (dflt) return dflt;
   if (arg.hidden && !arg.default) return `${what} is hidden but has no value to take`;
+  const indices = zeroBasedProblem(arg, routine);
+  if (indices) return `${what} ${indices}`;
   if (arg.rank > 7) return `${what} has rank ${arg.rank}; at most 7 is supported`;
   for (const [d, bound] of arg.bounds.entries()) {
     if (bound.form === 'assumed-size' && !boundedByCheck(arg, routine)) {
