@@ -66,7 +66,9 @@ async function run(inv: Invocation): Promise<void> {
     }
     case 'linalg-build': {
       const { libraries, libraryDirs, files } = inv.options;
-      if (files.length) throw new UsageError('linalg-build takes no files (it builds fortran/linalg/)');
+      if (files.length || inv.options.out || inv.options.name || inv.options.only || inv.options.skip) {
+        throw new UsageError('linalg-build takes no files, -o, -m, --only or --skip (it builds fortran/linalg/ into linalg/build/); only -l/-L, -q, -v');
+      }
       const progress = createProgress({ quiet: inv.quiet, verbose: inv.verbose });
       const r = await buildLinalg({ libraries, libraryDirs }, progress);
       if (!inv.quiet) report(r.warnings);

@@ -170,10 +170,17 @@ export async function buildLinalg(options: LinalgBuildOptions, progress: Progres
     };
     const analysis = analyze(buildOptions);
     const names = { blas: [] as string[], lapack: [] as string[] };
+    const seen = new Map<string, string>();
+    const twice: string[] = [];
     for (const routine of analysis.iface.routines) {
       const ns = namespaceOf(routine.span.file);
-      if (ns && !routine.module) names[ns].push(routine.name);
+      if (!ns || routine.module) continue;
+      const first = seen.get(routine.name);
+      if (first !== undefined) twice.push(`${routine.name} (${path.basename(first)} and ${path.basename(routine.span.file)})`);
+      else names[ns].push(routine.name);
+      seen.set(routine.name, routine.span.file);
     }
+    if (twice.length) throw new ToolchainError('a routine is defined by two signature files in fortran/linalg', `defined twice: ${twice.join(', ')}`);
     progress.stage(`building bridgegen/linalg (${names.blas.length} BLAS + ${names.lapack.length} LAPACK routines, ${blas.libraries.map((l) => `-l${l}`).join(' ')})`);
     const result = await buildPackage(analysis, buildOptions, progress);
     const api = { module: MODULE_NAME, blas: names.blas, lapack: names.lapack, libraries: blas };
