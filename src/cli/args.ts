@@ -24,7 +24,7 @@ export const HELP = `usage: bridgegen [build] FILE... [options]   build a native
 files:
   .f .for .f77 .ftn            fixed-form Fortran
   .f90 .f95 .f03 .f08          free-form Fortran (.F, .F90, ...: through the C preprocessor first)
-  .pyf                         F2Py signature file: then the whole interface; Fortran files are only compiled
+  .pyf, .pyf.src               F2Py signature file (.src: NumPy's <prefix=s,d,c,z> templates): then the whole interface; Fortran files are only compiled
   .c .o .a .so                 extra sources/objects/libraries compiled or linked in
 
 options:
@@ -33,6 +33,7 @@ options:
   --only a,b / --skip a,b      wrap only / all but these routines
   -l LIB, -L DIR, -I DIR       link a library, library and include paths
   --fflags "...", --cflags "..." extra compiler flags
+  --catch-xerbla               LAPACK/BLAS illegal-argument reports (XERBLA) throw in JS
   -q, --quiet / -v, --verbose  less / more output
   -h, --help, --version
 
@@ -70,7 +71,7 @@ export function parseArgs(argv: readonly string[]): Invocation {
   const files: string[] = [];
   const o = { libraries: [] as string[], libraryDirs: [] as string[], includeDirs: [] as string[], fflags: [] as string[], cflags: [] as string[] };
   let name: string | undefined, out: string | undefined, only: string[] | undefined, skip: string[] | undefined;
-  let json = false, quiet = false, verbose = false;
+  let json = false, quiet = false, verbose = false, catchXerbla = false;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     const value = () => {
@@ -90,6 +91,7 @@ export function parseArgs(argv: readonly string[]): Invocation {
       case '--fflags': o.fflags.push(...value().split(/\s+/).filter(Boolean)); break;
       case '--cflags': o.cflags.push(...value().split(/\s+/).filter(Boolean)); break;
       case '--json': json = true; break;
+      case '--catch-xerbla': catchXerbla = true; break;
       case '-q': case '--quiet': quiet = true; break;
       case '-v': case '--verbose': verbose = true; break;
       default:
@@ -97,5 +99,5 @@ export function parseArgs(argv: readonly string[]): Invocation {
         files.push(arg);
     }
   }
-  return { command, options: { files, name, out, only, skip, ...o }, json, quiet, verbose };
+  return { command, options: { files, name, out, only, skip, ...o, ...(catchXerbla ? { catchXerbla } : {}) }, json, quiet, verbose };
 }

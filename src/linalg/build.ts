@@ -167,6 +167,8 @@ export async function buildLinalg(options: LinalgBuildOptions, progress: Progres
       out: path.join(outDir, MODULE_NAME),
       libraries: blas.libraries,
       libraryDirs: blas.libraryDirs,
+      // LAPACK's illegal-argument reports throw in JS instead of printing (contract 1.8).
+      catchXerbla: true,
     };
     const analysis = analyze(buildOptions);
     const names = { blas: [] as string[], lapack: [] as string[] };

@@ -13,6 +13,8 @@ export interface BuildOptions {
   readonly includeDirs: readonly string[];
   readonly fflags: readonly string[];
   readonly cflags: readonly string[];
+  /** Replace LAPACK's XERBLA so an illegal argument throws in JS (bridgegen/linalg uses it). */
+  readonly catchXerbla?: boolean;
 }
 
 export const DEFAULT_OPTIONS: Omit<BuildOptions, 'files'> = {

@@ -85,7 +85,7 @@ describe('against SciPy (test/helpers/scipy.ts)', () => {
 describe('zerobased pivots (fortran/tests/signatures/pivots.pyf)', () => {
   let p: Record<string, any>;
   beforeAll(async () => {
-    p = require(await buildModule('pivots', [fixture('signatures/pivots.pyf')], ['openblas']));
+    p = require(await buildModule('pivots', [fixture('signatures/pivots.pyf')], ['openblas'], { catchXerbla: true }));
   }, 240_000);
   const a = { data: Float64Array.from([1, 3, 2, 4]), shape: [2, 2], order: 'column-major' };
 
@@ -106,6 +106,16 @@ describe('zerobased pivots (fortran/tests/signatures/pivots.pyf)', () => {
     expect(round(p.dgetrs(lu, ipiv, [[4], [6]], 1))).toEqual([1, 1]);
     expect(round(p.dgetrs(lu, ipiv, [[4], [6]], { trans: 2 }))).toEqual([1, 1]);
     expect(() => p.dgetrs(lu, ipiv, [[4], [6]], 3)).toThrow('dgetrs(): check(trans>=0 && trans<=2) failed');
+  });
+
+  it("turns LAPACK's XERBLA report into a RangeError naming the argument (--catch-xerbla), sync and async", async () => {
+    const want = { name: 'RangeError', code: 'ERR_BRIDGEGEN_XERBLA', info: -4, message: "dgetrf_lda(): dgetrf rejected argument 4 (lda) as illegal (LAPACK's XERBLA)" };
+    let thrown: unknown;
+    try { p.dgetrf_lda(a, { lda: 1 }); } catch (e) { thrown = e; }
+    expect({ ...(thrown as object), name: (thrown as Error).name, message: (thrown as Error).message }).toMatchObject(want);
+    const rejected = await p.dgetrf_ldaAsync(a, { lda: 1 }).catch((e: Error) => e);
+    expect({ ...rejected, name: rejected.name, message: rejected.message }).toMatchObject(want);
+    expect(p.dgetrf_lda(a).info).toBe(0); // the module stays usable
   });
 
   it('refuses a pivot outside [0, n) before LAPACK indexes a row with it', () => {

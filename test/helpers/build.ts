@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { analyze, buildPackage, DEFAULT_OPTIONS, silentProgress } from '../../src';
+import type { BuildOptions } from '../../src/pipeline/options';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -18,9 +19,9 @@ export function tempDir(prefix: string): string {
 }
 
 /** Builds `files` into a new package and returns its folder. */
-export async function buildModule(name: string, files: readonly string[], libraries: readonly string[] = []): Promise<string> {
+export async function buildModule(name: string, files: readonly string[], libraries: readonly string[] = [], extra: Partial<BuildOptions> = {}): Promise<string> {
   const out = path.join(tempDir(name), name);
-  const options = { ...DEFAULT_OPTIONS, files, name, out, libraries };
+  const options = { ...DEFAULT_OPTIONS, files, name, out, libraries, ...extra };
   await buildPackage(analyze(options), options, silentProgress);
   return out;
 }

@@ -14,13 +14,13 @@ export interface ArrayValue {
   readonly shape: readonly number[];
   readonly data: readonly number[];
 }
-export type Value = number | boolean | { readonly re: number; readonly im: number } | ArrayValue;
+export type Value = number | boolean | string | { readonly re: number; readonly im: number } | ArrayValue;
 
 export interface ScipyCase {
   /** `blas.ddot`, `lapack.dgesv`: the module and the SciPy name (the bridgegen name too). */
   readonly fn: string;
   readonly args: readonly Value[];
-  readonly kwargs?: Readonly<Record<string, Value>>;
+  readonly kwargs?: Readonly<Record<string, Value | undefined>>;
 }
 
 /** SciPy's answer: its outputs, named as in its docstring, or the error it raised. */
@@ -60,6 +60,9 @@ export function scipyAnswers(suite: string, cases: readonly ScipyCase[]): ScipyA
 
 const isArray = (v: Value): v is ArrayValue => typeof v === 'object' && 'dtype' in v;
 
+/** Strings are compared as they are (no tolerance). */
+const isString = (v: unknown): v is string => typeof v === 'string';
+
 function typed(dtype: ArrayValue['dtype'], data: readonly number[]): Float64Array | Float32Array | Int32Array | BigInt64Array {
   switch (dtype) {
     case 'float32':
@@ -84,7 +87,8 @@ export function toJs(v: Value): unknown {
 /** The arguments of a case for bridgegen: positional ones, then the keyword ones as an options object. */
 export function jsArgs(c: ScipyCase): unknown[] {
   const args = c.args.map(toJs);
-  return c.kwargs ? [...args, Object.fromEntries(Object.entries(c.kwargs).map(([k, v]) => [k, toJs(v)]))] : args;
+  const given = Object.entries(c.kwargs ?? {}).filter((e): e is [string, Value] => e[1] !== undefined);
+  return given.length ? [...args, Object.fromEntries(given.map(([k, v]) => [k, toJs(v)]))] : args;
 }
 
 /** A bridgegen output as flat numbers (column-major, complex interleaved) and a shape. */
@@ -99,6 +103,7 @@ function flatten(actual: unknown): { shape: number[]; data: number[] } {
 
 function expected(v: Value): { shape: number[]; data: number[]; complex: boolean } {
   if (isArray(v)) return { shape: [...v.shape], data: [...v.data], complex: v.dtype.startsWith('complex') };
+  if (isString(v)) throw new Error('internal: strings are compared directly');
   if (typeof v === 'object') return { shape: [], data: [v.re, v.im], complex: true };
   return { shape: [], data: [Number(v)], complex: false };
 }
@@ -112,6 +117,7 @@ export function expectLikeScipy(result: unknown, answer: ScipyAnswer, rtol = 1e-
   answer.names.forEach((name, i) => {
     if (skip.includes(name)) return;
     const actual = answer.names.length === 1 ? result : (result as Record<string, unknown>)[name];
+    if (isString(answer.values[i])) return void expect({ name, actual }).toEqual({ name, actual: answer.values[i] });
     const want = expected(answer.values[i]!);
     const got = flatten(actual);
     const where = `output \`${name}\``;

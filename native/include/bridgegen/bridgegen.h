@@ -24,6 +24,7 @@
 #include "char_array.h"
 #include "output.h"
 #include "indices.h"
+#include "xerbla.h"
 #include "callback.h"
 #include "call.h"
 #include "variable.h"

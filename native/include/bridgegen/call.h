@@ -17,6 +17,7 @@
 #include "callback.h"
 #include "error.h"
 #include "output.h"
+#include "xerbla.h"
 
 namespace bridgegen {
 
@@ -65,11 +66,14 @@ void invoke(Frame& frame) {
   }
 }
 
-/** The error a callback of the call threw, or an empty value. */
+/** The error a callback of the call threw, or XERBLA's report as an error, or an empty value. */
 template <typename Frame>
-Napi::Value callback_error(const Frame& frame) {
+Napi::Value call_error(Napi::Env env, const Frame& frame) {
   if constexpr (Frame::has_callbacks) {
     if (const Callback* failed = frame.failed_callback()) return failed->error();
+  }
+  if constexpr (catches_xerbla<Frame>::value) {
+    if (frame.xerbla.set) return xerbla_error(env, frame);
   }
   return Napi::Value();
 }
@@ -107,9 +111,9 @@ napi_value call_sync(napi_env env, napi_callback_info info) {
     Frame frame;
     frame.prepare(args);
     invoke(frame);
-    const Napi::Value error = callback_error(frame);
+    const Napi::Value error = call_error(Napi::Env(env), frame);
     if (!error.IsEmpty()) {
-      napi_throw(env, error);  // the very error object the callback threw
+      napi_throw(env, error);  // the very error object a callback threw
       return static_cast<napi_value>(nullptr);
     }
     return frame.result(Napi::Env(env), args.pins());
@@ -167,7 +171,7 @@ class AsyncCall final : public Napi::AsyncWorker {
     unwatch();
     std::vector<napi_value> pinned(pins_.size());
     for (size_t i = 0; i < pins_.size(); i++) pinned[i] = pins_[i].Value();
-    const Napi::Value error = callback_error(frame_);
+    const Napi::Value error = call_error(Env(), frame_);
     if (!error.IsEmpty()) return deferred_.Reject(error);
     for (const WriteBack& entry : write_backs_) {
       if (!detail::write_back(Env(), pinned[entry.pin], entry)) {

@@ -87,7 +87,33 @@ function writeShim(w: Writer, moduleName: string, routine: Routine, index: numbe
   w.line(`end subroutine ${fname}`);
 }
 
-export function emitFortranShim(moduleName: string, iface: Interface): string {
+/**
+ * `--catch-xerbla`: LAPACK's error handler, replaced. LAPACK and the BLAS call `xerbla` on an
+ * illegal argument; this one hands the report to the runtime (which throws it at the caller)
+ * and returns, where the library's own prints and may stop the process.
+ */
+function writeXerbla(w: Writer): void {
+  w.line();
+  w.line('subroutine xerbla(srname, info)');
+  w.indent(() => {
+    w.line('use, intrinsic :: iso_c_binding, only: c_char, c_int, c_int64_t');
+    w.line('implicit none');
+    w.line('character(len=*), intent(in) :: srname');
+    w.line('integer, intent(in) :: info');
+    w.line('interface');
+    w.line("  subroutine bridgegen_xerbla(name, len, info) bind(C, name='bridgegen_xerbla')");
+    w.line('    import :: c_char, c_int, c_int64_t');
+    w.line('    character(kind=c_char), intent(in) :: name(*)');
+    w.line('    integer(c_int64_t), value :: len');
+    w.line('    integer(c_int), value :: info');
+    w.line('  end subroutine bridgegen_xerbla');
+    w.line('end interface');
+    w.line('call bridgegen_xerbla(srname, int(len(srname), c_int64_t), int(info, c_int))');
+  });
+  w.line('end subroutine xerbla');
+}
+
+export function emitFortranShim(moduleName: string, iface: Interface, catchXerbla = false): string {
   const w = new Writer();
   w.line(generatedBanner('!'));
   w.line(`! The bind(C) side of module \`${moduleName}\`: one wrapper per routine.`);
@@ -96,5 +122,6 @@ export function emitFortranShim(moduleName: string, iface: Interface): string {
     writeShim(w, moduleName, routine, i + 1);
   });
   writeVariableAccessors(w, moduleName, iface);
+  if (catchXerbla) writeXerbla(w);
   return w.toString();
 }

@@ -32,7 +32,15 @@ function writeInit(w: Writer, iface: Interface, frames: readonly string[]): void
   }, '}');
 }
 
-export function emitAddon(moduleName: string, iface: Interface): string {
+/**
+ * The C side of the shim's `xerbla` (--catch-xerbla): records LAPACK's report for the running call.
+ * Outside the anonymous namespace: the Fortran shim calls it by this name.
+ */
+function writeXerblaSink(w: Writer): void {
+  w.line('extern "C" void bridgegen_xerbla(const char* name, int64_t len, int info) { bridgegen::record_xerbla(name, len, info); }');
+}
+
+export function emitAddon(moduleName: string, iface: Interface, catchXerbla = false): string {
   const w = new Writer();
   const frames = frameNames(iface.routines);
   w.line(generatedBanner('//'));
@@ -40,6 +48,7 @@ export function emitAddon(moduleName: string, iface: Interface): string {
   w.line('#include <bridgegen/bridgegen.h>');
   w.line();
   for (const routine of iface.routines) w.line(shimPrototype(moduleName, routine));
+  if (catchXerbla) writeXerblaSink(w);
   w.line();
   w.line('namespace {');
   w.line();
@@ -47,7 +56,7 @@ export function emitAddon(moduleName: string, iface: Interface): string {
   iface.routines.forEach((routine, i) => {
     w.line();
     w.line(`// ${routine.name}`);
-    writeFrame(w, moduleName, routine, frames[i]);
+    writeFrame(w, moduleName, routine, frames[i], catchXerbla);
   });
   w.line();
   writeInit(w, iface, frames);

@@ -36,7 +36,7 @@ function writeMembers(w: Writer, routine: Routine): void {
   if (routine.result) w.line(`${cType(routine.result)} ${RESULT_MEMBER}{};`);
 }
 
-function writeInvoke(w: Writer, moduleName: string, routine: Routine): void {
+function writeInvoke(w: Writer, moduleName: string, routine: Routine, catchXerbla: boolean): void {
   const actuals = routine.args.flatMap((a) => {
     if (isCallback(a)) return [`reinterpret_cast<void*>(&${trampolineName(a)})`];
     if (isChars(a)) return a.rank > 0 ? [`${member(a.name)}.data()`] : [`${member(a.name)}.data()`, `&${member(a.name)}.len`];
@@ -48,7 +48,7 @@ function writeInvoke(w: Writer, moduleName: string, routine: Routine): void {
   if (routine.result) actuals.push(isChars(routine.result) ? `${RESULT_MEMBER}.data()` : `&${RESULT_MEMBER}`);
   const call = `${shimSymbol(moduleName, routine)}(${actuals.join(', ')});`;
   const indices = routine.args.filter((a) => a.zeroBased && a.rank > 0);
-  if (indices.length === 0) {
+  if (indices.length === 0 && !catchXerbla) {
     w.line(`void invoke() { ${call} }`);
     return;
   }
@@ -56,7 +56,10 @@ function writeInvoke(w: Writer, moduleName: string, routine: Routine): void {
   // copies (Access::Copy), so only what comes back is shifted back.
   w.block('void invoke() {', () => {
     for (const a of indices.filter(isInput)) w.line(`bridgegen::shift_indices(${member(a.name)}, 1);`);
+    if (catchXerbla) w.line('bridgegen::XerblaScope xerbla_scope(xerbla);');
     w.line(call);
+    const info = catchXerbla ? routine.args.find((a) => a.name === 'info' && a.type === 'integer' && a.rank === 0 && a.returned) : undefined;
+    if (info) w.line(`bridgegen::xerbla_from_info(xerbla, fortran_name, ${member(info.name)});`);
     for (const a of indices.filter((x) => x.intent !== 'in')) w.line(`bridgegen::shift_indices(${member(a.name)}, -1);`);
   }, '}');
 }
@@ -83,7 +86,15 @@ function writeResult(w: Writer, routine: Routine): void {
   }, '}');
 }
 
-export function writeFrame(w: Writer, moduleName: string, routine: Routine, frameName: string): void {
+/** What XERBLA's report needs to name an argument: the Fortran name and argument order. */
+function writeXerblaMembers(w: Writer, routine: Routine): void {
+  const order = routine.callArgs?.map((a) => a.name) ?? routine.args.map((a) => a.name);
+  w.line(`static constexpr const char* fortran_name = ${cppString(routine.fortranName ?? routine.name)};`);
+  w.line(`static constexpr const char* fortran_args[] = {${order.length ? order.map(cppString).join(', ') : 'nullptr'}};`);
+  w.line('bridgegen::XerblaReport xerbla;');
+}
+
+export function writeFrame(w: Writer, moduleName: string, routine: Routine, frameName: string, catchXerbla = false): void {
   const { params, nrequired } = conventionOf(routine);
   const names = params.length ? params.map((p) => cppString(p.name)).join(', ') : 'nullptr';
   w.block(`struct ${frameName} {`, () => {
@@ -92,9 +103,10 @@ export function writeFrame(w: Writer, moduleName: string, routine: Routine, fram
     w.line(`static constexpr bool threadsafe = ${routine.threadsafe};`);
     w.line();
     writeMembers(w, routine);
+    if (catchXerbla) writeXerblaMembers(w, routine);
     w.line();
     writePrepare(w, routine);
-    writeInvoke(w, moduleName, routine);
+    writeInvoke(w, moduleName, routine, catchXerbla);
     writeCallbackMembers(w, routine, frameName);
     writeResult(w, routine);
   }, '};');
