@@ -287,3 +287,545 @@ subroutine bg_zgecon(norm, n, a, lda, anorm, rcond, info)
   allocate(work(max(1, 2 * n)), rwork(max(1, 2 * n)))
   call zgecon(norm, n, a, lda, anorm, rcond, work, rwork, info)
 end subroutine bg_zgecon
+
+subroutine bg_ssyev(jobz, uplo, n, a, lda, w, lwork, info)
+  character :: jobz, uplo
+  integer :: n, lda, lwork, info
+  real :: a(*), w(*)
+  real, allocatable :: work(:)
+  external :: ssyev
+  allocate(work(max(1, lwork)))
+  call ssyev(jobz, uplo, n, a, lda, w, work, lwork, info)
+end subroutine bg_ssyev
+
+subroutine bg_ssyev_lwork(uplo, n, work, info)
+  character :: uplo
+  integer :: n, info
+  real :: work, a(1), w(1), wk(1)
+  external :: ssyev
+  call ssyev('N', uplo, n, a, max(1, n), w, wk, -1, info)
+  work = wk(1)
+end subroutine bg_ssyev_lwork
+
+subroutine bg_ssyevd(jobz, uplo, n, a, lda, w, lwork, liwork, info)
+  character :: jobz, uplo
+  integer :: n, lda, lwork, liwork, info
+  real :: a(*), w(*)
+  real, allocatable :: work(:)
+  integer, allocatable :: iwork(:)
+  external :: ssyevd
+  allocate(work(max(1, lwork)), iwork(max(1, liwork)))
+  call ssyevd(jobz, uplo, n, a, lda, w, work, lwork, iwork, liwork, info)
+end subroutine bg_ssyevd
+
+subroutine bg_ssyevd_lwork(jobz, uplo, n, work, iwork, info)
+  character :: jobz, uplo
+  integer :: n, iwork, info, iw(1)
+  real :: work, a(1), w(1), wk(1)
+  external :: ssyevd
+  call ssyevd(jobz, uplo, n, a, max(1, n), w, wk, -1, iw, -1, info)
+  work = wk(1)
+  iwork = iw(1)
+end subroutine bg_ssyevd_lwork
+
+subroutine bg_sgeev(jobvl, jobvr, n, a, lda, wr, wi, vl, ldvl, vr, ldvr, lwork, info)
+  character :: jobvl, jobvr
+  integer :: n, lda, ldvl, ldvr, lwork, info
+  real :: a(*), wr(*), wi(*), vl(*), vr(*)
+  real, allocatable :: work(:)
+  external :: sgeev
+  allocate(work(max(1, lwork)))
+  call sgeev(jobvl, jobvr, n, a, lda, wr, wi, vl, ldvl, vr, ldvr, work, lwork, info)
+end subroutine bg_sgeev
+
+subroutine bg_sgeev_lwork(jobvl, jobvr, n, ldvl, ldvr, work, info)
+  character :: jobvl, jobvr
+  integer :: n, ldvl, ldvr, info
+  real :: work, a(1), wr(1), wi(1), vl(1), vr(1), wk(1)
+  external :: sgeev
+  call sgeev(jobvl, jobvr, n, a, max(1, n), wr, wi, vl, ldvl, vr, ldvr, wk, -1, info)
+  work = wk(1)
+end subroutine bg_sgeev_lwork
+
+subroutine bg_dsyev(jobz, uplo, n, a, lda, w, lwork, info)
+  character :: jobz, uplo
+  integer :: n, lda, lwork, info
+  double precision :: a(*), w(*)
+  double precision, allocatable :: work(:)
+  external :: dsyev
+  allocate(work(max(1, lwork)))
+  call dsyev(jobz, uplo, n, a, lda, w, work, lwork, info)
+end subroutine bg_dsyev
+
+subroutine bg_dsyev_lwork(uplo, n, work, info)
+  character :: uplo
+  integer :: n, info
+  double precision :: work, a(1), w(1), wk(1)
+  external :: dsyev
+  call dsyev('N', uplo, n, a, max(1, n), w, wk, -1, info)
+  work = wk(1)
+end subroutine bg_dsyev_lwork
+
+subroutine bg_dsyevd(jobz, uplo, n, a, lda, w, lwork, liwork, info)
+  character :: jobz, uplo
+  integer :: n, lda, lwork, liwork, info
+  double precision :: a(*), w(*)
+  double precision, allocatable :: work(:)
+  integer, allocatable :: iwork(:)
+  external :: dsyevd
+  allocate(work(max(1, lwork)), iwork(max(1, liwork)))
+  call dsyevd(jobz, uplo, n, a, lda, w, work, lwork, iwork, liwork, info)
+end subroutine bg_dsyevd
+
+subroutine bg_dsyevd_lwork(jobz, uplo, n, work, iwork, info)
+  character :: jobz, uplo
+  integer :: n, iwork, info, iw(1)
+  double precision :: work, a(1), w(1), wk(1)
+  external :: dsyevd
+  call dsyevd(jobz, uplo, n, a, max(1, n), w, wk, -1, iw, -1, info)
+  work = wk(1)
+  iwork = iw(1)
+end subroutine bg_dsyevd_lwork
+
+subroutine bg_dgeev(jobvl, jobvr, n, a, lda, wr, wi, vl, ldvl, vr, ldvr, lwork, info)
+  character :: jobvl, jobvr
+  integer :: n, lda, ldvl, ldvr, lwork, info
+  double precision :: a(*), wr(*), wi(*), vl(*), vr(*)
+  double precision, allocatable :: work(:)
+  external :: dgeev
+  allocate(work(max(1, lwork)))
+  call dgeev(jobvl, jobvr, n, a, lda, wr, wi, vl, ldvl, vr, ldvr, work, lwork, info)
+end subroutine bg_dgeev
+
+subroutine bg_dgeev_lwork(jobvl, jobvr, n, ldvl, ldvr, work, info)
+  character :: jobvl, jobvr
+  integer :: n, ldvl, ldvr, info
+  double precision :: work, a(1), wr(1), wi(1), vl(1), vr(1), wk(1)
+  external :: dgeev
+  call dgeev(jobvl, jobvr, n, a, max(1, n), wr, wi, vl, ldvl, vr, ldvr, wk, -1, info)
+  work = wk(1)
+end subroutine bg_dgeev_lwork
+
+subroutine bg_cheev(jobz, uplo, n, a, lda, w, lwork, info)
+  character :: jobz, uplo
+  integer :: n, lda, lwork, info
+  complex :: a(*)
+  real :: w(*)
+  complex, allocatable :: work(:)
+  real, allocatable :: rwork(:)
+  external :: cheev
+  allocate(work(max(1, lwork)), rwork(max(1, 3 * n - 2)))
+  call cheev(jobz, uplo, n, a, lda, w, work, lwork, rwork, info)
+end subroutine bg_cheev
+
+subroutine bg_cheev_lwork(uplo, n, work, info)
+  character :: uplo
+  integer :: n, info
+  complex :: work, a(1), wk(1)
+  real :: w(1), rwork(1)
+  external :: cheev
+  call cheev('N', uplo, n, a, max(1, n), w, wk, -1, rwork, info)
+  work = wk(1)
+end subroutine bg_cheev_lwork
+
+subroutine bg_cheevd(jobz, uplo, n, a, lda, w, lwork, liwork, lrwork, info)
+  character :: jobz, uplo
+  integer :: n, lda, lwork, liwork, lrwork, info
+  complex :: a(*)
+  real :: w(*)
+  complex, allocatable :: work(:)
+  real, allocatable :: rwork(:)
+  integer, allocatable :: iwork(:)
+  external :: cheevd
+  allocate(work(max(1, lwork)), rwork(max(1, lrwork)), iwork(max(1, liwork)))
+  call cheevd(jobz, uplo, n, a, lda, w, work, lwork, rwork, lrwork, iwork, liwork, info)
+end subroutine bg_cheevd
+
+subroutine bg_cheevd_lwork(jobz, uplo, n, work, iwork, rwork, info)
+  character :: jobz, uplo
+  integer :: n, iwork, info, iw(1)
+  complex :: work, a(1), wk(1)
+  real :: rwork, w(1), rw(1)
+  external :: cheevd
+  call cheevd(jobz, uplo, n, a, max(1, n), w, wk, -1, rw, -1, iw, -1, info)
+  work = wk(1)
+  rwork = rw(1)
+  iwork = iw(1)
+end subroutine bg_cheevd_lwork
+
+subroutine bg_cgeev(jobvl, jobvr, n, a, lda, w, vl, ldvl, vr, ldvr, lwork, info)
+  character :: jobvl, jobvr
+  integer :: n, lda, ldvl, ldvr, lwork, info
+  complex :: a(*), w(*), vl(*), vr(*)
+  complex, allocatable :: work(:)
+  real, allocatable :: rwork(:)
+  external :: cgeev
+  allocate(work(max(1, lwork)), rwork(max(1, 2 * n)))
+  call cgeev(jobvl, jobvr, n, a, lda, w, vl, ldvl, vr, ldvr, work, lwork, rwork, info)
+end subroutine bg_cgeev
+
+subroutine bg_cgeev_lwork(jobvl, jobvr, n, ldvl, ldvr, work, info)
+  character :: jobvl, jobvr
+  integer :: n, ldvl, ldvr, info
+  complex :: work, a(1), w(1), vl(1), vr(1), wk(1)
+  real :: rwork(1)
+  external :: cgeev
+  call cgeev(jobvl, jobvr, n, a, max(1, n), w, vl, ldvl, vr, ldvr, wk, -1, rwork, info)
+  work = wk(1)
+end subroutine bg_cgeev_lwork
+
+subroutine bg_zheev(jobz, uplo, n, a, lda, w, lwork, info)
+  character :: jobz, uplo
+  integer :: n, lda, lwork, info
+  double complex :: a(*)
+  double precision :: w(*)
+  double complex, allocatable :: work(:)
+  double precision, allocatable :: rwork(:)
+  external :: zheev
+  allocate(work(max(1, lwork)), rwork(max(1, 3 * n - 2)))
+  call zheev(jobz, uplo, n, a, lda, w, work, lwork, rwork, info)
+end subroutine bg_zheev
+
+subroutine bg_zheev_lwork(uplo, n, work, info)
+  character :: uplo
+  integer :: n, info
+  double complex :: work, a(1), wk(1)
+  double precision :: w(1), rwork(1)
+  external :: zheev
+  call zheev('N', uplo, n, a, max(1, n), w, wk, -1, rwork, info)
+  work = wk(1)
+end subroutine bg_zheev_lwork
+
+subroutine bg_zheevd(jobz, uplo, n, a, lda, w, lwork, liwork, lrwork, info)
+  character :: jobz, uplo
+  integer :: n, lda, lwork, liwork, lrwork, info
+  double complex :: a(*)
+  double precision :: w(*)
+  double complex, allocatable :: work(:)
+  double precision, allocatable :: rwork(:)
+  integer, allocatable :: iwork(:)
+  external :: zheevd
+  allocate(work(max(1, lwork)), rwork(max(1, lrwork)), iwork(max(1, liwork)))
+  call zheevd(jobz, uplo, n, a, lda, w, work, lwork, rwork, lrwork, iwork, liwork, info)
+end subroutine bg_zheevd
+
+subroutine bg_zheevd_lwork(jobz, uplo, n, work, iwork, rwork, info)
+  character :: jobz, uplo
+  integer :: n, iwork, info, iw(1)
+  double complex :: work, a(1), wk(1)
+  double precision :: rwork, w(1), rw(1)
+  external :: zheevd
+  call zheevd(jobz, uplo, n, a, max(1, n), w, wk, -1, rw, -1, iw, -1, info)
+  work = wk(1)
+  rwork = rw(1)
+  iwork = iw(1)
+end subroutine bg_zheevd_lwork
+
+subroutine bg_zgeev(jobvl, jobvr, n, a, lda, w, vl, ldvl, vr, ldvr, lwork, info)
+  character :: jobvl, jobvr
+  integer :: n, lda, ldvl, ldvr, lwork, info
+  double complex :: a(*), w(*), vl(*), vr(*)
+  double complex, allocatable :: work(:)
+  double precision, allocatable :: rwork(:)
+  external :: zgeev
+  allocate(work(max(1, lwork)), rwork(max(1, 2 * n)))
+  call zgeev(jobvl, jobvr, n, a, lda, w, vl, ldvl, vr, ldvr, work, lwork, rwork, info)
+end subroutine bg_zgeev
+
+subroutine bg_zgeev_lwork(jobvl, jobvr, n, ldvl, ldvr, work, info)
+  character :: jobvl, jobvr
+  integer :: n, ldvl, ldvr, info
+  double complex :: work, a(1), w(1), vl(1), vr(1), wk(1)
+  double precision :: rwork(1)
+  external :: zgeev
+  call zgeev(jobvl, jobvr, n, a, max(1, n), w, vl, ldvl, vr, ldvr, wk, -1, rwork, info)
+  work = wk(1)
+end subroutine bg_zgeev_lwork
+
+subroutine bg_sgesdd(jobz, m, n, a, lda, s, u, ldu, vt, ldvt, lwork, info)
+  character :: jobz
+  integer :: m, n, lda, ldu, ldvt, lwork, info
+  real :: a(*), s(*), u(*), vt(*)
+  real, allocatable :: work(:)
+  integer, allocatable :: iwork(:)
+  external :: sgesdd
+  allocate(work(max(1, lwork)), iwork(max(1, 8 * min(m, n))))
+  call sgesdd(jobz, m, n, a, lda, s, u, ldu, vt, ldvt, work, lwork, iwork, info)
+end subroutine bg_sgesdd
+
+subroutine bg_sgesdd_lwork(jobz, m, n, ldu, ldvt, work, info)
+  character :: jobz
+  integer :: m, n, ldu, ldvt, info, iwork(1)
+  real :: work, a(1), s(1), u(1), vt(1), wk(1)
+  external :: sgesdd
+  call sgesdd(jobz, m, n, a, max(1, m), s, u, ldu, vt, ldvt, wk, -1, iwork, info)
+  work = wk(1)
+end subroutine bg_sgesdd_lwork
+
+subroutine bg_sgesvd(jobu, jobvt, m, n, a, lda, s, u, ldu, vt, ldvt, lwork, info)
+  character :: jobu, jobvt
+  integer :: m, n, lda, ldu, ldvt, lwork, info
+  real :: a(*), s(*), u(*), vt(*)
+  real, allocatable :: work(:)
+  external :: sgesvd
+  allocate(work(max(1, lwork)))
+  call sgesvd(jobu, jobvt, m, n, a, lda, s, u, ldu, vt, ldvt, work, lwork, info)
+end subroutine bg_sgesvd
+
+subroutine bg_sgesvd_lwork(jobu, jobvt, m, n, ldu, ldvt, work, info)
+  character :: jobu, jobvt
+  integer :: m, n, ldu, ldvt, info
+  real :: work, a(1), s(1), u(1), vt(1), wk(1)
+  external :: sgesvd
+  call sgesvd(jobu, jobvt, m, n, a, max(1, m), s, u, ldu, vt, ldvt, wk, -1, info)
+  work = wk(1)
+end subroutine bg_sgesvd_lwork
+
+subroutine bg_dgesdd(jobz, m, n, a, lda, s, u, ldu, vt, ldvt, lwork, info)
+  character :: jobz
+  integer :: m, n, lda, ldu, ldvt, lwork, info
+  double precision :: a(*), s(*), u(*), vt(*)
+  double precision, allocatable :: work(:)
+  integer, allocatable :: iwork(:)
+  external :: dgesdd
+  allocate(work(max(1, lwork)), iwork(max(1, 8 * min(m, n))))
+  call dgesdd(jobz, m, n, a, lda, s, u, ldu, vt, ldvt, work, lwork, iwork, info)
+end subroutine bg_dgesdd
+
+subroutine bg_dgesdd_lwork(jobz, m, n, ldu, ldvt, work, info)
+  character :: jobz
+  integer :: m, n, ldu, ldvt, info, iwork(1)
+  double precision :: work, a(1), s(1), u(1), vt(1), wk(1)
+  external :: dgesdd
+  call dgesdd(jobz, m, n, a, max(1, m), s, u, ldu, vt, ldvt, wk, -1, iwork, info)
+  work = wk(1)
+end subroutine bg_dgesdd_lwork
+
+subroutine bg_dgesvd(jobu, jobvt, m, n, a, lda, s, u, ldu, vt, ldvt, lwork, info)
+  character :: jobu, jobvt
+  integer :: m, n, lda, ldu, ldvt, lwork, info
+  double precision :: a(*), s(*), u(*), vt(*)
+  double precision, allocatable :: work(:)
+  external :: dgesvd
+  allocate(work(max(1, lwork)))
+  call dgesvd(jobu, jobvt, m, n, a, lda, s, u, ldu, vt, ldvt, work, lwork, info)
+end subroutine bg_dgesvd
+
+subroutine bg_dgesvd_lwork(jobu, jobvt, m, n, ldu, ldvt, work, info)
+  character :: jobu, jobvt
+  integer :: m, n, ldu, ldvt, info
+  double precision :: work, a(1), s(1), u(1), vt(1), wk(1)
+  external :: dgesvd
+  call dgesvd(jobu, jobvt, m, n, a, max(1, m), s, u, ldu, vt, ldvt, wk, -1, info)
+  work = wk(1)
+end subroutine bg_dgesvd_lwork
+
+subroutine bg_cgesdd(jobz, m, n, a, lda, s, u, ldu, vt, ldvt, lwork, info)
+  character :: jobz
+  integer :: m, n, lda, ldu, ldvt, lwork, info, mn
+  complex :: a(*), u(*), vt(*)
+  real :: s(*)
+  complex, allocatable :: work(:)
+  real, allocatable :: rwork(:)
+  integer, allocatable :: iwork(:)
+  external :: cgesdd
+  mn = min(m, n)
+  allocate(work(max(1, lwork)), iwork(max(1, 8 * mn)))
+  if (jobz == 'N') then
+    allocate(rwork(max(1, 7 * mn)))
+  else
+    allocate(rwork(max(1, mn * max(5 * mn + 7, 2 * max(m, n) + 2 * mn + 1))))
+  end if
+  call cgesdd(jobz, m, n, a, lda, s, u, ldu, vt, ldvt, work, lwork, rwork, iwork, info)
+end subroutine bg_cgesdd
+
+subroutine bg_cgesdd_lwork(jobz, m, n, ldu, ldvt, work, info)
+  character :: jobz
+  integer :: m, n, ldu, ldvt, info, iwork(1)
+  complex :: work, a(1), u(1), vt(1), wk(1)
+  real :: s(1), rwork(1)
+  external :: cgesdd
+  call cgesdd(jobz, m, n, a, max(1, m), s, u, ldu, vt, ldvt, wk, -1, rwork, iwork, info)
+  work = wk(1)
+end subroutine bg_cgesdd_lwork
+
+subroutine bg_cgesvd(jobu, jobvt, m, n, a, lda, s, u, ldu, vt, ldvt, lwork, info)
+  character :: jobu, jobvt
+  integer :: m, n, lda, ldu, ldvt, lwork, info
+  complex :: a(*), u(*), vt(*)
+  real :: s(*)
+  complex, allocatable :: work(:)
+  real, allocatable :: rwork(:)
+  external :: cgesvd
+  allocate(work(max(1, lwork)), rwork(max(1, 5 * min(m, n))))
+  call cgesvd(jobu, jobvt, m, n, a, lda, s, u, ldu, vt, ldvt, work, lwork, rwork, info)
+end subroutine bg_cgesvd
+
+subroutine bg_cgesvd_lwork(jobu, jobvt, m, n, ldu, ldvt, work, info)
+  character :: jobu, jobvt
+  integer :: m, n, ldu, ldvt, info
+  complex :: work, a(1), u(1), vt(1), wk(1)
+  real :: s(1), rwork(1)
+  external :: cgesvd
+  call cgesvd(jobu, jobvt, m, n, a, max(1, m), s, u, ldu, vt, ldvt, wk, -1, rwork, info)
+  work = wk(1)
+end subroutine bg_cgesvd_lwork
+
+subroutine bg_zgesdd(jobz, m, n, a, lda, s, u, ldu, vt, ldvt, lwork, info)
+  character :: jobz
+  integer :: m, n, lda, ldu, ldvt, lwork, info, mn
+  double complex :: a(*), u(*), vt(*)
+  double precision :: s(*)
+  double complex, allocatable :: work(:)
+  double precision, allocatable :: rwork(:)
+  integer, allocatable :: iwork(:)
+  external :: zgesdd
+  mn = min(m, n)
+  allocate(work(max(1, lwork)), iwork(max(1, 8 * mn)))
+  if (jobz == 'N') then
+    allocate(rwork(max(1, 7 * mn)))
+  else
+    allocate(rwork(max(1, mn * max(5 * mn + 7, 2 * max(m, n) + 2 * mn + 1))))
+  end if
+  call zgesdd(jobz, m, n, a, lda, s, u, ldu, vt, ldvt, work, lwork, rwork, iwork, info)
+end subroutine bg_zgesdd
+
+subroutine bg_zgesdd_lwork(jobz, m, n, ldu, ldvt, work, info)
+  character :: jobz
+  integer :: m, n, ldu, ldvt, info, iwork(1)
+  double complex :: work, a(1), u(1), vt(1), wk(1)
+  double precision :: s(1), rwork(1)
+  external :: zgesdd
+  call zgesdd(jobz, m, n, a, max(1, m), s, u, ldu, vt, ldvt, wk, -1, rwork, iwork, info)
+  work = wk(1)
+end subroutine bg_zgesdd_lwork
+
+subroutine bg_zgesvd(jobu, jobvt, m, n, a, lda, s, u, ldu, vt, ldvt, lwork, info)
+  character :: jobu, jobvt
+  integer :: m, n, lda, ldu, ldvt, lwork, info
+  double complex :: a(*), u(*), vt(*)
+  double precision :: s(*)
+  double complex, allocatable :: work(:)
+  double precision, allocatable :: rwork(:)
+  external :: zgesvd
+  allocate(work(max(1, lwork)), rwork(max(1, 5 * min(m, n))))
+  call zgesvd(jobu, jobvt, m, n, a, lda, s, u, ldu, vt, ldvt, work, lwork, rwork, info)
+end subroutine bg_zgesvd
+
+subroutine bg_zgesvd_lwork(jobu, jobvt, m, n, ldu, ldvt, work, info)
+  character :: jobu, jobvt
+  integer :: m, n, ldu, ldvt, info
+  double complex :: work, a(1), u(1), vt(1), wk(1)
+  double precision :: s(1), rwork(1)
+  external :: zgesvd
+  call zgesvd(jobu, jobvt, m, n, a, max(1, m), s, u, ldu, vt, ldvt, wk, -1, rwork, info)
+  work = wk(1)
+end subroutine bg_zgesvd_lwork
+
+subroutine bg_sgeqrf_lwork(m, n, work, info)
+  integer :: m, n, info
+  real :: work, a(1), tau(1), wk(1)
+  external :: sgeqrf
+  call sgeqrf(m, n, a, max(1, m), tau, wk, -1, info)
+  work = wk(1)
+end subroutine bg_sgeqrf_lwork
+
+subroutine bg_sgels(trans, m, n, nrhs, a, lda, b, ldb, lwork, info)
+  character :: trans
+  integer :: m, n, nrhs, lda, ldb, lwork, info
+  real :: a(*), b(*)
+  real, allocatable :: work(:)
+  external :: sgels
+  allocate(work(max(1, lwork)))
+  call sgels(trans, m, n, nrhs, a, lda, b, ldb, work, lwork, info)
+end subroutine bg_sgels
+
+subroutine bg_sgels_lwork(trans, m, n, nrhs, work, info)
+  character :: trans
+  integer :: m, n, nrhs, info
+  real :: work, a(1), b(1), wk(1)
+  external :: sgels
+  call sgels(trans, m, n, nrhs, a, max(1, m), b, max(1, m, n), wk, -1, info)
+  work = wk(1)
+end subroutine bg_sgels_lwork
+
+subroutine bg_dgeqrf_lwork(m, n, work, info)
+  integer :: m, n, info
+  double precision :: work, a(1), tau(1), wk(1)
+  external :: dgeqrf
+  call dgeqrf(m, n, a, max(1, m), tau, wk, -1, info)
+  work = wk(1)
+end subroutine bg_dgeqrf_lwork
+
+subroutine bg_dgels(trans, m, n, nrhs, a, lda, b, ldb, lwork, info)
+  character :: trans
+  integer :: m, n, nrhs, lda, ldb, lwork, info
+  double precision :: a(*), b(*)
+  double precision, allocatable :: work(:)
+  external :: dgels
+  allocate(work(max(1, lwork)))
+  call dgels(trans, m, n, nrhs, a, lda, b, ldb, work, lwork, info)
+end subroutine bg_dgels
+
+subroutine bg_dgels_lwork(trans, m, n, nrhs, work, info)
+  character :: trans
+  integer :: m, n, nrhs, info
+  double precision :: work, a(1), b(1), wk(1)
+  external :: dgels
+  call dgels(trans, m, n, nrhs, a, max(1, m), b, max(1, m, n), wk, -1, info)
+  work = wk(1)
+end subroutine bg_dgels_lwork
+
+subroutine bg_cgeqrf_lwork(m, n, work, info)
+  integer :: m, n, info
+  complex :: work, a(1), tau(1), wk(1)
+  external :: cgeqrf
+  call cgeqrf(m, n, a, max(1, m), tau, wk, -1, info)
+  work = wk(1)
+end subroutine bg_cgeqrf_lwork
+
+subroutine bg_cgels(trans, m, n, nrhs, a, lda, b, ldb, lwork, info)
+  character :: trans
+  integer :: m, n, nrhs, lda, ldb, lwork, info
+  complex :: a(*), b(*)
+  complex, allocatable :: work(:)
+  external :: cgels
+  allocate(work(max(1, lwork)))
+  call cgels(trans, m, n, nrhs, a, lda, b, ldb, work, lwork, info)
+end subroutine bg_cgels
+
+subroutine bg_cgels_lwork(trans, m, n, nrhs, work, info)
+  character :: trans
+  integer :: m, n, nrhs, info
+  complex :: work, a(1), b(1), wk(1)
+  external :: cgels
+  call cgels(trans, m, n, nrhs, a, max(1, m), b, max(1, m, n), wk, -1, info)
+  work = wk(1)
+end subroutine bg_cgels_lwork
+
+subroutine bg_zgeqrf_lwork(m, n, work, info)
+  integer :: m, n, info
+  double complex :: work, a(1), tau(1), wk(1)
+  external :: zgeqrf
+  call zgeqrf(m, n, a, max(1, m), tau, wk, -1, info)
+  work = wk(1)
+end subroutine bg_zgeqrf_lwork
+
+subroutine bg_zgels(trans, m, n, nrhs, a, lda, b, ldb, lwork, info)
+  character :: trans
+  integer :: m, n, nrhs, lda, ldb, lwork, info
+  double complex :: a(*), b(*)
+  double complex, allocatable :: work(:)
+  external :: zgels
+  allocate(work(max(1, lwork)))
+  call zgels(trans, m, n, nrhs, a, lda, b, ldb, work, lwork, info)
+end subroutine bg_zgels
+
+subroutine bg_zgels_lwork(trans, m, n, nrhs, work, info)
+  character :: trans
+  integer :: m, n, nrhs, info
+  double complex :: work, a(1), b(1), wk(1)
+  external :: zgels
+  call zgels(trans, m, n, nrhs, a, max(1, m), b, max(1, m, n), wk, -1, info)
+  work = wk(1)
+end subroutine bg_zgels_lwork
