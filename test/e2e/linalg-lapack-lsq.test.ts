@@ -1,0 +1,81 @@
+// LAPACK SVD, QR and least squares (fortran/linalg/lapack_lsq.pyf.src) against scipy.linalg.lapack:
+// gesdd gesvd geqrf orgqr ungqr ormqr gels and the gesdd/gesvd/geqrf/gels workspace queries.
+
+import { randomArray } from '../helpers/scipy';
+import { buildLapack, type Case, checkAgainstScipy, errorOf, isComplex, PREFIXES, REAL, vector } from './lapack-cases';
+
+let m: Record<string, any>;
+
+beforeAll(async () => {
+  m = await buildLapack('lapack_lsq', ['lapack_lsq.pyf.src']);
+}, 300_000);
+
+function cases(): Case[] {
+  const out: Case[] = [];
+  PREFIXES.forEach((p, k) => {
+    const t = REAL[p]!;
+    const s = 200 + 10 * k;
+    const tall = randomArray(t, [5, 3], s + 1);
+    const wide = randomArray(t, [3, 5], s + 2);
+    for (const f of ['gesdd', 'gesvd']) {
+      out.push(
+        { fn: `lapack.${p}${f}`, args: [tall] },
+        { fn: `lapack.${p}${f}`, args: [wide], kwargs: { full_matrices: 0 } },
+        { fn: `lapack.${p}${f}`, args: [tall], kwargs: { compute_uv: 0, lwork: 200 } },
+        { fn: `lapack.${p}${f}_lwork`, args: [5, 3], kwargs: { full_matrices: 0 }, skip: ['work'] },
+      );
+    }
+    const q = isComplex(p) ? 'ungqr' : 'orgqr';
+    out.push(
+      { fn: `lapack.${p}geqrf`, args: [tall], skip: ['work'] },
+      { fn: `lapack.${p}geqrf`, args: [wide], kwargs: { lwork: 10 }, skip: ['work'] },
+      { fn: `lapack.${p}geqrf_lwork`, args: [5, 3], skip: ['work'] },
+      { fn: `lapack.${p}${q}`, args: [tall, vector(t, 3, s + 3)], skip: ['work'] },
+      { fn: `lapack.${p}${q}`, args: [tall, vector(t, 2, s + 3)], kwargs: { lwork: 9 }, skip: ['work'] },
+      { fn: `lapack.${p}gels`, args: [tall, randomArray(t, [5, 2], s + 4)] },
+      { fn: `lapack.${p}gels`, args: [wide, randomArray(t, [5, 2], s + 5)], kwargs: { lwork: 32 } },
+      { fn: `lapack.${p}gels`, args: [tall, randomArray(t, [5, 1], s + 6)], kwargs: { trans: isComplex(p) ? 'C' : 'T' } },
+      { fn: `lapack.${p}gels_lwork`, args: [5, 3, 2], skip: ['work'] },
+    );
+    if (!isComplex(p)) {
+      out.push(
+        { fn: `lapack.${p}ormqr`, args: ['L', 'N', tall, vector(t, 3, s + 7), randomArray(t, [5, 2], s + 8), 16], skip: ['work'] },
+        { fn: `lapack.${p}ormqr`, args: ['R', 'T', randomArray(t, [2, 2], s + 9), vector(t, 2, s + 10), randomArray(t, [3, 2], s + 11), 16], skip: ['work'] },
+      );
+    }
+  });
+  return out;
+}
+
+describe('scipy.linalg.lapack SVD, QR and least squares', () => {
+  it('match SciPy in all precisions, optional arguments included', () => {
+    checkAgainstScipy(m, 'lapack_lsq', cases());
+  });
+
+  it('give singular values by hand, and u, vt shaped by compute_uv and full_matrices', () => {
+    const r = m.dgesdd([[3, 0], [0, -2], [0, 0]]);
+    expect(Array.from(r.s as Float64Array)).toEqual([3, 2]);
+    expect([r.u.shape, r.vt.shape]).toEqual([[3, 3], [2, 2]]);
+    expect(m.dgesvd([[3, 0], [0, -2], [0, 0]], { full_matrices: 0 }).u.shape).toEqual([3, 2]);
+    expect(m.zgesvd([[1, 2, 3]], { compute_uv: 0 }).u.shape).toEqual([1, 1]);
+  });
+
+  it('have Async twins with the same results', async () => {
+    const a = [[1, 2], [3, 4], [5, 7]];
+    const sync = m.dgels(a, [[1], [2], [3]]);
+    const later = await m.dgelsAsync(a, [[1], [2], [3]]);
+    expect(Array.from(later.x.data)).toEqual(Array.from(sync.x.data));
+    expect((await m.zgesdd_lworkAsync(4, 3)).info).toBe(0);
+  });
+
+  it("refuse what SciPy's checks refuse", () => {
+    const bad = [
+      () => m.dgesdd([[1, 0], [0, 1]], { compute_uv: 2 }),
+      () => m.sgesvd([[1, 0], [0, 1]], { full_matrices: -1 }),
+      () => m.dgeqrf([[1, 0, 0], [0, 1, 0]], { lwork: 2 }),
+      () => m.dgels([[1, 0], [0, 1], [1, 1]], [[1], [2]]),
+      () => m.dgels_lwork(-1, 2, 1),
+    ];
+    for (const f of bad) expect(errorOf(f)).toMatchObject({ name: 'RangeError', code: 'ERR_BRIDGEGEN_CHECK' });
+  });
+});
