@@ -36,6 +36,14 @@ export function mayBeAbsent(arg: Arg): boolean {
   return arg.fortranOptional && arg.default === undefined && isParam(arg);
 }
 
+/**
+ * F2Py's optional array without a default (`c` of SciPy's dgemm): left out, it is created
+ * zero-filled with its declared shape, as F2Py does.
+ */
+export function zeroWhenAbsent(arg: Arg): boolean {
+  return arg.rank > 0 && arg.optional && !arg.fortranOptional && arg.default === undefined && isInput(arg) && isParam(arg);
+}
+
 /** The name of an array's `overwrite_<name>` flag (F2Py's intent(copy|overwrite)). */
 export function overwriteFlagName(arg: Pick<Arg, 'name'>): string {
   return `overwrite_${arg.name}`;

@@ -59,14 +59,22 @@ interface Block {
   readonly last: number;
 }
 
-/** The subroutine/function blocks of a template, as 0-based line ranges. */
+const COMMENT = /^\s*!/;
+
+/**
+ * The subroutine/function blocks of a template, as 0-based line ranges. A block includes the
+ * comment lines right above its header (its documentation), so `<prefix>` there expands too.
+ */
 function routineBlocks(lines: readonly string[]): Block[] {
   const blocks: Block[] = [];
   let first = -1;
   lines.forEach((line, i) => {
     const code = line.replace(/!.*$/, '');
-    if (first < 0 && ROUTINE_START.test(code) && !ROUTINE_END.test(code)) first = i;
-    else if (first >= 0 && ROUTINE_END.test(code)) {
+    if (first < 0 && ROUTINE_START.test(code) && !ROUTINE_END.test(code)) {
+      const floor = blocks.length ? blocks[blocks.length - 1]!.last + 1 : 0;
+      first = i;
+      while (first > floor && COMMENT.test(lines[first - 1]!)) first--;
+    } else if (first >= 0 && ROUTINE_END.test(code)) {
       blocks.push({ first, last: i });
       first = -1;
     }

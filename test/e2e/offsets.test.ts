@@ -60,6 +60,27 @@ describe('callstatement offsets', () => {
     expect(() => m.dscal_at(0, 2, new Float64Array(3), -1)).toThrow(/check\(0<=offx<=size\(x\)\)/);
   });
 
+  it('return a zerobased function result 0-based (idamax), checking incx before n divides by it', () => {
+    expect(m.idamax(new Float64Array([1, -5, 2]))).toBe(1);
+    expect(m.isamax(new Float32Array([1, 5, 7, 2]), { offx: 1 })).toBe(1);
+    expect(m.idamax(new Float64Array([1, 2]), { n: 0 })).toBe(-1);
+    expect(() => m.idamax(new Float64Array([1, 2]), { incx: 0 })).toThrow('idamax(): check(incx>0||incx<0) failed');
+  });
+
+  it('take a complex default from a real value (a = 1.0)', () => {
+    const z = m.zaxpy(Float64Array.from([1, 2]), Float64Array.from([10, 20]));
+    expect(Array.from(z)).toEqual([11, 22]);
+    expect(Array.from(m.zaxpy(Float64Array.from([1, 2]), Float64Array.from([10, 20]), { re: 0, im: 1 }))).toEqual([8, 21]);
+  });
+
+  it("create an optional array left out, zero-filled with its declared shape (F2Py's y of dgemv)", async () => {
+    const a = [[1, 2], [3, 4], [5, 6]];
+    expect(Array.from(m.dgemv(1, a, [1, 1]))).toEqual([3, 7, 11]);
+    expect(Array.from(m.dgemv(1, a, [1, 1], 1, [1, 1, 1]))).toEqual([4, 8, 12]);
+    expect(Array.from(await m.dgemvAsync(2, a, [1, 0]))).toEqual([2, 6, 10]);
+    expect(() => m.dgemv(1, a, [1, 1], 1, [1, 1])).toThrow(expect.objectContaining({ code: 'ERR_BRIDGEGEN_SHAPE' }));
+  });
+
   it('pass hidden constants and `?:` defaults', () => {
     expect(m.dscal_half(new Float64Array([2, 4]), 1)).toEqual(new Float64Array([1, 2]));
     expect(m.dscal_half(new Float64Array([2, 4]), 0)).toEqual(new Float64Array([4, 8]));

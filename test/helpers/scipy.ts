@@ -120,6 +120,8 @@ export function expectLikeScipy(result: unknown, answer: ScipyAnswer, rtol = 1e-
     if (isString(answer.values[i])) return void expect({ name, actual }).toEqual({ name, actual: answer.values[i] });
     const want = expected(answer.values[i]!);
     const got = flatten(actual);
+    // A complex vector is an interleaved typed array: 2 numbers per element.
+    if (want.complex && ArrayBuffer.isView(actual) && got.shape.length === 1) got.shape = [got.shape[0]! / 2];
     const where = `output \`${name}\``;
     if (want.shape.length > 0) expect({ where, shape: got.shape }).toEqual({ where, shape: want.shape });
     // A complex scalar is {re, im}; a complex array interleaves, so lengths already agree.

@@ -118,7 +118,7 @@ class Args {
     return napi_typeof(env_, v, &type) == napi_ok && type == napi_undefined;
   }
 
-  /** A plain object (not an array, typed array or ndarray-like `{ data, ... }`). */
+  /** A plain object (not an array, typed array, ndarray-like `{ data, ... }` or complex `{ re, im }`). */
   bool is_options_object(napi_value v) const {
     napi_valuetype type;
     if (napi_typeof(env_, v, &type) != napi_ok || type != napi_object) return false;
@@ -126,7 +126,9 @@ class Args {
     if (napi_is_typedarray(env_, v, &flag) == napi_ok && flag) return false;
     if (napi_is_array(env_, v, &flag) == napi_ok && flag) return false;
     if (napi_is_arraybuffer(env_, v, &flag) == napi_ok && flag) return false;
-    return !Napi::Object(env_, v).Has("data");
+    // An ndarray-like (`data`) or a complex value (`re`) is an argument, not options.
+    const Napi::Object object(env_, v);
+    return !object.Has("data") && !object.Has("re");
   }
 
   void read_options(napi_value options) {

@@ -21,11 +21,15 @@ T computed_as(const Args& args, const char* name, int64_t value) {
   });
 }
 
-/** A real computed default (the `supported` pass allows it for real arguments only). */
+/** A real computed default, for a real argument or the real part of a complex one (`beta = 0.0`). */
 template <typename T>
 T computed_as(const Args&, const char*, double value) {
-  static_assert(std::is_floating_point_v<T>, "a real default needs a real argument");
-  return static_cast<T>(value);
+  if constexpr (is_complex_v<T>) {
+    return T(static_cast<typename T::value_type>(value), 0);
+  } else {
+    static_assert(std::is_floating_point_v<T>, "a real default needs a real or complex argument");
+    return static_cast<T>(value);
+  }
 }
 
 /** Throws the RangeError of a false `check(condition)` (the condition as written). */

@@ -48,7 +48,8 @@ function writeInvoke(w: Writer, moduleName: string, routine: Routine, catchXerbl
   if (routine.result) actuals.push(isChars(routine.result) ? `${RESULT_MEMBER}.data()` : `&${RESULT_MEMBER}`);
   const call = `${shimSymbol(moduleName, routine)}(${actuals.join(', ')});`;
   const indices = routine.args.filter((a) => a.zeroBased && a.rank > 0);
-  if (indices.length === 0 && !catchXerbla) {
+  const scalars = [...routine.args.filter((a) => a.zeroBased && a.rank === 0).map((a) => member(a.name)), ...(routine.result?.zeroBased ? [RESULT_MEMBER] : [])];
+  if (indices.length === 0 && scalars.length === 0 && !catchXerbla) {
     w.line(`void invoke() { ${call} }`);
     return;
   }
@@ -61,6 +62,7 @@ function writeInvoke(w: Writer, moduleName: string, routine: Routine, catchXerbl
     const info = catchXerbla ? routine.args.find((a) => a.name === 'info' && a.type === 'integer' && a.rank === 0 && a.returned) : undefined;
     if (info) w.line(`bridgegen::xerbla_from_info(xerbla, fortran_name, ${member(info.name)});`);
     for (const a of indices.filter((x) => x.intent !== 'in')) w.line(`bridgegen::shift_indices(${member(a.name)}, -1);`);
+    for (const m of scalars) w.line(`${m} -= 1;`);
   }, '}');
 }
 

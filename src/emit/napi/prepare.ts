@@ -3,9 +3,10 @@
 // and every `check(...)`, and allocate every output.
 
 import { charLength, isChars } from '../../ir/chars';
-import { conventionOf, isAssumedShape, isInPlace, isInput, mayBeAbsent, overwriteFlagName } from '../../ir/convention';
+import { conventionOf, isAssumedShape, isInPlace, isInput, mayBeAbsent, overwriteFlagName, zeroWhenAbsent } from '../../ir/convention';
 import { defaultOrder } from '../../ir/depend';
-import type { Arg, Routine } from '../../ir/types';
+import type { Arg, Check, Routine } from '../../ir/types';
+import { referencedNames } from '../../ir/value-expr';
 import type { Writer } from '../writer';
 import { cppString, cType, member, present, RESULT_MEMBER } from './ctypes';
 import { fortranExpr } from '../expr';
@@ -53,6 +54,7 @@ function shapeArray(w: Writer, arg: Arg, scope: ValueScope): string {
 
 /** Runs `body` only when the caller gave the argument, if it may be absent. */
 function whenGiven(w: Writer, arg: Arg, i: number, body: () => void): void {
+  if (zeroWhenAbsent(arg)) return void w.block(`if (args.given(${i})) {`, body, '}');
   if (!mayBeAbsent(arg)) return body();
   w.block(`if (args.given(${i})) {`, () => {
     body();
@@ -85,10 +87,64 @@ function readArray(w: Writer, arg: Arg, i: number, paramIndex: ParamIndex): void
   if (isAssumedShape(arg)) w.line(`bridgegen::require_shape(args, ${i}, ${member(arg.name)});`);
 }
 
+/**
+ * Checks a given input array's shape; one F2Py creates when left out (`zeroWhenAbsent`) is
+ * allocated zero-filled with its declared shape instead, once the sizes it reads are known.
+ */
+function checkOrCreate(w: Writer, arg: Arg, i: number, scope: ValueScope): void {
+  if (!zeroWhenAbsent(arg)) return whenGiven(w, arg, i, () => checkArray(w, arg, i, scope));
+  w.block(`if (args.given(${i})) {`, () => checkArray(w, arg, i, scope), '} else {');
+  w.indent(() => {
+    const shape = shapeArray(w, arg, scope);
+    w.line(`bridgegen::alloc_array(args, ${cppString(arg.name)}, ${arg.rank}, ${shape}, ${member(arg.name)});`);
+  });
+  w.line('}');
+}
+
 function checkArray(w: Writer, arg: Arg, i: number, scope: ValueScope): void {
   const shape = shapeArray(w, arg, scope);
   const text = cppString(`${arg.name}(${arg.dims.join(', ')})`);
   w.line(`bridgegen::check_shape(args, ${i}, ${member(arg.name)}, ${arg.rank}, ${shape}, ${text});`);
+}
+
+/**
+ * Emits each `check(...)` as soon as everything it reads is known, as F2Py does: a check on
+ * `incx` comes before the default `n = len(x)/abs(incx)` that would divide by zero without it.
+ * Known from the start: inputs without computed defaults, and the arrays the caller gives (an
+ * array created when left out is known once created).
+ */
+class ChecksAsSoonAsKnown {
+  private readonly pending: Check[];
+  private readonly known_ = new Set<string>();
+
+  constructor(private readonly w: Writer, routine: Routine, private readonly scope: ValueScope) {
+    this.pending = [...(routine.checks ?? [])];
+    for (const a of routine.args) {
+      const later = a.default?.kind === 'expr' || zeroWhenAbsent(a);
+      if (isInput(a) && !later) this.known_.add(a.name);
+    }
+  }
+
+  known(...names: string[]): void {
+    for (const n of names) this.known_.add(n);
+    this.emitReady();
+  }
+
+  emitReady(): void {
+    for (const check of [...this.pending]) {
+      if (referencedNames(check.expr).every((n) => this.known_.has(n))) this.emit(check);
+    }
+  }
+
+  /** Whatever is left (nothing, once every input is known): never dropped. */
+  emitRest(): void {
+    for (const check of [...this.pending]) this.emit(check);
+  }
+
+  private emit(check: Check): void {
+    this.pending.splice(this.pending.indexOf(check), 1);
+    this.w.line(`bridgegen::check(args, ${cppValueExpr(check.expr, this.scope)}, ${cppString(check.text)});`);
+  }
 }
 
 export function writePrepare(w: Writer, routine: Routine): void {
@@ -100,14 +156,18 @@ export function writePrepare(w: Writer, routine: Routine): void {
   if ('cycle' in order) throw new Error(`internal: defaults of ${routine.name} depend on each other`);
   w.block('void prepare(bridgegen::Args& args) {', () => {
     for (const arg of inputArrays) whenGiven(w, arg, paramIndex(arg.name), () => readArray(w, arg, paramIndex(arg.name), paramIndex));
+    const checks = new ChecksAsSoonAsKnown(w, routine, scope);
     for (const arg of routine.args.filter((a) => a.rank === 0 && isInput(a) && a.default?.kind !== 'expr')) {
       whenGiven(w, arg, paramIndex(arg.name), () => w.line(readScalar(arg, paramIndex(arg.name), paramIndex)));
     }
-    for (const arg of order.order) w.line(computeDefault(arg, scope));
-    for (const arg of inputArrays) whenGiven(w, arg, paramIndex(arg.name), () => checkArray(w, arg, paramIndex(arg.name), scope));
-    for (const check of routine.checks ?? []) {
-      w.line(`bridgegen::check(args, ${cppValueExpr(check.expr, scope)}, ${cppString(check.text)});`);
+    checks.emitReady();
+    for (const arg of order.order) {
+      w.line(computeDefault(arg, scope));
+      checks.known(arg.name);
     }
+    for (const arg of inputArrays) checkOrCreate(w, arg, paramIndex(arg.name), scope);
+    checks.known(...inputArrays.map((a) => a.name));
+    checks.emitRest();
     for (const arg of inputArrays.filter((a) => a.zeroBased?.extent)) {
       const extent = arg.zeroBased!.extent!;
       const i = paramIndex(arg.name);

@@ -2,12 +2,12 @@
 // either wrapped completely and safely or not at all. Grows as the emitters do.
 
 import type { DiagnosticBag } from '../../diag/diagnostic';
-import { isAssumedShape, isInput } from '../convention';
+import { isAssumedShape, isInput, zeroWhenAbsent } from '../convention';
 import { charLength, isChars } from '../chars';
 import { dtypeOf } from '../dtype';
 import { defaultOrder } from '../depend';
 import type { Arg, Check, Expr, Routine } from '../types';
-import { queriedArray, typeOf } from '../value-expr';
+import { queriedArray, referencedNames, typeOf } from '../value-expr';
 
 /** Why an extent expression cannot be computed before the call, or undefined. */
 function exprProblem(expr: Expr, routine: Routine): string | undefined {
@@ -22,17 +22,23 @@ function defaultProblem(arg: Arg, routine: Routine): string | undefined {
   if (arg.default?.kind === 'extent') {
     const { array, dim } = arg.default;
     const source = queriedArray(routine, { op: 'name', name: array });
+    if (source && zeroWhenAbsent(source)) return `the default of argument \`${arg.name}\` is the shape of optional array \`${array}\`, which may be left out`;
     if (!source) return `the default of argument \`${arg.name}\` is the shape of \`${array}\`, which is not an input array argument`;
     return dim < 0 || dim >= source.rank ? `the default of argument \`${arg.name}\` is dimension ${dim} (0-based) of \`${array}\`, which has rank ${source.rank}` : undefined;
   }
   if (arg.default?.kind !== 'expr') return undefined;
+  const absent = referencedNames(arg.default.expr).find((n) => routine.args.some((a) => a.name === n && zeroWhenAbsent(a)));
+  if (absent) return `the default \`${arg.default.text}\` of argument \`${arg.name}\` reads optional array \`${absent}\`, which may be left out`;
   const what = `the default \`${arg.default.text}\` of argument \`${arg.name}\``;
   const chars = isChars(arg) && arg.rank === 0;
-  if (arg.rank > 0 || (arg.type !== 'integer' && arg.type !== 'real' && !chars)) return `${what}: only integer, real and character scalars can have computed defaults`;
+  if (arg.rank > 0 || (arg.type !== 'integer' && arg.type !== 'real' && arg.type !== 'complex' && !chars)) {
+    return `${what}: only integer, real, complex (a real value) and character scalars can have computed defaults`;
+  }
   const typed = typeOf(arg.default.expr, routine);
   if ('problem' in typed) return `${what}: ${typed.problem}`;
   if (chars !== (typed.type === 'string')) return `${what} is ${chars ? 'not a string' : 'a string'}, and \`${arg.name}\` is ${chars ? 'CHARACTER' : 'a number'}`;
   if (typed.type === 'logical') return `${what} is a condition, not a number`;
+  if (typed.type === 'integer' && arg.type === 'complex') return `${what} is an integer; write a real (\`1.0\`) for complex \`${arg.name}\``;
   if (typed.type === 'real' && arg.type === 'integer') return `${what} is real, and \`${arg.name}\` is an integer`;
   return undefined;
 }
@@ -143,7 +149,8 @@ function callArgsProblem(routine: Routine): string | undefined {
 /** `zerobased` needs an integer array; an input also needs the extent its indices run below. */
 function zeroBasedProblem(arg: Arg, routine: Routine): string | undefined {
   if (!arg.zeroBased) return undefined;
-  if (arg.type !== 'integer' || arg.rank === 0) return 'is `zerobased` but not an integer array';
+  if (arg.type !== 'integer') return 'is `zerobased` but not an integer';
+  if (arg.rank === 0 && arg.intent !== 'out') return 'is a `zerobased` scalar that is not an output (only arrays may be inputs)';
   const extent = arg.zeroBased.extent;
   if (!extent) return isInput(arg) ? 'is a `zerobased` input: say the extent its indices run below, `zerobased(n)`' : undefined;
   const problem = exprProblem(extent, routine);
@@ -162,7 +169,8 @@ function argProblem(arg: Arg, routine: Routine): string | undefined {
   if (arg.allocatable || arg.pointer) return `${what} is allocatable or a pointer, not supported yet`;
   const needsInterface = interfaceProblem(arg, routine);
   if (needsInterface) return `${what} ${needsInterface}`;
-  if (arg.optional && !arg.fortranOptional && !arg.default) return `${what} is optional but has no default value bridgegen understands`;
+  if (zeroWhenAbsent(arg) && arg.bounds.some((b) => b.upper === null)) return `${what} is optional without a default, and its shape is not declared: nothing says what to create when it is left out`;
+  if (arg.optional && !arg.fortranOptional && !arg.default && !zeroWhenAbsent(arg)) return `${what} is optional but has no default value bridgegen understands`;
   const dflt = defaultProblem(arg, routine);
   if (dflt) return dflt;
   if (arg.hidden && !arg.default) return `${what} is hidden but has no value to take`;
@@ -183,6 +191,7 @@ function argProblem(arg: Arg, routine: Routine): string | undefined {
 
 function routineProblem(routine: Routine): string | undefined {
   if (routine.result && routine.result.rank > 0) return 'array-valued functions are not supported yet';
+  if (routine.result?.zeroBased && routine.result.type !== 'integer') return 'its result is `zerobased` but not an integer';
   if (routine.result && dtypeOf(routine.result) === undefined) {
     return `its result ${typeProblem(routine.result)}`;
   }

@@ -57,3 +57,9 @@ describe('.pyf.src templates', () => {
     expect(() => expandTemplateText('subroutine <s,d>f()\n<a,b,c> x\nend subroutine')).toThrow(expect.objectContaining({ line: 2 }));
   });
 });
+
+it('expands the comment lines right above a block with it (its documentation)', () => {
+  const v = expandTemplateText('! header\n\n! c,s = <prefix2=s,d>rotg(a,b)\nsubroutine <prefix2>rotg()\nend subroutine').map((t) => t.split('\n'));
+  expect(v.map((l) => l[2])).toEqual(['! c,s = srotg(a,b)', '! c,s = drotg(a,b)']);
+  expect(v.map((l) => l[0])).toEqual(['! header', '! header']);
+});
