@@ -37,11 +37,12 @@ export function mayBeAbsent(arg: Arg): boolean {
 }
 
 /**
- * F2Py's optional array without a default (`c` of SciPy's dgemm): left out, it is created
- * zero-filled with its declared shape, as F2Py does.
+ * An array the wrapper creates, zero-filled with its declared shape, as F2Py does: an optional
+ * one the caller left out (`c` of SciPy's dgemm), or a hidden one (LAPACK's `work`).
  */
 export function zeroWhenAbsent(arg: Arg): boolean {
-  return arg.rank > 0 && arg.optional && !arg.fortranOptional && arg.default === undefined && isInput(arg) && isParam(arg);
+  if (arg.rank === 0 || arg.default !== undefined || arg.fortranOptional || !isInput(arg)) return false;
+  return arg.hidden || (arg.optional && isParam(arg));
 }
 
 /** The name of an array's `overwrite_<name>` flag (F2Py's intent(copy|overwrite)). */

@@ -53,9 +53,10 @@ function numeric(operands: readonly Typed[], what: string): Typed {
   return { type: types.every((t) => t === 'integer') ? 'integer' : 'real' };
 }
 
+/** Conditions, or integers read as C does (nonzero is true: SciPy's `compute_vl || compute_vr`). */
 function logical(operands: readonly Typed[], what: string): Typed {
   for (const t of operands) if ('problem' in t) return t;
-  if (operands.some((t) => 'type' in t && t.type !== 'logical')) return { problem: `${what} needs conditions, not numbers` };
+  if (operands.some((t) => 'type' in t && t.type !== 'logical' && t.type !== 'integer')) return { problem: `${what} needs conditions or integers` };
   return { type: 'logical' };
 }
 
@@ -79,9 +80,11 @@ function condType(e: Extract<Expr, { op: 'cond' }>, routine: Routine): Typed {
   if ('problem' in test) return test;
   if (test.type === 'string') return { problem: 'the test of `?:` is a string' };
   const branches = [typeOf(e.then, routine), typeOf(e.else, routine)];
-  const strings = branches.filter((t) => 'type' in t && t.type === 'string').length;
-  if (strings === 2) return { type: 'string' };
-  if (strings === 1) return { problem: '`?:` chooses between a string and a number' };
+  for (const t of branches) if ('problem' in t) return t;
+  const [a, b] = branches.map((t) => (t as { type: ValueType }).type);
+  // Two strings, two conditions (`trans_b ? kb==k : ldb==k`), or two numbers.
+  if ((a === 'string' || a === 'logical') && a === b) return { type: a };
+  if (a === 'string' || b === 'string' || a === 'logical' || b === 'logical') return { problem: '`?:` chooses between values of different kinds' };
   return numeric(branches, 'the values of `?:`');
 }
 

@@ -139,6 +139,18 @@ describe('zerobased pivots (fortran/tests/signatures/pivots.pyf)', () => {
     expect(p.dgetrf_lda(a).info).toBe(0); // the module stays usable
   });
 
+  it('creates hidden workspace arrays (dgetri) and queries their size with scalars in the same module', () => {
+    const { lu, ipiv } = p.dgetrf(a);
+    const { inv_a, info } = p.dgetri(lu, ipiv);
+    expect(info).toBe(0);
+    expect(Array.from(inv_a.data as Float64Array, (v) => Math.round(v * 1e12) / 1e12)).toEqual([-2, 1.5, 1, -0.5]);
+    const query = p.dgetri_lwork(100);
+    expect(query.info).toBe(0);
+    expect(query.work).toBeGreaterThanOrEqual(100);
+    expect(p.dgetri(lu, ipiv, { lwork: Math.round(query.work) }).info).toBe(0);
+    expect(() => p.dgetri(lu, ipiv, { lwork: 1 })).toThrow('dgetri(): check(lwork>=max(1,n)) failed');
+  });
+
   it('refuses a pivot outside [0, n) before LAPACK indexes a row with it', () => {
     const { lu } = p.dgetrf(a);
     for (const bad of [[2, 1], [0, -1]]) {

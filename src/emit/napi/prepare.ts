@@ -93,11 +93,13 @@ function readArray(w: Writer, arg: Arg, i: number, paramIndex: ParamIndex): void
  */
 function checkOrCreate(w: Writer, arg: Arg, i: number, scope: ValueScope): void {
   if (!zeroWhenAbsent(arg)) return whenGiven(w, arg, i, () => checkArray(w, arg, i, scope));
-  w.block(`if (args.given(${i})) {`, () => checkArray(w, arg, i, scope), '} else {');
-  w.indent(() => {
+  const create = () => {
     const shape = shapeArray(w, arg, scope);
     w.line(`bridgegen::alloc_array(args, ${cppString(arg.name)}, ${arg.rank}, ${shape}, ${member(arg.name)});`);
-  });
+  };
+  if (arg.hidden) return create();
+  w.block(`if (args.given(${i})) {`, () => checkArray(w, arg, i, scope), '} else {');
+  w.indent(create);
   w.line('}');
 }
 
@@ -155,7 +157,7 @@ export function writePrepare(w: Writer, routine: Routine): void {
   const order = defaultOrder(routine);
   if ('cycle' in order) throw new Error(`internal: defaults of ${routine.name} depend on each other`);
   w.block('void prepare(bridgegen::Args& args) {', () => {
-    for (const arg of inputArrays) whenGiven(w, arg, paramIndex(arg.name), () => readArray(w, arg, paramIndex(arg.name), paramIndex));
+    for (const arg of inputArrays.filter((a) => !a.hidden)) whenGiven(w, arg, paramIndex(arg.name), () => readArray(w, arg, paramIndex(arg.name), paramIndex));
     const checks = new ChecksAsSoonAsKnown(w, routine, scope);
     for (const arg of routine.args.filter((a) => a.rank === 0 && isInput(a) && a.default?.kind !== 'expr')) {
       whenGiven(w, arg, paramIndex(arg.name), () => w.line(readScalar(arg, paramIndex(arg.name), paramIndex)));

@@ -31,6 +31,8 @@ const int = (code: string): Value => ({ code, type: 'integer' });
 const real = (code: string): Value => ({ code, type: 'real' });
 const asReal = (v: Value): string => (v.type === 'real' ? v.code : `double(${v.code})`);
 const allInteger = (vs: readonly Value[]): boolean => vs.every((v) => v.type === 'integer');
+/** A condition, or an integer read as C does: nonzero is true. */
+const truth = (v: Value): string => (v.type === 'logical' ? v.code : `(${v.code} != 0)`);
 
 /** `len(x)`, `size(x[,k])`, `shape(x,k)`, `rank(x)` of an input array (checked by the `supported` pass). */
 function arrayQuery(name: string, args: readonly Expr[], scope: ValueScope): Value | undefined {
@@ -71,20 +73,19 @@ function value(e: Expr, scope: ValueScope): Value {
       return arg.type === 'integer' ? int(`bridgegen::ext_neg(args, ${arg.code})`) : real(`(-${arg.code})`);
     }
     case 'not':
-      return { code: `!${value(e.arg, scope).code}`, type: 'logical' };
+      return { code: `!${truth(value(e.arg, scope))}`, type: 'logical' };
     case 'call':
       return callValue(e, scope);
     case 'cond': {
       const [then, otherwise] = [value(e.then, scope), value(e.else, scope)];
-      const tested = value(e.test, scope);
-      const test = tested.type === 'logical' ? tested.code : `(${tested.code} != 0)`; // C: nonzero is true
-      if (then.type === 'string') return { code: `(${test} ? ${then.code} : ${otherwise.code})`, type: 'string' };
+      const test = truth(value(e.test, scope));
+      if (then.type === 'string' || then.type === 'logical') return { code: `(${test} ? ${then.code} : ${otherwise.code})`, type: then.type };
       if (allInteger([then, otherwise])) return int(`(${test} ? ${then.code} : ${otherwise.code})`);
       return real(`(${test} ? ${asReal(then)} : ${asReal(otherwise)})`);
     }
     case 'and':
     case 'or':
-      return { code: `(${value(e.left, scope).code} ${e.op === 'and' ? '&&' : '||'} ${value(e.right, scope).code})`, type: 'logical' };
+      return { code: `(${truth(value(e.left, scope))} ${e.op === 'and' ? '&&' : '||'} ${truth(value(e.right, scope))})`, type: 'logical' };
     case '+':
     case '-':
     case '*':

@@ -26,6 +26,9 @@ function defaultProblem(arg: Arg, routine: Routine): string | undefined {
     if (!source) return `the default of argument \`${arg.name}\` is the shape of \`${array}\`, which is not an input array argument`;
     return dim < 0 || dim >= source.rank ? `the default of argument \`${arg.name}\` is dimension ${dim} (0-based) of \`${array}\`, which has rank ${source.rank}` : undefined;
   }
+  if (arg.default && arg.rank > 0) {
+    return `argument \`${arg.name}\` is an array with a default value, not supported: leave it optional without one (it is then created zero-filled when left out)`;
+  }
   if (arg.default?.kind !== 'expr') return undefined;
   const absent = referencedNames(arg.default.expr).find((n) => routine.args.some((a) => a.name === n && zeroWhenAbsent(a)));
   if (absent) return `the default \`${arg.default.text}\` of argument \`${arg.name}\` reads optional array \`${absent}\`, which may be left out`;
@@ -169,11 +172,11 @@ function argProblem(arg: Arg, routine: Routine): string | undefined {
   if (arg.allocatable || arg.pointer) return `${what} is allocatable or a pointer, not supported yet`;
   const needsInterface = interfaceProblem(arg, routine);
   if (needsInterface) return `${what} ${needsInterface}`;
-  if (zeroWhenAbsent(arg) && arg.bounds.some((b) => b.upper === null)) return `${what} is optional without a default, and its shape is not declared: nothing says what to create when it is left out`;
+  if (zeroWhenAbsent(arg) && arg.bounds.some((b) => b.upper === null)) return `${what} is ${arg.hidden ? 'hidden' : 'optional without a default'}, and its shape is not declared: nothing says what to create`;
   if (arg.optional && !arg.fortranOptional && !arg.default && !zeroWhenAbsent(arg)) return `${what} is optional but has no default value bridgegen understands`;
   const dflt = defaultProblem(arg, routine);
   if (dflt) return dflt;
-  if (arg.hidden && !arg.default) return `${what} is hidden but has no value to take`;
+  if (arg.hidden && !arg.default && !zeroWhenAbsent(arg)) return `${what} is hidden but has no value to take`;
   const indices = zeroBasedProblem(arg, routine);
   if (indices) return `${what} ${indices}`;
   if (arg.rank > 7) return `${what} has rank ${arg.rank}; at most 7 is supported`;
