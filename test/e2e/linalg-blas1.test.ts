@@ -3,10 +3,8 @@
 // test/fixtures/linalg/blas1.json): every routine in every precision, the optional offsets,
 // increments (negative too), n, SciPy's in-place/copy rules for each output, the checks SciPy
 // makes (same condition, same order), and the Async twins.
-//
-// Not wrapped (see the signature file): isamax/idamax/icamax/izamax (SciPy returns a 0-based
-// index, a function result bridgegen cannot shift yet) and caxpy/zaxpy (their default
-// a = (1.0, 0.0) is a complex default, which bridgegen does not have yet).
+// All 48: i?amax return SciPy's 0-based index (a `zerobased` result), caxpy/zaxpy default
+// a = 1.0 (a complex default from a real value).
 
 import { buildModule, ROOT } from '../helpers/build';
 import * as path from 'node:path';
@@ -72,8 +70,13 @@ const SCAL = family('scal', [
 ]);
 const COPY = family('copy', xyCases((p) => `${p}copy`, ALL).map(drop));
 const AXPY = family('axpy', [
-  ...xyCases((p) => `${p}axpy`, REAL).map(drop),
+  ...xyCases((p) => `${p}axpy`, ALL).map(drop),
   ...xyCases((p) => `${p}axpy`, REAL, () => [], { a: -1.25 }),
+  ...xyCases((p) => `${p}axpy`, COMPLEX, () => [], { a: { re: 0.5, im: -1.5 } }),
+]);
+const AMAX = family('amax', [
+  ...xCases((p) => `i${p}amax`, ALL),
+  { fn: 'blas.idamax', args: [vec('float64', 5, 77)], kwargs: { n: 0 } },
 ]);
 const DOT = family('dot', [
   ...xyCases((p) => `${p}dot`, REAL).map(drop),
@@ -145,18 +148,17 @@ function likeScipy(cases: readonly ScipyCase[], skip: readonly string[] = []): v
 }
 
 describe('level 1 BLAS like scipy.linalg.blas', () => {
-  it('has the 42 routines (with Async twins), and leaves out the ones bridgegen cannot match yet', () => {
+  it('has the 48 routines (with Async twins)', () => {
     const names = [
-      ...['s', 'd', 'c', 'z'].flatMap((p) => [`${p}rotg`, `${p}swap`, `${p}scal`, `${p}copy`]),
-      'srotmg', 'drotmg', 'srotm', 'drotm', 'srot', 'drot', 'csrot', 'zdrot', 'csscal', 'zdscal', 'saxpy', 'daxpy',
+      ...['s', 'd', 'c', 'z'].flatMap((p) => [`${p}rotg`, `${p}swap`, `${p}scal`, `${p}copy`, `${p}axpy`, `i${p}amax`]),
+      'srotmg', 'drotmg', 'srotm', 'drotm', 'srot', 'drot', 'csrot', 'zdrot', 'csscal', 'zdscal',
       'sdot', 'ddot', 'cdotu', 'zdotu', 'cdotc', 'zdotc', 'snrm2', 'dnrm2', 'scnrm2', 'dznrm2', 'sasum', 'dasum', 'scasum', 'dzasum',
     ];
-    expect(names).toHaveLength(42);
+    expect(names).toHaveLength(48);
     for (const n of names) {
       expect(typeof m[n]).toBe('function');
       expect(typeof m[`${n}Async`]).toBe('function');
     }
-    for (const n of ['isamax', 'idamax', 'icamax', 'izamax', 'caxpy', 'zaxpy']) expect(m[n]).toBeUndefined();
   });
 
   it('?rotg: c, s of a Givens rotation', () => {
@@ -234,7 +236,11 @@ describe('level 1 BLAS like scipy.linalg.blas', () => {
     expect(y).toEqual(new Float64Array([1, 2, 3]));
   });
 
-  it('saxpy/daxpy: z = a*x + y in y (a defaults to 1)', async () => {
+  it('i?amax: the 0-based index of the largest |x| (|re|+|im| for complex), -1 for n = 0', () => {
+    likeScipy(AMAX);
+  });
+
+  it('?axpy: z = a*x + y in y (a defaults to 1, complex a too)', async () => {
     likeScipy(AXPY);
     const y = new Float64Array([1, 2, 3]);
     const z = m.daxpy(new Float64Array([1, 1, 1]), y, { a: 2 });
