@@ -92,6 +92,11 @@ export function parseAttribute(c: Cursor): Attribute {
   return { kind: 'simple', name: t.text, span };
 }
 
+/** A lone `*`: an assumed-size bound. */
+function isStar(ts: readonly Token[]): boolean {
+  return ts.length === 1 && ts[0]!.text === '*' && ts[0]!.kind === 'op';
+}
+
 /** The dimensions inside `( ... )`: `n`, `-2:n`, `*`, `1:*`, `:`, `0:`. */
 export function parseDims(c: Cursor, inner: readonly Token[], open: Token): DimSpec[] {
   if (inner.length === 0) c.fail('empty array specification', open);
@@ -100,7 +105,6 @@ export function parseDims(c: Cursor, inner: readonly Token[], open: Token): DimS
     const text = item.map((t) => t.text).join('');
     const span = c.span(item[0]);
     const colon = indexTop(item, ':');
-    const isStar = (ts: Token[]): boolean => ts.length === 1 && ts[0]!.text === '*' && ts[0]!.kind === 'op';
     if (colon < 0) {
       if (isStar(item)) return { text, form: 'assumed-size', span };
       return { text, upper: c.raw(item), form: 'explicit', span };

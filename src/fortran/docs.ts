@@ -1,7 +1,7 @@
 // Documentation from comments: the block above or after a routine header (plain, FORD `!!`/`!>`,
 // Doxygen `*>` with `\param`), and per-declaration comments; lower.ts decides what they attach to.
 
-import { firstNonBlank, type Comment } from './source-form';
+import { firstNonBlank, trimmedSlice, type Comment } from './source-form';
 
 /** The direction a Doxygen `\param[in]`, `\param[out]` or `\param[in,out]` command states. */
 export type ParamDirection = 'in' | 'out' | 'inout';
@@ -23,7 +23,6 @@ export function paramDirection(bracket: string | undefined): ParamDirection | un
   return undefined;
 }
 
-const MARKED = /^(?:[!*cCdD][>!<])/;
 // Patterns are compiled once here: a regex literal in a function is a new object at every call, and
 // these run on every line of every doc block.
 const TRAILING_DOC = /^!(<|!)/;
@@ -45,7 +44,18 @@ const isFordBefore = (c: Comment): boolean => FORD_BEFORE.test(c.text);
 const isFordAfter = (c: Comment): boolean => FORD_AFTER.test(c.text);
 const notFordBefore = (c: Comment): boolean => !FORD_BEFORE.test(c.text);
 const any = (): boolean => true;
-const isMarked = (t: string): boolean => MARKED.test(t);
+
+/**
+ * `t` starts with a doc marker: one of `!*cCdD`, then one of `>!<` (`*>`, `!>`, `!<`...). Char codes
+ * rather than a regex, as this runs on every line of every doc block.
+ */
+function isMarked(t: string): boolean {
+  const c0 = t.charCodeAt(0);
+  const c1 = t.charCodeAt(1);
+  const lead = c0 === 33 || c0 === 42 || c0 === 99 || c0 === 67 || c0 === 100 || c0 === 68; // ! * c C d D
+  return lead && (c1 === 62 || c1 === 33 || c1 === 60); // > ! <
+}
+
 /** ANCHOR needs a `<` or an `=`: most doc lines have neither and skip the regex. */
 const mayHaveAnchor = (l: string): boolean => l.includes('<') || l.includes('=');
 
@@ -60,12 +70,6 @@ function leadOf(l: string): number {
 
 const isCommandLead = (c: number): boolean => c === 92 || c === 64;
 const isRuleLead = (c: number): boolean => c === 61 || c === 45 || c === 42;
-
-/** Length of the leading blanks of `l`: what the pattern ^\s* matches. */
-function indentOf(l: string): number {
-  const i = firstNonBlank(l);
-  return i < 0 ? l.length : i;
-}
 
 /**
  * The comments of one file by line. Arrays indexed by line number rather than maps: a file's comments
@@ -106,6 +110,7 @@ export class DocIndex {
     }
     const before = this.blockBefore(line, isFordBefore);
     const after = before.length > 0 ? [] : this.blockAfter(endLine, isFordAfter);
+    if (before.length === 0 && after.length === 0) return undefined; // most declarations
     const text = tidy(strip([...before, ...after].map((c) => c.text))).join('\n');
     return text || undefined;
   }
@@ -125,7 +130,7 @@ export class DocIndex {
     for (let top = line - out.length - 1; this.isBlank(top); ) {
       while (this.isBlank(top)) top--;
       const above = this.blockBefore(top + 1, any);
-      if (!above.some((c) => MARKED.test(c.text))) break;
+      if (!above.some((c) => isMarked(c.text))) break;
       out.unshift(...above);
       top -= above.length;
     }
@@ -175,32 +180,41 @@ export function withoutHtml(lines: readonly string[]): string[] {
   return out;
 }
 
-/** Removes comment markers, then the indentation common to all non-blank lines. */
+/**
+ * Removes comment markers, then the indentation common to all non-blank lines, then trailing blanks:
+ * offsets are worked out first, so each line is sliced once.
+ */
 function strip(texts: readonly string[]): string[] {
-  const lines = texts.map(unmark);
   let cut = Infinity;
-  for (const l of lines) if (firstNonBlank(l) >= 0) cut = Math.min(cut, indentOf(l));
+  for (const t of texts) {
+    const marker = markerLength(t);
+    const first = firstNonBlank(t, marker);
+    if (first >= 0) cut = Math.min(cut, first - marker);
+  }
   if (cut === Infinity) cut = 0;
-  return lines.map((l) => l.slice(cut).trimEnd());
+  const out: string[] = [];
+  for (const t of texts) out.push(trimmedSlice(t, markerLength(t) + cut, t.length));
+  return out;
 }
 
-/** `t` without its marker: two characters for `*>` and the like, else one (as `/^../` or `/^./` would remove). */
-function unmark(t: string): string {
-  if (MARKED.test(t)) return t.slice(2);
+/** The length of the marker of `t`: two characters for `*>` and the like, else one (as `/^../` or `/^./` would remove). */
+function markerLength(t: string): number {
+  if (isMarked(t)) return 2;
   const c = t.charCodeAt(0);
-  return t.length === 0 || c === 10 || c === 13 || c === 0x2028 || c === 0x2029 ? t : t.slice(1);
+  return t.length === 0 || c === 10 || c === 13 || c === 0x2028 || c === 0x2029 ? 0 : 1;
 }
 
 /** Drops leading/trailing blank lines, collapses blank runs, de-indents. */
 function tidy(lines: readonly string[]): string[] {
   const out: string[] = [];
+  let cut = Infinity; // the least indentation of the lines kept (trailing '' lines, dropped below, have none)
   for (const l of lines) {
-    if (firstNonBlank(l) < 0 && (out.length === 0 || out[out.length - 1] === '')) continue;
+    const first = firstNonBlank(l);
+    if (first < 0 && (out.length === 0 || out[out.length - 1] === '')) continue;
     out.push(l);
+    if (l !== '') cut = Math.min(cut, first < 0 ? l.length : first);
   }
   while (out.length > 0 && out[out.length - 1] === '') out.pop();
-  let cut = Infinity;
-  for (const l of out) if (l !== '') cut = Math.min(cut, indentOf(l));
   if (cut === Infinity) cut = 0;
   return cut === 0 ? out : out.map((l) => l.slice(cut));
 }

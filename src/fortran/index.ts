@@ -8,7 +8,7 @@ import type { Interface } from '../ir/types';
 import type { SourceAst } from './ast';
 import { Lowering, lowerSources } from './lower';
 import { parseSource } from './parser';
-import { splitFixed, splitFree, statementSpan, type LogicalSource, type Statement } from './source-form';
+import { firstNonBlank, splitFixed, splitFree, statementSpan, type LogicalSource, type Statement } from './source-form';
 
 export interface SourceFile {
   readonly path: string;
@@ -34,9 +34,15 @@ export function parseFortran(file: SourceFile, bag: DiagnosticBag): SourceAst {
 
 const INCLUDE = /^\s*include\s*(['"])(.+)\1\s*$/i;
 
+/** INCLUDE may match: the statement starts with an `i` (checked first, as this runs on every statement). */
+function mayInclude(s: Statement): boolean {
+  const first = firstNonBlank(s.text);
+  return first >= 0 && (s.text.charCodeAt(first) | 32) === 105 && INCLUDE.test(s.text);
+}
+
 /** Replaces `include 'file'` lines by the statements of that file (read next to the including file). */
-function expandIncludes(src: LogicalSource, split: typeof splitFree, bag: DiagnosticBag, depth: number): Statement[] {
-  if (!src.statements.some((s) => INCLUDE.test(s.text))) return [...src.statements];
+function expandIncludes(src: LogicalSource, split: typeof splitFree, bag: DiagnosticBag, depth: number): readonly Statement[] {
+  if (!src.statements.some(mayInclude)) return src.statements;
   return src.statements.flatMap((s) => {
     const m = INCLUDE.exec(s.text);
     if (!m || s.directive) return [s];

@@ -21,12 +21,21 @@ const DOTOP = /\.[a-z]+\./iy;
 const IDENT = /[a-z_$][a-z0-9_$]*/iy;
 const INT_BEFORE_DOTOP = /\d+(?=\.[a-z]+\.)/iy;
 const NUMBER = /(?:\d+\.?\d*|\.\d+)(?:[edq][+-]?\d+)?(?:_[a-z0-9_]+)?/iy;
-const SPACE = /\s/;
 const DIGIT = /[0-9]/;
+const SPACE = /\s/;
 
+/** `/\s/` on `text[i]`: a blank or printable ASCII is told without the regex. */
+function isBlankAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c === 32) return true;
+  if (c > 32 && c < 127) return false;
+  return SPACE.test(text[i]!);
+}
+
+/** What sticky `re` matches at `text[at]`; `test` rather than `exec`, which makes a match array per token. */
 function matchAt(re: RegExp, text: string, at: number): string | undefined {
   re.lastIndex = at;
-  return re.exec(text)?.[0];
+  return re.test(text) ? text.slice(at, re.lastIndex) : undefined;
 }
 
 /** Splits one statement into tokens; never fails (unknown characters become `unknown` tokens). */
@@ -34,7 +43,7 @@ export function lex(text: string): Token[] {
   const tokens: Token[] = [];
   let i = 0;
   while (i < text.length) {
-    if (SPACE.test(text[i]!)) {
+    if (isBlankAt(text, i)) {
       i++;
       continue;
     }

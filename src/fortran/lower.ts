@@ -3,7 +3,7 @@
 
 import { DiagnosticBag } from '../diag/diagnostic';
 import type { Arg, Expr, Interface, Intent, Module, Routine, Span } from '../ir/types';
-import type { ModuleUnit, NameRef, RawExpr, RoutineUnit, SourceAst } from './ast';
+import type { ModuleUnit, NameRef, RawExpr, RoutineUnit, SourceAst, Stmt } from './ast';
 import { lowerBounds } from './bounds';
 import { parseExpr } from './expr';
 import { CommonCollector } from './commons';
@@ -136,15 +136,9 @@ function addCommons(unit: RoutineUnit, outer: Context): void {
 function lowerRoutine(unit: RoutineUnit, outer: Context): Routine | undefined {
   if (unit.broken) return undefined;
   const what = `${unit.routineKind} '${unit.name}'`;
-  const procedures = new Set(unit.interfaces.flatMap((i) => i.bodies.map((b) => b.name)));
   const { rules, scope } = routineScope(unit, outer);
   outer.commons.add({ body: unit.body, what, docs: outer.docs, scope, rules });
-  const ctx: RoutineContext = {
-    ...outer, unit, what, procedures, scope, rules,
-    argNames: new Set(unit.args.map((a) => a.name)),
-    syms: collectSymbols(unit.body, outer.docs),
-    doc: outer.docs.routineDoc(unit.span.line, unit.headerEndLine),
-  };
+  const ctx = routineContext(unit, outer, { what, rules, scope });
   const args: Arg[] = [];
   for (const a of unit.args) {
     if (a.name === '*') {
@@ -160,7 +154,7 @@ function lowerRoutine(unit: RoutineUnit, outer: Context): Routine | undefined {
     result = lowerArg(unit.result ?? { name: unit.name, span: unit.span }, ctx, true);
     if (!result) return undefined;
   }
-  const checks = lowerChecks(unit.body, outer.bag, what);
+  const checks = mayHaveChecks(unit.body) ? lowerChecks(unit.body, outer.bag, what) : [];
   if (!checks) return undefined;
   const threadsafe =
     unit.prefixes.includes('pure') || unit.prefixes.includes('elemental') ||
@@ -176,6 +170,35 @@ function lowerRoutine(unit: RoutineUnit, outer: Context): Routine | undefined {
     ...(checks.length > 0 ? { checks } : {}),
     span: unit.span,
   };
+}
+
+/**
+ * The context of one routine, its fields listed rather than `outer` spread: copying a context of
+ * varying shape per routine was a measurable part of lowering LAPACK.
+ */
+function routineContext(unit: RoutineUnit, outer: Context, own: { what: string; rules: ImplicitRules; scope: Scope }): RoutineContext {
+  const { bag, docs, table, host, implicit, module, commons } = outer;
+  return {
+    bag, docs, table, host, implicit, module, commons, unit, ...own,
+    procedures: unit.interfaces.length === 0 ? NO_NAMES : new Set(unit.interfaces.flatMap((i) => i.bodies.map((b) => b.name))),
+    argNames: new Set(unit.args.map((a) => a.name)),
+    syms: collectSymbols(unit.body, docs),
+    doc: docs.routineDoc(unit.span.line, unit.headerEndLine),
+  };
+}
+
+const NO_NAMES: ReadonlySet<string> = new Set();
+
+/**
+ * Whether a `check(...)` may be among these statements: only declarations and attribute statements
+ * carry one. Most of a body is executable statements, which `lowerChecks` need not walk.
+ */
+function mayHaveChecks(body: readonly Stmt[]): boolean {
+  for (const s of body) {
+    if (s.kind === 'attr' && s.attr.kind === 'simple' && s.attr.name === 'check') return true;
+    if (s.kind === 'decl' && s.attrs.some((a) => a.kind === 'simple' && a.name === 'check')) return true;
+  }
+  return false;
 }
 
 /** A procedure argument declared by an interface body in the routine gets that body as its signature. */
@@ -210,22 +233,25 @@ function lowerArg(ref: NameRef, ctx: RoutineContext, isResult: boolean): Arg | u
   const dflt = sym?.directiveInit && (optional || io.hidden) ? lowerDefault(sym.directiveInit) : undefined;
   const doc = sym?.doc ?? ctx.doc.params.get(name);
   const charSpec = sym?.charLen ?? ((isResult ? ctx.unit.type : undefined) ?? sym?.type ?? sym?.directiveType)?.len;
-  const flag = (f: string): boolean => sym?.flags.has(f) ?? false;
-  return {
+  // Optional fields are set one by one, in the order the IR lists them: spreading `...(c ? {f} : {})`
+  // made a throw-away object per field and was the main cost of lowering an argument.
+  const arg: Partial<Writable<Arg>> = {
     name, type: vt.type, kind: vt.kind, rank: dims.length, dims: dims.map((d) => d.text), bounds,
     intent: io.intent, optional, hidden: io.hidden, fortranOptional, returned: io.returned,
-    ...withDeclaredIntent(sym?.sourceIntents ?? []),
-    ...f2pyResultWords(sym?.intents ?? []),
-    ...(dflt ? { default: dflt } : {}),
-    ...(vt.type === 'character' ? { charLen: charSpec?.text ?? '1' } : {}),
-    ...(vt.typeName !== undefined ? { typeName: vt.typeName } : {}),
-    ...(flag('value') ? { value: true } : {}),
-    ...(flag('allocatable') ? { allocatable: true } : {}),
-    ...(flag('pointer') ? { pointer: true } : {}),
-    ...(sym?.zeroBased ? { zeroBased: lowerZeroBased(sym.zeroBased, ctx, name) } : {}),
-    ...(doc ? { doc } : {}),
-    span,
   };
+  const declared = declaredIntent(sym?.sourceIntents ?? []);
+  if (declared) arg.declaredIntent = declared;
+  if (sym && sym.intents.length > 0) setF2pyResultWords(arg, sym.intents);
+  if (dflt) arg.default = dflt;
+  if (vt.type === 'character') arg.charLen = charSpec?.text ?? '1';
+  if (vt.typeName !== undefined) arg.typeName = vt.typeName;
+  if (sym?.flags.has('value')) arg.value = true;
+  if (sym?.flags.has('allocatable')) arg.allocatable = true;
+  if (sym?.flags.has('pointer')) arg.pointer = true;
+  if (sym?.zeroBased) arg.zeroBased = lowerZeroBased(sym.zeroBased, ctx, name);
+  if (doc) arg.doc = doc;
+  arg.span = span;
+  return arg as Arg;
 }
 
 /** `zerobased` or `zerobased(extent)`; an extent that does not parse is reported, and dropped. */
@@ -236,6 +262,8 @@ function lowerZeroBased(attr: RawExpr | true, ctx: RoutineContext, name: string)
   ctx.bag.error('BG002', attr.span, `zerobased(...) of \`${name}\`: ${r.error}`);
   return {};
 }
+
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
 
 function valueType(name: string, sym: Sym | undefined, ctx: RoutineContext, what: string, span: Span, isResult: boolean) {
   if (!isResult && (sym?.flags.has('external') || ctx.procedures.has(name))) return { type: 'procedure' as const, kind: 0 };
@@ -249,23 +277,22 @@ function valueType(name: string, sym: Sym | undefined, ctx: RoutineContext, what
 }
 
 /** F2Py's `copy`/`overwrite` and `out=name` intent words. */
-function f2pyResultWords(words: readonly string[]): { overwrite?: 'copy' | 'overwrite'; outName?: string } {
+function setF2pyResultWords(arg: Partial<Writable<Arg>>, words: readonly string[]): void {
   const outName = words.find((w) => w.startsWith('out='))?.slice('out='.length);
   const overwrite = words.includes('overwrite') ? 'overwrite' : words.includes('copy') ? 'copy' : undefined;
-  return { ...(overwrite ? { overwrite } : {}), ...(outName ? { outName } : {}) };
+  if (overwrite) arg.overwrite = overwrite;
+  if (outName) arg.outName = outName;
 }
 
-function withDeclaredIntent(words: readonly string[]): { declaredIntent?: 'in' | 'out' | 'inout' } {
-  const intent = declaredIntent(words);
-  return intent ? { declaredIntent: intent } : {};
-}
-
-/** The intent the Fortran declaration itself states (`in out` and `inout` alike), if any. */
+/**
+ * The intent the Fortran declaration itself states (`in out` and `inout` alike), if any. Here and in
+ * `lowerIntent`, `words.includes` rather than a local `has` helper: tsx (the benchmark's runner) names
+ * every local arrow function with a defineProperty call, per call of the function around it.
+ */
 function declaredIntent(words: readonly string[]): 'in' | 'out' | 'inout' | undefined {
-  const has = (w: string) => words.includes(w);
-  if (has('inout') || (has('in') && has('out'))) return 'inout';
-  if (has('out')) return 'out';
-  if (has('in')) return 'in';
+  if (words.includes('inout') || (words.includes('in') && words.includes('out'))) return 'inout';
+  if (words.includes('out')) return 'out';
+  if (words.includes('in')) return 'in';
   return undefined;
 }
 
@@ -282,11 +309,10 @@ function intentWords(declared: readonly string[], documented: ParamDirection | u
 
 /** F2Py's intent rules: `in,out` is returned; `inout` is returned only for scalars; `hide` is never passed. */
 function lowerIntent(words: readonly string[], rank: number): { intent: Intent; hidden: boolean; returned: boolean } {
-  const has = (w: string): boolean => words.includes(w);
-  if (has('hide')) return { intent: has('out') ? 'out' : 'in', hidden: true, returned: false };
-  if ((has('in') && has('out')) || (has('inout') && has('out'))) return { intent: 'inout', hidden: false, returned: true };
-  if (has('inout')) return { intent: 'inout', hidden: false, returned: rank === 0 };
-  if (has('out')) return { intent: 'out', hidden: false, returned: true };
-  if (has('in')) return { intent: 'in', hidden: false, returned: false };
+  if (words.includes('hide')) return { intent: words.includes('out') ? 'out' : 'in', hidden: true, returned: false };
+  if ((words.includes('in') || words.includes('inout')) && words.includes('out')) return { intent: 'inout', hidden: false, returned: true };
+  if (words.includes('inout')) return { intent: 'inout', hidden: false, returned: rank === 0 };
+  if (words.includes('out')) return { intent: 'out', hidden: false, returned: true };
+  if (words.includes('in')) return { intent: 'in', hidden: false, returned: false };
   return { intent: null, hidden: false, returned: false };
 }

@@ -13,33 +13,40 @@ type Report = 'error' | 'quiet';
 
 class UnitParser {
   private pos = 0;
+  /** The classification of the statement `next` returned; null when it was malformed. */
+  private cls: Classified | null = null;
   constructor(
     private readonly file: string,
     private readonly stmts: readonly Statement[],
     private readonly bag: DiagnosticBag,
   ) {}
 
-  /** The next statement, classified; a malformed one is reported (per `report`) and returned as null. */
-  private next(report: Report, onError?: () => void): { stmt: Statement; cls: Classified | null } | undefined {
+  /**
+   * The next statement, classified into `cls` (a field, not a pair returned per statement: most
+   * statements are executable, and the pair was garbage); a malformed one is reported (per `report`)
+   * and classified as null.
+   */
+  private next(report: Report, onError?: () => void): Statement | undefined {
     const stmt = this.stmts[this.pos++];
     if (!stmt) return undefined;
     try {
-      return { stmt, cls: classify(stmt) };
+      this.cls = classify(stmt);
     } catch (e) {
       if (!(e instanceof ParseError)) throw e;
       if (stmt.directive) this.bag.warning('BG003', e.span, `f2py directive not understood (ignored): ${e.message}`);
       else if (report === 'error') this.bag.error('BG002', e.span, e.message);
       if (!stmt.directive) onError?.();
-      return { stmt, cls: null };
+      this.cls = null;
     }
+    return stmt;
   }
 
   units(): SourceAst['units'] {
     const units: Array<RoutineUnit | ModuleUnit> = [];
     for (;;) {
-      const n = this.next('error');
-      if (!n) return units;
-      const { stmt, cls } = n;
+      const stmt = this.next('error');
+      if (!stmt) return units;
+      const cls = this.cls;
       if (!cls) continue;
       switch (cls.kind) {
         case 'header':
@@ -82,12 +89,12 @@ class UnitParser {
     });
     const what = `${header.routineKind} ${header.name}`;
     for (;;) {
-      const n = this.next(contains ? 'quiet' : report, () => (broken = broken || !contains));
-      if (!n) {
+      const stmt = this.next(contains ? 'quiet' : report, () => (broken = broken || !contains));
+      if (!stmt) {
         if (report === 'error') this.bag.error('BG002', statementSpan(headerStmt), `${what} has no END statement`);
         return done(this.stmts[this.stmts.length - 1]?.endLine ?? headerStmt.endLine);
       }
-      const { stmt, cls } = n;
+      const cls = this.cls;
       if (!cls) continue;
       switch (cls.kind) {
         case 'header':
@@ -143,12 +150,12 @@ class UnitParser {
       headerEndLine: headerStmt.endLine, endLine,
     });
     for (;;) {
-      const n = this.next('error');
-      if (!n) {
+      const stmt = this.next('error');
+      if (!stmt) {
         this.bag.error('BG002', statementSpan(headerStmt), `module ${name} has no END MODULE statement`);
         return done(headerStmt.endLine);
       }
-      const { stmt, cls } = n;
+      const cls = this.cls;
       if (!cls) continue;
       switch (cls.kind) {
         case 'header':
@@ -188,11 +195,11 @@ class UnitParser {
       span: statementSpan(begin), endLine,
     });
     for (;;) {
-      const n = this.next('quiet');
-      if (!n) return done(begin.endLine);
-      const { cls } = n;
+      const stmt = this.next('quiet');
+      if (!stmt) return done(begin.endLine);
+      const cls = this.cls;
       if (!cls) continue;
-      if (cls.kind === 'end' && (cls.what === 'type' || cls.what === null)) return done(n.stmt.endLine);
+      if (cls.kind === 'end' && (cls.what === 'type' || cls.what === null)) return done(stmt.endLine);
       if (cls.kind === 'header' || cls.kind === 'module' || cls.kind === 'typedef' || (cls.kind === 'end' && cls.what !== 'procedure')) {
         this.pos--; // unterminated type: give the statement back
         return done(this.stmts[this.pos - 1]?.endLine ?? begin.endLine);
@@ -207,12 +214,12 @@ class UnitParser {
     const bodies: RoutineUnit[] = [];
     const block = (): InterfaceBlock => ({ kind: 'interface', ...(name ? { name } : {}), abstract, bodies, span: statementSpan(begin) });
     for (;;) {
-      const n = this.next('quiet');
-      if (!n) {
+      const stmt = this.next('quiet');
+      if (!stmt) {
         this.bag.error('BG002', statementSpan(begin), 'interface block has no END INTERFACE statement');
         return block();
       }
-      const { stmt, cls } = n;
+      const cls = this.cls;
       if (!cls) continue;
       if (cls.kind === 'header') bodies.push(this.routine(cls.header, stmt, 'quiet', undefined));
       else if (cls.kind === 'end' && cls.what === 'interface') return block();
@@ -231,18 +238,18 @@ class UnitParser {
       return;
     }
     for (;;) {
-      const n = this.next('quiet');
-      if (!n) return;
-      const { cls } = n;
+      const stmt = this.next('quiet');
+      if (!stmt) return;
+      const cls = this.cls;
       if (!cls) continue;
       if (cls.kind === 'end' && (cls.what === begin.what || (cls.what === null && begin.what !== 'type'))) return;
       if (begin.what === 'type') {
         if (cls.kind === 'header' || cls.kind === 'module') return void this.pos--; // unterminated type
         continue;
       }
-      if (cls.kind === 'header') this.routine(cls.header, n.stmt, 'quiet', undefined);
-      else if (cls.kind === 'begin') this.skip(cls, n.stmt);
-      else if (cls.kind === 'typedef') this.typeDef(cls.header, n.stmt);
+      if (cls.kind === 'header') this.routine(cls.header, stmt, 'quiet', undefined);
+      else if (cls.kind === 'begin') this.skip(cls, stmt);
+      else if (cls.kind === 'typedef') this.typeDef(cls.header, stmt);
     }
   }
 

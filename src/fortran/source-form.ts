@@ -55,18 +55,25 @@ export function statementSpan(stmt: Statement): Span {
 }
 
 const NON_BLANK = /\S/;
-const NON_BLANK_FROM = /\S/g;
+const BLANK = /\s/;
 
-/** Index of the first character `/\S/` matches, -1 if none; blanks and printable ASCII without a regex. */
-export function firstNonBlank(text: string): number {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 32 || c === 9) continue;
-    if (c > 32 && c < 127) return i;
-    NON_BLANK_FROM.lastIndex = i; // other characters: the regex knows which are blanks
-    return NON_BLANK_FROM.exec(text)?.index ?? -1;
-  }
+/** `/\s/` for one UTF-16 code unit: ASCII without a regex (the regex knows the Unicode blanks). */
+export function isBlankCode(c: number): boolean {
+  if (c < 127) return c === 32 || (c >= 9 && c <= 13);
+  return BLANK.test(String.fromCharCode(c));
+}
+
+/** Index of the first character of `text[from, to)` that `/\S/` matches, -1 if none. */
+export function firstNonBlank(text: string, from = 0, to = text.length): number {
+  for (let i = from; i < to; i++) if (!isBlankCode(text.charCodeAt(i))) return i;
   return -1;
+}
+
+/** `text.slice(from, to).trimEnd()` making one string rather than two. */
+export function trimmedSlice(text: string, from: number, to: number): string {
+  let end = to;
+  while (end > from && isBlankCode(text.charCodeAt(end - 1))) end--;
+  return text.slice(from, end);
 }
 
 class Builder {
@@ -74,22 +81,26 @@ class Builder {
   /** Made by the first append: most statements are one line, and `[]` then push reserves room for 17. */
   segments: Segment[] | null = null;
   endLine = 0;
+  /** Some appended text is not blank (else `finish` drops the statement). */
+  private code = false;
   constructor(
     readonly file: string,
     readonly directive: boolean,
     readonly label: string | undefined,
   ) {}
 
-  append(line: number, src: string, from: number, to: number): void {
-    const seg = { offset: this.text.length, line, col: from + 1 };
+  /** Appends `src[from, to)`, from source line `line`, whose first column is at `src[lineStart]`. */
+  append(line: number, src: string, from: number, to: number, lineStart = 0): void {
+    const seg = { offset: this.text.length, line, col: from - lineStart + 1 };
     if (this.segments) this.segments.push(seg);
     else this.segments = [seg];
     this.text += src.slice(from, to);
+    this.code ||= firstNonBlank(src, from, to) >= 0;
     this.endLine = line;
   }
 
   finish(out: Statement[]): void {
-    if (!NON_BLANK.test(this.text)) return;
+    if (!this.code) return;
     const { file, text, directive, endLine } = this;
     const segments = this.segments ?? [];
     out.push(this.label ? { file, text, label: this.label, directive, endLine, segments } : { file, text, directive, endLine, segments });
@@ -229,105 +240,129 @@ export function splitFree(file: string, text: string): LogicalSource {
   return { statements, comments, blankLines };
 }
 
-/** The code part of one fixed-form line, or undefined for comment and blank lines. */
-interface FixedLine {
-  readonly label: string;
-  readonly continuation: boolean;
-  readonly from: number;
-  readonly to: number;
-  readonly directive: boolean;
-}
-
 /** `c C * d D !`: a line starting with one of these is a comment (or, for `!cC*`, maybe a directive). */
 function commentMark(code: number): boolean {
   return code === 99 || code === 67 || code === 42 || code === 33 || code === 100 || code === 68;
 }
 
-/** `[!cC*]f2py` (any case) at the start of a line; char codes rather than a regex, as this runs on every comment line. */
-function isF2pyLine(line: string, c0: number): boolean {
+/** `[!cC*]f2py` (any case) at `src[start]`, in a line ending at `end`; char codes rather than a regex, as this runs on every comment line. */
+function isF2pyLine(src: string, start: number, end: number, c0: number): boolean {
   return (
-    c0 !== 100 && c0 !== 68 && line.length >= 5 &&
-    (line.charCodeAt(1) | 32) === 102 && line.charCodeAt(2) === 50 &&
-    (line.charCodeAt(3) | 32) === 112 && (line.charCodeAt(4) | 32) === 121
+    c0 !== 100 && c0 !== 68 && end - start >= 5 &&
+    (src.charCodeAt(start + 1) | 32) === 102 && src.charCodeAt(start + 2) === 50 &&
+    (src.charCodeAt(start + 3) | 32) === 112 && (src.charCodeAt(start + 4) | 32) === 121
   );
 }
 
-function classifyFixed(line: string): FixedLine | 'comment' | 'blank' {
-  const c0 = line.charCodeAt(0);
-  let directive = false;
-  if (commentMark(c0)) {
-    if (!isF2pyLine(line, c0)) return 'comment';
-    directive = true;
-    line = '     ' + line.slice(5);
-  } else if (!NON_BLANK.test(line)) return 'blank';
-  const first = line.search(NON_BLANK);
-  if (line.charCodeAt(first) === 33 && first !== 5) return 'comment';
-  const tab = line.indexOf('\t');
-  if (tab >= 0 && tab < 6) {
-    const label = line.slice(0, tab).trim();
-    const cont = /[1-9]/.test(line[tab + 1] ?? '');
-    const from = cont ? tab + 2 : tab + 1;
-    return { label, continuation: cont, from, to: Math.min(line.length, from + 66), directive };
-  }
-  const c6 = line[5] ?? ' ';
-  const continuation = c6 !== ' ' && c6 !== '0';
-  const label = line.startsWith('     ') ? '' : line.slice(0, 5).trim(); // most lines have no label
-  return { label, continuation, from: 6, to: Math.min(line.length, 72), directive };
-}
-
-/** What splitting one file produces, filled line by line. */
-class Collected {
-  readonly statements: Statement[] = [];
-  readonly comments: Comment[] = [];
-  readonly blankLines: number[] = [];
-  cur: Builder | null = null;
-  quote: string | null = null;
-  readonly scan = new LineScanner(false);
-}
+const TAB = 9;
+const LABEL = /^\d+$/;
 
 /**
  * Fixed-form source: columns 1-72, comment lines, column-6 continuation, labels, `Cf2py` directives.
- * Lines are walked with indexOf rather than split(): two thirds of LAPACK's lines are comments, told
- * apart by their first character before anything else is done with them.
+ * Lines are walked as offsets into the text, never copied: two thirds of LAPACK's lines are comments,
+ * told apart by their first character, and only a comment's text or a statement's code is sliced out.
  */
 export function splitFixed(file: string, text: string): LogicalSource {
   const src = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
-  const out = new Collected();
+  const split = new FixedSplitter(file);
   for (let start = 0, lineNo = 1; ; lineNo++) {
     let end = src.indexOf('\n', start);
     if (end < 0) end = src.length;
-    fixedLine(file, src.slice(start, end), lineNo, out);
+    split.line(src, start, end, lineNo);
     if (end === src.length) break;
     start = end + 1;
   }
-  out.cur?.finish(out.statements);
-  return { statements: out.statements, comments: out.comments, blankLines: out.blankLines };
+  return split.finish();
 }
 
-function fixedLine(file: string, line: string, lineNo: number, out: Collected): void {
-  const kind = classifyFixed(line);
-  if (kind === 'blank') return void out.blankLines.push(lineNo);
-  if (kind === 'comment') {
-    out.comments.push({ line: lineNo, col: 1, text: line.trimEnd(), trailing: false });
-    return;
-  }
-  if (!kind.continuation || !out.cur) {
-    out.cur?.finish(out.statements);
-    out.cur = new Builder(file, kind.directive, /^\d+$/.test(kind.label) ? kind.label : undefined);
-    out.quote = null;
-  }
-  const scan = out.scan;
-  scan.scan(line, kind.from, kind.to, out.quote);
-  out.quote = scan.quote;
-  if (scan.comment >= 0) {
-    out.comments.push({ line: lineNo, col: scan.comment + 1, text: line.slice(scan.comment, kind.to).trimEnd(), trailing: true });
-  }
-  const pieces = scan.pieces;
-  for (let k = 0; k < scan.count; k += 2) {
-    if (k > 0) {
-      out.cur.finish(out.statements);
-      out.cur = new Builder(file, kind.directive, undefined);
+/**
+ * Splits one fixed-form file line by line. A line is `src[start, end)`; nothing here reads past `end`
+ * (but the scanner's look-ahead at a doubled quote, as when lines were separate strings).
+ */
+class FixedSplitter {
+  private readonly statements: Statement[] = [];
+  private readonly comments: Comment[] = [];
+  private readonly blankLines: number[] = [];
+  private cur: Builder | null = null;
+  private quote: string | null = null;
+  private readonly scan = new LineScanner(false);
+
+  constructor(private readonly file: string) {}
+
+  line(src: string, start: number, end: number, lineNo: number): void {
+    const c0 = start < end ? src.charCodeAt(start) : -1;
+    if (commentMark(c0)) {
+      if (!isF2pyLine(src, start, end, c0)) return this.comment(src, start, end, lineNo);
+      const line = '     ' + src.slice(start + 5, end); // a directive: columns 1-5 blanked, then read as code
+      if (isBangComment(line, 0, firstNonBlank(line))) return this.comment(src, start, end, lineNo);
+      return this.code(line, 0, line.length, lineNo, true);
     }
-    out.cur.append(lineNo, line, pieces[k]!, pieces[k + 1]!);
+    const first = firstNonBlank(src, start, end);
+    if (first < 0) return void this.blankLines.push(lineNo);
+    if (isBangComment(src, start, first)) return this.comment(src, start, end, lineNo);
+    this.code(src, start, end, lineNo, false);
   }
+
+  finish(): LogicalSource {
+    this.cur?.finish(this.statements);
+    return { statements: this.statements, comments: this.comments, blankLines: this.blankLines };
+  }
+
+  private comment(src: string, start: number, end: number, lineNo: number): void {
+    this.comments.push({ line: lineNo, col: 1, text: trimmedSlice(src, start, end), trailing: false });
+  }
+
+  /** A code (or directive) line: label, continuation mark, then columns 7-72 (tab form: after the tab). */
+  private code(line: string, start: number, end: number, lineNo: number, directive: boolean): void {
+    const tab = tabInLabelField(line, start, end);
+    const continuation = tab >= 0 ? isDigit1to9(tab + 1 < end ? line.charCodeAt(tab + 1) : -1) : isContinuationMark(line, start, end);
+    const from = tab < 0 ? start + 6 : continuation ? tab + 2 : tab + 1;
+    const to = Math.min(end, tab < 0 ? start + 72 : from + 66);
+    if (!continuation || !this.cur) {
+      this.cur?.finish(this.statements);
+      const label = labelOf(line, start, tab < 0 ? Math.min(end, start + 5) : tab);
+      this.cur = new Builder(this.file, directive, LABEL.test(label) ? label : undefined);
+      this.quote = null;
+    }
+    const scan = this.scan;
+    scan.scan(line, from, to, this.quote);
+    this.quote = scan.quote;
+    if (scan.comment >= 0) {
+      this.comments.push({ line: lineNo, col: scan.comment - start + 1, text: trimmedSlice(line, scan.comment, to), trailing: true });
+    }
+    for (let k = 0; k < scan.count; k += 2) {
+      if (k > 0) {
+        this.cur.finish(this.statements);
+        this.cur = new Builder(this.file, directive, undefined);
+      }
+      this.cur.append(lineNo, line, scan.pieces[k]!, scan.pieces[k + 1]!, start);
+    }
+  }
+}
+
+/** The first non-blank character of the line (at `first`) is a `!` not in column 6: a comment line. */
+function isBangComment(line: string, start: number, first: number): boolean {
+  return first >= 0 && line.charCodeAt(first) === BANG && first - start !== 5;
+}
+
+/** Index of a tab in columns 1-6, -1 if none. */
+function tabInLabelField(line: string, start: number, end: number): number {
+  for (let i = start; i < end && i < start + 6; i++) if (line.charCodeAt(i) === TAB) return i;
+  return -1;
+}
+
+function isDigit1to9(c: number): boolean {
+  return c >= 49 && c <= 57;
+}
+
+/** Column 6 holds neither a blank nor `0`. */
+function isContinuationMark(line: string, start: number, end: number): boolean {
+  if (start + 5 >= end) return false;
+  const c6 = line.charCodeAt(start + 5);
+  return c6 !== 32 && c6 !== 48;
+}
+
+/** The label field `line[start, to)`, trimmed; most lines have none and make no string. */
+function labelOf(line: string, start: number, to: number): string {
+  return firstNonBlank(line, start, to) < 0 ? '' : line.slice(start, to).trim();
 }

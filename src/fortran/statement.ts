@@ -97,38 +97,36 @@ export function classify(stmt: Statement): Classified | null {
   if (plain !== undefined) return otherStmt(plain, stmt);
   const toks = lex(stmt.text);
   if (toks.length === 0) return null;
+  const first = toks[0]!;
   const c = new Cursor(toks, stmt);
   const base = { span: statementSpan(stmt), endLine: stmt.endLine, directive: stmt.directive };
-  const other = (): Classified => otherStmt(toks[0]!.text, stmt);
   if (stmt.directive) {
-    const first = toks[0]!.text;
-    if (DIRECTIVES.has(first)) return { kind: 'stmt', stmt: { kind: 'directive', name: first, text: stmt.text.trim(), ...base } };
+    if (DIRECTIVES.has(first.text)) return { kind: 'stmt', stmt: { kind: 'directive', name: first.text, text: stmt.text.trim(), ...base } };
   } else {
     const end = classifyEnd(c);
     if (end) return end;
-    if (isAssignment(c)) return other();
+    if (isAssignment(c)) return otherStmt(first.text, stmt);
   }
-  const first = toks[0]!;
-  if (first.kind !== 'ident') return other();
+  if (first.kind !== 'ident') return otherStmt(first.text, stmt);
   const header = tryHeader(c);
   if (header) return { kind: 'header', header };
   c.i = 0;
   switch (first.text) {
     case 'contains':
-      return toks.length === 1 ? { kind: 'contains' } : other();
+      return toks.length === 1 ? { kind: 'contains' } : otherStmt(first.text, stmt);
     case 'module':
-      return toks.length === 2 && c.atIdent(1) ? { kind: 'module', name: toks[1]!.text } : other();
+      return toks.length === 2 && c.atIdent(1) ? { kind: 'module', name: toks[1]!.text } : otherStmt(first.text, stmt);
     case 'submodule':
     case 'program':
       return { kind: 'begin', what: first.text };
     case 'blockdata':
       return { kind: 'begin', what: 'blockdata' };
     case 'block':
-      return c.at('data', 1) ? { kind: 'begin', what: 'blockdata' } : other();
+      return c.at('data', 1) ? { kind: 'begin', what: 'blockdata' } : otherStmt(first.text, stmt);
     case 'interface':
       return { kind: 'begin', what: 'interface', abstract: false, ...(c.atIdent(1) ? { name: toks[1]!.text } : {}) };
     case 'abstract':
-      return c.at('interface', 1) ? { kind: 'begin', what: 'interface', abstract: true } : other();
+      return c.at('interface', 1) ? { kind: 'begin', what: 'interface', abstract: true } : otherStmt(first.text, stmt);
     case 'type':
       if (!c.at('(', 1) && !c.at('is', 1)) return typeBegin(c);
       break;
@@ -149,7 +147,7 @@ export function classify(stmt: Statement): Classified | null {
     c.accept('::');
     return { kind: 'stmt', stmt: { kind: 'attr', attr, entities: c.done() ? [] : parseEntities(c), ...base } };
   }
-  return other();
+  return otherStmt(first.text, stmt);
 }
 
 /** A type definition header; one that cannot be read is still a type definition, skipped as before. */

@@ -16,16 +16,16 @@ export interface Sym {
   /** The dims came from an F2Py directive, which wins over the Fortran declaration (as in F2Py). */
   dimsFromDirective?: boolean;
   /** Intent words from declarations and directives: `in`, `out`, `inout`, `hide`, `c`, ... */
-  intents: string[];
+  intents: readonly string[];
   /** The intent words of Fortran declarations only (no directives): what the routine itself says. */
-  sourceIntents: string[];
+  sourceIntents: readonly string[];
   /** Fortran `optional` attribute. */
   optional: boolean;
   /** F2Py `optional` (directive). */
   f2pyOptional: boolean;
   required: boolean;
   /** Other attributes: `value`, `allocatable`, `pointer`, `external`, `parameter`, `depend`, ... */
-  flags: Set<string>;
+  flags: ReadonlySet<string>;
   /** bridgegen's `zerobased[(extent)]` on an index array. */
   zeroBased?: RawExpr | true;
   /** Initializer from an F2Py directive (`integer intent(hide) :: n = len(x)`). */
@@ -38,13 +38,24 @@ export interface Sym {
 
 export type SymbolTable = Map<string, Sym>;
 
+/**
+ * Most symbols (a routine's locals) have no intents or flags: they share these empty ones, replaced
+ * on the first addition. A Set and two arrays per symbol were a large part of lowering's garbage.
+ */
+const NONE: readonly string[] = [];
+const NO_FLAGS: ReadonlySet<string> = new Set();
+
 function symbol(table: SymbolTable, name: string): Sym {
   let s = table.get(name);
   if (!s) {
-    s = { intents: [], sourceIntents: [], optional: false, f2pyOptional: false, required: false, flags: new Set() };
+    s = { intents: NONE, sourceIntents: NONE, optional: false, f2pyOptional: false, required: false, flags: NO_FLAGS };
     table.set(name, s);
   }
   return s;
+}
+
+function addFlag(s: Sym, flag: string): void {
+  s.flags = new Set(s.flags).add(flag);
 }
 
 /** Applies one attribute (from a declaration or an attribute statement) to a symbol. */
@@ -55,8 +66,8 @@ function applyAttr(s: Sym, a: Attribute, directive: boolean): void {
       else if (!s.dims) s.dims = a.dims;
       return;
     case 'intent':
-      s.intents.push(...a.words);
-      if (!directive) s.sourceIntents.push(...a.words);
+      s.intents = [...s.intents, ...a.words];
+      if (!directive) s.sourceIntents = [...s.sourceIntents, ...a.words];
       return;
     case 'simple':
       if (a.name === 'optional') {
@@ -64,7 +75,7 @@ function applyAttr(s: Sym, a: Attribute, directive: boolean): void {
         else s.optional = true;
       } else if (a.name === 'required') s.required = true;
       else if (a.name === 'zerobased') s.zeroBased = a.args ?? true;
-      else s.flags.add(a.name);
+      else addFlag(s, a.name);
       return;
     default:
       return assertNever(a);
@@ -101,7 +112,7 @@ export function collectSymbols(body: readonly Stmt[], docs: DocIndex): SymbolTab
         for (const a of st.attrs) applyAttr(s, a, st.directive);
         if (doc && !s.doc) s.doc = doc;
       } else if (st.kind === 'attr') applyAttr(s, st.attr, st.directive);
-      else s.flags.add('parameter');
+      else addFlag(s, 'parameter');
       applyEntity(s, e, st.directive);
     }
   }
