@@ -1,19 +1,16 @@
 // Level 3 BLAS of bridgegen/linalg (fortran/linalg/blas_l3.pyf.src) against scipy.linalg.blas:
-// gemm symm hemm syrk herk syr2k her2k trmm trsm in every precision SciPy has, their flags
-// (trans, side, lower, diag), overwrite_c/overwrite_b, an Async twin, and the error paths.
-// SciPy's answers: live through /usr/bin/python3 when it has SciPy, else
-// test/fixtures/linalg/blas3.json. Interim: beta and c are required (see the signature file).
+// gemm symm hemm syrk herk syr2k her2k trmm trsm in every precision SciPy has, called exactly as
+// SciPy is called (positional and keyword arguments; optional beta and c left out or given), their
+// flags (trans, side, lower, diag), overwrite_c/overwrite_b, an Async twin, and the error paths.
+// The module is the shipped one, require('bridgegen/linalg') (built by `bridgegen linalg-build`,
+// which scripts/setup.sh runs). SciPy's answers: live through /usr/bin/python3 when it has SciPy,
+// else test/fixtures/linalg/blas3.json.
 
-import * as path from 'node:path';
-import { buildModule, ROOT } from '../helpers/build';
+import type * as Linalg from '../../linalg';
 import { type ArrayValue, type ScipyAnswer, expectLikeScipy, jsArgs, randomArray, type ScipyCase, scipyAnswers, type Value } from '../helpers/scipy';
 
-let m: Record<string, any>;
-
-beforeAll(async () => {
-  const dir = await buildModule('blas3', [path.join(ROOT, 'fortran/linalg/blas_l3.pyf.src')], ['openblas']);
-  m = require(dir);
-}, 300_000);
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const m = (require('bridgegen/linalg') as typeof Linalg).blas as unknown as Record<string, (...args: unknown[]) => any>;
 
 type P = 's' | 'd' | 'c' | 'z';
 const DTYPE = { s: 'float32', d: 'float64', c: 'complex64', z: 'complex128' } as const;
@@ -48,6 +45,9 @@ const families: Family[] = [
     name: 'gemm',
     prefixes: ['s', 'd', 'c', 'z'],
     make: (p) => [
+      // c = gemm(alpha,a,b,[beta,c,trans_a,trans_b,overwrite_c])
+      { fn: `blas.${p}gemm`, args: [scalar(p, 0.5, 0.25), rnd(p, [3, 4]), rnd(p, [4, 2])] },
+      { fn: `blas.${p}gemm`, args: [scalar(p, 1, -0.5), rnd(p, [4, 3]), rnd(p, [2, 4])], kwargs: { trans_a: 1, trans_b: complex(p) ? 2 : 1 } },
       { fn: `blas.${p}gemm`, args: [scalar(p, 0.5, 0.25), rnd(p, [3, 4]), rnd(p, [4, 2]), scalar(p, 0, 0), rnd(p, [3, 2])] },
       { fn: `blas.${p}gemm`, args: [scalar(p, 1.5, -1), rnd(p, [4, 3]), rnd(p, [4, 2]), scalar(p, -2, 0.5), rnd(p, [3, 2])], kwargs: { trans_a: 1 } },
       { fn: `blas.${p}gemm`, args: [scalar(p, 1, 0), rnd(p, [3, 4]), rnd(p, [2, 4]), scalar(p, 1, 1), rnd(p, [3, 2])], kwargs: { trans_b: 2 } },
@@ -60,8 +60,11 @@ const families: Family[] = [
     make: (p) => {
       const names = complex(p) ? ['symm', 'hemm'] : ['symm'];
       return names.flatMap((r) => [
+        // c = symm(alpha,a,b,[beta,c,side,lower,overwrite_c])
         { fn: `blas.${p}${r}`, args: [scalar(p, 0.5, 1), rnd(p, [3, 3]), rnd(p, [3, 2]), scalar(p, 2, 0), rnd(p, [3, 2])] },
         { fn: `blas.${p}${r}`, args: [scalar(p, -1, 0.5), rnd(p, [3, 3]), rnd(p, [2, 3]), scalar(p, 0.5, -1), rnd(p, [2, 3])], kwargs: { side: 1, lower: 1 } },
+        { fn: `blas.${p}${r}`, args: [scalar(p, 1, 2), rnd(p, [3, 3]), rnd(p, [3, 2])] },
+        { fn: `blas.${p}${r}`, args: [scalar(p, 2, -1), rnd(p, [2, 2]), rnd(p, [3, 2])], kwargs: { side: 1, beta: scalar(p, 5, 0) } },
       ]);
     },
   },
@@ -69,12 +72,16 @@ const families: Family[] = [
     name: 'syrk/herk',
     prefixes: ['s', 'd', 'c', 'z'],
     make: (p) => [
+      // c = syrk(alpha,a,[beta,c,trans,lower,overwrite_c])
       { fn: `blas.${p}syrk`, args: [scalar(p, 0.5, 1), rnd(p, [3, 2]), scalar(p, 1, 0), rnd(p, [3, 3])] },
+      { fn: `blas.${p}syrk`, args: [scalar(p, 0.5, 1), rnd(p, [3, 2])] },
+      { fn: `blas.${p}syrk`, args: [scalar(p, 1, -1), rnd(p, [3, 2])], kwargs: { trans: 1, lower: 1 } },
       { fn: `blas.${p}syrk`, args: [scalar(p, -1, 0), rnd(p, [3, 2]), scalar(p, 0.5, 0.5), rnd(p, [2, 2])], kwargs: { trans: 1, lower: 1 } },
       ...(complex(p)
         ? [
             // herk's alpha and beta are real in BLAS (the real part is what counts, as in SciPy).
             { fn: `blas.${p}herk`, args: [scalar(p, 0.5, 0), rnd(p, [3, 2]), scalar(p, 2, 0), rnd(p, [3, 3])] },
+            { fn: `blas.${p}herk`, args: [scalar(p, 1.5, 0), rnd(p, [3, 2])], kwargs: { trans: 2 } },
             { fn: `blas.${p}herk`, args: [scalar(p, -1, 0), rnd(p, [3, 2]), scalar(p, 0.5, 0), rnd(p, [2, 2])], kwargs: { trans: 2, lower: 1 } },
           ]
         : []),
@@ -84,11 +91,15 @@ const families: Family[] = [
     name: 'syr2k/her2k',
     prefixes: ['s', 'd', 'c', 'z'],
     make: (p) => [
+      // c = syr2k(alpha,a,b,[beta,c,trans,lower,overwrite_c])
       { fn: `blas.${p}syr2k`, args: [scalar(p, 0.5, 1), rnd(p, [3, 2]), rnd(p, [3, 2]), scalar(p, 1, 0), rnd(p, [3, 3])] },
+      { fn: `blas.${p}syr2k`, args: [scalar(p, 0.5, 1), rnd(p, [3, 2]), rnd(p, [3, 2])] },
+      { fn: `blas.${p}syr2k`, args: [scalar(p, -2, 1), rnd(p, [2, 3]), rnd(p, [2, 3])], kwargs: { trans: 1 } },
       { fn: `blas.${p}syr2k`, args: [scalar(p, -1, 0), rnd(p, [2, 3]), rnd(p, [2, 3]), scalar(p, 0.5, 0.5), rnd(p, [3, 3])], kwargs: { trans: 1, lower: 1 } },
       ...(complex(p)
         ? [
             { fn: `blas.${p}her2k`, args: [scalar(p, 0.5, 1), rnd(p, [3, 2]), rnd(p, [3, 2]), scalar(p, 2, 0), rnd(p, [3, 3])] },
+            { fn: `blas.${p}her2k`, args: [scalar(p, 1, -1), rnd(p, [3, 2]), rnd(p, [3, 2])], kwargs: { lower: 1 } },
             { fn: `blas.${p}her2k`, args: [scalar(p, -1, 0.5), rnd(p, [2, 3]), rnd(p, [2, 3]), scalar(p, 0.5, 0), rnd(p, [3, 3])], kwargs: { trans: 2, lower: 1 } },
           ]
         : []),
@@ -98,7 +109,9 @@ const families: Family[] = [
     name: 'trmm',
     prefixes: ['s', 'd', 'c', 'z'],
     make: (p) => [
+      // b = trmm(alpha,a,b,[side,lower,trans_a,diag,overwrite_b])
       { fn: `blas.${p}trmm`, args: [scalar(p, 0.5, 1), rnd(p, [3, 3]), rnd(p, [3, 2])] },
+      { fn: `blas.${p}trmm`, args: [scalar(p, 1, 1), rnd(p, [2, 2]), rnd(p, [3, 2]), 1, 0, 1, 0] },
       { fn: `blas.${p}trmm`, args: [scalar(p, -1, 0), rnd(p, [3, 3]), rnd(p, [2, 3])], kwargs: { side: 1, lower: 1, trans_a: complex(p) ? 2 : 1, diag: 1 } },
       // a with more columns than the triangle needs (k >= m), as SciPy allows
       { fn: `blas.${p}trmm`, args: [scalar(p, 2, 0), rnd(p, [3, 3]), rnd(p, [3, 4])], kwargs: { trans_a: 1 } },
@@ -108,7 +121,9 @@ const families: Family[] = [
     name: 'trsm',
     prefixes: ['s', 'd', 'c', 'z'],
     make: (p) => [
+      // x = trsm(alpha,a,b,[side,lower,trans_a,diag,overwrite_b])
       { fn: `blas.${p}trsm`, args: [scalar(p, 1, 0), diagDominant(p, 3), rnd(p, [3, 2])] },
+      { fn: `blas.${p}trsm`, args: [scalar(p, 1, -1), diagDominant(p, 2), rnd(p, [3, 2]), 1, 1, 0, 0] },
       { fn: `blas.${p}trsm`, args: [scalar(p, 0.5, -1), diagDominant(p, 3), rnd(p, [2, 3])], kwargs: { side: 1, lower: 1, trans_a: complex(p) ? 2 : 1 } },
       { fn: `blas.${p}trsm`, args: [scalar(p, 2, 0), diagDominant(p, 3), rnd(p, [3, 2])], kwargs: { lower: 1, trans_a: 1, diag: 1 } },
     ],
@@ -120,11 +135,14 @@ const byFamily = new Map(families.map((f) => [f.name, f.prefixes.flatMap((p) => 
 // Calls SciPy refuses; bridgegen must refuse them too: a RangeError, from a check(...) of the
 // signature (ERR_BRIDGEGEN_CHECK) or from the declared dimensions (ERR_BRIDGEGEN_SHAPE).
 const errors: ScipyCase[] = [
-  { fn: 'blas.dgemm', args: [1, rnd('d', [3, 4]), rnd('d', [3, 2]), 0, rnd('d', [3, 2])] },
+  { fn: 'blas.dgemm', args: [1, rnd('d', [3, 4]), rnd('d', [3, 2])] },
   { fn: 'blas.dgemm', args: [1, rnd('d', [3, 4]), rnd('d', [4, 2]), 0, rnd('d', [2, 2])] },
-  { fn: 'blas.dgemm', args: [1, rnd('d', [3, 4]), rnd('d', [4, 2]), 0, rnd('d', [3, 2])], kwargs: { trans_a: 3 } },
-  { fn: 'blas.dsymm', args: [1, rnd('d', [3, 3]), rnd('d', [2, 2]), 0, rnd('d', [3, 2])] },
-  { fn: 'blas.zsyr2k', args: [{ re: 1, im: 0 }, rnd('z', [3, 2]), rnd('z', [3, 3]), { re: 0, im: 0 }, rnd('z', [3, 3])] },
+  { fn: 'blas.dgemm', args: [1, rnd('d', [3, 4]), rnd('d', [4, 2])], kwargs: { c: rnd('d', [3, 3]) } },
+  { fn: 'blas.dgemm', args: [1, rnd('d', [3, 4]), rnd('d', [4, 2])], kwargs: { trans_a: 3 } },
+  { fn: 'blas.dsymm', args: [1, rnd('d', [3, 3]), rnd('d', [2, 2])] },
+  { fn: 'blas.dsymm', args: [1, rnd('d', [3, 3]), rnd('d', [3, 2])], kwargs: { side: 2 } },
+  { fn: 'blas.ssyrk', args: [1, rnd('s', [3, 2])], kwargs: { c: rnd('s', [2, 2]) } },
+  { fn: 'blas.zsyr2k', args: [{ re: 1, im: 0 }, rnd('z', [3, 2]), rnd('z', [3, 3])] },
   { fn: 'blas.strsm', args: [1, rnd('s', [3, 2]), rnd('s', [3, 2])] },
   { fn: 'blas.dtrsm', args: [1, rnd('d', [2, 2]), rnd('d', [3, 2])] },
   { fn: 'blas.ctrmm', args: [{ re: 1, im: 0 }, rnd('c', [2, 2]), rnd('c', [3, 2])] },
@@ -145,7 +163,7 @@ describe('level 3 BLAS against SciPy', () => {
     it(`${name}: ${[...new Set(list.map(routine))].join(' ')}`, () => {
       for (const c of list) {
         try {
-          expectLikeScipy(m[routine(c)](...jsArgs(c)), answers.get(c)!, rtolOf(c));
+          expectLikeScipy(m[routine(c)]!(...jsArgs(c)), answers.get(c)!, rtolOf(c));
         } catch (e) {
           throw new Error(`${JSON.stringify({ fn: c.fn, kwargs: c.kwargs })}: ${(e as Error).message}`);
         }
@@ -156,7 +174,7 @@ describe('level 3 BLAS against SciPy', () => {
   it('refuses what SciPy refuses, before calling BLAS', () => {
     for (const c of errors) {
       expect({ fn: c.fn, scipy: 'error' in answers.get(c)! }).toEqual({ fn: c.fn, scipy: true });
-      expect(() => m[routine(c)](...jsArgs(c))).toThrow(expect.objectContaining({ name: 'RangeError', code: expect.stringMatching(/^ERR_BRIDGEGEN_(CHECK|SHAPE)$/) }));
+      expect(() => m[routine(c)]!(...jsArgs(c))).toThrow(expect.objectContaining({ name: 'RangeError', code: expect.stringMatching(/^ERR_BRIDGEGEN_(CHECK|SHAPE)$/) }));
     }
     expect(() => m.dgemm(1, [[1]], [[1]], 0, [[0]], { trans_a: 3 })).toThrow(/^dgemm\(\): check\(trans_a>=0 && 2>=trans_a\) failed$/);
   });
@@ -191,6 +209,10 @@ describe('calling conventions', () => {
     const eye = [[1, 0], [0, 1]];
     // c = dgemm(alpha,a,b,beta,c,trans_a,trans_b)
     expect(Array.from(m.dgemm(1, a, eye, 0, eye, 1, 0).data)).toEqual([1, 2, 3, 4]);
+    // undefined stands for a left-out optional argument, as None does in SciPy
+    expect(Array.from(m.dgemm(1, a, a, undefined, undefined, 1, 0).data)).toEqual([10, 14, 14, 20]);
+    // c = dsyrk(alpha,a,beta,c,trans,lower): lower triangle of a^T a, the rest of c (zero) untouched
+    expect(Array.from(m.dsyrk(1, a, 0, undefined, 1, 1).data)).toEqual([10, 14, 0, 20]);
     // b = dtrmm(alpha,a,b,side,lower,trans_a,diag): unit diagonal, lower triangle of a
     expect(Array.from(m.dtrmm(1, a, eye, 0, 1, 0, 1).data)).toEqual([1, 3, 0, 1]);
   });
