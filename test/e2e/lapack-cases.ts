@@ -2,9 +2,7 @@
 // routines need (diagonally dominant, symmetric/Hermitian positive definite, triangular, banded)
 // as plain SciPy-case data, and the loop that checks bridgegen against SciPy case by case.
 
-import { buildModule, ROOT } from '../helpers/build';
 import { type ArrayValue, expectLikeScipy, jsArgs, randomArray, type ScipyAnswer, type ScipyCase, scipyAnswers } from '../helpers/scipy';
-import * as path from 'node:path';
 
 export type Dtype = ArrayValue['dtype'];
 export const REAL: Record<string, Dtype> = { s: 'float32', d: 'float64', c: 'complex64', z: 'complex128' };
@@ -14,10 +12,10 @@ export const isComplex = (p: string): boolean => p === 'c' || p === 'z';
 export const realOf = (p: string): Dtype => (p === 's' || p === 'c' ? 'float32' : 'float64');
 export const rtolOf = (p: string): number => (p === 's' || p === 'c' ? 2e-4 : 1e-9);
 
-/** Builds the module from signature files in fortran/linalg/ plus the adaptors. */
-export async function buildLapack(name: string, files: readonly string[]): Promise<Record<string, any>> {
-  const dir = await buildModule(name, [...files, 'lapack_adaptors.f90'].map((f) => path.join(ROOT, 'fortran/linalg', f)), ['openblas']);
-  return require(dir);
+/** The shipped package's `lapack` namespace (built by `bridgegen linalg-build`, scripts/setup.sh in CI). */
+export function loadLapack(): Record<string, any> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require(process.env.LAPACK_DEV_MODULE ?? 'bridgegen/linalg').lapack ?? require(process.env.LAPACK_DEV_MODULE!);
 }
 
 /** Element (i, j) of a column-major matrix as [re, im] (im 0 for real). */

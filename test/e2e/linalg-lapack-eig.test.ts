@@ -1,14 +1,15 @@
 // LAPACK eigenvalue problems (fortran/linalg/lapack_eig.pyf.src) against scipy.linalg.lapack:
-// syev syevd (s, d), heev heevd (c, z), geev (s, d, c, z) and their workspace queries.
+// syev syevd (s, d), heev heevd (c, z), geev ggev (s, d, c, z), their workspace queries and
+// syevr_lwork/heevr_lwork.
 
 import { randomArray } from '../helpers/scipy';
-import { buildLapack, type Case, checkAgainstScipy, errorOf, matrix, PREFIXES, REAL, symmetric } from './lapack-cases';
+import { type Case, checkAgainstScipy, errorOf, isComplex, loadLapack, matrix, PREFIXES, REAL, symmetric } from './lapack-cases';
 
 let m: Record<string, any>;
 
-beforeAll(async () => {
-  m = await buildLapack('lapack_eig', ['lapack_eig.pyf.src']);
-}, 300_000);
+beforeAll(() => {
+  m = loadLapack();
+});
 
 function cases(): Case[] {
   const out: Case[] = [];
@@ -32,6 +33,11 @@ function cases(): Case[] {
       { fn: `lapack.${p}geev`, args: [randomArray(t, [4, 4], s + 2)], kwargs: { compute_vl: 0 } },
       { fn: `lapack.${p}geev`, args: [randomArray(t, [3, 3], s + 3)], kwargs: { compute_vl: 0, compute_vr: 0, lwork: 64 } },
       { fn: `lapack.${p}geev_lwork`, args: [6], kwargs: { compute_vr: 0 }, skip: ['work'] },
+      // ggev's work is LAPACK's scratch (its first element the optimal size): not compared.
+      { fn: `lapack.${p}ggev`, args: [randomArray(t, [4, 4], s + 4), randomArray(t, [4, 4], s + 5)], skip: ['work'] },
+      { fn: `lapack.${p}ggev`, args: [randomArray(t, [3, 3], s + 6), randomArray(t, [3, 3], s + 7)], kwargs: { compute_vl: 0, lwork: 40 }, skip: ['work'] },
+      { fn: `lapack.${p}ggev`, args: [randomArray(t, [3, 3], s + 8), randomArray(t, [3, 3], s + 9)], kwargs: { compute_vl: 0, compute_vr: 0 }, skip: ['work'] },
+      { fn: `lapack.${p}${isComplex(p) ? 'heevr' : 'syevr'}_lwork`, args: [5], kwargs: { lower: 1 }, skip: ['work', 'iwork', 'rwork'] },
     );
   });
   return out;
@@ -59,6 +65,8 @@ describe('scipy.linalg.lapack eigenvalue problems', () => {
     const later = await m.zheevdAsync(arg);
     expect(Array.from(later.w)).toEqual(Array.from(sync.w));
     expect((await m.dsyev_lworkAsync(8)).info).toBe(0);
+    const g = m.dggev([[1, 2], [3, 4]], [[2, 0], [0, 1]]);
+    expect(Array.from((await m.dggevAsync([[1, 2], [3, 4]], [[2, 0], [0, 1]])).alphar)).toEqual(Array.from(g.alphar));
   });
 
   it("refuse what SciPy's checks refuse", () => {
@@ -69,6 +77,8 @@ describe('scipy.linalg.lapack eigenvalue problems', () => {
       () => m.zheevd([[1, 0], [0, 1]], { lwork: 2 }),
       () => m.dgeev([[1, 0], [0, 1]], { lwork: 7 }),
       () => m.cgeev([[1, 0], [0, 1]], { lwork: 3 }),
+      () => m.dggev([[1, 0], [0, 1]], [[1, 0], [0, 1]], { lwork: 15 }),
+      () => m.zggev([[1, 0], [0, 1]], [[1, 0, 0], [0, 1, 0]]),
     ];
     for (const f of bad) expect(errorOf(f)).toMatchObject({ name: 'RangeError', code: 'ERR_BRIDGEGEN_CHECK' });
   });

@@ -1,14 +1,14 @@
 // LAPACK SVD, QR and least squares (fortran/linalg/lapack_lsq.pyf.src) against scipy.linalg.lapack:
-// gesdd gesvd geqrf orgqr ungqr ormqr gels and the gesdd/gesvd/geqrf/gels workspace queries.
+// gesdd gesvd geqrf orgqr ungqr ormqr gels gelsd gelss gelsy and their workspace queries.
 
 import { randomArray } from '../helpers/scipy';
-import { buildLapack, type Case, checkAgainstScipy, errorOf, isComplex, PREFIXES, REAL, vector } from './lapack-cases';
+import { type Case, checkAgainstScipy, errorOf, ints, isComplex, loadLapack, PREFIXES, REAL, vector } from './lapack-cases';
 
 let m: Record<string, any>;
 
-beforeAll(async () => {
-  m = await buildLapack('lapack_lsq', ['lapack_lsq.pyf.src']);
-}, 300_000);
+beforeAll(() => {
+  m = loadLapack();
+});
 
 function cases(): Case[] {
   const out: Case[] = [];
@@ -36,6 +36,16 @@ function cases(): Case[] {
       { fn: `lapack.${p}gels`, args: [wide, randomArray(t, [5, 2], s + 5)], kwargs: { lwork: 32 } },
       { fn: `lapack.${p}gels`, args: [tall, randomArray(t, [5, 1], s + 6)], kwargs: { trans: isComplex(p) ? 'C' : 'T' } },
       { fn: `lapack.${p}gels_lwork`, args: [5, 3, 2], skip: ['work'] },
+      // gelsd takes its workspace sizes (complex: lwork, size_rwork, size_iwork); b has max(m, n) rows.
+      { fn: `lapack.${p}gelsd`, args: [tall, randomArray(t, [5, 2], s + 12), 1000, ...(isComplex(p) ? [1000] : []), 100] },
+      { fn: `lapack.${p}gelsd`, args: [wide, randomArray(t, [5, 1], s + 13), 1000, ...(isComplex(p) ? [1000] : []), 100], kwargs: { cond: 0.1 } },
+      { fn: `lapack.${p}gelsd_lwork`, args: [5, 3, 2], skip: ['work', 'iwork', 'rwork'] },
+      { fn: `lapack.${p}gelss`, args: [tall, randomArray(t, [5, 2], s + 14)], skip: ['work'] },
+      { fn: `lapack.${p}gelss`, args: [wide, randomArray(t, [5, 2], s + 15)], kwargs: { cond: 0.3, lwork: 64 }, skip: ['work'] },
+      { fn: `lapack.${p}gelss_lwork`, args: [5, 3, 2], kwargs: { cond: 0.1 }, skip: ['work'] },
+      { fn: `lapack.${p}gelsy`, args: [tall, randomArray(t, [5, 2], s + 16), ints([0, 0, 0]), 1e-3, 64] },
+      { fn: `lapack.${p}gelsy`, args: [wide, randomArray(t, [5, 1], s + 17), ints([0, 1, 0, 0, 0]), 0.5, 64] },
+      { fn: `lapack.${p}gelsy_lwork`, args: [5, 3, 2, 1e-3], skip: ['work'] },
     );
     if (!isComplex(p)) {
       out.push(
@@ -75,6 +85,10 @@ describe('scipy.linalg.lapack SVD, QR and least squares', () => {
       () => m.dgeqrf([[1, 0, 0], [0, 1, 0]], { lwork: 2 }),
       () => m.dgels([[1, 0], [0, 1], [1, 1]], [[1], [2]]),
       () => m.dgels_lwork(-1, 2, 1),
+      () => m.dgeqrf_lwork(0, 2),
+      () => m.dgelsd([[1, 0], [0, 1]], [[1], [2]], 0, 10),
+      () => m.zgelsy([[1, 0], [0, 1]], [[1], [2]], new Int32Array(2), 0.1, 3),
+      () => m.sgelss([[1, 0], [0, 1], [1, 1]], [[1], [2]]),
     ];
     for (const f of bad) expect(errorOf(f)).toMatchObject({ name: 'RangeError', code: 'ERR_BRIDGEGEN_CHECK' });
   });
