@@ -221,6 +221,17 @@ function tidy(lines: readonly string[]): string[] {
 
 const SKIPPED_SECTIONS = new Set(['author', 'date', 'ingroup', 'addtogroup', 'htmlonly', 'endhtmlonly', 'copyright', 'version']);
 
+/**
+ * `\verbatim` or `\endverbatim` (or `@...`) alone on a line from `lead` on: the commands of every
+ * `\param` block, skipped without matching COMMAND (whose match array was most of this file's garbage).
+ */
+function isVerbatimMark(line: string, lead: number): boolean {
+  const c = line.charCodeAt(lead);
+  const length = line.length - lead - 1;
+  if (!isCommandLead(c)) return false;
+  return (length === 8 && line.endsWith('verbatim')) || (length === 11 && line.endsWith('endverbatim'));
+}
+
 /** Interprets Doxygen commands: `\brief`, `\par Title:`, `\details`, `\param[in] name`, `\verbatim`. */
 function doxygen(lines: readonly string[]): RoutineDoc {
   const main: string[] = [];
@@ -228,7 +239,9 @@ function doxygen(lines: readonly string[]): RoutineDoc {
   const directions = new Map<string, ParamDirection>();
   let target: string[] | null = main;
   for (const line of lines) {
-    const m = isCommandLead(leadOf(line)) ? COMMAND.exec(line) : null;
+    const lead = firstNonBlank(line);
+    if (lead >= 0 && isVerbatimMark(line, lead)) continue;
+    const m = lead >= 0 && isCommandLead(line.charCodeAt(lead)) ? COMMAND.exec(line) : null;
     if (!m) {
       target?.push(line);
       continue;

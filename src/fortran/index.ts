@@ -34,10 +34,11 @@ export function parseFortran(file: SourceFile, bag: DiagnosticBag): SourceAst {
 
 const INCLUDE = /^\s*include\s*(['"])(.+)\1\s*$/i;
 
-/** INCLUDE may match: the statement starts with an `i` (checked first, as this runs on every statement). */
+/** INCLUDE may match: the statement starts with `in` (checked first, as this runs on every statement). */
 function mayInclude(s: Statement): boolean {
   const first = firstNonBlank(s.text);
-  return first >= 0 && (s.text.charCodeAt(first) | 32) === 105 && INCLUDE.test(s.text);
+  if (first < 0 || (s.text.charCodeAt(first) | 32) !== 105 || (s.text.charCodeAt(first + 1) | 32) !== 110) return false;
+  return INCLUDE.test(s.text);
 }
 
 /** Replaces `include 'file'` lines by the statements of that file (read next to the including file). */
