@@ -6,6 +6,7 @@
 #include <napi.h>
 
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -15,9 +16,55 @@
 #include "ndarray.h"
 #include "source.h"
 
+#if __has_include(<v8.h>) && !defined(BRIDGEGEN_NO_V8_TYPE_TEST)
+// V8's own headers are not -Wextra clean; their warnings are not ours to fix.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wunused-parameter"
+#pragma GCC diagnostic ignored "-Wcast-function-type"
+#include <v8.h>
+#pragma GCC diagnostic pop
+#define BRIDGEGEN_V8_TYPE_TEST 1
+#endif
+
 namespace bridgegen {
 
 namespace detail {
+
+/**
+ * A typed array of exactly T's kind: its data and length (in typed-array elements), found with
+ * one V8 type test and the view's byte length. N-API's napi_get_typedarray_info finds the kind
+ * by testing each in turn (Float64Array is the ninth) and derives the length from it again:
+ * together 25% of a 4-element ddot call, measured. Used only when V8's headers are at hand (a
+ * build from source against this Node); napi_value is V8's Local<Value> in every Node with
+ * N-API. False means "ask N-API", never "not a typed array".
+ */
+template <typename T>
+bool exact_typed_array([[maybe_unused]] napi_value value, [[maybe_unused]] void** data, [[maybe_unused]] size_t* length) {
+#ifdef BRIDGEGEN_V8_TYPE_TEST
+  v8::Local<v8::Value> v;
+  static_assert(sizeof v == sizeof value, "napi_value is a v8::Local<v8::Value>");
+  std::memcpy(static_cast<void*>(&v), &value, sizeof value);
+  bool exact = false;
+  switch (Element<T>::typed_array) {
+    case napi_float64_array: exact = v->IsFloat64Array(); break;
+    case napi_float32_array: exact = v->IsFloat32Array(); break;
+    case napi_int32_array: exact = v->IsInt32Array(); break;
+    case napi_int16_array: exact = v->IsInt16Array(); break;
+    case napi_int8_array: exact = v->IsInt8Array(); break;
+    case napi_uint8_array: exact = v->IsUint8Array(); break;
+    case napi_bigint64_array: exact = v->IsBigInt64Array(); break;
+    default: break;
+  }
+  if (!exact) return false;
+  const v8::Local<v8::ArrayBufferView> view = v.As<v8::ArrayBufferView>();
+  *length = view->ByteLength() / sizeof(typename Element<T>::Lane);  // 0 once detached
+  void* base = *length > 0 ? view->Buffer()->Data() : nullptr;
+  *data = base != nullptr ? static_cast<char*>(base) + view->ByteOffset() : nullptr;
+  return true;
+#else
+  return false;
+#endif
+}
 
 
 template <typename T>
@@ -69,8 +116,9 @@ void read_array(Args& args, size_t i, int rank, Access access, Array<T>& out) {
   size_t length;
   void* data;
   out.rank = rank;
-  if (napi_get_typedarray_info(env, value, &type, &length, &data, nullptr, nullptr) == napi_ok) {
-    if (type == Element<T>::typed_array) {
+  const bool exact = detail::exact_typed_array<T>(value, &data, &length);
+  if (exact || napi_get_typedarray_info(env, value, &type, &length, &data, nullptr, nullptr) == napi_ok) {
+    if (exact || type == Element<T>::typed_array) {
       static T empty[1];
       detail::require_whole_elements<T>(args, i, length);
       out.data = data != nullptr ? static_cast<T*>(data) : empty;  // detached or empty buffer
