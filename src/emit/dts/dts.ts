@@ -11,7 +11,7 @@ import { writeCommonBlocks, writeModuleVariables } from './variables';
 /** F2Py's summary line: `unew = heat_steps(u,alpha,[n])`. */
 export function signatureLine(routine: Routine, conv: Convention): string {
   const params = conv.params.map((p, i) => (i < conv.nrequired ? p.name : `[${p.name}]`)).join(',');
-  const outs = conv.results.map((r) => r.name).join(',');
+  const outs = conv.results.map(resultKey).join(',');
   return `${outs ? `${outs} = ` : ''}${routine.name}(${params})`;
 }
 
@@ -30,7 +30,7 @@ function writeDoc(w: Writer, routine: Routine, conv: Convention, asyncNote?: str
   ];
   const optional = conv.params.slice(conv.nrequired);
   if (optional.length) lines.push(`@param options - optional arguments by name: ${optional.map((p) => p.name).join(', ')}`);
-  if (conv.results.length) lines.push(`@returns ${conv.results.map((r) => `${r.name}: ${declaredAs(r)}`).join('; ')}`);
+  if (conv.results.length) lines.push(`@returns ${conv.results.map((r) => `${resultKey(r)}: ${declaredAs(r)}`).join('; ')}`);
   for (const line of lines) w.line(line === '' ? ' *' : ` * ${line}`);
   w.line(' */');
 }
