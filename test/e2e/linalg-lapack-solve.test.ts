@@ -1,19 +1,20 @@
 // LAPACK linear systems (fortran/linalg/lapack_solve.pyf.src) against scipy.linalg.lapack:
-// gesv getrf getrs getri gecon posv potrf potrs potri sysv trtrs trtri lange gbsv gtsv ptsv and
-// the getri/sysv workspace queries, in s/d/c/z; info > 0 is returned, not thrown; pivots 0-based
+// gesv getrf getrs getri gecon posv potrf potrs potri sysv trtrs trtri lange gbsv gtsv ptsv gbtrf
+// gbtrs pbsv pbtrf pbtrs gttrf gttrs pttrf pttrs sytrf hetrf hesv lauum pocon tbtrs sycon hecon and
+// the getri/sysv/sytrf/hetrf/hesv workspace queries, in s/d/c/z; info > 0 is returned, not thrown; pivots 0-based
 // as SciPy's.
 
 import { randomArray } from '../helpers/scipy';
 import {
-  buildLapack, type Case, checkAgainstScipy, dominant, errorOf, ints, isComplex, matrix, PREFIXES, REAL, realOf,
+  type Case, checkAgainstScipy, dominant, type Dtype, errorOf, ints, isComplex, loadLapack, matrix, PREFIXES, REAL, realOf,
   symmetric, triangular, vector,
 } from './lapack-cases';
 
 let m: Record<string, any>;
 
-beforeAll(async () => {
-  m = await buildLapack('lapack_solve', ['lapack_solve.pyf.src']);
-}, 300_000);
+beforeAll(() => {
+  m = loadLapack();
+});
 
 function cases(): Case[] {
   const out: Case[] = [];
@@ -62,7 +63,9 @@ function cases(): Case[] {
       // Workspace queries: LAPACK's answer depends on the library's block sizes, so only info is compared.
       { fn: `lapack.${p}getri_lwork`, args: [6], skip: ['work'] },
       { fn: `lapack.${p}sysv_lwork`, args: [6], kwargs: { lower: 1 }, skip: ['work'] },
+      { fn: `lapack.${p}sytrf_lwork`, args: [6], skip: ['work'] },
     );
+    out.push(...moreCases(p, t, s));
   });
   // Singular systems: info > 0 is a result, as in SciPy.
   const singular = matrix('float64', 3, 3, (i, j) => [(i + 1) * (j + 1), 0]);
@@ -72,6 +75,63 @@ function cases(): Case[] {
     { fn: 'lapack.dpotrf', args: [matrix('float64', 2, 2, (i, j) => [i === j ? -1 : 0, 0])] },
     { fn: 'lapack.strtri', args: [matrix('float32', 2, 2, (i, j) => [i === 1 && j === 1 ? 0 : 1, 0])] },
   );
+  return out;
+}
+
+/** Band, tridiagonal, packed-free factorizations and condition numbers (second round). */
+function moreCases(p: string, t: Dtype, s: number): Case[] {
+  const cx = isComplex(p);
+  const im = (v: number): number => (cx ? v : 0);
+  // General band, kl = 1, ku = 2, as gbtrf wants it: 2*kl+ku+1 = 5 rows, the diagonal in row kl+ku = 3.
+  const gb = matrix(t, 5, 6, (i, j) => [i === 3 ? 8 + ((i + j) % 3) : (i + 2 * j) / 7 - 0.5, im(0.25 * (i - j))]);
+  // Hermitian positive definite band, kd = 2: upper storage has the (real) diagonal in row kd, lower in row 0.
+  const pbU = matrix(t, 3, 5, (i, j) => (i === 2 ? [6 + j, 0] : [0.3 * (i + 1) - 0.1 * j, im(0.2)]));
+  const pbL = matrix(t, 3, 5, (i, j) => (i === 0 ? [6 + j, 0] : [0.3 * i - 0.1 * j, im(-0.2)]));
+  const b5 = randomArray(t, [5, 2], s + 21);
+  const sym = symmetric(t, 4, s + 22, 0, false);
+  const her = symmetric(t, 4, s + 23, 0);
+  const spd = symmetric(t, 4, s + 24);
+  const b4 = randomArray(t, [4, 2], s + 25);
+  const tb = matrix(t, 2, 4, (i, j) => (i === 1 ? [5 + j, im(1)] : [0.5 - 0.2 * j, im(0.3)]));
+  const out: Case[] = [
+    { fn: `lapack.${p}gbtrf`, args: [gb, 1, 2] },
+    { fn: `lapack.${p}gbtrs`, args: [gb, 1, 2, randomArray(t, [6, 2], s + 26), ints([0, 1, 2, 3, 4, 5])] },
+    { fn: `lapack.${p}gbtrs`, args: [gb, 1, 2, randomArray(t, [6, 1], s + 27), ints([1, 1, 3, 3, 4, 5])], kwargs: { trans: cx ? 2 : 1 } },
+    { fn: `lapack.${p}pbsv`, args: [pbU, b5] },
+    { fn: `lapack.${p}pbsv`, args: [pbL, b5], kwargs: { lower: 1 } },
+    { fn: `lapack.${p}pbtrf`, args: [pbU] },
+    { fn: `lapack.${p}pbtrf`, args: [pbL], kwargs: { lower: 1, ldab: 3 } },
+    { fn: `lapack.${p}pbtrs`, args: [pbU, b5] },
+    { fn: `lapack.${p}pbtrs`, args: [pbL, b5], kwargs: { lower: 1 } },
+    { fn: `lapack.${p}gttrf`, args: [vector(t, 4, s + 28), vector(t, 5, s + 29, 4), vector(t, 4, s + 30)] },
+    { fn: `lapack.${p}gttrs`, args: [vector(t, 4, s + 28), vector(t, 5, s + 29, 4), vector(t, 4, s + 30), vector(t, 3, s + 31), ints([1, 2, 3, 4, 5]), b5] },
+    { fn: `lapack.${p}gttrs`, args: [vector(t, 4, s + 28), vector(t, 5, s + 29, 4), vector(t, 4, s + 30), vector(t, 3, s + 31), ints([2, 2, 3, 5, 5]), b5], kwargs: { trans: 'T' } },
+    { fn: `lapack.${p}pttrf`, args: [vector(realOf(p), 5, s + 32, 4), vector(t, 4, s + 33)] },
+    { fn: `lapack.${p}pttrs`, args: [vector(realOf(p), 5, s + 32, 4), vector(t, 4, s + 33), b5] },
+    { fn: `lapack.${p}sytrf`, args: [sym] },
+    { fn: `lapack.${p}sytrf`, args: [sym], kwargs: { lower: 1, lwork: 64 } },
+    { fn: `lapack.${p}lauum`, args: [triangular(t, 4, s + 34)] },
+    { fn: `lapack.${p}lauum`, args: [triangular(t, 4, s + 34, true)], kwargs: { lower: 1 } },
+    { fn: `lapack.${p}pocon`, args: [spd, 9.5] },
+    { fn: `lapack.${p}pocon`, args: [spd, 9.5], kwargs: { uplo: 'L' } },
+    { fn: `lapack.${p}tbtrs`, args: [tb, b4] },
+    { fn: `lapack.${p}tbtrs`, args: [matrix(t, 2, 4, (i, j) => (i === 0 ? [5 + j, im(1)] : [0.5 - 0.2 * j, im(0.3)])), b4], kwargs: { uplo: 'L', trans: cx ? 'C' : 'T' } },
+    { fn: `lapack.${p}tbtrs`, args: [tb, b4], kwargs: { diag: 'U' } },
+    { fn: `lapack.${p}sycon`, args: [dominant(t, 4, 4, s + 35), ints([1, 2, 3, 4]), 7.5] },
+    { fn: `lapack.${p}sycon`, args: [dominant(t, 4, 4, s + 35), ints([1, 2, 3, 4]), 7.5], kwargs: { lower: 1 } },
+  ];
+  if (cx) {
+    out.push(
+      { fn: `lapack.${p}pttrs`, args: [vector(realOf(p), 5, s + 32, 4), vector(t, 4, s + 33), b5], kwargs: { lower: 1 } },
+      { fn: `lapack.${p}hetrf`, args: [her] },
+      { fn: `lapack.${p}hetrf`, args: [her], kwargs: { lower: 1 } },
+      { fn: `lapack.${p}hetrf_lwork`, args: [6], skip: ['work'] },
+      { fn: `lapack.${p}hesv`, args: [her, b4] },
+      { fn: `lapack.${p}hesv`, args: [her, b4], kwargs: { lower: 1, lwork: 32 } },
+      { fn: `lapack.${p}hesv_lwork`, args: [6], skip: ['work'] },
+      { fn: `lapack.${p}hecon`, args: [dominant(t, 4, 4, s + 36), ints([1, 2, 3, 4]), 7.5] },
+    );
+  }
   return out;
 }
 
@@ -105,6 +165,8 @@ describe('scipy.linalg.lapack linear systems', () => {
     expect(Array.from(later.x.data)).toEqual(Array.from(sync.x.data));
     expect(await m.dlangeAsync('F', [[3, 4]])).toBe(5);
     expect((await m.dgetri_lworkAsync(4)).info).toBe(0);
+    const band = [[0, 0, 0], [0, 0, 0], [0, 1, 1], [4, 4, 4], [1, 1, 0]]; // kl = ku = 1
+    expect(Array.from((await m.dgbtrfAsync(band, 1, 1)).ipiv)).toEqual(Array.from(m.dgbtrf(band, 1, 1).ipiv));
   });
 
   it("refuse what SciPy's checks refuse", () => {
@@ -113,9 +175,15 @@ describe('scipy.linalg.lapack linear systems', () => {
       () => m.dposv([[2, 0], [0, 2]], [[1], [1]], { lower: 2 }),
       () => m.dgetrs([[1, 0], [0, 1]], new Int32Array([0, 1]), [[1], [1]], { trans: 3 }),
       () => m.dgetri([[1, 0], [0, 1]], new Int32Array([0, 1]), { lwork: 1 }),
+      () => m.dgbtrf([[1, 2], [3, 4]], 0, 0, { ldab: 3 }),
+      () => m.zpbtrf([[4, 4], [1, 1]], { lower: 2 }),
+      () => m.dsytrf([[1, 0], [0, 1]], { lwork: 1 }),
+      () => m.chesv([[1, 0], [0, 1]], [[1], [2], [3]]),
+      () => m.dsycon([[1, 0, 0], [0, 1, 0]], new Int32Array(2), 1),
     ];
     for (const f of bad) expect(errorOf(f)).toMatchObject({ name: 'RangeError', code: 'ERR_BRIDGEGEN_CHECK' });
-    // ab's rows are not 2*kl+ku+1; an lda larger than a's rows: shapes differ from the declared dimensions.
+    // gbtrs pivots are 0-based and checked; ab's rows are not 2*kl+ku+1; an lda larger than a's rows: shapes differ from the declared dimensions.
+    expect(errorOf(() => m.dgbtrs([[0, 0], [4, 4], [1, 0]], 1, 0, [[1], [1]], new Int32Array([0, 2])))).toMatchObject({ name: 'RangeError' });
     expect(errorOf(() => m.dgbsv(1, 1, [[1, 2, 3], [1, 2, 3], [1, 2, 3], [1, 2, 3], [1, 2, 3]], [[1], [1], [1]]))).toMatchObject({ name: 'RangeError' });
     expect(errorOf(() => m.dtrtrs([[1, 0], [0, 1]], [[1], [1]], { lda: 3 }))).toMatchObject({ name: 'RangeError' });
   });
