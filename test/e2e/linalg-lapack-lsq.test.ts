@@ -1,8 +1,9 @@
 // LAPACK SVD, QR and least squares (fortran/linalg/lapack_lsq.pyf.src) against scipy.linalg.lapack:
-// gesdd gesvd geqrf orgqr ungqr ormqr gels gelsd gelss gelsy and their workspace queries.
+// gesdd gesvd geqrf orgqr ungqr ormqr gels gelsd gelss gelsy geqp3 gerqf orgrq ungrq gehrd orghr unghr
+// gebal trsyl and their workspace queries.
 
 import { randomArray } from '../helpers/scipy';
-import { type Case, checkAgainstScipy, errorOf, ints, isComplex, loadLapack, PREFIXES, REAL, vector } from './lapack-cases';
+import { type Case, checkAgainstScipy, errorOf, ints, isComplex, loadLapack, matrix, PREFIXES, REAL, vector } from './lapack-cases';
 
 let m: Record<string, any>;
 
@@ -17,6 +18,14 @@ function cases(): Case[] {
     const s = 200 + 10 * k;
     const tall = randomArray(t, [5, 3], s + 1);
     const wide = randomArray(t, [3, 5], s + 2);
+    const sq = randomArray(t, [5, 5], s + 23);
+    // Rows and columns of very different scales, and a zero to permute away: work for gebal.
+    const graded = matrix(t, 4, 4, (i, j) => (i === 3 && j < 3 ? [0, 0] : [(i + 1) * 10 ** (j - i) * (1 + 0.1 * j), isComplex(p) ? 0.5 : 0]));
+    const upper = (n: number, seed: number) => matrix(t, n, n, (i, j) => {
+      const v = randomArray(t, [n, n], seed);
+      const k = isComplex(p) ? 2 * (i + j * n) : i + j * n;
+      return i > j ? [0, 0] : [v.data[k]! + (i === j ? 2 + i : 0), isComplex(p) ? v.data[k + 1]! : 0];
+    });
     for (const f of ['gesdd', 'gesvd']) {
       out.push(
         { fn: `lapack.${p}${f}`, args: [tall] },
@@ -46,6 +55,24 @@ function cases(): Case[] {
       { fn: `lapack.${p}gelsy`, args: [tall, randomArray(t, [5, 2], s + 16), ints([0, 0, 0]), 1e-3, 64] },
       { fn: `lapack.${p}gelsy`, args: [wide, randomArray(t, [5, 1], s + 17), ints([0, 1, 0, 0, 0]), 0.5, 64] },
       { fn: `lapack.${p}gelsy_lwork`, args: [5, 3, 2, 1e-3], skip: ['work'] },
+      // QR with pivoting, RQ, Hessenberg reduction, balancing, Sylvester equations.
+      { fn: `lapack.${p}geqp3`, args: [tall], skip: ['work'] },
+      { fn: `lapack.${p}geqp3`, args: [wide], kwargs: { lwork: 40 }, skip: ['work'] },
+      { fn: `lapack.${p}gerqf`, args: [wide], skip: ['work'] },
+      { fn: `lapack.${p}gerqf`, args: [tall], kwargs: { lwork: 40 }, skip: ['work'] },
+      { fn: `lapack.${p}${isComplex(p) ? 'ungrq' : 'orgrq'}`, args: [wide, vector(t, 3, s + 18)], skip: ['work'] },
+      { fn: `lapack.${p}${isComplex(p) ? 'ungrq' : 'orgrq'}`, args: [wide, vector(t, 2, s + 18)], kwargs: { lwork: 30 }, skip: ['work'] },
+      { fn: `lapack.${p}gehrd`, args: [sq] },
+      { fn: `lapack.${p}gehrd`, args: [sq], kwargs: { lo: 1, hi: 3, lwork: 30 } },
+      { fn: `lapack.${p}gehrd_lwork`, args: [5], kwargs: { hi: 3 }, skip: ['work'] },
+      { fn: `lapack.${p}${isComplex(p) ? 'unghr' : 'orghr'}`, args: [sq, vector(t, 4, s + 19)] },
+      { fn: `lapack.${p}${isComplex(p) ? 'unghr' : 'orghr'}`, args: [sq, vector(t, 4, s + 19)], kwargs: { lo: 1, hi: 3 } },
+      { fn: `lapack.${p}${isComplex(p) ? 'unghr' : 'orghr'}_lwork`, args: [5], skip: ['work'] },
+      { fn: `lapack.${p}gebal`, args: [sq] },
+      { fn: `lapack.${p}gebal`, args: [graded], kwargs: { scale: 1, permute: 1 } },
+      { fn: `lapack.${p}gebal`, args: [graded], kwargs: { permute: 1 } },
+      { fn: `lapack.${p}trsyl`, args: [upper(4, s + 20), upper(3, s + 21), randomArray(t, [4, 3], s + 22)] },
+      { fn: `lapack.${p}trsyl`, args: [upper(4, s + 20), upper(3, s + 21), randomArray(t, [4, 3], s + 22)], kwargs: { trana: isComplex(p) ? 'C' : 'T', isgn: -1 } },
     );
     if (!isComplex(p)) {
       out.push(
@@ -89,6 +116,10 @@ describe('scipy.linalg.lapack SVD, QR and least squares', () => {
       () => m.dgelsd([[1, 0], [0, 1]], [[1], [2]], 0, 10),
       () => m.zgelsy([[1, 0], [0, 1]], [[1], [2]], new Int32Array(2), 0.1, 3),
       () => m.sgelss([[1, 0], [0, 1], [1, 1]], [[1], [2]]),
+      () => m.dgehrd([[1, 0], [0, 1]], { lwork: 1 }),
+      () => m.dgebal([[1, 0, 0], [0, 1, 0]]),
+      () => m.ztrsyl([[1]], [[1]], [[1]], { isgn: 2 }),
+      () => m.dgeqp3([[1, 0, 0], [0, 1, 0]], { lwork: 2 }),
     ];
     for (const f of bad) expect(errorOf(f)).toMatchObject({ name: 'RangeError', code: 'ERR_BRIDGEGEN_CHECK' });
   });
