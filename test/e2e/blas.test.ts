@@ -19,6 +19,23 @@ it('gets and sets the OpenBLAS thread count of a module linked with -l openblas'
   expect(after).toBe(1);
 });
 
+it('caps OpenBLAS at one thread fewer than the cores while async calls run, and restores it', async () => {
+  const dir = await buildModule('withblas', [fixture('blas_user.f90')], ['openblas']);
+  const r = spawnSync(process.execPath, ['-e', `
+    const m = require(${JSON.stringify(dir)});
+    const os = require('node:os');
+    (async () => {
+      m.setBlasThreads(Math.max(2, os.availableParallelism()));
+      const chosen = m.getBlasThreads();
+      const during = await Promise.all([m.blas_threads_nowAsync(), m.blas_threads_nowAsync()]);
+      console.log(JSON.stringify({ chosen, cores: os.availableParallelism(), sync: m.blas_threads_now(), during, after: m.blas_threads_now() }));
+    })();`], { encoding: 'utf8' });
+  const { chosen, cores, sync, during, after } = JSON.parse(r.stdout);
+  expect(sync).toBe(chosen);
+  expect(during).toEqual([Math.max(1, Math.min(chosen, cores - 1)), Math.max(1, Math.min(chosen, cores - 1))]);
+  expect(after).toBe(chosen);
+});
+
 it('reports no OpenBLAS as null, and rejects a bad count', async () => {
   const dir = await buildModule('noblas', [fixture('shapes.f90')]);
   const r = spawnSync(process.execPath, ['-e', `

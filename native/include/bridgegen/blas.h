@@ -1,10 +1,17 @@
-// bridgegen runtime — the BLAS thread count (OpenBLAS), so async calls on the libuv pool need not
-// each start a full set of BLAS threads: `m.getBlasThreads()` and `m.setBlasThreads(n)`.
-// OpenBLAS is found among the libraries already loaded (never loaded by this).
+// bridgegen runtime — the BLAS thread count (OpenBLAS): `m.getBlasThreads()`/`m.setBlasThreads(n)`,
+// and the policy for async calls: while any runs on the libuv pool, OpenBLAS uses at most one
+// thread fewer than the machine has cores, so a core stays with the event loop (BLAS threads that
+// take every core were what made a 1024 dgemm delay timers by milliseconds). Sync calls, which
+// block the loop anyway, get the whole count. OpenBLAS is found among the libraries already
+// loaded (never loaded by this).
 #pragma once
 
 #include <dlfcn.h>
 #include <napi.h>
+
+#include <algorithm>
+#include <mutex>
+#include <thread>
 
 #include "error.h"
 
@@ -32,12 +39,53 @@ F openblas_symbol(const char* name) {
   return handle ? reinterpret_cast<F>(dlsym(handle, name)) : nullptr;
 }
 
+/** The thread count the user chose (or OpenBLAS started with) and how many async calls run. */
+struct BlasThreads {
+  std::mutex mutex;
+  SetThreads set = openblas_symbol<SetThreads>("openblas_set_num_threads");
+  GetThreads get = openblas_symbol<GetThreads>("openblas_get_num_threads");
+  int chosen = get ? get() : 0;
+  int async_calls = 0;
+
+  /** What async calls may use: the chosen count, but one core left to the event loop. */
+  int async_cap() const {
+    const int cores = static_cast<int>(std::thread::hardware_concurrency());
+    return std::max(1, std::min(chosen, cores > 1 ? cores - 1 : 1));
+  }
+};
+
+inline BlasThreads& blas_threads() {
+  static BlasThreads state;
+  return state;
+}
+
 }  // namespace detail
 
-/** The OpenBLAS thread count, or null when OpenBLAS is not loaded. */
+/** Held by an async call while it runs (call.h): the first caps OpenBLAS, the last restores it. */
+class AsyncBlasThreads {
+ public:
+  AsyncBlasThreads() {
+    detail::BlasThreads& b = detail::blas_threads();
+    if (b.set == nullptr) return;
+    std::lock_guard<std::mutex> lock(b.mutex);
+    if (b.async_calls++ == 0 && b.async_cap() != b.chosen) b.set(b.async_cap());
+  }
+  ~AsyncBlasThreads() {
+    detail::BlasThreads& b = detail::blas_threads();
+    if (b.set == nullptr) return;
+    std::lock_guard<std::mutex> lock(b.mutex);
+    if (--b.async_calls == 0 && b.async_cap() != b.chosen) b.set(b.chosen);
+  }
+  AsyncBlasThreads(const AsyncBlasThreads&) = delete;
+  AsyncBlasThreads& operator=(const AsyncBlasThreads&) = delete;
+};
+
+/** The chosen OpenBLAS thread count (sync calls use it all), or null when OpenBLAS is not loaded. */
 inline Napi::Value get_blas_threads(const Napi::CallbackInfo& info) {
-  const auto get = detail::openblas_symbol<detail::GetThreads>("openblas_get_num_threads");
-  return get ? Napi::Value(Napi::Number::New(info.Env(), get())) : info.Env().Null();
+  detail::BlasThreads& b = detail::blas_threads();
+  if (b.get == nullptr) return info.Env().Null();
+  std::lock_guard<std::mutex> lock(b.mutex);
+  return Napi::Number::New(info.Env(), b.chosen);
 }
 
 /** Sets the OpenBLAS thread count; returns false when OpenBLAS is not loaded. */
@@ -47,9 +95,12 @@ inline Napi::Value set_blas_threads(const Napi::CallbackInfo& info) {
   if (!(n >= 1 && n <= 1024 && n == static_cast<int>(n))) {
     throw_range_error(env, "setBlasThreads(): expected an integer from 1 to 1024", code::kArgValue);
   }
-  const auto set = detail::openblas_symbol<detail::SetThreads>("openblas_set_num_threads");
-  if (set) set(static_cast<int>(n));
-  return Napi::Boolean::New(env, set != nullptr);
+  detail::BlasThreads& b = detail::blas_threads();
+  if (b.set == nullptr) return Napi::Boolean::New(env, false);
+  std::lock_guard<std::mutex> lock(b.mutex);
+  b.chosen = static_cast<int>(n);
+  b.set(b.async_calls > 0 ? b.async_cap() : b.chosen);
+  return Napi::Boolean::New(env, true);
 }
 
 /** `m.getBlasThreads()` / `m.setBlasThreads(n)`: camelCase, so no Fortran name can clash. */

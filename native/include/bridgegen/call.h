@@ -18,6 +18,7 @@
 #include "error.h"
 #include "output.h"
 #include "xerbla.h"
+#include "blas.h"
 
 namespace bridgegen {
 
@@ -166,7 +167,10 @@ class AsyncCall final : public Napi::AsyncWorker {
   }
 
  protected:
-  void Execute() override { invoke(frame_); }
+  void Execute() override {
+    const AsyncBlasThreads blas_threads;  // a core stays with the event loop (blas.h)
+    invoke(frame_);
+  }
   void OnOK() override {
     unwatch();
     std::vector<napi_value> pinned(pins_.size());
