@@ -10,12 +10,13 @@ import * as path from 'node:path';
 import { machineInfo } from './machine';
 import build from './build';
 import calls from './calls';
+import linalg from './linalg';
 import parse from './parse';
 import { type BenchOutcome, renderJson, renderMarkdown, renderText, type RunReport } from './report';
 import type { Benchmark, BenchContext } from './types';
 
 /** Every benchmark, in report order (issue 9: call overhead, throughput, event loop, memory, generator). */
-const BENCHMARKS: readonly Benchmark[] = [calls, parse, build];
+const BENCHMARKS: readonly Benchmark[] = [calls, linalg, parse, build];
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
