@@ -5,6 +5,7 @@
 #include <napi.h>
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -29,6 +30,8 @@ struct Array {
   std::vector<T> owned;
   /** Args::pin index of the typed array holding `data` when it is JS memory, else -1. */
   int pin = -1;
+  /** What keeps JS memory behind `data` alive during an async call (v8_fast.h), if anything. */
+  std::shared_ptr<void> keep;
 
   void set_shape(int r, const int64_t* extents) {
     rank = r;

@@ -10,6 +10,7 @@
 #include "args.h"
 #include "array.h"
 #include "element.h"
+#include "v8_fast.h"
 
 namespace bridgegen {
 namespace detail {
@@ -65,6 +66,11 @@ void require_logical_values(const Args& args, size_t i, const T* data, size_t n)
 template <typename T>
 void privatize(Args& args, Access access, size_t byte_offset, Array<T>& array) {
   if (!args.detached_memory() && access != Access::Copy) return;
+  // An async call only reads an input: its backing store, held, is as safe as a copy (v8_fast.h).
+  if (access == Access::In && array.pin >= 0 && array.length > 0 &&
+      keep_backing_store(args.pins()[array.pin], array.data, array.length * sizeof(T), array.keep)) {
+    return;
+  }
   array.owned.assign(array.data, array.data + array.length);
   array.adopt_owned();
   const bool updates_caller = access == Access::Updated || access == Access::InPlace;
