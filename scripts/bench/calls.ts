@@ -137,6 +137,9 @@ function buildLibs(ctx: BenchContext, dir: string): { archive: string; shared: s
   return { archive, shared };
 }
 
+/** The raw addon's hand-written async functions (one napi_async_work per call), once loaded. */
+let rawAsync: Impl | undefined;
+
 function loadRaw(ctx: BenchContext, dir: string, archive: string): Impl {
   mkdirSync(dir, { recursive: true });
   copyFileSync(path.join(ctx.root, 'fortran/bench/raw_addon.c'), path.join(dir, 'raw_addon.c'));
@@ -144,8 +147,10 @@ function loadRaw(ctx: BenchContext, dir: string, archive: string): Impl {
   writeFileSync(path.join(dir, 'binding.gyp'), JSON.stringify(gyp, null, 1));
   const nodeGyp = path.join(ctx.root, 'node_modules', 'node-gyp', 'bin', 'node-gyp.js');
   sh(process.execPath, [nodeGyp, 'rebuild', `--nodedir=${path.dirname(path.dirname(process.execPath))}`], dir);
-  const m = require(path.join(dir, 'build', 'Release', 'raw.node')) as Record<Routine, Fn>; // eslint-disable-line @typescript-eslint/no-require-imports
-  return { name: 'raw N-API', fns: m, expr: { add: 'f(i, 2.5)', dsum: 'f(x)', ddot: 'f(x, y)' } };
+  const m = require(path.join(dir, 'build', 'Release', 'raw.node')) as Record<string, Fn>; // eslint-disable-line @typescript-eslint/no-require-imports
+  const expr = { add: 'f(i, 2.5)', dsum: 'f(x)', ddot: 'f(x, y)' };
+  rawAsync = { name: 'raw N-API AsyncWorker', fns: { add: m.addAsync!, dsum: m.dsumAsync!, ddot: m.ddotAsync! }, expr };
+  return { name: 'raw N-API', fns: { add: m.add!, dsum: m.dsum!, ddot: m.ddot! }, expr };
 }
 
 function loadKoffi(shared: string): Impl {
@@ -233,6 +238,9 @@ async function run(ctx: BenchContext): Promise<BenchResult> {
     const each = `${LABEL[r]}: bridgegen async, await each`, inflight = `${LABEL[r]}: bridgegen async, ${LANES} in flight`;
     slots.push(asyncImpl ? await candidate(asyncImpl, r, 'each', each) : skipped(each, genError));
     slots.push(asyncImpl ? await candidate(asyncImpl, r, 'inflight', inflight, 'per call') : skipped(inflight, genError));
+    const rawEach = `${LABEL[r]}: raw N-API AsyncWorker, await each`, rawInflight = `${LABEL[r]}: raw N-API AsyncWorker, ${LANES} in flight`;
+    slots.push(rawAsync ? await candidate(rawAsync, r, 'each', rawEach) : skipped(rawEach, 'raw addon not built'));
+    slots.push(rawAsync ? await candidate(rawAsync, r, 'inflight', rawInflight, 'per call') : skipped(rawInflight, 'raw addon not built'));
     const cands = slots.filter((x): x is Candidate => 'loop' in x);
     await timeInterleaved(cands);
     for (const x of slots) rows.push('loop' in x ? measured(x.name, 'ns/call', x.samples, { note: x.note }) : x);
@@ -250,6 +258,8 @@ async function run(ctx: BenchContext): Promise<BenchResult> {
     q(`${dd}: koffi / bridgegen sync (goal: faster)`, `${dd}: koffi`, `${dd}: bridgegen sync`, 1),
     inflight?.kind === 'measured' ? { label: `${d}: 3 us budget / bridgegen async ${LANES} in flight (goal <= 3 us/call)`,
       value: ASYNC_BUDGET_NS / stats(inflight.samples).median, goal: 1 } : undefined,
+    q(`${d}: raw AsyncWorker / bridgegen async, await each (goal: no slower than hand-written)`, `${d}: raw N-API AsyncWorker, await each`, `${d}: bridgegen async, await each`, 1),
+    q(`${d}: raw AsyncWorker / bridgegen async, ${LANES} in flight (goal: no slower than hand-written)`, `${d}: raw N-API AsyncWorker, ${LANES} in flight`, `${d}: bridgegen async, ${LANES} in flight`, 1),
     q(`${LABEL.add}: raw N-API / bridgegen sync`, `${LABEL.add}: raw N-API`, `${LABEL.add}: bridgegen sync`),
     q(`${dd}: raw N-API / bridgegen sync`, `${dd}: raw N-API`, `${dd}: bridgegen sync`),
     q(`${d}: koffi / bridgegen sync`, `${d}: koffi`, `${d}: bridgegen sync`),
@@ -263,6 +273,8 @@ async function run(ctx: BenchContext): Promise<BenchResult> {
     'bridgegen: `node bin/bridgegen.js fortran/bench/overhead.f90` (n inferred), linked statically like the raw addon.',
     'raw N-API: fortran/bench/raw_addon.c (node_api.h, one napi_get_typedarray_info per array, type checks) over ' +
       'fortran/bench/overhead_capi.f90 (bind(C), VALUE scalars), node-gyp -O2, static libov.a.',
+    'raw N-API AsyncWorker: the same addon\'s hand-written `fooAsync` (napi_create_async_work + a promise per call, the ' +
+      'arrays kept by references, no lock): the baseline of issue 5 for async round trips.',
     `koffi ${koffiVersion}: the same bind(C) wrappers from libov.so (gfortran -shared -fPIC -O2); arrays passed as Float64Array pointers.`,
     `Async: ${'`fooAsync`'} on the libuv pool (UV_THREADPOOL_SIZE=${process.env.UV_THREADPOOL_SIZE ?? '4 (default)'}); ` +
       `these routines are not threadsafe, so calls are serialized per module. "${LANES} in flight": ${LANES} async loops awaiting concurrently.`,
