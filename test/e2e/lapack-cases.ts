@@ -2,7 +2,7 @@
 // routines need (diagonally dominant, symmetric/Hermitian positive definite, triangular, banded)
 // as plain SciPy-case data, and the loop that checks bridgegen against SciPy case by case.
 
-import { type ArrayValue, expectLikeScipy, jsArgs, randomArray, type ScipyAnswer, type ScipyCase, scipyAnswers } from '../helpers/scipy';
+import { type ArrayValue, expectLikeScipy, jsArgs, randomArray, type ScipyCase, scipyAnswers } from '../helpers/scipy';
 
 export type Dtype = ArrayValue['dtype'];
 export const REAL: Record<string, Dtype> = { s: 'float32', d: 'float64', c: 'complex64', z: 'complex128' };
@@ -15,7 +15,7 @@ export const rtolOf = (p: string): number => (p === 's' || p === 'c' ? 2e-4 : 1e
 /** The shipped package's `lapack` namespace (built by `bridgegen linalg-build`, scripts/setup.sh in CI). */
 export function loadLapack(): Record<string, any> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return require(process.env.LAPACK_DEV_MODULE ?? 'bridgegen/linalg').lapack ?? require(process.env.LAPACK_DEV_MODULE!);
+  return require('bridgegen/linalg').lapack;
 }
 
 /** Element (i, j) of a column-major matrix as [re, im] (im 0 for real). */
@@ -75,25 +75,6 @@ export interface Case extends ScipyCase {
   readonly skip?: readonly string[];
 }
 
-/**
- * expectLikeScipy reads a rank-1 typed array's shape as its length, which for a complex vector
- * (interleaved) is twice SciPy's: such outputs are given their shape here.
- */
-function complexVectors(result: unknown, answer: ScipyAnswer): unknown {
-  if ('error' in answer) return result;
-  const fix = (v: unknown, want: unknown): unknown => {
-    const w = want as ArrayValue;
-    if (ArrayBuffer.isView(v) && w && typeof w === 'object' && 'dtype' in w && w.dtype.startsWith('complex') && w.shape.length === 1) {
-      return { data: v, shape: [(v as unknown as ArrayLike<number>).length / 2] };
-    }
-    return v;
-  };
-  if (answer.names.length === 1) return fix(result, answer.values[0]);
-  const r = { ...(result as Record<string, unknown>) };
-  answer.names.forEach((n, i) => { r[n] = fix(r[n], answer.values[i]); });
-  return r;
-}
-
 /** Checks every case against SciPy (answers from `suite`'s fixture when SciPy is missing). */
 export function checkAgainstScipy(m: Record<string, any>, suite: string, cases: readonly Case[]): void {
   const answers = scipyAnswers(suite, cases.map(({ fn, args, kwargs }) => (kwargs ? { fn, args, kwargs } : { fn, args })));
@@ -102,7 +83,7 @@ export function checkAgainstScipy(m: Record<string, any>, suite: string, cases: 
     const name = c.fn.split('.')[1]!;
     if ('error' in answer) throw new Error(`${c.fn}: SciPy raised ${answer.error}`);
     try {
-      expectLikeScipy(complexVectors(m[name](...jsArgs(c)), answer), answer, c.rtol ?? rtolOf(name[0]!), c.skip ?? []);
+      expectLikeScipy(m[name](...jsArgs(c)), answer, c.rtol ?? rtolOf(name[0]!), c.skip ?? []);
     } catch (e) {
       throw new Error(`case ${i} ${c.fn}(${JSON.stringify(c.kwargs ?? {})}): ${(e as Error).message}`);
     }

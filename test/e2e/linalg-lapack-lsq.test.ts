@@ -1,6 +1,6 @@
 // LAPACK SVD, QR and least squares (fortran/linalg/lapack_lsq.pyf.src) against scipy.linalg.lapack:
 // gesdd gesvd geqrf orgqr ungqr ormqr gels gelsd gelss gelsy geqp3 gerqf orgrq ungrq gehrd orghr unghr
-// gebal trsyl and their workspace queries.
+// geqrfp gebal trsyl and their workspace queries.
 
 import { randomArray } from '../helpers/scipy';
 import { type Case, checkAgainstScipy, errorOf, ints, isComplex, loadLapack, matrix, PREFIXES, REAL, vector } from './lapack-cases';
@@ -55,6 +55,9 @@ function cases(): Case[] {
       { fn: `lapack.${p}gelsy`, args: [tall, randomArray(t, [5, 2], s + 16), ints([0, 0, 0]), 1e-3, 64] },
       { fn: `lapack.${p}gelsy`, args: [wide, randomArray(t, [5, 1], s + 17), ints([0, 1, 0, 0, 0]), 0.5, 64] },
       { fn: `lapack.${p}gelsy_lwork`, args: [5, 3, 2, 1e-3], skip: ['work'] },
+      { fn: `lapack.${p}geqrfp`, args: [tall] },
+      { fn: `lapack.${p}geqrfp`, args: [wide], kwargs: { lwork: 40 } },
+      { fn: `lapack.${p}geqrfp_lwork`, args: [5, 3], skip: ['work'] },
       // QR with pivoting, RQ, Hessenberg reduction, balancing, Sylvester equations.
       { fn: `lapack.${p}geqp3`, args: [tall], skip: ['work'] },
       { fn: `lapack.${p}geqp3`, args: [wide], kwargs: { lwork: 40 }, skip: ['work'] },

@@ -1,10 +1,11 @@
 // LAPACK linear systems (fortran/linalg/lapack_solve.pyf.src) against scipy.linalg.lapack:
 // gesv getrf getrs getri gecon posv potrf potrs potri sysv trtrs trtri lange gbsv gtsv ptsv gbtrf
-// gbtrs pbsv pbtrf pbtrs gttrf gttrs pttrf pttrs sytrf hetrf hesv lauum pocon tbtrs sycon hecon and
+// gbtrs pbsv pbtrf pbtrs gttrf gttrs pttrf pttrs sytrf hetrf hesv lauum pocon tbtrs sycon hecon getc2
+// gesc2 pptrf pptrs pptri ppsv ppcon tpttr trttp tfttr trttf tpttf tfttp larfg lartg syconv and
 // the getri/sysv/sytrf/hetrf/hesv workspace queries, in s/d/c/z; info > 0 is returned, not thrown; pivots 0-based
 // as SciPy's.
 
-import { randomArray } from '../helpers/scipy';
+import { type ArrayValue, randomArray } from '../helpers/scipy';
 import {
   type Case, checkAgainstScipy, dominant, type Dtype, errorOf, ints, isComplex, loadLapack, matrix, PREFIXES, REAL, realOf,
   symmetric, triangular, vector,
@@ -120,6 +121,47 @@ function moreCases(p: string, t: Dtype, s: number): Case[] {
     { fn: `lapack.${p}sycon`, args: [dominant(t, 4, 4, s + 35), ints([1, 2, 3, 4]), 7.5] },
     { fn: `lapack.${p}sycon`, args: [dominant(t, 4, 4, s + 35), ints([1, 2, 3, 4]), 7.5], kwargs: { lower: 1 } },
   ];
+  // Packed storage (column by column of one triangle) of a positive definite matrix, n = 4.
+  const packed = (lower: boolean): ArrayValue => {
+    const data: number[] = [];
+    for (let j = 0; j < 4; j++) {
+      for (let i = lower ? j : 0; i <= (lower ? 3 : j); i++) {
+        const k = i + 4 * j;
+        data.push(...(cx ? [spd.data[2 * k]!, i === j ? 0 : spd.data[2 * k + 1]!] : [spd.data[k]!]));
+      }
+    }
+    return { dtype: t, shape: [10], data };
+  };
+  const tr = cx ? 'C' : 'T';
+  out.push(
+    { fn: `lapack.${p}getc2`, args: [dominant(t, 4, 4, s + 37)] },
+    { fn: `lapack.${p}syconv`, args: [triangular(t, 4, s + 42), ints([1, 2, 3, 4])] },
+    { fn: `lapack.${p}syconv`, args: [triangular(t, 4, s + 42, true), ints([1, 2, 3, 4])], kwargs: { lower: 1, way: 1 } },
+    { fn: `lapack.${p}gesc2`, args: [dominant(t, 4, 4, s + 38), vector(t, 4, s + 39), ints([0, 1, 2, 3]), ints([1, 1, 2, 3])] },
+    { fn: `lapack.${p}pptrf`, args: [4, packed(false)] },
+    { fn: `lapack.${p}pptrf`, args: [4, packed(true)], kwargs: { lower: 1 } },
+    { fn: `lapack.${p}pptrs`, args: [4, packed(false), b4] },
+    { fn: `lapack.${p}pptrs`, args: [4, packed(true), b4], kwargs: { lower: 1 } },
+    { fn: `lapack.${p}pptri`, args: [4, packed(false)] },
+    { fn: `lapack.${p}ppsv`, args: [4, packed(false), b4] },
+    { fn: `lapack.${p}ppsv`, args: [4, packed(true), b4], kwargs: { lower: 1 } },
+    { fn: `lapack.${p}ppcon`, args: [4, packed(false), 9.5] },
+    { fn: `lapack.${p}tpttr`, args: [4, packed(false)] },
+    { fn: `lapack.${p}tpttr`, args: [4, packed(true)], kwargs: { uplo: 'L' } },
+    { fn: `lapack.${p}trttp`, args: [spd] },
+    { fn: `lapack.${p}trttp`, args: [spd], kwargs: { uplo: 'L' } },
+    { fn: `lapack.${p}trttf`, args: [spd] },
+    { fn: `lapack.${p}trttf`, args: [spd], kwargs: { transr: tr, uplo: 'L' } },
+    { fn: `lapack.${p}tfttr`, args: [4, packed(false)] },
+    { fn: `lapack.${p}tfttr`, args: [4, packed(true)], kwargs: { transr: tr, uplo: 'L' } },
+    { fn: `lapack.${p}tpttf`, args: [4, packed(false)] },
+    { fn: `lapack.${p}tpttf`, args: [4, packed(true)], kwargs: { transr: tr } },
+    { fn: `lapack.${p}tfttp`, args: [4, packed(false)] },
+    { fn: `lapack.${p}tfttp`, args: [4, packed(true)], kwargs: { uplo: 'L' } },
+    { fn: `lapack.${p}larfg`, args: [4, cx ? { re: 1.5, im: -0.5 } : 1.5, vector(t, 3, s + 40)] },
+    { fn: `lapack.${p}larfg`, args: [3, cx ? { re: -2, im: 0.25 } : -2, vector(t, 5, s + 41)], kwargs: { incx: 2 } },
+    { fn: `lapack.${p}lartg`, args: cx ? [{ re: 3, im: 1 }, { re: -4, im: 0.5 }] : [3, -4] },
+  );
   if (cx) {
     out.push(
       { fn: `lapack.${p}pttrs`, args: [vector(realOf(p), 5, s + 32, 4), vector(t, 4, s + 33), b5], kwargs: { lower: 1 } },
@@ -180,6 +222,10 @@ describe('scipy.linalg.lapack linear systems', () => {
       () => m.dsytrf([[1, 0], [0, 1]], { lwork: 1 }),
       () => m.chesv([[1, 0], [0, 1]], [[1], [2], [3]]),
       () => m.dsycon([[1, 0, 0], [0, 1, 0]], new Int32Array(2), 1),
+      () => m.dpptrf(4, new Float64Array(9)),
+      () => m.ztpttr(3, new Float64Array(14)),
+      () => m.slarfg(0, 1, [1, 2]),
+      () => m.dlarfg(3, 1, [1, 2], { incx: 0 }),
     ];
     for (const f of bad) expect(errorOf(f)).toMatchObject({ name: 'RangeError', code: 'ERR_BRIDGEGEN_CHECK' });
     // gbtrs pivots are 0-based and checked; ab's rows are not 2*kl+ku+1; an lda larger than a's rows: shapes differ from the declared dimensions.
