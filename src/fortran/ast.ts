@@ -145,6 +145,8 @@ export interface CommonStmt extends StmtBase {
 export interface OtherStmt extends StmtBase {
   readonly kind: 'other';
   readonly keyword: string;
+  /** The statement as written (shared, not copied): call sites tell callback signatures. */
+  readonly text: string;
 }
 
 export type Stmt = DeclStmt | AttrStmt | ParameterStmt | ImplicitStmt | UseStmt | CommonStmt | DirectiveStmt | OtherStmt;

@@ -3,7 +3,10 @@
 
 import { DiagnosticBag } from '../diag/diagnostic';
 import type { Arg, Expr, Interface, Intent, Module, Routine, Span } from '../ir/types';
-import type { ModuleUnit, NameRef, RawExpr, RoutineUnit, SourceAst, Stmt } from './ast';
+import type { ModuleUnit, NameRef, RawExpr, RoutineUnit, SourceAst, Stmt, TypeSpec } from './ast';
+import { inferredInterface } from './callback-inference';
+import { parseSource } from './parser';
+import { splitFree } from './source-form';
 import { lowerBounds } from './bounds';
 import { parseExpr } from './expr';
 import { CommonCollector } from './commons';
@@ -147,7 +150,7 @@ function lowerRoutine(unit: RoutineUnit, outer: Context): Routine | undefined {
     }
     const arg = lowerArg(a, ctx, false);
     if (!arg) return undefined;
-    args.push(withCallback(arg, unit, outer));
+    args.push(withCallback(arg, unit, outer, ctx));
   }
   let result: Arg | undefined;
   if (unit.routineKind === 'function') {
@@ -201,14 +204,50 @@ function mayHaveChecks(body: readonly Stmt[]): boolean {
   return false;
 }
 
-/** A procedure argument declared by an interface body in the routine gets that body as its signature. */
-function withCallback(arg: Arg, unit: RoutineUnit, outer: Context): Arg {
+/**
+ * A procedure argument gets a signature from the interface body the routine declares for it,
+ * else, as F2Py infers one, from its call site in the routine (callback-inference.ts).
+ */
+function withCallback(arg: Arg, unit: RoutineUnit, outer: Context, ctx: RoutineContext): Arg {
   if (arg.type !== 'procedure') return arg;
   const body = unit.interfaces.flatMap((i) => i.bodies).find((b) => b.name === arg.name);
-  const lowered = body ? lowerRoutine(body, { ...outer, module: undefined }) : undefined;
+  const lowered = body ? lowerRoutine(body, { ...outer, module: undefined }) : inferCallback(arg, unit, outer, ctx);
   if (!lowered) return arg;
   const callback = { kind: lowered.kind, args: lowered.args, ...(lowered.result ? { result: lowered.result } : {}) };
   return { ...arg, callback };
+}
+
+/** The Fortran spelling of a type an inferred callback may use (no CHARACTER or derived types). */
+function typeText(spec: TypeSpec | null | undefined, ctx: RoutineContext, name: string): string | undefined {
+  const vt = spec ? resolveType(spec, ctx.scope, new DiagnosticBag(), name) : undefined;
+  if (!vt) return undefined;
+  if (vt.type === 'complex') return `complex(${vt.kind / 2})`;
+  return vt.type === 'integer' || vt.type === 'real' || vt.type === 'logical' ? `${vt.type}(${vt.kind})` : undefined;
+}
+
+/** The callback's signature from its call site, lowered from the interface that site implies. */
+function inferCallback(arg: Arg, unit: RoutineUnit, outer: Context, ctx: RoutineContext): Routine | undefined {
+  const implicitSpec = (name: string) => implicitType(ctx.rules, name);
+  const text = inferredInterface(arg.name, unit.body, {
+    variable: (name) => {
+      const sym = ctx.syms.get(name);
+      if (sym?.flags.has('external') || ctx.procedures.has(name)) return undefined;
+      const type = typeText(sym?.type ?? sym?.directiveType ?? implicitSpec(name), ctx, name);
+      return type ? { type, dims: (sym?.dims ?? []).map((d) => d.text) } : undefined;
+    },
+    functionType: (name) => {
+      const sym = ctx.syms.get(name);
+      return typeText(sym?.type ?? sym?.directiveType ?? implicitSpec(name), ctx, name);
+    },
+  });
+  if (!text) return undefined;
+  // Read back by the front end; problems there mean no signature (the supported pass says so).
+  const bag = new DiagnosticBag();
+  const file = `${arg.span.file} (interface of ${arg.name} inferred from its call)`;
+  const ast = parseSource(file, splitFree(file, text), bag);
+  const inferred = ast.units.find((u): u is RoutineUnit => u.kind === 'routine');
+  if (!inferred || bag.hasErrors) return undefined;
+  return lowerRoutine(inferred, { ...outer, bag, docs: new DocIndex([]), module: undefined });
 }
 
 /** One dummy argument (or the function result); undefined when it cannot be wrapped (reported). */

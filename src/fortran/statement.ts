@@ -88,7 +88,7 @@ function plainKeyword(text: string): string | undefined {
 }
 
 function otherStmt(keyword: string, stmt: Statement): Classified {
-  return { kind: 'stmt', stmt: { kind: 'other', keyword, span: statementSpan(stmt), endLine: stmt.endLine, directive: stmt.directive } };
+  return { kind: 'stmt', stmt: { kind: 'other', keyword, span: statementSpan(stmt), endLine: stmt.endLine, directive: stmt.directive, text: stmt.text } };
 }
 
 /** Classifies and parses one statement; throws ParseError for a malformed declaration. */

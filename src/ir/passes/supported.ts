@@ -99,7 +99,10 @@ function interfaceProblem(arg: Arg, routine: Routine): string | undefined {
 /** Why a callback signature cannot be bridged yet: plain numeric and logical values only. */
 function callbackProblem(arg: Arg): string | undefined {
   const sig = arg.callback;
-  if (!sig) return 'is a procedure without an interface: declare one (an interface block in the routine)';
+  if (!sig) {
+    return 'is a procedure without an interface, and its call site does not tell its arguments (plain variables and ' +
+      'literals do): declare one (an interface block in the routine)';
+  }
   const pseudo: Routine = { name: arg.name, kind: sig.kind, args: sig.args, threadsafe: false, span: arg.span };
   for (const a of sig.args) {
     if (dtypeOf(a) === undefined || isChars(a)) return `is a callback whose argument \`${a.name}\` has a type not supported in callbacks yet`;
