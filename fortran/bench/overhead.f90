@@ -30,3 +30,20 @@ function ddot(n, x, y)
     ddot = ddot + x(i) * y(i)
   end do
 end function ddot
+
+!> Calls f(i) for i = 1..n and sums what it returns: the round trip of a callback (JS function).
+function cbsum(f, n)
+  interface
+    function f(i)
+      integer, intent(in) :: i
+      real(8) :: f
+    end function f
+  end interface
+  integer, intent(in) :: n
+  real(8) :: cbsum
+  integer :: i
+  cbsum = 0d0
+  do i = 1, n
+    cbsum = cbsum + f(i)
+  end do
+end function cbsum

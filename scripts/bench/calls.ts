@@ -112,10 +112,14 @@ async function candidate(impl: Impl, r: Routine, mode: 'sync' | 'each' | 'inflig
 }
 
 /** The generated module: `sync` has m.add/m.dsum/m.ddot, `async` m.addAsync/... (same call expressions). */
+/** cbsum(f, n) of the generated module, sync and async: n calls of a JS function from Fortran. */
+let callbackLoop: { sync: (f: (i: number) => number, n: number) => unknown; async: (f: (i: number) => number, n: number) => unknown } | undefined;
+
 function loadGenerated(ctx: BenchContext, dir: string): { sync: Impl; async: Impl } {
   sh(process.execPath, [path.join(ctx.root, 'bin', 'bridgegen.js'), path.join(ctx.root, 'fortran/bench/overhead.f90'), '-o', dir, '-q'], ctx.root);
   const m = require(dir) as Record<string, Fn>; // eslint-disable-line @typescript-eslint/no-require-imports
   const expr = { add: 'f(i, 2.5)', dsum: 'f(x)', ddot: 'f(x, y)' };
+  if (m.cbsum && m.cbsumAsync) callbackLoop = { sync: m.cbsum as never, async: m.cbsumAsync as never };
   return {
     sync: { name: 'bridgegen', fns: { add: m.add!, dsum: m.dsum!, ddot: m.ddot! }, expr },
     async: { name: 'bridgegen async', fns: { add: m.addAsync!, dsum: m.dsumAsync!, ddot: m.ddotAsync! }, expr },
@@ -202,6 +206,29 @@ function pythonRows(ctx: BenchContext, dir: string, notes: string[]): Map<string
   return rows;
 }
 
+/**
+ * The round trip of a callback: Fortran calling a JS function `n` times in one call (cbsum), per
+ * callback, from a sync call (JS thread) and from an async call (a pool thread: each callback
+ * goes to the JS thread through a thread-safe function and back).
+ */
+async function callbackRows(genError: string): Promise<Row[]> {
+  const names = { sync: 'callback round trip: bridgegen sync call', async: 'callback round trip: bridgegen async call (from the pool thread)' };
+  if (!callbackLoop) return Object.values(names).map((n) => skipped(n, genError || 'cbsum missing'));
+  const f = (i: number): number => i * 0.5;
+  const rows: Row[] = [];
+  for (const [mode, name] of Object.entries(names) as ['sync' | 'async', string][]) {
+    const n = mode === 'sync' ? 200_000 : 20_000;
+    const samples: number[] = [];
+    for (let k = -2; k < ROUNDS; k++) {
+      const t0 = process.hrtime.bigint();
+      sink += Number(await callbackLoop[mode](f, n));
+      if (k >= 0) samples.push(Number(process.hrtime.bigint() - t0) / n);
+    }
+    rows.push(measured(name, 'ns/callback', samples, { note: `cbsum(f, ${n}): ${n} callbacks per call` }));
+  }
+  return rows;
+}
+
 async function run(ctx: BenchContext): Promise<BenchResult> {
   const work = path.join(ctx.scratch, 'calls');
   mkdirSync(work, { recursive: true });
@@ -245,6 +272,7 @@ async function run(ctx: BenchContext): Promise<BenchResult> {
     await timeInterleaved(cands);
     for (const x of slots) rows.push('loop' in x ? measured(x.name, 'ns/call', x.samples, { note: x.note }) : x);
   }
+  rows.push(...(await callbackRows(genError)));
   void sink;
 
   const row = (name: string): Row | undefined => rows.find((x) => x.name === name);
