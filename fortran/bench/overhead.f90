@@ -1,14 +1,14 @@
 ! Call-overhead fixture for scripts/bench/calls.ts: tiny routines where the call, not the work, dominates.
 
 !> Sum of two scalars.
-function add(a, b)
+pure function add(a, b)
   real(8), intent(in) :: a, b
   real(8) :: add
   add = a + b
 end function add
 
 !> Sum of x(1:n).
-function dsum(x, n)
+pure function dsum(x, n)
   integer, intent(in) :: n
   real(8), intent(in) :: x(n)
   real(8) :: dsum
@@ -20,7 +20,7 @@ function dsum(x, n)
 end function dsum
 
 !> Dot product of x(1:n) and y(1:n), BLAS ddot style (unit strides), written out here.
-function ddot(n, x, y)
+pure function ddot(n, x, y)
   integer, intent(in) :: n
   real(8), intent(in) :: x(n), y(n)
   real(8) :: ddot
