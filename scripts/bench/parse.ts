@@ -124,7 +124,9 @@ async function run(ctx: BenchContext): Promise<BenchResult> {
       'In-process rows include reading the files; CLI rows are wall clock of a fresh process with stdout to /dev/null.');
     const ratios = [
       ratio('bridgegen vs crackfortran, in-process', byName('crackfortran'), byName('bridgegen readFortran, in-process'), GOAL),
-      ratio('bridgegen sig vs f2py -h, command line', byName('python3 -m numpy.f2py'), byName('bridgegen sig'), GOAL),
+      // End to end, not parsing alone: Node start-up, module loading and writing the 5 MB file are in
+      // it (the 20x goal is the parse's, the row above), so it carries no goal of its own.
+      ratio('bridgegen sig vs f2py -h, command line (end to end)', byName('python3 -m numpy.f2py'), byName('bridgegen sig')),
     ].filter((r): r is Ratio => r !== undefined && Number.isFinite(r.value));
     return { rows, ratios, notes };
   } finally {
