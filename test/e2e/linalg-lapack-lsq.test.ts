@@ -1,6 +1,6 @@
 // LAPACK SVD, QR and least squares (fortran/linalg/lapack_lsq.pyf.src) against scipy.linalg.lapack:
 // gesdd gesvd geqrf orgqr ungqr ormqr gels gelsd gelss gelsy geqp3 gerqf orgrq ungrq gehrd orghr unghr
-// geqrfp gebal trsyl and their workspace queries.
+// geqrfp tzrzf gglse geqrt tpqrt gebal trsyl and their workspace queries.
 
 import { randomArray } from '../helpers/scipy';
 import { type Case, checkAgainstScipy, errorOf, ints, isComplex, loadLapack, matrix, PREFIXES, REAL, vector } from './lapack-cases';
@@ -19,6 +19,7 @@ function cases(): Case[] {
     const tall = randomArray(t, [5, 3], s + 1);
     const wide = randomArray(t, [3, 5], s + 2);
     const sq = randomArray(t, [5, 5], s + 23);
+    const upperWide = matrix(t, 3, 5, (i, j) => (i > j ? [0, 0] : [1 + i + 0.3 * j, isComplex(p) ? 0.1 * j : 0]));
     // Rows and columns of very different scales, and a zero to permute away: work for gebal.
     const graded = matrix(t, 4, 4, (i, j) => (i === 3 && j < 3 ? [0, 0] : [(i + 1) * 10 ** (j - i) * (1 + 0.1 * j), isComplex(p) ? 0.5 : 0]));
     const upper = (n: number, seed: number) => matrix(t, n, n, (i, j) => {
@@ -58,6 +59,16 @@ function cases(): Case[] {
       { fn: `lapack.${p}geqrfp`, args: [tall] },
       { fn: `lapack.${p}geqrfp`, args: [wide], kwargs: { lwork: 40 } },
       { fn: `lapack.${p}geqrfp_lwork`, args: [5, 3], skip: ['work'] },
+      { fn: `lapack.${p}tzrzf`, args: [upperWide] },
+      { fn: `lapack.${p}tzrzf`, args: [upperWide], kwargs: { lwork: 30 } },
+      { fn: `lapack.${p}tzrzf_lwork`, args: [3, 5], skip: ['work'] },
+      { fn: `lapack.${p}gglse`, args: [tall, randomArray(t, [2, 3], s + 24), vector(t, 5, s + 25), vector(t, 2, s + 26)] },
+      { fn: `lapack.${p}gglse`, args: [tall, randomArray(t, [3, 3], s + 27), vector(t, 5, s + 25), vector(t, 3, s + 28)], kwargs: { lwork: 64 } },
+      { fn: `lapack.${p}gglse_lwork`, args: [5, 3, 2], skip: ['work'] },
+      { fn: `lapack.${p}geqrt`, args: [2, tall] },
+      { fn: `lapack.${p}geqrt`, args: [3, wide] },
+      { fn: `lapack.${p}tpqrt`, args: [0, 2, upper(3, s + 29), tall] },
+      { fn: `lapack.${p}tpqrt`, args: [0, 3, upper(3, s + 29), randomArray(t, [2, 3], s + 30)] },
       // QR with pivoting, RQ, Hessenberg reduction, balancing, Sylvester equations.
       { fn: `lapack.${p}geqp3`, args: [tall], skip: ['work'] },
       { fn: `lapack.${p}geqp3`, args: [wide], kwargs: { lwork: 40 }, skip: ['work'] },

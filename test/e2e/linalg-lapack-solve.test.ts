@@ -1,11 +1,12 @@
 // LAPACK linear systems (fortran/linalg/lapack_solve.pyf.src) against scipy.linalg.lapack:
 // gesv getrf getrs getri gecon posv potrf potrs potri sysv trtrs trtri lange gbsv gtsv ptsv gbtrf
 // gbtrs pbsv pbtrf pbtrs gttrf gttrs pttrf pttrs sytrf hetrf hesv lauum pocon tbtrs sycon hecon getc2
-// gesc2 pptrf pptrs pptri ppsv ppcon tpttr trttp tfttr trttf tpttf tfttp larfg lartg syconv and
+// gesc2 pptrf pptrs pptri ppsv ppcon tpttr trttp tfttr trttf tpttf tfttp larfg lartg syconv pstrf pstf2
+// pftrf pftri pftrs and
 // the getri/sysv/sytrf/hetrf/hesv workspace queries, in s/d/c/z; info > 0 is returned, not thrown; pivots 0-based
 // as SciPy's.
 
-import { type ArrayValue, randomArray } from '../helpers/scipy';
+import { type ArrayValue, jsArgs, randomArray } from '../helpers/scipy';
 import {
   type Case, checkAgainstScipy, dominant, type Dtype, errorOf, ints, isComplex, loadLapack, matrix, PREFIXES, REAL, realOf,
   symmetric, triangular, vector,
@@ -133,6 +134,10 @@ function moreCases(p: string, t: Dtype, s: number): Case[] {
     return { dtype: t, shape: [10], data };
   };
   const tr = cx ? 'C' : 'T';
+  const flat = (v: ArrayLike<number>): ArrayValue => ({ dtype: t, shape: [cx ? v.length / 2 : v.length], data: Array.from(v) });
+  const rfpRaw = (a: ArrayValue, opts: Record<string, string>): ArrayLike<number> => m[`${p}trttf`](jsArgs({ fn: '', args: [a] })[0], opts).arf;
+  const rfp = (a: ArrayValue, opts: Record<string, string>): ArrayValue => flat(rfpRaw(a, opts));
+  const rfpChol = (opts: Record<string, string>): ArrayValue => flat(m[`${p}pftrf`](4, rfpRaw(spd, opts), opts).achol);
   out.push(
     { fn: `lapack.${p}getc2`, args: [dominant(t, 4, 4, s + 37)] },
     { fn: `lapack.${p}syconv`, args: [triangular(t, 4, s + 42), ints([1, 2, 3, 4])] },
@@ -161,6 +166,16 @@ function moreCases(p: string, t: Dtype, s: number): Case[] {
     { fn: `lapack.${p}larfg`, args: [4, cx ? { re: 1.5, im: -0.5 } : 1.5, vector(t, 3, s + 40)] },
     { fn: `lapack.${p}larfg`, args: [3, cx ? { re: -2, im: 0.25 } : -2, vector(t, 5, s + 41)], kwargs: { incx: 2 } },
     { fn: `lapack.${p}lartg`, args: cx ? [{ re: 3, im: 1 }, { re: -4, im: 0.5 }] : [3, -4] },
+    { fn: `lapack.${p}pstrf`, args: [spd] },
+    { fn: `lapack.${p}pstrf`, args: [spd], kwargs: { lower: 1, tol: 1e-3 } },
+    { fn: `lapack.${p}pstf2`, args: [spd] },
+    { fn: `lapack.${p}pstf2`, args: [spd], kwargs: { lower: 1 } },
+    // Rectangular full packed (RFP) input, made by this module's trttf (itself checked above).
+    { fn: `lapack.${p}pftrf`, args: [4, rfp(spd, {})] },
+    { fn: `lapack.${p}pftrf`, args: [4, rfp(spd, { transr: tr, uplo: 'L' })], kwargs: { transr: tr, uplo: 'L' } },
+    { fn: `lapack.${p}pftri`, args: [4, rfpChol({})] },
+    { fn: `lapack.${p}pftrs`, args: [4, rfpChol({}), b4] },
+    { fn: `lapack.${p}pftrs`, args: [4, rfpChol({ uplo: 'L' }), b4], kwargs: { uplo: 'L' } },
   );
   if (cx) {
     out.push(
