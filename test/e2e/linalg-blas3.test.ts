@@ -7,7 +7,7 @@
 // else test/fixtures/linalg/blas3.json.
 
 import type * as Linalg from '../../linalg';
-import { type ArrayValue, type ScipyAnswer, expectLikeScipy, jsArgs, randomArray, type ScipyCase, scipyAnswers, type Value } from '../helpers/scipy';
+import { answersByCase, type ArrayValue, expectCaseLikeScipy, expectLikeScipy, jsArgs, randomArray, type ScipyAnswer, type ScipyCase, type Value } from '../helpers/scipy';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const m = (require('bridgegen/linalg') as typeof Linalg).blas as unknown as Record<string, (...args: unknown[]) => any>;
@@ -151,8 +151,7 @@ const errors: ScipyCase[] = [
 
 let answers: Map<ScipyCase, ScipyAnswer>;
 beforeAll(() => {
-  const list = scipyAnswers('blas3', cases);
-  answers = new Map(cases.map((c, i) => [c, list[i]!]));
+  answers = answersByCase('blas3', cases);
 });
 
 const routine = (c: ScipyCase): string => c.fn.split('.')[1]!;
@@ -161,13 +160,7 @@ const rtolOf = (c: ScipyCase): number => RTOL[routine(c)[0] as P];
 describe('level 3 BLAS against SciPy', () => {
   for (const [name, list] of byFamily) {
     it(`${name}: ${[...new Set(list.map(routine))].join(' ')}`, () => {
-      for (const c of list) {
-        try {
-          expectLikeScipy(m[routine(c)]!(...jsArgs(c)), answers.get(c)!, rtolOf(c));
-        } catch (e) {
-          throw new Error(`${JSON.stringify({ fn: c.fn, kwargs: c.kwargs })}: ${(e as Error).message}`);
-        }
-      }
+      for (const c of list) expectCaseLikeScipy(() => m[routine(c)]!(...jsArgs(c)), c, answers.get(c)!, rtolOf(c));
     });
   }
 

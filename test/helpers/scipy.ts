@@ -142,3 +142,18 @@ export function randomArray(dtype: ArrayValue['dtype'], shape: readonly number[]
   const count = shape.reduce((a, b) => a * b, 1) * (dtype.startsWith('complex') ? 2 : 1);
   return { dtype, shape, data: Array.from({ length: count }, next) };
 }
+
+/** SciPy's answers to `cases` (as `scipyAnswers`), keyed by case. */
+export function answersByCase(suite: string, cases: readonly ScipyCase[]): Map<ScipyCase, ScipyAnswer> {
+  const list = scipyAnswers(suite, cases);
+  return new Map(cases.map((c, i) => [c, list[i]!]));
+}
+
+/** `expectLikeScipy` on what `call` returns, a failure naming the case (its routine and options). */
+export function expectCaseLikeScipy(call: () => unknown, c: ScipyCase, answer: ScipyAnswer, rtol?: number): void {
+  try {
+    expectLikeScipy(call(), answer, rtol);
+  } catch (e) {
+    throw new Error(`${JSON.stringify({ fn: c.fn, kwargs: c.kwargs })}: ${(e as Error).message}`);
+  }
+}
