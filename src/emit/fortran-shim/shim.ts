@@ -73,7 +73,7 @@ function writeShim(w: Writer, moduleName: string, routine: Routine, index: numbe
   w.indent(() => {
     // Only the kinds used, so no argument name can clash with an iso_c_binding name.
     const kinds = [...new Set(all.flatMap((p) => p.imports))];
-    if (kinds.length) w.line(`use, intrinsic :: iso_c_binding, only: ${kinds.join(', ')}`);
+    if (kinds.length) w.many(wrapStatement(`use, intrinsic :: iso_c_binding, only: ${kinds.join(', ')}`));
     if (routine.module) w.line(`use ${routine.module}, only: ${fortranName(routine)}`);
     w.line('implicit none');
     for (const line of all.flatMap((p) => p.declarations)) w.many(wrapStatement(line));

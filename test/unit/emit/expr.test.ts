@@ -3,7 +3,9 @@
 
 import { signatureLine } from '../../../src/emit/dts/dts';
 import { fortranBound, fortranExpr, printInfix } from '../../../src/emit/expr';
-import { wrapStatement } from '../../../src/emit/fortran-shim/shim';
+import { emitFortranShim, wrapStatement } from '../../../src/emit/fortran-shim/shim';
+import { DiagnosticBag } from '../../../src/diag/diagnostic';
+import { readFortran } from '../../../src/fortran/index';
 import { cppString, member } from '../../../src/emit/napi/ctypes';
 import { cppExtent, cppValueExpr, routineScope } from '../../../src/emit/napi/values';
 import { generatedBanner, Writer } from '../../../src/emit/writer';
@@ -157,6 +159,21 @@ describe('wrapStatement', () => {
   it('keeps a long statement without commas whole', () => {
     const text = `x = ${'y'.repeat(120)}`;
     expect(wrapStatement(text)).toEqual([text]);
+  });
+});
+
+describe('emitFortranShim', () => {
+  it('keeps every line within free form\'s 132 columns, also the iso_c_binding import of a routine using every kind', () => {
+    // Regression (issue 10): the `use, intrinsic :: iso_c_binding, only: ...` line was not wrapped.
+    const text = ['subroutine every(i1, i2, i4, i8, r4, r8, c4, c8, l1, l4, s)',
+      ...['integer(1)', 'integer(2)', 'integer(4)', 'integer(8)', 'real(4)', 'real(8)', 'complex(4)', 'complex(8)', 'logical(1)', 'logical(4)', 'character(len=6)']
+        .map((t, i) => `  ${t}, intent(in) :: ${['i1', 'i2', 'i4', 'i8', 'r4', 'r8', 'c4', 'c8', 'l1', 'l4', 's'][i]}`),
+      'end subroutine every'].join('\n');
+    const bag = new DiagnosticBag();
+    const shim = emitFortranShim('m', readFortran([{ path: 'every.f90', text }], bag));
+    expect(bag.hasErrors).toBe(false);
+    expect(shim).toMatch(/use, intrinsic :: iso_c_binding, only: .*&\n/);
+    for (const line of shim.split('\n')) expect(line.length).toBeLessThanOrEqual(132);
   });
 });
 
