@@ -4,12 +4,13 @@
 
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
-import { buildModule, fixture } from '../helpers/build';
+import { ALL_FIXTURES, fixture, sharedModule } from '../helpers/build';
 
 let dir: string;
 
 beforeAll(async () => {
-  dir = await buildModule('fuzz', ['calls_free.f90', 'calls_fixed.f', 'types.f90', 'strings.f90', 'char_arrays.f90', 'callbacks.f90', 'modern.f90', 'checks.f90'].map(fixture));
+  // The module property.test.ts and soak.test.ts use too: built once for the three.
+  dir = await sharedModule('fixtures', ALL_FIXTURES.map(fixture));
 });
 
 it.each([1, 2, 3, 4])('survives 3000 random calls (seed %i) with only results, TypeErrors and RangeErrors', (seed) => {
