@@ -7,7 +7,7 @@ import { emitBindingGyp } from '../emit/build/binding-gyp';
 import { emitDts } from '../emit/dts/dts';
 import { emitFortranShim } from '../emit/fortran-shim/shim';
 import { emitIndexJs, emitIndexMjs, emitPackageJson } from '../emit/loader/loader';
-import { emitAddon } from '../emit/napi/addon';
+import { emitAddonFiles } from '../emit/napi/addon';
 import type { Analysis } from '../pipeline/analyze';
 import type { BuildOptions } from '../pipeline/options';
 import { bridgegenRoot, bridgegenVersion, installedVersion, packageDir } from './toolchain';
@@ -44,8 +44,10 @@ export function packageFiles(analysis: Analysis, options: BuildOptions): Package
     nodeAddonApi: `^${installedVersion('node-addon-api')}`,
     nodeGypBuild: `^${installedVersion('node-gyp-build')}`,
   };
+  const addon = emitAddonFiles(name, iface, options.catchXerbla);
   const gyp = emitBindingGyp({
     moduleName: name,
+    cxxSources: addon.map((f) => f.path),
     fortranSources: [...fortran, shim],
     cSources: native.filter((f) => f.endsWith('.c')),
     libraries: options.libraries,
@@ -62,7 +64,7 @@ export function packageFiles(analysis: Analysis, options: BuildOptions): Package
     { path: 'index.mjs', text: emitIndexMjs(name, iface) },
     { path: 'index.d.ts', text: emitDts(name, iface) },
     { path: 'binding.gyp', text: gyp },
-    { path: `src/${name}.cc`, text: emitAddon(name, iface, options.catchXerbla) },
+    ...addon,
     { path: shim, text: emitFortranShim(name, iface, options.catchXerbla) },
     { path: 'build-fortran.js', copyFrom: path.join(bridgegenRoot(), 'native', 'build-fortran.js') },
     ...copiedTree(path.join(bridgegenRoot(), 'native', 'include', 'bridgegen'), 'include/bridgegen'),

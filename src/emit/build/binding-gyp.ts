@@ -3,6 +3,8 @@
 
 export interface NativeBuild {
   readonly moduleName: string;
+  /** The addon's C++ files, relative to the package (default: `src/NAME.cc`). */
+  readonly cxxSources?: readonly string[];
   /** Fortran sources relative to the package, in compile order (modules before their users). */
   readonly fortranSources: readonly string[];
   /** Extra C sources and objects/libraries given on the command line, relative to the package. */
@@ -31,7 +33,7 @@ export function emitBindingGyp(b: NativeBuild): string {
   const fflags = [...sanitize, ...b.fflags];
   const target = {
     target_name: b.moduleName,
-    sources: [`src/${b.moduleName}.cc`, ...b.cSources],
+    sources: [...(b.cxxSources ?? [`src/${b.moduleName}.cc`]), ...b.cSources],
     include_dirs: ['<!(node -p "require(\'node-addon-api\').include_dir")', 'include', ...b.includeDirs],
     defines: ['NAPI_VERSION=8', 'NAPI_CPP_EXCEPTIONS', 'NODE_ADDON_API_DISABLE_DEPRECATED'],
     'cflags!': ['-fno-exceptions'],
