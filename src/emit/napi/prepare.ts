@@ -161,7 +161,8 @@ export function writePrepare(w: Writer, routine: Routine): void {
   w.block('void prepare(bridgegen::Args& args) {', () => {
     for (const arg of inputArrays.filter((a) => !a.hidden)) whenGiven(w, arg, paramIndex(arg.name), () => readArray(w, arg, paramIndex(arg.name), paramIndex));
     const checks = new ChecksAsSoonAsKnown(w, routine, scope);
-    for (const arg of routine.args.filter((a) => a.rank === 0 && isInput(a) && a.default?.kind !== 'expr')) {
+    // A hidden scalar without a value stays the zero its member starts as.
+    for (const arg of routine.args.filter((a) => a.rank === 0 && isInput(a) && a.default?.kind !== 'expr' && !(a.hidden && !a.default))) {
       whenGiven(w, arg, paramIndex(arg.name), () => w.line(readScalar(arg, paramIndex(arg.name), paramIndex)));
     }
     checks.emitReady();

@@ -179,7 +179,9 @@ function argProblem(arg: Arg, routine: Routine): string | undefined {
   if (arg.optional && !arg.fortranOptional && !arg.default && !zeroWhenAbsent(arg)) return `${what} is optional but has no default value bridgegen understands`;
   const dflt = defaultProblem(arg, routine);
   if (dflt) return dflt;
-  if (arg.hidden && !arg.default && !zeroWhenAbsent(arg)) return `${what} is hidden but has no value to take`;
+  // A hidden numeric scalar without a value is zero, as F2Py makes it (a workspace query's `a`).
+  const zeroScalar = arg.rank === 0 && ['integer', 'real', 'complex', 'logical'].includes(arg.type);
+  if (arg.hidden && !arg.default && !zeroWhenAbsent(arg) && !zeroScalar) return `${what} is hidden but has no value to take`;
   const indices = zeroBasedProblem(arg, routine);
   if (indices) return `${what} ${indices}`;
   if (arg.rank > 7) return `${what} has rank ${arg.rank}; at most 7 is supported`;
