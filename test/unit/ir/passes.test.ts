@@ -184,9 +184,10 @@ end`).routines;
     expect(bag.items).toEqual([]);
   });
 
-  it('reports a hidden argument that has no value to take', () => {
-    expect(dropped('subroutine s(k)\n !f2py intent(hide) :: k\n integer k\nend\n')).toEqual([
-      'routine `s` skipped: argument `k` is hidden but has no value to take',
+  it('takes a hidden numeric scalar without a value as zero (F2Py), and reports a hidden string', () => {
+    expect(dropped('subroutine s(k)\n !f2py intent(hide) :: k\n integer k\nend\n')).toEqual([]);
+    expect(dropped("subroutine s(c)\n !f2py intent(hide) :: c\n character(len=4) c\nend\n")).toEqual([
+      'routine `s` skipped: argument `c` is hidden but has no value to take',
     ]);
   });
 
