@@ -35,6 +35,6 @@ it.each([1, 2])(`holds for ${RUNS} arbitrary calls per property, sync and async 
       + `stdout: ${r.stdout}\nstderr: ${r.stderr}`);
   }
   const summary = JSON.parse(r.stdout.trim().split('\n').pop()!);
-  expect(summary.properties).toBeGreaterThanOrEqual(16);
-  expect(summary.cases).toBeGreaterThanOrEqual(16 * RUNS);
+  expect(summary.properties).toBeGreaterThanOrEqual(17);
+  expect(summary.cases).toBeGreaterThanOrEqual(17 * RUNS);
 });

@@ -202,6 +202,28 @@ const properties = {
     };
   }),
 
+  /** intent(out) extents: small ones allocate, products beyond 2^48 elements are refused
+   * (checked arithmetic), negative ones are Fortran's empty extents. Huge extents come in pairs
+   * so that no case asks for a real multi-gigabyte array. */
+  extents: fc.record({
+    dims: fc.tuple(fc.integer({ min: -2, max: 3 }), fc.integer({ min: -2, max: 3 }), fc.integer({ min: -2, max: 3 })),
+    huge: fc.option(fc.tuple(fc.constantFrom(2 ** 25, 2 ** 30, 2 ** 31 - 1), fc.constantFrom(2 ** 25, 2 ** 30, 2 ** 31 - 1), fc.integer({ min: 0, max: 2 }))),
+    bad: fc.option(fc.constantFrom(1.5, NaN, 2 ** 31, -(2 ** 31) - 1, '2', null), { freq: 4 }),
+  }).map((r) => {
+    const dims = r.dims.slice();
+    // (the third extent of a huge pair is >= 1: with a 0 the array is empty and legal, and
+    // iota3's own loops would then count to 2^55)
+    if (r.huge) { const [h1, h2, at] = r.huge; dims[at] = h1; dims[(at + 1) % 3] = h2; dims[(at + 2) % 3] = Math.max(1, dims[(at + 2) % 3]); }
+    if (r.bad !== null) dims[1] = r.bad;
+    const [a, b, c] = dims.map((d) => Math.max(0, d));
+    return {
+      recipe: r, fn: 'iota3', expect: r.bad !== null ? 'error' : r.huge ? 'error' : 'ok',
+      args: () => dims,
+      check: (x) => x.shape.join() === [a, b, c].join() && x.dtype === 'int32' && x.order === 'column-major'
+        && Array.from(x.data).every((v, p) => v === 100 * (p % a + 1) + 10 * (Math.floor(p / a) % b + 1) + Math.floor(p / (a * b)) + 1),
+    };
+  }),
+
   /** Every scalar kind in and out: valid values come back unchanged, invalid ones are refused. */
   echo_kinds: fc.record({
     i1: fc.integer({ min: -128, max: 127 }), i2: fc.integer({ min: -32768, max: 32767 }), i4: fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }),

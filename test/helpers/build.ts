@@ -35,7 +35,8 @@ export const ALL_FIXTURES = ['calls_free.f90', 'calls_fixed.f', 'types.f90', 'st
  * need the same module build it once: bridgegen's input stamp makes the rebuild a no-op.
  */
 export async function sharedModule(name: string, files: readonly string[], libraries: readonly string[] = []): Promise<string> {
-  const out = path.join(os.tmpdir(), `bridgegen-shared-${os.userInfo().uid}`, name);
+  const sanitize = process.env.BRIDGEGEN_SANITIZE ? `-${process.env.BRIDGEGEN_SANITIZE.replace(/\W/g, '_')}` : '';
+  const out = path.join(os.tmpdir(), `bridgegen-shared-${os.userInfo().uid}${sanitize}`, name);
   const options = { ...DEFAULT_OPTIONS, files, name, out, libraries };
   try {
     await buildPackage(analyze(options), options, silentProgress);
