@@ -11,6 +11,9 @@ import * as path from 'node:path';
 import { ALL_FIXTURES, fixture, sharedModule } from '../helpers/build';
 
 const FULL = process.env.BRIDGEGEN_SOAK_FULL === '1';
+// Under AddressSanitizer (npm run test:asan) freed memory sits in ASan's quarantine by design, so
+// RSS says nothing about leaks there: the calls run (a tenth of them) and must not crash.
+const SANITIZED = !!process.env.BRIDGEGEN_SANITIZE;
 const LIMIT_MIB = 10;
 let dir: string;
 
@@ -24,7 +27,8 @@ it.each<[string, number]>([
   ['errors', 100_000],
   ['async', 100_000],
   ['async-callbacks', FULL ? 100_000 : 20_000],
-])(`%s: %i calls grow RSS by less than ${LIMIT_MIB} MiB`, (mode, count) => {
+])(`%s: %i calls grow RSS by less than ${LIMIT_MIB} MiB`, (mode, full) => {
+  const count = SANITIZED ? full / 10 : full;
   const script = path.join(__dirname, '..', 'fuzz', 'soak.js');
   const r = spawnSync(process.execPath, ['--expose-gc', script, dir, mode, String(count)], { encoding: 'utf8', timeout: 600_000 });
   expect(r.stderr).toBe('');
@@ -32,7 +36,7 @@ it.each<[string, number]>([
   expect(r.status).toBe(0);
   const result = JSON.parse(r.stdout.trim().split('\n').pop()!) as { calls: number; growthMiB: number };
   expect(result.calls).toBe(count);
-  expect(result.growthMiB).toBeLessThan(LIMIT_MIB);
+  if (!SANITIZED) expect(result.growthMiB).toBeLessThan(LIMIT_MIB);
 });
 
 it('8 worker threads x 1000 async calls: four finish, four are terminated mid-flight, the process exits cleanly', () => {
