@@ -33,6 +33,17 @@ struct WriteBack {
   size_t bytes;
 };
 
+/**
+ * A copy an async call makes on its worker thread, before the routine runs: the caller's bytes
+ * (held alive by their backing store) into the call's private buffer. Made there, not on the JS
+ * thread, so copying a large array delays no timer.
+ */
+struct CopyIn {
+  void* to;
+  const void* from;
+  size_t bytes;
+};
+
 /** The arguments of one call, resolved to one slot per JS parameter. */
 class Args {
  public:
@@ -107,6 +118,12 @@ class Args {
   }
   size_t write_back_count() const { return nwrite_backs_; }
   const WriteBack* write_backs() const { return write_backs_; }
+  void copy_in(const CopyIn& entry) {
+    if (ncopy_ins_ == kMaxParams) throw_range_error(env_, where() + ": too many copied arrays", code::kArgCount);
+    copy_ins_[ncopy_ins_++] = entry;
+  }
+  size_t copy_in_count() const { return ncopy_ins_; }
+  const CopyIn* copy_ins() const { return copy_ins_; }
 
  private:
   void detail_ok(napi_status status) const {
@@ -170,6 +187,8 @@ class Args {
   bool detached_memory_;
   WriteBack write_backs_[kMaxParams];
   size_t nwrite_backs_ = 0;
+  CopyIn copy_ins_[kMaxParams];
+  size_t ncopy_ins_ = 0;
 };
 
 }  // namespace bridgegen

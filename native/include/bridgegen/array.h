@@ -5,6 +5,7 @@
 #include <napi.h>
 
 #include <cstdint>
+#include <cstdlib>
 #include <memory>
 #include <string>
 #include <vector>
@@ -32,6 +33,11 @@ struct Array {
   int pin = -1;
   /** What keeps JS memory behind `data` alive during an async call (v8_fast.h), if anything. */
   std::shared_ptr<void> keep;
+  /**
+   * An async call's private buffer, left uninitialised (the worker fills it: Args::copy_in), so
+   * its pages are first touched off the JS thread.
+   */
+  std::unique_ptr<void, void (*)(void*)> scratch{nullptr, std::free};
 
   void set_shape(int r, const int64_t* extents) {
     rank = r;

@@ -154,7 +154,8 @@ class AsyncCall final : public Napi::AsyncWorker {
       : Napi::AsyncWorker(env, Frame::signature.routine),
         frame_(std::move(frame)),
         deferred_(deferred),
-        write_backs_(args.write_backs(), args.write_backs() + args.write_back_count()) {
+        write_backs_(args.write_backs(), args.write_backs() + args.write_back_count()),
+        copy_ins_(args.copy_ins(), args.copy_ins() + args.copy_in_count()) {
     pins_.reserve(args.pin_count());
     for (size_t i = 0; i < args.pin_count(); i++) pins_.push_back(Napi::Persistent(Napi::Value(env, args.pins()[i])));
   }
@@ -168,6 +169,7 @@ class AsyncCall final : public Napi::AsyncWorker {
 
  protected:
   void Execute() override {
+    for (const CopyIn& c : copy_ins_) std::memcpy(c.to, c.from, c.bytes);
     const AsyncBlasThreads blas_threads;  // a core stays with the event loop (blas.h)
     invoke(frame_);
   }
@@ -221,6 +223,7 @@ class AsyncCall final : public Napi::AsyncWorker {
   Frame frame_;
   Napi::Promise::Deferred deferred_;
   std::vector<WriteBack> write_backs_;
+  std::vector<CopyIn> copy_ins_;
   std::vector<Napi::Reference<Napi::Value>> pins_;
   Napi::ObjectReference signal_;
   Napi::FunctionReference listener_;

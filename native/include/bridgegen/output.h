@@ -5,7 +5,9 @@
 #include <napi.h>
 
 #include <cstdint>
+#include <cstdlib>
 #include <cstring>
+#include <memory>
 #include <initializer_list>
 #include <utility>
 #include <vector>
@@ -98,6 +100,19 @@ napi_value typed_adopt(Napi::Env env, std::vector<T>&& storage) {
   return js;
 }
 
+/** Hands an async call's private buffer (source.h `privatize`) to JS: freed with its ArrayBuffer. */
+template <typename T>
+napi_value typed_adopt(Napi::Env env, std::unique_ptr<void, void (*)(void*)>&& buffer, size_t length) {
+  auto release = [](napi_env, void* data, void*) { std::free(data); };
+  napi_value array_buffer, js;
+  if (napi_create_external_arraybuffer(env, buffer.get(), length * sizeof(T), release, nullptr, &array_buffer) != napi_ok) {
+    throw Napi::Error::New(env);
+  }
+  buffer.release();  // the ArrayBuffer owns it now
+  detail::ok(env, napi_create_typedarray(env, Element<T>::typed_array, length * Element<T>::lanes, array_buffer, 0, &js));
+  return js;
+}
+
 /** Rank 1: the typed array itself; else `{ data, shape, strides, offset: 0, order, dtype }`. */
 template <typename T>
 napi_value shaped_value(Napi::Env env, napi_value js, int rank, const int64_t* extents) {
@@ -128,7 +143,8 @@ template <typename T>
 napi_value array_value(Napi::Env env, const napi_value* pinned, Array<T>& array) {
   // Owned storage (an async call's output, F2Py's intent(in,out) copy) is handed over; a result
   // is built once, at the end of the call.
-  napi_value js = array.owned.empty() && array.pin >= 0 ? pinned[array.pin] : typed_adopt(env, std::move(array.owned));
+  napi_value js = array.scratch ? typed_adopt<T>(env, std::move(array.scratch), array.length)
+                 : array.owned.empty() && array.pin >= 0 ? pinned[array.pin] : typed_adopt(env, std::move(array.owned));
   return shaped_value<T>(env, js, array.rank, array.shape);
 }
 

@@ -5,6 +5,8 @@
 #include <napi.h>
 
 #include <cstdint>
+#include <cstdlib>
+#include <new>
 #include <string>
 
 #include "args.h"
@@ -60,23 +62,31 @@ void require_logical_values(const Args& args, size_t i, const T* data, size_t n)
 }
 
 /**
- * For an async call, moves an array used in place into a private copy (the caller may detach
- * or transfer its buffer while the call runs); an in-place one is written back at completion.
+ * Keeps an async call's arrays safe while it runs (the caller may drop, detach or transfer their
+ * buffers meanwhile). An input is read in place, its backing store held (v8_fast.h). An array the
+ * routine updates, or F2Py's intent(copy) one, gets a private buffer that the worker fills from
+ * the held bytes (Args::copy_in: no copy on the JS thread) and, if it updates the caller's array,
+ * is written back at completion. Without V8 (or for a sync intent(copy)) the copy is made here.
  */
 template <typename T>
 void privatize(Args& args, Access access, size_t byte_offset, Array<T>& array) {
   if (!args.detached_memory() && access != Access::Copy) return;
-  // An async call only reads an input: its backing store, held, is as safe as a copy (v8_fast.h).
-  if (access == Access::In && array.pin >= 0 && array.length > 0 &&
-      keep_backing_store(args.pins()[array.pin], array.data, array.length * sizeof(T), array.keep)) {
-    return;
+  const size_t bytes = array.length * sizeof(T);
+  const bool held = args.detached_memory() && array.pin >= 0 && array.length > 0 &&
+                    keep_backing_store(args.pins()[array.pin], array.data, bytes, array.keep);
+  if (held && access == Access::In) return;
+  if (held) {
+    void* buffer = std::malloc(bytes);
+    if (buffer == nullptr) throw std::bad_alloc();
+    array.scratch.reset(buffer);
+    args.copy_in({buffer, array.data, bytes});
+    array.data = static_cast<T*>(buffer);
+  } else {
+    array.owned.assign(array.data, array.data + array.length);
+    array.adopt_owned();
   }
-  array.owned.assign(array.data, array.data + array.length);
-  array.adopt_owned();
   const bool updates_caller = access == Access::Updated || access == Access::InPlace;
-  if (args.detached_memory() && updates_caller) {
-    args.write_back({array.pin, array.data, byte_offset, array.length * sizeof(T)});
-  }
+  if (args.detached_memory() && updates_caller) args.write_back({array.pin, array.data, byte_offset, bytes});
 }
 
 /** A readable run of elements: a typed array (`array` null) or a plain JS array. */
