@@ -10,6 +10,7 @@
 // An actual argument that is any other expression leaves the signature unknown.
 
 import type { Stmt } from './ast';
+import { splitTop } from './cursor';
 import { lex, type Token } from './lexer';
 
 /** How a variable of the calling routine is declared, as Fortran text; undefined if unsuitable. */
@@ -37,20 +38,11 @@ const isName = (t: Token | undefined, name: string): boolean => t !== undefined 
 
 /** The actual arguments after the `(` at tokens[open], split at top-level commas; undefined if unbalanced. */
 function actualsAt(tokens: readonly Token[], open: number): Token[][] | undefined {
-  const actuals: Token[][] = [];
   let depth = 0;
-  let current: Token[] = [];
-  for (let i = open + 1; i < tokens.length; i++) {
-    const t = tokens[i]!;
+  for (let i = open; i < tokens.length; i++) {
+    const t = tokens[i];
     if (isOp(t, '(') || isOp(t, '[')) depth++;
-    if ((isOp(t, ')') || isOp(t, ']')) && depth-- === 0) {
-      if (current.length > 0 || actuals.length > 0) actuals.push(current);
-      return actuals;
-    }
-    if (isOp(t, ',') && depth === 0) {
-      actuals.push(current);
-      current = [];
-    } else current.push(t);
+    else if ((isOp(t, ')') || isOp(t, ']')) && --depth === 0) return i > open + 1 ? splitTop(tokens.slice(open + 1, i)) : [];
   }
   return undefined;
 }

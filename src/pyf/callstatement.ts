@@ -7,9 +7,10 @@
 // SciPy's BLAS signatures need exactly this (`ddot(x,y,[n,offx,incx,offy,incy])`). Arbitrary C
 // (loops, braces, casts) is refused: bridgegen calls through its Fortran shim, not F2Py's C.
 
-import type { CallArg, Expr } from '../ir/types';
+import type { CallArg } from '../ir/types';
+import { splitTop } from '../fortran/cursor';
 import { parseExpr } from '../fortran/expr';
-import { lex } from '../fortran/lexer';
+import { lex, type Token } from '../fortran/lexer';
 
 export interface CallStatement {
   /** The name the function's value is assigned to, if the statement assigns one. */
@@ -18,29 +19,19 @@ export interface CallStatement {
 }
 
 const CALL = /^(?:(\w+)\s*=\s*)?\(\s*\*\s*f2py_func\s*\)\s*\((.*)\)\s*;?\s*$/s;
-const ACTUAL = /^&?\s*([a-z_]\w*)\s*(?:\+\s*(.+))?$/is;
 
-/** Splits at commas outside parentheses. */
-function splitArgs(text: string): string[] {
-  const parts: string[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '(') depth++;
-    else if (c === ')') depth--;
-    else if (c === ',' && depth === 0) {
-      parts.push(text.slice(start, i));
-      start = i + 1;
-    }
-  }
-  parts.push(text.slice(start));
-  return parts.map((p) => p.trim()).filter((p) => p !== '');
-}
+const isOp = (t: Token | undefined, text: string): boolean => t?.kind === 'op' && t.text === text;
 
-function offsetOf(text: string): Expr | string {
-  const r = parseExpr(lex(text));
-  return 'expr' in r ? r.expr : `the offset \`${text}\` does not parse (${r.error})`;
+/** One actual argument: `name`, `&name` or `name+offset`; a problem for anything else. */
+function actualOf(tokens: readonly Token[]): CallArg | string {
+  const at = isOp(tokens[0], '&') ? 1 : 0;
+  const name = tokens[at];
+  const written = tokens.map((t) => t.text).join('');
+  const plain = name?.kind === 'ident' && (tokens.length === at + 1 || (isOp(tokens[at + 1], '+') && tokens.length > at + 2));
+  if (!plain) return `its \`callstatement\` passes \`${written}\`; only \`name\`, \`&name\` and \`array+offset\` are supported`;
+  if (tokens.length === at + 1) return { name: name.text.toLowerCase() };
+  const r = parseExpr(tokens.slice(at + 2));
+  return 'expr' in r ? { name: name.text.toLowerCase(), offset: r.expr } : `its \`callstatement\`: the offset of \`${name.text}\` does not parse (${r.error})`;
 }
 
 /** The call a `callstatement` makes, or why it is more than a call. */
@@ -48,17 +39,10 @@ export function parseCallStatement(text: string): CallStatement | { readonly pro
   const call = CALL.exec(text.trim());
   if (!call) return { problem: 'its `callstatement` is more than `(*f2py_func)(...)` with argument offsets (bridgegen calls the routine through its own shim)' };
   const args: CallArg[] = [];
-  for (const actual of splitArgs(call[2]!)) {
-    const m = ACTUAL.exec(actual);
-    if (!m) return { problem: `its \`callstatement\` passes \`${actual}\`; only \`name\`, \`&name\` and \`array+offset\` are supported` };
-    const name = m[1]!.toLowerCase();
-    if (m[2] === undefined) {
-      args.push({ name });
-      continue;
-    }
-    const offset = offsetOf(m[2]);
-    if (typeof offset === 'string') return { problem: `its \`callstatement\`: ${offset}` };
-    args.push({ name, offset });
+  for (const tokens of splitTop(lex(call[2]!)).filter((t) => t.length > 0)) {
+    const actual = actualOf(tokens);
+    if (typeof actual === 'string') return { problem: actual };
+    args.push(actual);
   }
   return call[1] ? { result: call[1].toLowerCase(), args } : { args };
 }
