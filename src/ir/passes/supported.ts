@@ -30,9 +30,9 @@ function defaultProblem(arg: Arg, routine: Routine): string | undefined {
     return `argument \`${arg.name}\` is an array with a default value, not supported: leave it optional without one (it is then created zero-filled when left out)`;
   }
   if (arg.default?.kind !== 'expr') return undefined;
-  const absent = referencedNames(arg.default.expr).find((n) => routine.args.some((a) => a.name === n && zeroWhenAbsent(a)));
-  if (absent) return `the default \`${arg.default.text}\` of argument \`${arg.name}\` reads optional array \`${absent}\`, which may be left out`;
   const what = `the default \`${arg.default.text}\` of argument \`${arg.name}\``;
+  const absent = referencedNames(arg.default.expr).find((n) => routine.args.some((a) => a.name === n && zeroWhenAbsent(a)));
+  if (absent) return `${what} reads optional array \`${absent}\`, which may be left out`;
   const chars = isChars(arg) && arg.rank === 0;
   if (arg.rank > 0 || (arg.type !== 'integer' && arg.type !== 'real' && arg.type !== 'complex' && !chars)) {
     return `${what}: only integer, real, complex (a real value) and character scalars can have computed defaults`;
