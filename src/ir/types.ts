@@ -165,6 +165,14 @@ export interface Routine {
    * `callstatement (*f2py_func)(&n,x+offx,...)`): arguments left out are the wrapper's own.
    */
   readonly callArgs?: readonly CallArg[];
+  /**
+   * `'c'`: a C function (F2Py's `intent(c)` on the routine, or a prototype from a C header),
+   * called directly with C's conventions: arguments with `value` by value, others by address, a
+   * function result as C's return value. Absent: Fortran, called through the bind(C) shim.
+   */
+  readonly language?: 'c';
+  /** For a C function: the header that declares it (the addon includes it); absent, the addon writes the prototype. */
+  readonly header?: string;
   readonly span: Span;
 }
 
