@@ -37,3 +37,20 @@ subroutine head_sum(x, m, n, scale, s)
   real(8), intent(out) :: s
   s = scale * sum(x(1:n))
 end subroutine head_sum
+
+! Stands in for LAPACK's sygvd (signatures/checks.pyf gives SciPy's defaults, which compare the
+! jobz character): returns the workspace sizes it was given, and v(i) = i when jobz = 'V'.
+subroutine eig_work(jobz, n, lwork, liwork, v, lw, liw)
+  character, intent(in) :: jobz
+  integer, intent(in) :: n, lwork, liwork
+  real(8), intent(out) :: v(*)
+  integer, intent(out) :: lw, liw
+  integer :: i
+  if (jobz == 'V') then
+    do i = 1, n
+      v(i) = i
+    end do
+  end if
+  lw = lwork
+  liw = liwork
+end subroutine eig_work

@@ -110,6 +110,7 @@ class Parser {
     return left;
   }
   private unary(): Expr {
+    if (this.isOp('*')) return this.dereference();
     if (this.accept(SIGN_MINUS)) {
       const arg = this.unary();
       return arg.op === 'int' || arg.op === 'real' ? { op: arg.op, value: -arg.value } : { op: 'neg', arg };
@@ -129,8 +130,28 @@ class Parser {
       this.i++;
       return e;
     }
+    if (t.kind === 'ident' && this.isOp('[')) return this.firstElement(t.text);
     if (t.kind === 'ident') return this.isOp('(') ? this.call(t.text) : { op: 'name', name: t.text };
     throw new Fail(`'${t.text}' is not supported here`, t);
+  }
+  /**
+   * C's `*c`: F2Py passes a CHARACTER argument as a `char*`, so SciPy's signatures compare its first
+   * character this way (`*jobz=='N'`). A CHARACTER argument in a comparison is read by its first
+   * character anyway (value-expr.ts), so `*c` is just `c`.
+   */
+  private dereference(): Expr {
+    const star = this.tokens[this.i++]!;
+    const t = this.peek();
+    if (t?.kind !== 'ident' || this.tokens[this.i + 1]?.text === '(') throw new Fail("'*' must be followed by an argument name (C's `*c`)", star);
+    this.i++;
+    return { op: 'name', name: t.text };
+  }
+  /** C's `c[0]`, the other spelling of `*c` in SciPy's signatures; other indices are not supported. */
+  private firstElement(name: string): Expr {
+    const index = this.tokens[this.i + 1];
+    if (index?.text !== '0' || this.tokens[this.i + 2]?.text !== ']') throw new Fail(`only \`${name}[0]\` (the first character) is supported`, index);
+    this.i += 3;
+    return { op: 'name', name };
   }
   private call(name: string): Expr {
     this.i++;
@@ -147,7 +168,8 @@ class Parser {
 
 /**
  * Fortran precedence, lowest first (after C's `?:`): `.or.`, `.and.`, `.not.`, comparison (not chained),
- * `+ -`, `* /`, unary minus, primary. `**` is refused (no checked power in the runtime).
+ * `+ -`, `* /`, unary minus, primary. `**` is refused (no checked power in the runtime). C's `*c` and
+ * `c[0]` (a CHARACTER argument's first character, as F2Py's C reads it) are the name `c`.
  */
 export function parseExpr(tokens: readonly Token[]): ExprResult {
   try {

@@ -3,7 +3,7 @@
 // before the call. The `supported` pass reports the problems; the napi emitter reads the types.
 
 import { isInput, isParam, mayBeAbsent } from './convention';
-import type { Arg, Expr, Routine } from './types';
+import type { Arg, CompareOp, Expr, Routine } from './types';
 
 /** What an expression computes: integers in checked int64, reals in double, conditions. */
 export type ValueType = 'integer' | 'real' | 'logical' | 'string';
@@ -20,8 +20,38 @@ function scalarProblem(arg: Arg | undefined, name: string): string | undefined {
   if (!arg) return `\`${name}\` is not an argument`;
   if (arg.rank > 0) return `\`${name}\` is an array (use len/size/shape of it)`;
   if (!isInput(arg)) return `\`${name}\` is not an input`;
+  if (arg.type === 'character') return `\`${name}\` is CHARACTER: it can only be compared with a one-character literal (\`${name}=='N'\`)`;
   if (arg.type !== 'integer' && arg.type !== 'real') return `\`${name}\` is not an integer or real`;
   return mayBeAbsent(arg) ? `\`${name}\` is a Fortran optional argument without a default (it may be absent)` : undefined;
+}
+
+/**
+ * A side of a character comparison: a one-character literal (ASCII, so one byte), or a CHARACTER
+ * scalar input that is always there.
+ */
+function charOperandProblem(e: Expr, routine: Routine): string | undefined {
+  if (e.op === 'string') return /^[\x20-\x7e]$/.test(e.value) ? undefined : `'${e.value}' is not one ASCII character (characters are compared one at a time)`;
+  if (e.op !== 'name') return 'a character is compared with something other than a literal or CHARACTER argument';
+  const arg = routine.args.find((a) => a.name === e.name);
+  if (!arg) return `\`${e.name}\` is not an argument`;
+  if (arg.type !== 'character') return `\`${e.name}\` is compared with a character but is not CHARACTER`;
+  if (arg.rank > 0 || !isInput(arg)) return `\`${e.name}\` is not a CHARACTER scalar input`;
+  return mayBeAbsent(arg) ? `\`${e.name}\` is a Fortran optional argument without a default (it may be absent)` : undefined;
+}
+
+/** Whether `e` is a character operand: a literal, or an argument declared CHARACTER. */
+function isCharOperand(e: Expr, routine: Routine): boolean {
+  return e.op === 'string' || (e.op === 'name' && routine.args.some((a) => a.name === e.name && a.type === 'character'));
+}
+
+/**
+ * `c=='N'` or `c/='N'`: equality of first characters, as F2Py's C compares `*c=='N'` (LAPACK's
+ * option arguments are one character). Case matters, as in SciPy's checks.
+ */
+function charCompareType(e: Extract<Expr, { op: CompareOp }>, routine: Routine): Typed {
+  if (e.op !== '==' && e.op !== '/=') return { problem: `\`${e.op}\` does not compare characters (\`==\` and \`/=\` do)` };
+  const problem = charOperandProblem(e.left, routine) ?? charOperandProblem(e.right, routine);
+  return problem ? { problem } : { type: 'logical' };
 }
 
 /** An array whose shape is known before the call: one the caller passes, always. */
@@ -119,6 +149,7 @@ export function typeOf(e: Expr, routine: Routine): Typed {
     case '/':
       return numeric([typeOf(e.left, routine), typeOf(e.right, routine)], `\`${e.op}\``);
     default: {
+      if (isCharOperand(e.left, routine) || isCharOperand(e.right, routine)) return charCompareType(e, routine);
       const t = numeric([typeOf(e.left, routine), typeOf(e.right, routine)], `\`${e.op}\``);
       return 'problem' in t ? t : { type: 'logical' };
     }

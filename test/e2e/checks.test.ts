@@ -89,3 +89,22 @@ describe('check(...)', () => {
     await expect(m.head_sumAsync([1, 2], 3)).rejects.toMatchObject({ code: 'ERR_BRIDGEGEN_CHECK' });
   });
 });
+
+describe("character comparisons (SciPy's *jobz=='N')", () => {
+  // Typed arrays come from the addon's realm, not Jest's: compared as plain arrays.
+  const plain = (r: { v: Float64Array; lw: number; liw: number }) => ({ ...r, v: Array.from(r.v) });
+
+  it('chooses defaults and an extent by the first character of a CHARACTER argument', () => {
+    expect(plain(m.eig_work(2))).toEqual({ v: [1, 2], lw: 21, liw: 13 });
+    expect(plain(m.eig_work(2, 'N'))).toEqual({ v: [], lw: 5, liw: 1 });
+    expect(plain(m.eig_work(3, { jobz: 'N', lwork: 9 }))).toEqual({ v: [], lw: 9, liw: 1 });
+  });
+
+  it('checks the character given, case included (as SciPy does), sync and async', async () => {
+    const e = thrown(() => m.eig_work(2, 'v'));
+    expect(className(e)).toBe('RangeError');
+    expect(e).toMatchObject({ code: 'ERR_BRIDGEGEN_CHECK', message: "eig_work(): check(*jobz=='N'||*jobz=='V') failed" });
+    await expect(m.eig_workAsync(2, 'X')).rejects.toMatchObject({ code: 'ERR_BRIDGEGEN_CHECK' });
+    expect(plain(await m.eig_workAsync(1, 'V'))).toEqual({ v: [1], lw: 9, liw: 8 });
+  });
+});

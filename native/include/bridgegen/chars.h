@@ -20,6 +20,12 @@ struct Chars {
   char* data() { return bytes.data(); }
 };
 
+/**
+ * The first character of a CHARACTER value, as F2Py's `*c` reads its `char*` (SciPy's
+ * `check(*jobz=='N'||*jobz=='V')`); blank when empty, as Fortran pads.
+ */
+inline char first_char(const Chars& chars) { return chars.bytes.empty() ? ' ' : chars.bytes[0]; }
+
 /** The declared length of `character(len=*)`: whatever the caller passes. */
 constexpr int64_t kAssumedLength = -1;
 

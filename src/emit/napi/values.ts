@@ -1,6 +1,7 @@
 // C++ for IR expressions evaluated before the call: array extents, F2Py computed defaults and
 // `check(...)` conditions. Integers use the checked int64 runtime (extent.h), reals double,
-// conditions bool; `len/size/shape` read input arrays' shapes (input.h). `args` is in scope.
+// conditions bool; `len/size/shape` read input arrays' shapes (input.h); characters compare as
+// `char` (a CHARACTER argument by its first character, chars.h). `args` is in scope.
 
 import type { ValueType } from '../../ir/value-expr';
 import type { Arg, Bound, Expr, Routine } from '../../ir/types';
@@ -58,6 +59,18 @@ function callValue(e: Extract<Expr, { op: 'call' }>, scope: ValueScope): Value {
   return real(args.map(asReal).reduce((acc, next) => `std::f${e.name}(${acc}, ${next})`));
 }
 
+/** A C++ `char` for one side of a character comparison: a literal's, or the argument's first character. */
+function cppChar(e: Expr): string {
+  if (e.op === 'string') return `'${e.value.replace(/[\\']/g, '\\$&')}'`;
+  if (e.op === 'name') return `bridgegen::first_char(${member(e.name)})`;
+  throw new Error('internal: a character comparison passed the supported pass with a non-character side');
+}
+
+/** Whether `e` is a side of a character comparison (as value-expr.ts decides): a literal or a CHARACTER argument. */
+function isChar(e: Expr, scope: ValueScope): boolean {
+  return e.op === 'string' || (e.op === 'name' && scope.arg(e.name)?.type === 'character');
+}
+
 function value(e: Expr, scope: ValueScope): Value {
   switch (e.op) {
     case 'int':
@@ -95,6 +108,7 @@ function value(e: Expr, scope: ValueScope): Value {
       return real(`(${asReal(l)} ${e.op} ${asReal(r)})`);
     }
     default: {
+      if (isChar(e.left, scope) || isChar(e.right, scope)) return { code: `(${cppChar(e.left)} ${C_COMPARE[e.op]} ${cppChar(e.right)})`, type: 'logical' };
       const [l, r] = [value(e.left, scope), value(e.right, scope)];
       const [lc, rc] = allInteger([l, r]) ? [l.code, r.code] : [asReal(l), asReal(r)];
       return { code: `(${lc} ${C_COMPARE[e.op]} ${rc})`, type: 'logical' };

@@ -67,6 +67,14 @@ describe('F2Py value expressions', () => {
     expect(parse('2.5_dp')).toEqual({ expr: { op: 'real', value: 2.5 } });
   });
 
+  it("reads C's *c and c[0] (a CHARACTER argument's first character, as SciPy writes it) as the name", () => {
+    expect(text("*jobz=='N'||*jobz=='V'")).toBe("(jobz=='N').or.(jobz=='V')");
+    expect(text("(side[0]=='L'?m:n)*nb")).toBe("((side=='L')?m:n)*nb");
+    expect(text("2*n")).toBe('2*n');
+    expect(text("*max(n)")).toBe("'*' must be followed by an argument name (C's `*c`)");
+    expect(text("side[1]=='L'")).toBe('only `side[0]` (the first character) is supported');
+  });
+
   it('parses the intrinsics defaults use: max(shape(a,0),1), rank(x), abs(n)', () => {
     expect(text('max(shape(a,0),1)')).toBe('max(shape(a,0),1)');
     expect(text('-1 + shape(x, 0)')).toBe('-1+shape(x,0)');

@@ -113,6 +113,36 @@ describe('passes', () => {
   });
 });
 
+describe('character comparisons', () => {
+  // SciPy's sygvd: a CHARACTER option checked, and integer defaults chosen by it.
+  const SYGVD_LIKE = `
+    subroutine s(n,jobz,lwork,x)
+      character optional,intent(in),check(*jobz=='N'||*jobz=='V') :: jobz='V'
+      integer intent(in) :: n
+      integer optional,intent(in),depend(n) :: lwork=(*jobz=='N'?2*n+1:1+6*n+2*n*n)
+      real(kind=8) intent(out),dimension((jobz[0]=='V'?n:0)),depend(jobz,n) :: x
+    end subroutine s`;
+
+  it('compares a CHARACTER argument by its first character in checks, defaults and extents', () => {
+    const r = only(SYGVD_LIKE);
+    expect(problems(r)).toEqual([]);
+    const order = defaultOrder(r);
+    expect('order' in order && order.order.map((a) => a.name)).toEqual(['jobz', 'lwork']);
+  });
+
+  it.each([
+    ['a literal of two characters', "character intent(in),check(c=='NO') :: c", "`check(c=='NO')`: 'NO' is not one ASCII character (characters are compared one at a time)"],
+    ['an ordering of characters', "character intent(in),check(c<'N') :: c", "`check(c<'N')`: `<` does not compare characters (`==` and `/=` do)"],
+    ['a number compared with a character', "integer intent(in),check(n=='N') :: n", "`check(n=='N')`: `n` is compared with a character but is not CHARACTER"],
+    ['a character used as a number', "character intent(in) :: c\n      integer optional,intent(in) :: n=c+1", "the default `c+1` of argument `n`: `c` is CHARACTER: it can only be compared with a one-character literal (`c=='N'`)"],
+    ['a character output', "character intent(out) :: c\n      integer optional,intent(in) :: n=(c=='N'?1:2)", "the default `(c=='N'?1:2)` of argument `n`: `c` is not a CHARACTER scalar input"],
+  ])('rejects %s, saying why', (_what, decls, reason) => {
+    const args = decls.includes(':: n') ? 'c,n' : decls.includes(':: c') ? 'c' : 'n';
+    const r = only(`\n    subroutine s(${args})\n      ${decls}\n    end subroutine s`);
+    expect(problems(r)).toEqual([`routine \`s\` skipped: ${reason}`]);
+  });
+});
+
 describe('bridgegen sig', () => {
   it('writes computed defaults with their depend(...) and checks back, and reads them again unchanged', () => {
     const { iface } = readPyf(LAPACK_LIKE);
