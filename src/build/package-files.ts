@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { emitBindingGyp } from '../emit/build/binding-gyp';
 import { emitDts } from '../emit/dts/dts';
+import { emitCShim } from '../emit/c-shim/shim';
 import { emitFortranShim } from '../emit/fortran-shim/shim';
 import { emitIndexJs, emitIndexMjs, emitPackageJson } from '../emit/loader/loader';
 import { emitAddonFiles } from '../emit/napi/addon';
@@ -45,11 +46,13 @@ export function packageFiles(analysis: Analysis, options: BuildOptions): Package
     nodeGypBuild: `^${installedVersion('node-gyp-build')}`,
   };
   const addon = emitAddonFiles(name, iface, options.catchXerbla);
+  const cShim = emitCShim(name, iface, (header) => `#include ${JSON.stringify(path.resolve(header))}`);
+  const cShimPath = `src/${name}_cshim.c`;
   const gyp = emitBindingGyp({
     moduleName: name,
     cxxSources: addon.map((f) => f.path),
     fortranSources: [...fortran, shim],
-    cSources: native.filter((f) => f.endsWith('.c')),
+    cSources: [...(cShim ? [cShimPath] : []), ...native.filter((f) => f.endsWith('.c'))],
     libraries: options.libraries,
     libraryDirs: options.libraryDirs.map((d) => path.resolve(d)),
     includeDirs: options.includeDirs.map((d) => path.resolve(d)),
@@ -66,6 +69,7 @@ export function packageFiles(analysis: Analysis, options: BuildOptions): Package
     { path: 'binding.gyp', text: gyp },
     ...addon,
     { path: shim, text: emitFortranShim(name, iface, options.catchXerbla) },
+    ...(cShim ? [{ path: cShimPath, text: cShim }] : []),
     { path: 'build-fortran.js', copyFrom: path.join(bridgegenRoot(), 'native', 'build-fortran.js') },
     ...copiedTree(path.join(bridgegenRoot(), 'native', 'include', 'bridgegen'), 'include/bridgegen'),
     ...analysis.fortranFiles.map((file, i) => ({ path: fortran[i], copyFrom: file })),

@@ -2,7 +2,7 @@
 // visibility) for routines and modules; parsing is left to parser.ts, later refinements to ir/passes.
 
 import { DiagnosticBag } from '../diag/diagnostic';
-import type { Arg, Expr, Interface, Intent, Module, Routine, Span } from '../ir/types';
+import type { Arg, CallArg, Expr, Interface, Intent, Module, Routine, Span } from '../ir/types';
 import type { ModuleUnit, NameRef, RawExpr, RoutineUnit, SourceAst, Stmt, TypeSpec } from './ast';
 import { inferredInterface } from './callback-inference';
 import { parseSource } from './parser';
@@ -162,6 +162,7 @@ function lowerRoutine(unit: RoutineUnit, outer: Context): Routine | undefined {
   const threadsafe =
     unit.prefixes.includes('pure') || unit.prefixes.includes('elemental') ||
     unit.body.some((s) => s.kind === 'directive' && s.name === 'threadsafe');
+  const callArgs = auxFree(args, ctx);
   return {
     name: unit.name,
     kind: unit.routineKind,
@@ -171,8 +172,24 @@ function lowerRoutine(unit: RoutineUnit, outer: Context): Routine | undefined {
     args,
     threadsafe,
     ...(checks.length > 0 ? { checks } : {}),
+    ...(callArgs ? { callArgs } : {}),
+    ...(isCFunction(unit, ctx) ? { language: 'c' as const } : {}),
     span: unit.span,
   };
+}
+
+/** F2Py's `intent(c)` on the routine's own name (or its result): a C function, not Fortran. */
+function isCFunction(unit: RoutineUnit, ctx: RoutineContext): boolean {
+  return [unit.name, unit.result?.name].some((n) => n !== undefined && ctx.syms.get(n)?.intents.includes('c'));
+}
+
+/**
+ * F2Py's `intent(aux)` arguments exist only in the wrapper (to compute other arguments' defaults
+ * and dimensions): the routine is called without them.
+ */
+function auxFree(args: readonly Arg[], ctx: RoutineContext): CallArg[] | undefined {
+  const passed = args.filter((a) => !ctx.syms.get(a.name)?.intents.includes('aux'));
+  return passed.length === args.length ? undefined : passed.map((a) => ({ name: a.name }));
 }
 
 /**
@@ -284,7 +301,8 @@ function lowerArg(ref: NameRef, ctx: RoutineContext, isResult: boolean): Arg | u
   if (dflt) arg.default = dflt;
   if (vt.type === 'character') arg.charLen = charSpec?.text ?? '1';
   if (vt.typeName !== undefined) arg.typeName = vt.typeName;
-  if (sym?.flags.has('value')) arg.value = true;
+  // F2Py's intent(c) on a scalar: passed by value (C's convention).
+  if (sym?.flags.has('value') || (!isResult && dims.length === 0 && sym?.intents.includes('c'))) arg.value = true;
   if (sym?.flags.has('allocatable')) arg.allocatable = true;
   if (sym?.flags.has('pointer')) arg.pointer = true;
   if (sym?.zeroBased) arg.zeroBased = lowerZeroBased(sym.zeroBased, ctx, name);

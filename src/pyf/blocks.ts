@@ -8,6 +8,7 @@ import { ParseError } from '../fortran/cursor';
 import { statementSpan, type LogicalSource, type Statement } from '../fortran/source-form';
 import { classify } from '../fortran/statement';
 import { type CallStatement, parseCallStatement } from './callstatement';
+import { takeNotes } from './note';
 
 /** What a signature file says about one routine beyond its declarations. */
 export interface RoutineDirectives {
@@ -16,6 +17,8 @@ export interface RoutineDirectives {
   call?: CallStatement;
   /** Why the routine cannot be wrapped (e.g. a `callstatement`), if it cannot. */
   refused?: string;
+  /** F2Py `note(...)` texts by entity name (the routine's own name documents the routine). */
+  notes?: Map<string, string>;
 }
 
 export interface UnwrappedSignature {
@@ -89,9 +92,17 @@ class Walker {
     }
     const d = ROUTINE_DIRECTIVE.exec(stmt.text);
     if (d) return this.routineDirective(d[1]!.toLowerCase(), d[2]!.trim());
+    const { text, notes } = takeNotes(stmt.text);
+    if (notes.size) this.addNotes(notes);
     // Everything in a signature body is F2Py's word: initializers are defaults, `optional` is F2Py's.
-    const directive = { ...stmt, directive: true };
+    const directive = { ...stmt, text, directive: true };
     if (this.classify(directive, true) !== undefined) this.out.push(directive);
+  }
+
+  private addNotes(notes: ReadonlyMap<string, string>): void {
+    const entry = this.directives.get(this.routine!)!;
+    entry.notes ??= new Map();
+    for (const [name, note] of notes) entry.notes.set(name, entry.notes.has(name) ? `${entry.notes.get(name)}\n\n${note}` : note);
   }
 
   private routineDirective(name: string, value: string): void {

@@ -43,12 +43,34 @@ function offsetChecks(routine: Routine, call: CallStatement): Check[] {
   });
 }
 
-function applyDirectives(routine: Routine, d: RoutineDirectives | undefined, bag: DiagnosticBag): Routine | undefined {
-  const refused = d?.refused ?? (d?.call && callProblem(routine, d.call));
+/** Documentation plus a note: the note follows as its own paragraph. */
+function withNote(doc: string | undefined, note: string | undefined): string | undefined {
+  return note === undefined ? doc : doc ? `${doc}\n\n${note}` : note;
+}
+
+/** F2Py's `note(...)` texts become the docs of the arguments, result and routine they name. */
+function applyNotes(routine: Routine, notes: ReadonlyMap<string, string> | undefined): Routine {
+  if (!notes) return routine;
+  const noted = <T extends { readonly name: string; readonly doc?: string }>(x: T): T => {
+    const doc = withNote(x.doc, notes.get(x.name));
+    return doc === x.doc ? x : { ...x, doc };
+  };
+  const routineNote = withNote(routine.doc, notes.get(routine.name));
+  return {
+    ...routine,
+    args: routine.args.map(noted),
+    ...(routine.result ? { result: noted(routine.result) } : {}),
+    ...(routineNote ? { doc: routineNote } : {}),
+  };
+}
+
+function applyDirectives(found: Routine, d: RoutineDirectives | undefined, bag: DiagnosticBag): Routine | undefined {
+  const refused = d?.refused ?? (d?.call && callProblem(found, d.call));
   if (refused) {
-    bag.warning('BG003', routine.span, `routine \`${routine.name}\` skipped: ${refused}`);
+    bag.warning('BG003', found.span, `routine \`${found.name}\` skipped: ${refused}`);
     return undefined;
   }
+  const routine = applyNotes(found, d?.notes);
   const named = d?.fortranName && d.fortranName !== routine.name ? { ...routine, fortranName: d.fortranName } : routine;
   if (!d?.call) return named;
   const checks = [...(routine.checks ?? []), ...offsetChecks(routine, d.call)];

@@ -125,3 +125,4 @@ export function emitFortranShim(moduleName: string, iface: Interface, catchXerbl
   if (catchXerbla) writeXerbla(w);
   return w.toString();
 }
+    if (routine.language === 'c') return; // the C shim's (c-shim/shim.ts)

@@ -91,6 +91,7 @@ function interfaceProblem(arg: Arg, routine: Routine): string | undefined {
     : arg.bounds.some((b) => b.form === 'assumed-shape') ? 'assumed-shape' : undefined;
   if (!feature) return undefined;
   if (!routine.module) return `is ${feature}, which needs an explicit interface: put the routine in a module`;
+  if (routine.language === 'c') return undefined; // no shim interface: C passes values itself
   if (arg.fortranOptional && isChars(arg)) return 'is an optional CHARACTER argument, not supported yet';
   if (feature === 'assumed-shape' && !isInput(arg)) return 'is an assumed-shape output: nothing gives its shape';
   return undefined;
@@ -201,6 +202,27 @@ function routineProblem(routine: Routine): string | undefined {
   if (routine.result && routine.result.rank > 0) return 'array-valued functions are not supported yet';
   if (routine.result?.zeroBased && routine.result.type !== 'integer') return 'its result is `zerobased` but not an integer';
   if (routine.result && dtypeOf(routine.result) === undefined) {
+/** Whether an expression calls an intrinsic or uses `?:`: C offsets are plain arithmetic. */
+function hasCall(e: Expr): boolean {
+  if (e.op === 'call' || e.op === 'cond') return true;
+  if (e.op === 'neg' || e.op === 'not') return hasCall(e.arg);
+  return 'left' in e && (hasCall(e.left) || hasCall(e.right));
+}
+
+/** What a C function (language 'c') cannot take yet: the C shim passes numbers, arrays and strings. */
+function cFunctionProblem(routine: Routine): string | undefined {
+  if (routine.language !== 'c') return undefined;
+  if (routine.result && isChars(routine.result)) return 'it is a C function returning a string, not supported yet';
+  for (const arg of routine.args) {
+    const what = `argument \`${arg.name}\` of C function`;
+    if (arg.type === 'procedure') return `${what} is a function pointer, not supported yet`;
+    if (arg.fortranOptional || isAssumedShape(arg)) return `${what} is Fortran-only (optional or assumed-shape)`;
+    if (isChars(arg) && arg.rank > 0) return `${what} is an array of strings, not supported yet`;
+  }
+  const offset = routine.callArgs?.find((c) => c.offset && hasCall(c.offset));
+  return offset ? `the offset of \`${offset.name}\` in its \`callstatement\` calls a function; C offsets are plain arithmetic` : undefined;
+}
+
     return `its result ${typeProblem(routine.result)}`;
   }
   if (routine.result && isChars(routine.result) && typeof charLength(routine.result) !== 'number') {
