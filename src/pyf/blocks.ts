@@ -9,6 +9,7 @@ import { statementSpan, type LogicalSource, type Statement } from '../fortran/so
 import { classify } from '../fortran/statement';
 import { type CallStatement, parseCallStatement } from './callstatement';
 import { takeNotes } from './note';
+import { parseUserUse, splitUserModules, type UserModuleSource, type UserUse } from './user-routines';
 
 /** What a signature file says about one routine beyond its declarations. */
 export interface RoutineDirectives {
@@ -17,6 +18,8 @@ export interface RoutineDirectives {
   call?: CallStatement;
   /** Why the routine cannot be wrapped (e.g. a `callstatement`), if it cannot. */
   refused?: string;
+  /** The `use NAME__user__routines` statements that give its procedure arguments their signatures. */
+  uses?: UserUse[];
   /** F2Py `note(...)` texts by entity name (the routine's own name documents the routine). */
   notes?: Map<string, string>;
 }
@@ -27,6 +30,8 @@ export interface UnwrappedSignature {
   readonly moduleName?: string;
   /** Keyed by lower-case routine name. */
   readonly directives: ReadonlyMap<string, RoutineDirectives>;
+  /** The `python module NAME__user__routines` blocks (callback interfaces), unwrapped the same way. */
+  readonly userModules: readonly UserModuleSource[];
 }
 
 const PYTHON_MODULE = /^\s*python\s+module\s+(\w+)/i;
@@ -92,6 +97,8 @@ class Walker {
     }
     const d = ROUTINE_DIRECTIVE.exec(stmt.text);
     if (d) return this.routineDirective(d[1]!.toLowerCase(), d[2]!.trim());
+    const use = parseUserUse(stmt, this.bag);
+    if (use) return void (this.directives.get(this.routine!)!.uses ??= []).push(use);
     const { text, notes } = takeNotes(stmt.text);
     if (notes.size) this.addNotes(notes);
     // Everything in a signature body is F2Py's word: initializers are defaults, `optional` is F2Py's.
@@ -128,12 +135,20 @@ class Walker {
   }
 }
 
-export function unwrapSignature(src: LogicalSource, bag: DiagnosticBag): UnwrappedSignature {
+function walk(statements: readonly Statement[], bag: DiagnosticBag): Walker {
   const walker = new Walker(bag);
-  for (const stmt of src.statements) walker.visit(stmt);
+  for (const stmt of statements) walker.visit(stmt);
+  return walker;
+}
+
+export function unwrapSignature(src: LogicalSource, bag: DiagnosticBag): UnwrappedSignature {
+  const { rest, user } = splitUserModules(src.statements);
+  const walker = walk(rest, bag);
+  const file = src.statements[0]?.file ?? '';
   return {
     source: { ...src, statements: walker.out },
     ...(walker.moduleName ? { moduleName: walker.moduleName } : {}),
     directives: walker.directives,
+    userModules: [...user].map(([name, statements]) => ({ name, file, statements: walk(statements, bag).out })),
   };
 }

@@ -11,6 +11,7 @@ import type { Check, Expr, Interface, Routine } from '../ir/types';
 import { type RoutineDirectives, unwrapSignature } from './blocks';
 import type { CallStatement } from './callstatement';
 import { expandTemplate, TemplateError } from './template';
+import { lowerUserModules, withUserCallbacks } from './user-routines';
 
 export interface SignatureInterface extends Interface {
   /** The `python module` name of the first file that gives one. */
@@ -95,8 +96,9 @@ export function readSignatureFiles(files: readonly SourceFile[], bag: Diagnostic
   const asts = unwrapped.map((u) => parseSource(u.file.path, u.source, bag));
   const iface = lowerSources(asts, bag);
   const directives = new Map(unwrapped.flatMap((u) => [...u.directives]));
+  const userModules = lowerUserModules(unwrapped.flatMap((u) => u.userModules), bag);
   const routines = iface.routines
-    .map((r) => applyDirectives(r, directives.get(r.name), bag))
+    .map((r) => applyDirectives(withUserCallbacks(r, directives.get(r.name)?.uses, userModules, bag), directives.get(r.name), bag))
     .filter((r): r is Routine => r !== undefined);
   const moduleName = unwrapped.find((u) => u.moduleName)?.moduleName;
   return { ...iface, routines, ...(moduleName ? { moduleName } : {}) };
