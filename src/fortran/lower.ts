@@ -303,6 +303,7 @@ function lowerArg(ref: NameRef, ctx: RoutineContext, isResult: boolean): Arg | u
   if (vt.typeName !== undefined) arg.typeName = vt.typeName;
   // F2Py's intent(c) on a scalar: passed by value (C's convention).
   if (sym?.flags.has('value') || (!isResult && dims.length === 0 && sym?.intents.includes('c'))) arg.value = true;
+  if (!isResult && dims.length >= 2 && sym?.intents.includes('c')) arg.rowMajor = true;
   if (sym?.flags.has('allocatable')) arg.allocatable = true;
   if (sym?.flags.has('pointer')) arg.pointer = true;
   if (sym?.zeroBased) arg.zeroBased = lowerZeroBased(sym.zeroBased, ctx, name);

@@ -1,7 +1,7 @@
 // F2Py's calling rules (contract 1.3) as a query on the IR: which arguments the JS caller
 // passes and in which order, and what the call returns. Both the napi and dts emitters read it.
 
-import type { Arg, Routine } from './types';
+import type { Arg, Bound, Routine } from './types';
 
 export interface Convention {
   /** JS parameters: required ones in declaration order, then optional ones. */
@@ -84,4 +84,17 @@ export function conventionOf(routine: Routine): Convention {
 /** The routine's JS path: `foo`, or `mod.foo` for a module procedure. */
 export function jsPath(routine: Routine): string {
   return routine.module ? `${routine.module}.${routine.name}` : routine.name;
+}
+
+/**
+ * Where dimension `dim` (0-based, as declared) of an array lives in its column-major storage: a
+ * row-major (`intent(c)`) array is stored as its transpose, dimensions reversed.
+ */
+export function storageDim(arg: Pick<Arg, 'rank' | 'rowMajor'>, dim: number): number {
+  return arg.rowMajor ? arg.rank - 1 - dim : dim;
+}
+
+/** The array's bounds in storage order (see storageDim). */
+export function storageBounds(arg: Pick<Arg, 'bounds' | 'rowMajor'>): readonly Bound[] {
+  return arg.rowMajor ? [...arg.bounds].reverse() : arg.bounds;
 }

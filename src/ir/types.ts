@@ -120,6 +120,17 @@ export interface Arg extends DataDecl {
    * passed on plus one; outputs come back minus one.
    */
   readonly zeroBased?: { readonly extent?: Expr };
+  /**
+   * F2Py's `intent(c)` on an array of rank >= 2 (C functions only): stored in C (row-major)
+   * order, so `a(m,n)` is m rows of n; JS inputs and outputs keep the declared shape.
+   */
+  readonly rowMajor?: boolean;
+  /**
+   * A C `void *` context (userdata) that the function hands back to the callback argument named
+   * here: the wrapper supplies its own, so neither the JS caller nor the JS callback sees it
+   * (hidden). Also set on that `void *` parameter of the callback's signature.
+   */
+  readonly userdata?: string;
 }
 
 /**

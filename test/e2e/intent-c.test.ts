@@ -60,6 +60,31 @@ describe('intent(c) functions', () => {
   });
 });
 
+describe('intent(c) arrays: row-major', () => {
+  const a = [[1, 2, 3], [4, 5, 6]];
+
+  it('take nested rows, row-major ndarrays and column-major ones (copied) as declared', () => {
+    expect(Array.from(m.matvec_rm(a, [1, 1, 1]))).toEqual([6, 15]);
+    expect(Array.from(m.matvec_rm({ data: new Float64Array([1, 2, 3, 4, 5, 6]), shape: [2, 3] }, [1, 0, 0]))).toEqual([1, 4]);
+    const columns = { data: new Float64Array([1, 4, 2, 5, 3, 6]), shape: [2, 3], order: 'column-major' };
+    expect(Array.from(m.matvec_rm(columns, [0, 1, 0]))).toEqual([2, 5]);
+  });
+
+  it('return row-major ndarrays with the declared shape, sync and async', async () => {
+    const t = m.transpose_rm(a);
+    expect({ ...t, data: Array.from(t.data) }).toEqual({
+      data: [1, 4, 2, 5, 3, 6], shape: [3, 2], strides: [2, 1], offset: 0, order: 'row-major', dtype: 'float64',
+    });
+    const back = await m.transpose_rmAsync(t);
+    expect([Array.from(back.data), back.shape]).toEqual([[1, 2, 3, 4, 5, 6], [2, 3]]);
+  });
+
+  it('check shapes in the declared order', () => {
+    expect(thrown(() => m.matvec_rm(a, [1, 1])).message).toMatch(/expected shape \(3\) from x\(n\), got \(2\)/);
+    expect(thrown(() => m.matvec_rm(new Float64Array(6), [1, 1, 1])).message).toMatch(/`a`.*shape is needed/);
+  });
+});
+
 describe('intent(aux)', () => {
   it('computes other arguments from a value the C function never receives', async () => {
     expect(Array.from(m.ramp(4, 0.5))).toEqual([0, 0.5, 1, 1.5]);

@@ -34,3 +34,17 @@ int count_chars(const char *s) { return (int)strlen(s); }
 void ramp(int m, double k, double *out) {
   for (int i = 0; i < m; i++) out[i] = k * i;
 }
+
+/* y = A x for a row-major m x n matrix A (F2Py's intent(c) arrays) */
+void matvec_rm(int m, int n, const double *a, const double *x, double *y) {
+  for (int i = 0; i < m; i++) {
+    y[i] = 0;
+    for (int j = 0; j < n; j++) y[i] += a[i * n + j] * x[j];
+  }
+}
+
+/* at = transpose of the row-major m x n matrix a, itself row-major (n x m) */
+void transpose_rm(int m, int n, const double *a, double *at) {
+  for (int i = 0; i < m; i++)
+    for (int j = 0; j < n; j++) at[j * m + i] = a[i * n + j];
+}

@@ -26,6 +26,12 @@ struct Array {
   int rank = 0;
   /** False for a flat typed array given for a rank >= 2 parameter: only `length` is known. */
   bool shape_known = false;
+  /**
+   * F2Py's intent(c): the C function reads it in row-major order. It is stored as its transpose
+   * (`shape` lists the extents reversed), so every column-major path applies unchanged; only the
+   * edges that face JS (nested rows, ndarrays, results, messages) reverse the dimensions.
+   */
+  bool row_major = false;
   int64_t shape[kMaxRank] = {};
   /** Storage of a converted copy (empty when the caller's memory is used in place). */
   std::vector<T> owned;

@@ -5,6 +5,8 @@
 
 #include <napi.h>
 
+#include <algorithm>
+
 #include <cstdint>
 #include <cstring>
 #include <string>
@@ -53,9 +55,17 @@ void read_nested(const Args& args, size_t i, napi_value value, int rank, Array<T
     if (d + 1 < rank && n > 0) napi_get_element(env, probe, 0, &probe);
   }
   out.owned.assign(total, T{});
-  NestedWalk<T> walk{args, i, rank, shape, out.owned.data()};
-  walk.fill(value, 0, 0, 1);
+  size_t strides[kMaxRank];
+  size_t step = 1;
+  for (int k = 0; k < rank; k++) {
+    const int d = out.row_major ? rank - 1 - k : k;
+    strides[d] = step;
+    step *= static_cast<size_t>(shape[d]);
+  }
+  NestedWalk<T> walk{args, i, rank, shape, strides, out.owned.data()};
+  walk.fill(value, 0, 0);
   out.adopt_owned();
+  if (out.row_major) std::reverse(shape, shape + rank);
   out.set_shape(rank, shape);
 }
 
@@ -111,9 +121,24 @@ void read_array(Args& args, size_t i, int rank, Access access, Array<T>& out) {
                    code::kArgType);
 }
 
-/** The extent of dimension `dim` of array parameter `from`, to infer size parameter `i`. */
+/** The extent `size(a, dim+1)` of array parameter `from`, which must have a shape. */
+template <typename A>
+int64_t known_extent(const Args& args, size_t from, const A& array, int dim) {
+  if (!array.shape_known) {
+    throw_type_error(args.env(),
+                     args.describe(from) + ": its shape is needed, and a flat array has none; " +
+                         "pass nested arrays or an ndarray", code::kArgType);
+  }
+  return array.shape[dim];
+}
+
+/**
+ * The extent of dimension `dim` of array parameter `from`, to infer size parameter `i` (`i` is
+ * `from` itself when the size is hidden: the caller cannot pass it).
+ */
 template <typename A>
 int64_t infer_extent(const Args& args, size_t i, const A& array, size_t from, int dim) {
+  if (!array.shape_known && i == from) return known_extent(args, from, array, dim);
   if (!array.shape_known) {
     throw_type_error(args.env(),
                      args.where() + ": cannot infer `" + args.signature().params[i] + "` from `" +
@@ -124,25 +149,15 @@ int64_t infer_extent(const Args& args, size_t i, const A& array, size_t from, in
   return array.shape[dim];
 }
 
-/** An assumed-shape dummy gets the array's own shape: a flat typed array of rank >= 2 has none. */
+/** An assumed-shape dummy gets the array's own shape: a flat (typed) array of rank >= 2 has none. */
 template <typename A>
 void require_shape(const Args& args, size_t i, const A& array) {
   if (array.shape_known) return;
   throw_type_error(args.env(),
-                   args.describe(i) + " is assumed-shape: its shape is needed, and a flat typed array has none; " +
+                   args.describe(i) + " is assumed-shape: its shape is needed, and a flat array has none; " +
                        "pass nested arrays or an ndarray", code::kArgType);
 }
 
-/** The extent `size(a, dim+1)` of array parameter `from`, which must have a shape. */
-template <typename A>
-int64_t known_extent(const Args& args, size_t from, const A& array, int dim) {
-  if (!array.shape_known) {
-    throw_type_error(args.env(),
-                     args.describe(from) + ": its shape is needed, and a flat typed array has none; " +
-                         "pass nested arrays or an ndarray", code::kArgType);
-  }
-  return array.shape[dim];
-}
 
 /**
  * Checks an input array against the extents its declaration requires (kUnchecked: not checked,
@@ -164,9 +179,9 @@ void check_shape(const Args& args, size_t i, const A& array, int rank, const int
   if (!array.shape_known && array.length < needed) ok = false;
   if (ok) return;
   throw_range_error(args.env(),
-                    args.describe(i) + ": expected shape " + detail::format_shape(expected, rank) + " from " +
-                        dims_text + ", got " +
-                        (array.shape_known ? detail::format_shape(array.shape, array.rank)
+                    args.describe(i) + ": expected shape " + detail::format_shape(expected, rank, array.row_major) +
+                        " from " + dims_text + ", got " +
+                        (array.shape_known ? detail::format_shape(array.shape, array.rank, array.row_major)
                                            : std::to_string(array.length) + " elements"),
                     code::kShape);
 }

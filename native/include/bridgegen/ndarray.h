@@ -4,6 +4,7 @@
 
 #include <napi.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 
@@ -84,6 +85,12 @@ inline void check_layout_bounds(const Args& args, size_t i, const Layout& layout
   }
 }
 
+/** The layout of the transpose: how a row-major (intent(c)) array's storage sees it. */
+inline void reverse_dimensions(Layout& layout, int rank) {
+  std::reverse(layout.shape, layout.shape + rank);
+  std::reverse(layout.strides, layout.strides + rank);
+}
+
 inline bool is_column_major(const Layout& layout, int rank) {
   int64_t step = 1;
   for (int d = 0; d < rank; d++) {
@@ -97,7 +104,8 @@ template <typename T>
 void read_ndarray(Args& args, size_t i, napi_value value, int rank, Access access, Array<T>& out) {
   napi_env env = args.env();
   Napi::Object nd(env, value);
-  const Layout layout = read_layout(args, i, nd, rank);
+  Layout layout = read_layout(args, i, nd, rank);
+  if (out.row_major) reverse_dimensions(layout, rank);
   napi_value data = nd.Get("data");
   Source source{napi_float64_array, nullptr, 0, nullptr};
   napi_typedarray_type type;

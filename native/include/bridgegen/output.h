@@ -113,24 +113,28 @@ napi_value typed_adopt(Napi::Env env, std::unique_ptr<void, void (*)(void*)>&& b
   return js;
 }
 
-/** Rank 1: the typed array itself; else `{ data, shape, strides, offset: 0, order, dtype }`. */
+/**
+ * Rank 1: the typed array itself; else `{ data, shape, strides, offset: 0, order, dtype }`.
+ * `extents` are the storage's (column-major); a row-major array shows them reversed.
+ */
 template <typename T>
-napi_value shaped_value(Napi::Env env, napi_value js, int rank, const int64_t* extents) {
+napi_value shaped_value(Napi::Env env, napi_value js, int rank, const int64_t* extents, bool row_major = false) {
   if (rank <= 1) return js;
   Napi::Object nd = Napi::Object::New(env);
   Napi::Array shape = Napi::Array::New(env, rank);
   Napi::Array strides = Napi::Array::New(env, rank);
   int64_t step = 1;
   for (int d = 0; d < rank; d++) {
-    shape.Set(d, Napi::Number::New(env, static_cast<double>(extents[d])));
-    strides.Set(d, Napi::Number::New(env, static_cast<double>(step)));
+    const int shown = row_major ? rank - 1 - d : d;
+    shape.Set(shown, Napi::Number::New(env, static_cast<double>(extents[d])));
+    strides.Set(shown, Napi::Number::New(env, static_cast<double>(step)));
     step *= extents[d];
   }
   nd.Set("data", Napi::Value(env, js));
   nd.Set("shape", shape);
   nd.Set("strides", strides);
   nd.Set("offset", Napi::Number::New(env, 0));
-  nd.Set("order", Napi::String::New(env, "column-major"));
+  nd.Set("order", Napi::String::New(env, row_major ? "row-major" : "column-major"));
   nd.Set("dtype", Napi::String::New(env, Element<T>::dtype));
   return nd;
 }
@@ -145,7 +149,7 @@ napi_value array_value(Napi::Env env, const napi_value* pinned, Array<T>& array)
   // is built once, at the end of the call.
   napi_value js = array.scratch ? typed_adopt<T>(env, std::move(array.scratch), array.length)
                  : array.owned.empty() && array.pin >= 0 ? pinned[array.pin] : typed_adopt(env, std::move(array.owned));
-  return shaped_value<T>(env, js, array.rank, array.shape);
+  return shaped_value<T>(env, js, array.rank, array.shape, array.row_major);
 }
 
 /** The JS value of a scalar result. */

@@ -30,11 +30,13 @@ size_t checked_product(napi_env env, size_t a, size_t b, What&& what) {
   return product;
 }
 
-inline std::string format_shape(const int64_t* extents, int rank) {
+/** `(2, 3)`; `reversed` shows a row-major array's storage extents in their declared order. */
+inline std::string format_shape(const int64_t* extents, int rank, bool reversed = false) {
   std::string text = "(";
-  for (int d = 0; d < rank; d++) {
-    text += d ? ", " : "";
-    text += extents[d] == kUnchecked ? "*" : std::to_string(extents[d] < 0 ? 0 : extents[d]);
+  for (int k = 0; k < rank; k++) {
+    const int64_t extent = extents[reversed ? rank - 1 - k : k];
+    text += k ? ", " : "";
+    text += extent == kUnchecked ? "*" : std::to_string(extent < 0 ? 0 : extent);
   }
   return text + ")";
 }
@@ -146,17 +148,21 @@ struct Source {
   }
 };
 
-/** Fills column-major storage from nested JS arrays whose outer level is the first dimension. */
+/**
+ * Fills storage from nested JS arrays whose outer level is the first dimension; `strides[d]` is
+ * the storage step of depth d (column-major, or row-major for intent(c) arrays).
+ */
 template <typename T>
 struct NestedWalk {
   const Args& args;
   size_t param;
   int rank;
   const int64_t* shape;
+  const size_t* strides;
   T* out;
 
-  /** Visits `value` at depth `d`; `base` is the column-major offset so far, `stride` dimension d's. */
-  void fill(napi_value value, int d, size_t base, size_t stride) const {
+  /** Visits `value` at depth `d`; `base` is the storage offset so far. */
+  void fill(napi_value value, int d, size_t base) const {
     napi_env env = args.env();
     bool is_array = false;
     uint32_t n = 0;
@@ -169,13 +175,13 @@ struct NestedWalk {
     }
     const Source row{napi_float64_array, nullptr, n, value};
     for (uint32_t k = 0; k < n; k++) {
-      const size_t offset = base + k * stride;
+      const size_t offset = base + k * strides[d];
       if (d + 1 == rank) {
         out[offset] = row.load<T>(args, param, k);
       } else {
         napi_value inner;
         napi_get_element(env, value, k, &inner);
-        fill(inner, d + 1, offset, stride * static_cast<size_t>(shape[d]));
+        fill(inner, d + 1, offset);
       }
     }
   }

@@ -81,9 +81,9 @@ function writeHelperTypes(w: Writer): void {
     w.many(['readonly data: D;', 'readonly shape: readonly number[];', 'readonly strides?: readonly number[];',
       'readonly offset?: number;', "readonly order?: 'row-major' | 'column-major';"]);
   }, '}');
-  w.line('/** A rank >= 2 result: column-major data with its shape (stdlib-js compatible). */');
-  w.block('interface NDArray<D, T extends string> {', () => {
-    w.many(['data: D;', 'shape: number[];', 'strides: number[];', 'offset: 0;', "order: 'column-major';", 'dtype: T;']);
+  w.line('/** A rank >= 2 result: column-major data (row-major for `intent(c)` arrays) with its shape (stdlib-js compatible). */');
+  w.block("interface NDArray<D, T extends string, O extends 'row-major' | 'column-major' = 'column-major'> {", () => {
+    w.many(['data: D;', 'shape: number[];', 'strides: number[];', 'offset: 0;', 'order: O;', 'dtype: T;']);
   }, '}');
 }
 

@@ -79,7 +79,8 @@ export function resultType(arg: Arg, ns: string): string {
   const dtype = requireDtype(arg);
   if (arg.rank === 0) return elementOut(dtype);
   if (arg.rank === 1) return TYPED_ARRAY[dtype];
-  return `${ns}.NDArray<${TYPED_ARRAY[dtype]}, '${NDARRAY_DTYPE[dtype]}'>`;
+  const order = arg.rowMajor ? ", 'row-major'" : '';
+  return `${ns}.NDArray<${TYPED_ARRAY[dtype]}, '${NDARRAY_DTYPE[dtype]}'${order}>`;
 }
 
 /** How an argument was declared, for docs: `real(8) u(n), intent(in)`. */

@@ -118,6 +118,7 @@ export function emitFortranShim(moduleName: string, iface: Interface, catchXerbl
   w.line(generatedBanner('!'));
   w.line(`! The bind(C) side of module \`${moduleName}\`: one wrapper per routine.`);
   iface.routines.forEach((routine, i) => {
+    if (routine.language === 'c') return; // the C shim's (c-shim/shim.ts)
     w.line();
     writeShim(w, moduleName, routine, i + 1);
   });
@@ -125,4 +126,3 @@ export function emitFortranShim(moduleName: string, iface: Interface, catchXerbl
   if (catchXerbla) writeXerbla(w);
   return w.toString();
 }
-    if (routine.language === 'c') return; // the C shim's (c-shim/shim.ts)

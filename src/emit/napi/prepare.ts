@@ -3,7 +3,7 @@
 // and every `check(...)`, and allocate every output.
 
 import { charLength, isChars } from '../../ir/chars';
-import { conventionOf, isAssumedShape, isInPlace, isInput, mayBeAbsent, overwriteFlagName, zeroWhenAbsent } from '../../ir/convention';
+import { conventionOf, isAssumedShape, isInPlace, isInput, mayBeAbsent, overwriteFlagName, storageBounds, storageDim, zeroWhenAbsent } from '../../ir/convention';
 import { defaultOrder } from '../../ir/depend';
 import type { Arg, Check, Routine } from '../../ir/types';
 import { referencedNames } from '../../ir/value-expr';
@@ -21,7 +21,8 @@ function cppCharLength(arg: Arg): string {
 }
 
 /** Reads one scalar parameter (index i), applying its default when left out. */
-function readScalar(arg: Arg, i: number, paramIndex: ParamIndex): string {
+function readScalar(arg: Arg, i: number, scope: ValueScope): string {
+  const { paramIndex } = scope;
   if (arg.type === 'procedure') return `${member(arg.name)}.read(args, ${i});`;
   if (isChars(arg)) return `bridgegen::read_chars(args, ${i}, ${cppCharLength(arg)}, ${member(arg.name)});`;
   const read = `bridgegen::read_scalar<${cType(arg)}>(args, ${i})`;
@@ -30,7 +31,8 @@ function readScalar(arg: Arg, i: number, paramIndex: ParamIndex): string {
   if (arg.default?.kind === 'constant') return `${target} = bridgegen::read_scalar_or<${cType(arg)}>(args, ${i}, ${arg.default.value});`;
   if (arg.default?.kind !== 'extent') return `${target} = ${read};`;
   const from = paramIndex(arg.default.array);
-  const inferred = `bridgegen::extent_as<${cType(arg)}>(args, ${arg.hidden ? from : i}, bridgegen::infer_extent(args, ${arg.hidden ? from : i}, ${member(arg.default.array)}, ${from}, ${arg.default.dim}))`;
+  const dim = storageDim(scope.arg(arg.default.array)!, arg.default.dim);
+  const inferred = `bridgegen::extent_as<${cType(arg)}>(args, ${arg.hidden ? from : i}, bridgegen::infer_extent(args, ${arg.hidden ? from : i}, ${member(arg.default.array)}, ${from}, ${dim}))`;
   return arg.hidden ? `${target} = ${inferred};` : `${target} = args.given(${i}) ? ${read} : ${inferred};`;
 }
 
@@ -40,7 +42,7 @@ function computeDefault(arg: Arg, scope: ValueScope): string {
   const i = scope.paramIndex(arg.name);
   if (isChars(arg)) {
     const assign = `bridgegen::assign_chars(args, ${cppString(arg.name)}, ${cppCharLength(arg)}, ${cppValueExpr(arg.default.expr, scope)}, ${member(arg.name)});`;
-    return arg.hidden ? assign : `if (args.given(${i})) ${readScalar(arg, i, scope.paramIndex)} else ${assign}`;
+    return arg.hidden ? assign : `if (args.given(${i})) ${readScalar(arg, i, scope)} else ${assign}`;
   }
   const computed = `bridgegen::computed_as<${cType(arg)}>(args, ${cppString(arg.name)}, ${cppValueExpr(arg.default.expr, scope)})`;
   return `${member(arg.name)} = ${arg.hidden ? computed : `args.given(${i}) ? bridgegen::read_scalar<${cType(arg)}>(args, ${i}) : ${computed}`};`;
@@ -48,7 +50,7 @@ function computeDefault(arg: Arg, scope: ValueScope): string {
 
 function shapeArray(w: Writer, arg: Arg, scope: ValueScope): string {
   const name = `${member(arg.name)}_expected`;
-  w.line(`const int64_t ${name}[] = {${arg.bounds.map((b) => cppExtent(b, scope)).join(', ')}};`);
+  w.line(`const int64_t ${name}[] = {${storageBounds(arg).map((b) => cppExtent(b, scope)).join(', ')}};`);
   return name;
 }
 
@@ -159,11 +161,12 @@ export function writePrepare(w: Writer, routine: Routine): void {
   const order = defaultOrder(routine);
   if ('cycle' in order) throw new Error(`internal: defaults of ${routine.name} depend on each other`);
   w.block('void prepare(bridgegen::Args& args) {', () => {
+    for (const arg of routine.args.filter((a) => a.rowMajor)) w.line(`${member(arg.name)}.row_major = true;`);
     for (const arg of inputArrays.filter((a) => !a.hidden)) whenGiven(w, arg, paramIndex(arg.name), () => readArray(w, arg, paramIndex(arg.name), paramIndex));
     const checks = new ChecksAsSoonAsKnown(w, routine, scope);
     // A hidden scalar without a value stays the zero its member starts as.
     for (const arg of routine.args.filter((a) => a.rank === 0 && isInput(a) && a.default?.kind !== 'expr' && !(a.hidden && !a.default))) {
-      whenGiven(w, arg, paramIndex(arg.name), () => w.line(readScalar(arg, paramIndex(arg.name), paramIndex)));
+      whenGiven(w, arg, paramIndex(arg.name), () => w.line(readScalar(arg, paramIndex(arg.name), scope)));
     }
     checks.emitReady();
     for (const arg of order.order) {

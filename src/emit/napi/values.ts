@@ -3,6 +3,7 @@
 // conditions bool; `len/size/shape` read input arrays' shapes (input.h); characters compare as
 // `char` (a CHARACTER argument by its first character, chars.h). `args` is in scope.
 
+import { storageDim } from '../../ir/convention';
 import type { ValueType } from '../../ir/value-expr';
 import type { Arg, Bound, Expr, Routine } from '../../ir/types';
 import { realText } from '../expr';
@@ -39,7 +40,8 @@ const truth = (v: Value): string => (v.type === 'logical' ? v.code : `(${v.code}
 function arrayQuery(name: string, args: readonly Expr[], scope: ValueScope): Value | undefined {
   const [of, dim] = args;
   if (of?.op !== 'name') return undefined;
-  const known = (k: number) => int(`bridgegen::known_extent(args, ${scope.paramIndex(of.name)}, ${member(of.name)}, ${k})`);
+  const array = scope.arg(of.name);
+  const known = (k: number) => int(`bridgegen::known_extent(args, ${scope.paramIndex(of.name)}, ${member(of.name)}, ${array ? storageDim(array, k) : k})`);
   const k = dim?.op === 'int' ? dim.value : 0;
   if (name === 'len') return known(0);
   if (name === 'shape') return known(k);

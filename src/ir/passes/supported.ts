@@ -87,11 +87,11 @@ function typeProblem(arg: Pick<Arg, 'type' | 'kind' | 'typeName'>): string {
  * for module procedures (`use mod`), and calls external procedures through an implicit one.
  */
 function interfaceProblem(arg: Arg, routine: Routine): string | undefined {
+  if (routine.language === 'c') return undefined; // no shim interface: C passes values itself
   const feature = arg.fortranOptional ? 'a Fortran optional argument' : arg.value ? 'a VALUE argument'
     : arg.bounds.some((b) => b.form === 'assumed-shape') ? 'assumed-shape' : undefined;
   if (!feature) return undefined;
   if (!routine.module) return `is ${feature}, which needs an explicit interface: put the routine in a module`;
-  if (routine.language === 'c') return undefined; // no shim interface: C passes values itself
   if (arg.fortranOptional && isChars(arg)) return 'is an optional CHARACTER argument, not supported yet';
   if (feature === 'assumed-shape' && !isInput(arg)) return 'is an assumed-shape output: nothing gives its shape';
   return undefined;
@@ -174,6 +174,7 @@ function argProblem(arg: Arg, routine: Routine): string | undefined {
   const chars = charsProblem(arg);
   if (chars) return `${what} ${chars}`;
   if (arg.allocatable || arg.pointer) return `${what} is allocatable or a pointer, not supported yet`;
+  if (arg.rowMajor && routine.language !== 'c') return `${what} is \`intent(c)\` (row-major) in a Fortran routine: only C functions take row-major arrays`;
   const needsInterface = interfaceProblem(arg, routine);
   if (needsInterface) return `${what} ${needsInterface}`;
   if (zeroWhenAbsent(arg) && arg.bounds.some((b) => b.upper === null)) return `${what} is ${arg.hidden ? 'hidden' : 'optional without a default'}, and its shape is not declared: nothing says what to create`;
@@ -198,10 +199,6 @@ function argProblem(arg: Arg, routine: Routine): string | undefined {
   return undefined;
 }
 
-function routineProblem(routine: Routine): string | undefined {
-  if (routine.result && routine.result.rank > 0) return 'array-valued functions are not supported yet';
-  if (routine.result?.zeroBased && routine.result.type !== 'integer') return 'its result is `zerobased` but not an integer';
-  if (routine.result && dtypeOf(routine.result) === undefined) {
 /** Whether an expression calls an intrinsic or uses `?:`: C offsets are plain arithmetic. */
 function hasCall(e: Expr): boolean {
   if (e.op === 'call' || e.op === 'cond') return true;
@@ -223,6 +220,12 @@ function cFunctionProblem(routine: Routine): string | undefined {
   return offset ? `the offset of \`${offset.name}\` in its \`callstatement\` calls a function; C offsets are plain arithmetic` : undefined;
 }
 
+function routineProblem(routine: Routine): string | undefined {
+  const cProblem = cFunctionProblem(routine);
+  if (cProblem) return cProblem;
+  if (routine.result && routine.result.rank > 0) return 'array-valued functions are not supported yet';
+  if (routine.result?.zeroBased && routine.result.type !== 'integer') return 'its result is `zerobased` but not an integer';
+  if (routine.result && dtypeOf(routine.result) === undefined) {
     return `its result ${typeProblem(routine.result)}`;
   }
   if (routine.result && isChars(routine.result) && typeof charLength(routine.result) !== 'number') {

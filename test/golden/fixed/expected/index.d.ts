@@ -10,13 +10,13 @@ declare namespace fixed {
     readonly offset?: number;
     readonly order?: 'row-major' | 'column-major';
   }
-  /** A rank >= 2 result: column-major data with its shape (stdlib-js compatible). */
-  interface NDArray<D, T extends string> {
+  /** A rank >= 2 result: column-major data (row-major for `intent(c)` arrays) with its shape (stdlib-js compatible). */
+  interface NDArray<D, T extends string, O extends 'row-major' | 'column-major' = 'column-major'> {
     data: D;
     shape: number[];
     strides: number[];
     offset: 0;
-    order: 'column-major';
+    order: O;
     dtype: T;
   }
   interface Module {
