@@ -25,6 +25,7 @@ files:
   .f .for .f77 .ftn            fixed-form Fortran
   .f90 .f95 .f03 .f08          free-form Fortran (.F, .F90, ...: through the C preprocessor first)
   .pyf, .pyf.src               F2Py signature file (.src: NumPy's <prefix=s,d,c,z> templates): then the whole interface; Fortran files are only compiled
+  .h                           C header: its functions are wrapped (with .c sources or -l libraries)
   .c .o .a .so                 extra sources/objects/libraries compiled or linked in
 
 options:
@@ -34,6 +35,7 @@ options:
   -l LIB, -L DIR, -I DIR       link a library, library and include paths
   --fflags "...", --cflags "..." extra compiler flags
   --catch-xerbla               LAPACK/BLAS illegal-argument reports (XERBLA) throw in JS
+  --unchecked-pointers         wrap C functions whose pointers have no known length (unchecked, @unsafe)
   -q, --quiet / -v, --verbose  less / more output
   -h, --help, --version
 
@@ -71,7 +73,7 @@ export function parseArgs(argv: readonly string[]): Invocation {
   const files: string[] = [];
   const o = { libraries: [] as string[], libraryDirs: [] as string[], includeDirs: [] as string[], fflags: [] as string[], cflags: [] as string[] };
   let name: string | undefined, out: string | undefined, only: string[] | undefined, skip: string[] | undefined;
-  let json = false, quiet = false, verbose = false, catchXerbla = false;
+  let json = false, quiet = false, verbose = false, catchXerbla = false, uncheckedPointers = false;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     const value = () => {
@@ -92,6 +94,7 @@ export function parseArgs(argv: readonly string[]): Invocation {
       case '--cflags': o.cflags.push(...value().split(/\s+/).filter(Boolean)); break;
       case '--json': json = true; break;
       case '--catch-xerbla': catchXerbla = true; break;
+      case '--unchecked-pointers': uncheckedPointers = true; break;
       case '-q': case '--quiet': quiet = true; break;
       case '-v': case '--verbose': verbose = true; break;
       default:
@@ -99,5 +102,5 @@ export function parseArgs(argv: readonly string[]): Invocation {
         files.push(arg);
     }
   }
-  return { command, options: { files, name, out, only, skip, ...o, ...(catchXerbla ? { catchXerbla } : {}) }, json, quiet, verbose };
+  return { command, options: { files, name, out, only, skip, ...o, ...(catchXerbla ? { catchXerbla } : {}), ...(uncheckedPointers ? { uncheckedPointers } : {}) }, json, quiet, verbose };
 }

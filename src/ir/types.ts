@@ -131,6 +131,11 @@ export interface Arg extends DataDecl {
    * (hidden). Also set on that `void *` parameter of the callback's signature.
    */
   readonly userdata?: string;
+  /**
+   * A C pointer of unknown length passed as given (`--unchecked-pointers`): nothing checks what
+   * the function reads or writes through it, and the .d.ts marks the routine `@unsafe`.
+   */
+  readonly unchecked?: boolean;
 }
 
 /**
@@ -236,6 +241,8 @@ export interface ModuleVariable extends DataDecl {
   readonly save: boolean;
   /** `protected`: read-only outside the module (so a setter must be refused). */
   readonly protected: boolean;
+  /** A C enumerator: the tag (or typedef name) of its `enum`, so the .d.ts can group them. */
+  readonly enumName?: string;
 }
 
 /** A component of a derived type. */
@@ -264,6 +271,8 @@ export interface DerivedType {
 
 export interface Module {
   readonly name: string;
+  /** For the constants (enumerators, integer macros) and structs of a C header: that header. */
+  readonly header?: string;
   readonly doc?: string;
   /** Public variables and named constants, in source order (common block members are under `commons`). */
   readonly variables: readonly ModuleVariable[];

@@ -3,6 +3,7 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { readCHeaders } from '../c';
 import { COMMAND_LINE, type Diagnostic, DiagnosticBag, InputError } from '../diag/diagnostic';
 import { readFortran, type SourceFile } from '../fortran';
 import { readFortranSource, roleOf } from '../inputs';
@@ -37,19 +38,20 @@ export function moduleNameOf(options: BuildOptions, bag: DiagnosticBag, signatur
 interface SortedInputs {
   readonly fortran: string[];
   readonly signatures: string[];
+  readonly headers: string[];
   readonly native: string[];
 }
 
 function sortInputs(files: readonly string[], bag: DiagnosticBag): SortedInputs {
-  const sorted: SortedInputs = { fortran: [], signatures: [], native: [] };
+  const sorted: SortedInputs = { fortran: [], signatures: [], headers: [], native: [] };
   for (const file of files) {
     const role = roleOf(file);
     const span = { file, line: 1, col: 1 };
     if (role === 'fortran') sorted.fortran.push(file);
     else if (role === 'signature') sorted.signatures.push(file);
     else if (role === 'native') sorted.native.push(file);
-    else if (role === undefined) bag.error('BG001', span, 'unknown file type (see `bridgegen --help` for the accepted extensions)');
-    else bag.error('BG001', span, 'C headers are not supported yet');
+    else if (role === 'c-header') sorted.headers.push(file);
+    else bag.error('BG001', span, 'unknown file type (see `bridgegen --help` for the accepted extensions)');
   }
   return sorted;
 }
@@ -63,16 +65,23 @@ function readText(file: string, bag: DiagnosticBag): SourceFile | undefined {
   }
 }
 
+/** What the front ends need of the options besides the files. */
+type ReadOptions = Pick<BuildOptions, 'includeDirs' | 'cflags'>;
+
 /**
  * The interface the inputs declare. As with F2Py, signature files, when given, are the whole
- * interface; Fortran sources are then only compiled.
+ * interface; Fortran sources are then only compiled (and C headers not read). Otherwise the
+ * Fortran sources' routines come first, then the C headers'.
  */
-function readInterface(inputs: SortedInputs, includeDirs: readonly string[], bag: DiagnosticBag): SignatureInterface {
+function readInterface(inputs: SortedInputs, options: ReadOptions, bag: DiagnosticBag): SignatureInterface {
   if (inputs.signatures.length) {
     return readSignatureFiles(inputs.signatures.map((f) => readText(f, bag)).filter((s): s is SourceFile => !!s), bag);
   }
-  const sources = inputs.fortran.map((f) => readFortranSource(f, includeDirs, bag)).filter((s): s is SourceFile => !!s);
-  return readFortran(sources, bag);
+  const sources = inputs.fortran.map((f) => readFortranSource(f, options.includeDirs, bag)).filter((s): s is SourceFile => !!s);
+  const fortran = readFortran(sources, bag);
+  if (inputs.headers.length === 0) return fortran;
+  const c = readCHeaders(inputs.headers, options, bag);
+  return { routines: [...fortran.routines, ...c.routines], modules: [...fortran.modules, ...c.modules], commons: fortran.commons };
 }
 
 /** The IR proper: a signature file's `python module` name is an option, not part of it. */
@@ -86,9 +95,10 @@ export function analyze(options: BuildOptions): Analysis {
   const bag = new DiagnosticBag();
   if (options.files.length === 0) bag.error('BG005', COMMAND_LINE, 'no input files');
   const inputs = sortInputs(options.files, bag);
-  const read = readInterface(inputs, options.includeDirs, bag);
+  const read = readInterface(inputs, options, bag);
   const moduleName = moduleNameOf(options, bag, read.moduleName);
-  const iface = bag.hasErrors ? read : runPasses(read, { only: options.only, skip: options.skip }, bag);
+  const passes = { only: options.only, skip: options.skip, uncheckedPointers: options.uncheckedPointers };
+  const iface = bag.hasErrors ? read : runPasses(read, passes, bag);
   if (bag.hasErrors) throw new InputError(bag.items);
   return {
     moduleName,
@@ -100,11 +110,11 @@ export function analyze(options: BuildOptions): Analysis {
 }
 
 /** The IR as read, with sizes inferred but nothing dropped (`bridgegen parse` and `sig`). */
-export function parseOnly(options: Pick<BuildOptions, 'files' | 'includeDirs' | 'name'>): {
+export function parseOnly(options: Pick<BuildOptions, 'files' | 'includeDirs' | 'name'> & Partial<ReadOptions>): {
   moduleName: string; iface: Interface; diagnostics: Diagnostic[];
 } {
   const bag = new DiagnosticBag();
-  const read = readInterface(sortInputs(options.files, bag), options.includeDirs, bag);
+  const read = readInterface(sortInputs(options.files, bag), { cflags: [], ...options }, bag);
   const moduleName = moduleNameOf({ ...DEFAULT_OPTIONS, ...options }, bag, read.moduleName);
   if (bag.hasErrors) throw new InputError(bag.items);
   const iface = { ...withoutModuleName(read), routines: read.routines.map(inferSizes) };

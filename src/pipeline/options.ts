@@ -13,6 +13,11 @@ export interface BuildOptions {
   readonly includeDirs: readonly string[];
   readonly fflags: readonly string[];
   readonly cflags: readonly string[];
+  /**
+   * Wrap C functions even when a pointer argument's length is unknown (nothing checks it; the
+   * .d.ts marks them `@unsafe`). Without it they are refused with a diagnostic saying how to fix it.
+   */
+  readonly uncheckedPointers?: boolean;
   /** Replace LAPACK's XERBLA so an illegal argument throws in JS (bridgegen/linalg uses it). */
   readonly catchXerbla?: boolean;
 }

@@ -4,6 +4,7 @@
 import type { DiagnosticBag } from '../../diag/diagnostic';
 import { COMMAND_LINE } from '../../diag/diagnostic';
 import type { Interface } from '../types';
+import { checkCPointers } from './c-pointers';
 import { keepSupportedData } from './data';
 import { type Selection, selectRoutines } from './select';
 import { inferSizes } from './sizes';
@@ -11,9 +12,15 @@ import { keepSupported } from './supported';
 
 export type { Selection } from './select';
 
-export function runPasses(iface: Interface, selection: Selection, bag: DiagnosticBag): Interface {
-  const selected = selectRoutines(iface.routines, selection, bag);
-  const routines = keepSupported(selected.map(inferSizes), bag);
+/** What the passes are told: which routines to wrap, and whether C pointers may go unchecked. */
+export interface PassOptions extends Selection {
+  readonly uncheckedPointers?: boolean;
+}
+
+export function runPasses(iface: Interface, options: PassOptions, bag: DiagnosticBag): Interface {
+  const selected = selectRoutines(iface.routines, options, bag);
+  const bounded = checkCPointers(selected, options.uncheckedPointers ?? false, bag);
+  const routines = keepSupported(bounded.map(inferSizes), bag);
   const data = keepSupportedData(iface, bag);
   const hasData = data.commons.length > 0 || data.modules.some((m) => m.variables.length > 0);
   if (routines.length === 0 && !hasData && !bag.hasErrors) bag.error('BG007', COMMAND_LINE, 'nothing to wrap: no supported routine found');

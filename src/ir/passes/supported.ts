@@ -188,7 +188,7 @@ function argProblem(arg: Arg, routine: Routine): string | undefined {
   if (indices) return `${what} ${indices}`;
   if (arg.rank > 7) return `${what} has rank ${arg.rank}; at most 7 is supported`;
   for (const [d, bound] of arg.bounds.entries()) {
-    if (bound.form === 'assumed-size' && !boundedByCheck(arg, routine)) {
+    if (bound.form === 'assumed-size' && !arg.unchecked && !boundedByCheck(arg, routine)) {
       // Nothing says how much of it the routine touches, so no check could keep it in bounds.
       return `${what} is assumed-size (\`*\`): its extent is unknown, so the call cannot be checked; ` +
         'declare it, e.g. `!f2py dimension(n) :: ' + arg.name + '`, or (an input) bound the access with a `check(len(' + arg.name + ')>...)`';

@@ -1,0 +1,50 @@
+/* A small C library for the C front end's tests (test/unit/c/): enums, a struct, a callback
+ * with userdata, arrays with BLAS-style lengths, unnamed parameters named in comments. */
+#ifndef MYLIB_H
+#define MYLIB_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define MYLIB_VERSION 3
+#define MYLIB_FLAGS (1 << 4 | 1)
+
+typedef enum { MYLIB_SUM = 1, MYLIB_MAX, MYLIB_MIN = MYLIB_MAX + 5 } mylib_op;
+enum mylib_color { RED, GREEN = 0x10, BLUE };
+
+/** A point in the plane. */
+typedef struct {
+  double x, y;
+  int32_t tag;
+  double weights[3];
+} mylib_point;
+
+typedef double (*mylib_fn)(double x, void *userdata);
+
+/** Sum of x[0], x[incx], ... (n entries). */
+double mylib_dsum(int n, const double *x, int incx);
+
+/* Scales x in place. */
+void mylib_scale(int /* n */, double /* alpha */, double * /* x */, int /* incx */);
+
+/** Applies op to n values; size_t count. */
+double mylib_reduce(mylib_op op, size_t count, const double *values);
+
+/** Integrates f over [a, b] with n steps, passing userdata back to f. */
+double mylib_integrate(mylib_fn f, void *userdata, double a, double b, int n);
+
+float mylib_norm(mylib_point p, const mylib_point *q);
+int mylib_count(const char *text, char c, _Bool strict);
+void mylib_fill(double *out);
+int mylib_printf(const char *fmt, ...);
+unsigned long long mylib_hash(const unsigned char *bytes, int64_t n);
+double _Complex mylib_cmul(double _Complex a, float _Complex b);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,100 @@
+// One C parameter (or function result, struct field) as an IR argument: scalars by value,
+// pointers to numbers as rank-1 arrays (`const` ones inputs, others updated in place) of the
+// length a convention gives or of unknown length, `const char *` as a string, function
+// pointers as callbacks, and what bridgegen cannot pass as an opaque `type` it will refuse.
+
+import type { Arg, Bound, CallbackSignature, Expr, Span } from '../ir/types';
+import { exprText } from '../fortran/expr';
+import type { CParam, CType } from './ast';
+import { type CKind, classify, spelling as spellingOf, type TypeScope } from './types';
+
+/** The fields every Arg has, for a C parameter passed as C passes it (nothing optional or hidden). */
+function plain(name: string, span: Span): Omit<Arg, 'type' | 'kind' | 'intent'> {
+  return { name, rank: 0, dims: [], bounds: [], returned: false, optional: false, hidden: false, fortranOptional: false, span };
+}
+
+/** A rank-1 array of `length` elements, or of unknown length (`dimension(*)`) when undefined. */
+function vector(length: Expr | undefined): Pick<Arg, 'rank' | 'dims' | 'bounds'> {
+  const bound: Bound = length
+    ? { lower: { op: 'int', value: 1 }, upper: length, form: 'explicit' }
+    : { lower: { op: 'int', value: 1 }, upper: null, form: 'assumed-size' };
+  return { rank: 1, dims: [length ? exprText(length) : '*'], bounds: [bound] };
+}
+
+function opaque(name: string, typeName: string, span: Span): Arg {
+  return { ...plain(name, span), type: 'type', kind: 0, typeName, intent: 'in' };
+}
+
+/** A pointer parameter: an array of numbers, a string, a struct by address, or opaque. */
+function pointerArg(name: string, to: CKind, isConst: boolean, length: Expr | undefined, spelled: string, span: Span): Arg {
+  const intent = isConst ? 'in' : 'inout';
+  if (to.kind === 'scalar' && to.type === 'character') {
+    // `const char *` is a C string; a writable one is a byte buffer whose length must be given.
+    if (isConst) return { ...plain(name, span), type: 'character', kind: 1, charLen: '*', intent };
+    return { ...plain(name, span), type: 'integer', kind: 1, ...vector(length), intent };
+  }
+  if (to.kind === 'scalar') return { ...plain(name, span), type: to.type, kind: to.bytes, ...vector(length), intent };
+  if (to.kind === 'struct') return { ...plain(name, span), type: 'type', kind: 0, typeName: to.name, intent };
+  return opaque(name, spelled, span);
+}
+
+/** How to lower one parameter: its name, and its length when a convention knows it. */
+export interface ParamContext {
+  readonly name: string;
+  readonly length?: Expr;
+  /** The callback whose `void *` context this parameter is. */
+  readonly userdata?: string;
+}
+
+export function lowerParam(type: CType, ctx: ParamContext, scope: TypeScope, span: Span): Arg {
+  const k = classify(type, scope);
+  switch (k.kind) {
+    case 'scalar':
+      return { ...plain(ctx.name, span), type: k.type, kind: k.bytes, ...(k.type === 'character' ? { charLen: '1' } : {}), intent: 'in', value: true };
+    case 'pointer':
+      if (ctx.userdata && k.to.kind === 'void') {
+        return { ...opaque(ctx.name, 'void *', span), hidden: true, value: true, userdata: ctx.userdata };
+      }
+      return pointerArg(ctx.name, k.to, k.const, ctx.length, spellingOf(type), span);
+    case 'struct':
+      return { ...plain(ctx.name, span), type: 'type', kind: 0, typeName: k.name, intent: 'in', value: true };
+    case 'function':
+      return { ...plain(ctx.name, span), type: 'procedure', kind: 0, intent: 'in', callback: callbackSignature(k.type, ctx.name, scope, span) };
+    case 'void':
+    case 'opaque':
+      return opaque(ctx.name, spellingOf(type), span);
+  }
+}
+
+/** Parameter names: as declared (lower case), else `p1`, `p2`, ... by position. */
+export function paramNames(params: readonly CParam[]): string[] {
+  return params.map((p, i) => (p.name ?? `p${i + 1}`).toLowerCase());
+}
+
+/** The index of the first `void *` parameter, if any. */
+export function voidPointerIndex(params: readonly CParam[], scope: TypeScope): number {
+  return params.findIndex((p) => {
+    const k = classify(p.type, scope);
+    return k.kind === 'pointer' && k.to.kind === 'void';
+  });
+}
+
+/** How the function calls the JS callback `name`: its `void *` parameter is the context, hidden. */
+function callbackSignature(fn: Extract<CType, { kind: 'function' }>, name: string, scope: TypeScope, span: Span): CallbackSignature {
+  const names = paramNames(fn.params);
+  const context = voidPointerIndex(fn.params, scope);
+  const args = fn.params.map((p, i) => lowerParam(p.type, { name: names[i], ...(i === context ? { userdata: name } : {}) }, scope, p.span));
+  const result = lowerResult(fn.result, name, scope, span);
+  return { kind: result ? 'function' : 'subroutine', args, ...(result ? { result } : {}) };
+}
+
+/**
+ * A function's result (named after it), undefined for `void`. A returned pointer has no length
+ * and no owner bridgegen knows of: opaque (so refused).
+ */
+export function lowerResult(type: CType, name: string, scope: TypeScope, span: Span): Arg | undefined {
+  const k = classify(type, scope);
+  if (k.kind === 'void') return undefined;
+  const { value: _value, ...arg } = k.kind === 'pointer' ? opaque(name, spellingOf(type), span) : lowerParam(type, { name }, scope, span);
+  return { ...arg, intent: 'out', returned: true };
+}
