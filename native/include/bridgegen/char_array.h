@@ -27,6 +27,8 @@ struct CharArray {
   /** False for a flat `string[]` given for a rank >= 2 parameter: only `length` is known. */
   bool shape_known = false;
   int64_t shape[kMaxRank] = {};
+  /** String arrays are never stored row-major (Array::row_major); shape checks read it alike. */
+  bool row_major = false;
 
   char* data() { return bytes.data(); }  // valid (not null) even when empty
   void set_shape(int r, const int64_t* extents) {
