@@ -78,3 +78,34 @@ it('stops a running call at its next callback when its AbortSignal aborts', asyn
 it('rejects what is not a function', () => {
   expect(() => m.newton(1, () => 1, 0, 1e-12, 5)).toThrow(/argument `f` of newton\(\): expected a function, got number/);
 });
+
+it('keeps the memory of a sync call alive when a callback transfers its array away', () => {
+  // The routine keeps working on the memory (held by its backing store, never freed under it);
+  // the caller lost the update, and is told so.
+  const y = new Float64Array(1 << 16).fill(1);
+  let moved: ArrayBuffer | undefined;
+  let thrown: any;
+  try {
+    m.rk4((_t: number, _y: Float64Array, d: Float64Array) => {
+      moved ??= structuredClone(y.buffer, { transfer: [y.buffer] });
+      d.fill(0);
+    }, y, 0, 1, 5);
+  } catch (e) {
+    thrown = e;
+  }
+  expect(thrown).toMatchObject({ name: 'TypeError', code: 'ERR_BRIDGEGEN_DETACHED' });
+  expect(new Float64Array(moved!)[0]).toBe(1);
+  expect(y.length).toBe(0);
+  const fresh = new Float64Array([1]);
+  m.rk4((_t: number, _y: Float64Array, d: Float64Array) => { d[0] = 1; }, fresh, 0, 1, 4);
+  expect(fresh[0]).toBeCloseTo(2, 12);
+});
+
+it('copies an array whose buffer a callback could resize, so a shrink cannot pull memory away', () => {
+  const buffer = new (ArrayBuffer as any)(8 * 1024, { maxByteLength: 8 * 4096 }) as ArrayBuffer & { resize(n: number): void };
+  const y = new Float64Array(buffer, 0, 1024).fill(1);
+  // The routine works on a copy; the shrunk array cannot take the update back.
+  expect(() => m.rk4((_t: number, _y: Float64Array, d: Float64Array) => { buffer.resize(8); d.fill(1); }, y, 0, 1, 2))
+    .toThrow(/detached or transferred during the call/);
+  expect(buffer.byteLength).toBe(8);
+});

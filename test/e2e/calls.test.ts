@@ -163,12 +163,21 @@ describe('async', () => {
     await expect(pending).resolves.toBe(1_000_000);
   });
 
-  it('rejects, without touching memory, when an in-place array is transferred during the call', async () => {
+  it('updates in place, and rejects when the array is transferred during the call (its memory kept alive)', async () => {
     const x = new Float64Array(100_000).fill(1);
     const pending = m.scale_inplaceAsync(x, 2);
     const moved = structuredClone(x.buffer, { transfer: [x.buffer] });
     await expect(pending).rejects.toMatchObject({ name: 'TypeError', code: 'ERR_BRIDGEGEN_DETACHED' });
-    expect(new Float64Array(moved)[0]).toBe(1);
+    // The routine worked on the memory it was given, now the new owner's, never freed under it.
+    expect(new Float64Array(moved)[99_999]).toBe(2);
+  });
+
+  it('reads a resizable buffer from a private copy: shrinking it during the call takes nothing away', async () => {
+    const buffer = new (ArrayBuffer as any)(8 * 1_000_000, { maxByteLength: 8 * 2_000_000 }) as ArrayBuffer & { resize(n: number): void };
+    const x = new Float64Array(buffer).fill(1); // length-tracking
+    const pending = m.vsumAsync(x);
+    buffer.resize(8);
+    await expect(pending).resolves.toBe(1_000_000);
   });
 
   it('updates an exact-type F2Py intent(in,out) array as the sync call does', async () => {

@@ -23,20 +23,22 @@ struct Signature {
 };
 
 /**
- * An in-place array of an async call, worked on in a private copy: at completion the copy is
- * written back into the caller's buffer, if that buffer is still attached and as large.
+ * An array the routine updates for the caller while JS may run (an async call, or callbacks):
+ * at completion the caller's typed array must still be attached and as large, else the update
+ * is lost (ERR_BRIDGEGEN_DETACHED). `from` is the updated data: the caller's own memory (held,
+ * updated in place: nothing to copy) or a private copy, copied back.
  */
 struct WriteBack {
   int pin;             // Args::pin index of the caller's typed array
-  const void* from;    // the private copy
+  const void* from;    // the updated data
   size_t byte_offset;  // where the data starts in the typed array (ndarray offset)
   size_t bytes;
 };
 
 /**
- * A copy an async call makes on its worker thread, before the routine runs: the caller's bytes
- * (held alive by their backing store) into the call's private buffer. Made there, not on the JS
- * thread, so copying a large array delays no timer.
+ * Work an async call does on its worker thread before the routine runs, not on the JS thread
+ * (so a large array delays no timer): copies the caller's bytes (held alive by their backing
+ * store) into a private buffer, or, `from` null, zero-fills a new output.
  */
 struct CopyIn {
   void* to;
@@ -44,15 +46,20 @@ struct CopyIn {
   size_t bytes;
 };
 
+/**
+ * How a call may use JS memory. Direct: a sync call during which no JS runs, so the native side
+ * points into JS buffers. Held: JS runs before the native side is done (a sync call's callbacks),
+ * so buffers are kept alive by their backing stores — a callback may detach or transfer them.
+ * Deferred: an async call, which runs after this callback returns, on another thread.
+ */
+enum class Memory { Direct, Held, Deferred };
+
 /** The arguments of one call, resolved to one slot per JS parameter. */
 class Args {
  public:
-  /**
-   * `detached_memory`: the call runs after this callback returns (async), so the native side
-   * must not point into JS memory, which the caller may transfer or detach meanwhile.
-   */
-  Args(napi_env env, napi_callback_info info, const Signature& sig, bool detached_memory = false)
-      : env_(env), sig_(sig), detached_memory_(detached_memory) {
+  /** `memory`: how the call may use the JS buffers it is given (see Memory). */
+  Args(napi_env env, napi_callback_info info, const Signature& sig, Memory memory = Memory::Direct)
+      : env_(env), sig_(sig), memory_(memory) {
     // One N-API call fetches every argument: the hot path of a call. The capacity is what the
     // signature can take (N-API pads every slot up to it with `undefined`); argc still reports
     // the real count, so extra arguments are seen.
@@ -80,8 +87,8 @@ class Args {
     }
   }
 
-  Args(const Napi::CallbackInfo& info, const Signature& sig, bool detached_memory = false)
-      : Args(info.Env(), static_cast<napi_callback_info>(info), sig, detached_memory) {}
+  Args(const Napi::CallbackInfo& info, const Signature& sig, Memory memory = Memory::Direct)
+      : Args(info.Env(), static_cast<napi_callback_info>(info), sig, memory) {}
 
   Napi::Env env() const { return env_; }
   const Signature& signature() const { return sig_; }
@@ -110,8 +117,10 @@ class Args {
   size_t pin_count() const { return npins_; }
   const napi_value* pins() const { return pins_; }
 
-  /** Whether arrays must be copied rather than used in place (async calls). */
-  bool detached_memory() const { return detached_memory_; }
+  /** Whether JS may run before the native side is done with the memory it was given (Memory). */
+  bool holds_memory() const { return memory_ != Memory::Direct; }
+  /** An async call: runs later, on a pool thread. */
+  bool deferred() const { return memory_ == Memory::Deferred; }
   void write_back(const WriteBack& entry) {
     if (nwrite_backs_ == kMaxParams) throw_range_error(env_, where() + ": too many in-place arrays", code::kArgCount);
     write_backs_[nwrite_backs_++] = entry;
@@ -153,7 +162,7 @@ class Args {
     Napi::Array keys = object.GetPropertyNames();
     for (uint32_t k = 0; k < keys.Length(); k++) {
       const std::string key = keys.Get(k).ToString().Utf8Value();
-      if (detached_memory_ && key == "signal") continue;  // an async call's AbortSignal (call.h)
+      if (deferred() && key == "signal") continue;  // an async call's AbortSignal (call.h)
       const size_t i = index_of(key);
       if (i == sig_.nparams) {
         throw_type_error(env_, where() + ": unknown option `" + key + "`; expected one of " + param_list(),
@@ -184,7 +193,7 @@ class Args {
   napi_value values_[kMaxParams];
   napi_value pins_[kMaxPins];
   size_t npins_ = 0;
-  bool detached_memory_;
+  Memory memory_;
   WriteBack write_backs_[kMaxParams];
   size_t nwrite_backs_ = 0;
   CopyIn copy_ins_[kMaxParams];

@@ -104,23 +104,6 @@ napi_value guard(napi_env env, Body&& body) {
 
 }  // namespace detail
 
-/** A sync call: a raw N-API callback (no node-addon-api wrapper objects on the hot path). */
-template <typename Frame>
-napi_value call_sync(napi_env env, napi_callback_info info) {
-  return detail::guard(env, [&] {
-    Args args(env, info, Frame::signature);
-    Frame frame;
-    frame.prepare(args);
-    invoke(frame);
-    const Napi::Value error = call_error(Napi::Env(env), frame);
-    if (!error.IsEmpty()) {
-      napi_throw(env, error);  // the very error object a callback threw
-      return static_cast<napi_value>(nullptr);
-    }
-    return frame.result(Napi::Env(env), args.pins());
-  });
-}
-
 namespace detail {
 
 inline size_t element_size(napi_typedarray_type type) {
@@ -132,7 +115,10 @@ inline size_t element_size(napi_typedarray_type type) {
   }
 }
 
-/** Copies an async call's private copy back into the caller's typed array, if it is still there. */
+/**
+ * Whether the caller's typed array still holds an update (attached and as large); a private copy
+ * is copied back into it. False: the update is lost (the array was detached or transferred).
+ */
 inline bool write_back(napi_env env, napi_value typed, const WriteBack& entry) {
   napi_typedarray_type type;
   size_t length = 0;
@@ -140,11 +126,50 @@ inline bool write_back(napi_env env, napi_value typed, const WriteBack& entry) {
   if (napi_get_typedarray_info(env, typed, &type, &length, &data, nullptr, nullptr) != napi_ok) return false;
   if (entry.bytes == 0) return true;
   if (data == nullptr || length * element_size(type) < entry.byte_offset + entry.bytes) return false;
-  std::memcpy(static_cast<char*>(data) + entry.byte_offset, entry.from, entry.bytes);
+  char* const to = static_cast<char*>(data) + entry.byte_offset;
+  if (to != entry.from) std::memcpy(to, entry.from, entry.bytes);  // equal: updated in place
+  return true;
+}
+
+/** The error of an update lost because its array was detached or transferred during the call. */
+inline Napi::Error detached_error(Napi::Env env, const char* routine, const char* suffix) {
+  Napi::Error error = Napi::TypeError::New(env, std::string(routine) + suffix +
+      "(): an array updated in place was detached or transferred during the call; its update is lost");
+  error.Set("code", Napi::String::New(env, code::kDetached));
+  return error;
+}
+
+/** Checks (and completes) the call's write-backs; false if an update was lost. */
+inline bool write_backs_done(napi_env env, const napi_value* pinned, const WriteBack* entries, size_t count) {
+  for (size_t k = 0; k < count; k++) {
+    if (!write_back(env, pinned[entries[k].pin], entries[k])) return false;
+  }
   return true;
 }
 
 }  // namespace detail
+
+/** A sync call: a raw N-API callback (no node-addon-api wrapper objects on the hot path). */
+template <typename Frame>
+napi_value call_sync(napi_env env, napi_callback_info info) {
+  return detail::guard(env, [&] {
+    // A callback runs JS mid-call, which may detach or resize the call's buffers.
+    Args args(env, info, Frame::signature, Frame::has_callbacks ? Memory::Held : Memory::Direct);
+    Frame frame;
+    frame.prepare(args);
+    invoke(frame);
+    const Napi::Value error = call_error(Napi::Env(env), frame);
+    if (!error.IsEmpty()) {
+      napi_throw(env, error);  // the very error object a callback threw
+      return static_cast<napi_value>(nullptr);
+    }
+    if (!detail::write_backs_done(env, args.pins(), args.write_backs(), args.write_back_count())) {
+      throw detail::detached_error(Napi::Env(env), Frame::signature.routine, "");
+    }
+    return frame.result(Napi::Env(env), args.pins());
+  });
+}
+
 
 template <typename Frame>
 class AsyncCall final : public Napi::AsyncWorker {
@@ -169,7 +194,10 @@ class AsyncCall final : public Napi::AsyncWorker {
 
  protected:
   void Execute() override {
-    for (const CopyIn& c : copy_ins_) std::memcpy(c.to, c.from, c.bytes);
+    for (const CopyIn& c : copy_ins_) {
+      if (c.from != nullptr) std::memcpy(c.to, c.from, c.bytes);
+      else std::memset(c.to, 0, c.bytes);
+    }
     const AsyncBlasThreads blas_threads;  // a core stays with the event loop (blas.h)
     invoke(frame_);
   }
@@ -179,10 +207,8 @@ class AsyncCall final : public Napi::AsyncWorker {
     for (size_t i = 0; i < pins_.size(); i++) pinned[i] = pins_[i].Value();
     const Napi::Value error = call_error(Env(), frame_);
     if (!error.IsEmpty()) return deferred_.Reject(error);
-    for (const WriteBack& entry : write_backs_) {
-      if (!detail::write_back(Env(), pinned[entry.pin], entry)) {
-        return deferred_.Reject(detached_error().Value());
-      }
+    if (!detail::write_backs_done(Env(), pinned.data(), write_backs_.data(), write_backs_.size())) {
+      return deferred_.Reject(detail::detached_error(Env(), Frame::signature.routine, "Async").Value());
     }
     deferred_.Resolve(Napi::Value(Env(), frame_.result(Env(), pinned.data())));
   }
@@ -211,13 +237,6 @@ class AsyncCall final : public Napi::AsyncWorker {
     signal.Get("removeEventListener").As<Napi::Function>().Call(signal, {Napi::String::New(Env(), "abort"), listener_.Value()});
     signal_.Reset();
     listener_.Reset();
-  }
-
-  Napi::Error detached_error() {
-    Napi::Error error = Napi::TypeError::New(Env(), std::string(Frame::signature.routine) +
-        "Async(): an array updated in place was detached or transferred during the call; its update is lost");
-    error.Set("code", Napi::String::New(Env(), code::kDetached));
-    return error;
   }
 
   Frame frame_;
@@ -252,7 +271,7 @@ Napi::Value call_async(const Napi::CallbackInfo& info) {
       deferred.Reject(signal.As<Napi::Object>().Get("reason"));
       return deferred.Promise();
     }
-    Args args(info, Frame::signature, /*detached_memory=*/true);
+    Args args(info, Frame::signature, Memory::Deferred);
     Frame frame;
     frame.prepare(args);
     auto* call = new AsyncCall<Frame>(env, deferred, std::move(frame), args);

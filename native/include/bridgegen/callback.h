@@ -55,7 +55,7 @@ class Callback {
       throw_type_error(env, args.describe(i) + ": expected a function, got " + detail::describe(env, value), code::kArgType);
     }
     fn_ = Napi::Persistent(Napi::Function(env, value));
-    if (!args.detached_memory()) return;
+    if (!args.deferred()) return;
     napi_value name = Napi::String::New(env, "bridgegen callback");
     if (napi_create_threadsafe_function(env, nullptr, nullptr, name, 0, 1, nullptr, nullptr, nullptr, &run_job, &tsfn_) != napi_ok) {
       throw Napi::Error::New(env);

@@ -51,10 +51,15 @@ void alloc_array(Args& args, const char* name, int rank, const int64_t* extents,
   napi_env env = args.env();
   int64_t shape[kMaxRank];
   const size_t total = detail::output_shape(args, name, rank, extents, sizeof(T), shape);
-  if (args.detached_memory()) {
-    // An async call's output lives in native memory until it completes; JS gets it then.
-    out.owned.assign(total, T{});
-    out.adopt_owned();
+  if (args.deferred()) {
+    // An async call's output lives in native memory until it completes (JS gets it then),
+    // zero-filled on the worker: the pages of a large output are first touched off the JS thread.
+    void* buffer = std::malloc(total > 0 ? total * sizeof(T) : 1);
+    if (buffer == nullptr) throw std::bad_alloc();
+    out.scratch.reset(buffer);
+    out.data = static_cast<T*>(buffer);
+    out.length = total;
+    args.copy_in({buffer, nullptr, total * sizeof(T)});
     out.set_shape(rank, shape);
     return;
   }

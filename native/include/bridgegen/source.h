@@ -64,20 +64,25 @@ void require_logical_values(const Args& args, size_t i, const T* data, size_t n)
 }
 
 /**
- * Keeps an async call's arrays safe while it runs (the caller may drop, detach or transfer their
- * buffers meanwhile). An input is read in place, its backing store held (v8_fast.h). An array the
- * routine updates, or F2Py's intent(copy) one, gets a private buffer that the worker fills from
- * the held bytes (Args::copy_in: no copy on the JS thread) and, if it updates the caller's array,
- * is written back at completion. Without V8 (or for a sync intent(copy)) the copy is made here.
+ * Keeps a call's arrays safe while JS may run (Memory::Held or Deferred: the caller, or a
+ * callback, may drop, detach, transfer or resize their buffers meanwhile). Arrays are used in
+ * place with their backing stores held (v8_fast.h), the updated ones too, as a sync call updates
+ * them; whether the caller still has an updated array is checked at completion (WriteBack).
+ * F2Py's intent(copy) arrays, and memory that cannot be held (no V8, resizable buffers), get a
+ * private copy: made on the worker for an async call (Args::copy_in), else here.
  */
 template <typename T>
 void privatize(Args& args, Access access, size_t byte_offset, Array<T>& array) {
-  if (!args.detached_memory() && access != Access::Copy) return;
+  if (!args.holds_memory() && access != Access::Copy) return;
   const size_t bytes = array.length * sizeof(T);
-  const bool held = args.detached_memory() && array.pin >= 0 && array.length > 0 &&
+  const bool held = args.holds_memory() && array.pin >= 0 && array.length > 0 &&
                     keep_backing_store(args.pins()[array.pin], array.data, bytes, array.keep);
-  if (held && access == Access::In) return;
-  if (held) {
+  const bool updates_caller = access == Access::Updated || access == Access::InPlace;
+  if (held && access != Access::Copy) {
+    if (updates_caller) args.write_back({array.pin, array.data, byte_offset, bytes});
+    return;
+  }
+  if (held && args.deferred()) {
     void* buffer = std::malloc(bytes);
     if (buffer == nullptr) throw std::bad_alloc();
     array.scratch.reset(buffer);
@@ -87,8 +92,7 @@ void privatize(Args& args, Access access, size_t byte_offset, Array<T>& array) {
     array.owned.assign(array.data, array.data + array.length);
     array.adopt_owned();
   }
-  const bool updates_caller = access == Access::Updated || access == Access::InPlace;
-  if (args.detached_memory() && updates_caller) args.write_back({array.pin, array.data, byte_offset, bytes});
+  if (args.holds_memory() && updates_caller) args.write_back({array.pin, array.data, byte_offset, bytes});
 }
 
 /** A readable run of elements: a typed array (`array` null) or a plain JS array. */

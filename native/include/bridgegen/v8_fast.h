@@ -85,6 +85,8 @@ inline bool keep_backing_store([[maybe_unused]] napi_value value, [[maybe_unused
   std::shared_ptr<v8::BackingStore> store = buffer->IsSharedArrayBuffer()
                                                 ? buffer.As<v8::SharedArrayBuffer>()->GetBackingStore()
                                                 : buffer.As<v8::ArrayBuffer>()->GetBackingStore();
+  // A resizable buffer may shrink under the call (V8 then revokes the pages): never held.
+  if (store && store->IsResizableByUserJavaScript()) return false;
   const auto* begin = static_cast<const char*>(store ? store->Data() : nullptr);
   const auto* first = static_cast<const char*>(data);
   if (begin == nullptr || first < begin || first + bytes > begin + store->ByteLength()) return false;
