@@ -1,8 +1,9 @@
 """SciPy as the reference for bridgegen/linalg tests (test/helpers/scipy.ts).
 
 Reads a JSON list of cases on stdin: {"fn": "blas.ddot" | "lapack.dgesv", "args": [...],
-"kwargs": {...}}; values are numbers, booleans, {"re", "im"}, or arrays
-{"dtype", "shape", "data"} with data flat in column-major order (complex interleaved re, im).
+"kwargs": {...}}; values are numbers, booleans, {"re", "im"}, arrays {"dtype", "shape", "data"}
+with data flat in column-major order (complex interleaved re, im), or {"callback": name}, one
+of CALLBACKS (the same functions as in test/helpers/scipy.ts).
 Writes a JSON list of {"names": [...], "values": [...]} (or {"error": "..."}) on stdout, the
 names taken from the first line of SciPy's docstring (`lu,piv,x,info = dgesv(...)`).
 """
@@ -14,6 +15,20 @@ import scipy.linalg.blas as blas
 import scipy.linalg.lapack as lapack
 
 MODULES = {"blas": blas, "lapack": lapack}
+
+
+def left_half_plane(a, b=None, c=None):
+    """gees/gges's select: the eigenvalue has a negative real part. Called with (wr, wi) or (w) by
+    gees, (alphar, alphai, beta) or (alpha, beta) by gges (lambda = alpha/beta). Named parameters
+    with defaults, not *args: F2Py passes as many arguments as the function names."""
+    if c is not None:
+        return a * c < 0
+    if b is not None and isinstance(a, complex):
+        return (a * b.conjugate()).real < 0
+    return complex(a).real < 0
+
+
+CALLBACKS = {"lhp": left_half_plane}
 COMPLEX = {"complex64": np.float32, "complex128": np.float64}
 
 
@@ -24,6 +39,8 @@ def decode(v):
         if dtype in COMPLEX:
             flat = flat[0::2] + 1j * flat[1::2]
         return np.asfortranarray(flat.astype(dtype).reshape(v["shape"], order="F"))
+    if isinstance(v, dict) and "callback" in v:
+        return CALLBACKS[v["callback"]]
     if isinstance(v, dict) and "re" in v:
         return complex(v["re"], v["im"])
     return v

@@ -14,7 +14,28 @@ export interface ArrayValue {
   readonly shape: readonly number[];
   readonly data: readonly number[];
 }
-export type Value = number | boolean | string | { readonly re: number; readonly im: number } | ArrayValue;
+/** A callback by name: the same function on both sides (CALLBACKS here, in scipy-oracle.py). */
+export interface CallbackValue {
+  readonly callback: keyof typeof CALLBACKS;
+}
+
+export type Value = number | boolean | string | { readonly re: number; readonly im: number } | ArrayValue | CallbackValue;
+
+type Scalar = number | { readonly re: number; readonly im: number };
+const re = (x: Scalar): number => (typeof x === 'number' ? x : x.re);
+
+/**
+ * gees/gges's select, as scipy-oracle.py's: the eigenvalue has a negative real part. Called with
+ * (wr, wi) or (w) by gees, (alphar, alphai, beta) or (alpha, beta) by gges (lambda = alpha/beta).
+ */
+function leftHalfPlane(...args: Scalar[]): boolean {
+  if (args.length === 3) return re(args[0]!) * re(args[2]!) < 0;
+  const [a, b] = args;
+  if (args.length === 2 && typeof a === 'object' && typeof b === 'object') return a.re * b.re + a.im * b.im < 0;
+  return re(a!) < 0;
+}
+
+export const CALLBACKS = { lhp: leftHalfPlane };
 
 export interface ScipyCase {
   /** `blas.ddot`, `lapack.dgesv`: the module and the SciPy name (the bridgegen name too). */
@@ -79,6 +100,7 @@ function typed(dtype: ArrayValue['dtype'], data: readonly number[]): Float64Arra
 
 /** A case value as bridgegen takes it: typed arrays (rank 1), column-major ndarray-likes (rank >= 2). */
 export function toJs(v: Value): unknown {
+  if (typeof v === 'object' && 'callback' in v) return CALLBACKS[v.callback];
   if (!isArray(v)) return v;
   const data = typed(v.dtype, v.data);
   return v.shape.length === 1 ? data : { data, shape: [...v.shape], order: 'column-major' };
@@ -104,6 +126,7 @@ function flatten(actual: unknown): { shape: number[]; data: number[] } {
 function expected(v: Value): { shape: number[]; data: number[]; complex: boolean } {
   if (isArray(v)) return { shape: [...v.shape], data: [...v.data], complex: v.dtype.startsWith('complex') };
   if (isString(v)) throw new Error('internal: strings are compared directly');
+  if (typeof v === 'object' && 'callback' in v) throw new Error('internal: SciPy returns no callbacks');
   if (typeof v === 'object') return { shape: [], data: [v.re, v.im], complex: true };
   return { shape: [], data: [Number(v)], complex: false };
 }
