@@ -62,3 +62,81 @@ subroutine join_table(t, m, n, joined)
     end do
   end do
 end subroutine join_table
+
+! Assumed length (`len=*`): the element length is the longest string's.
+
+!> The sum of the names' trimmed lengths, times 100, plus their common length.
+integer function total_length(names, n)
+  integer, intent(in) :: n
+  character(len=*), intent(in) :: names(n)
+  integer :: i
+  total_length = len(names)
+  do i = 1, n
+    total_length = total_length + 100 * len_trim(names(i))
+  end do
+end function total_length
+
+!> Upper-cases every name in place and says the length it saw (intent(inout): returned).
+subroutine upcase_any(names, n, width)
+  integer, intent(in) :: n
+  character(len=*), intent(inout) :: names(n)
+  integer, intent(out) :: width
+  integer :: i, j, c
+  width = len(names)
+  do j = 1, n
+    do i = 1, len(names(j))
+      c = iachar(names(j)(i:i))
+      if (c >= iachar('a') .and. c <= iachar('z')) names(j)(i:i) = achar(c - 32)
+    end do
+  end do
+end subroutine upcase_any
+
+!> Appends '!' to every element of a rank-2 table; what does not fit the length is cut (in,out).
+subroutine exclaim(t, m, n)
+  integer, intent(in) :: m, n
+  character(len=*), intent(inout) :: t(m, n)
+!f2py intent(in,out) :: t
+  integer :: i, j
+  do j = 1, n
+    do i = 1, m
+      t(i, j) = trim(t(i, j)) // '!'
+    end do
+  end do
+end subroutine exclaim
+
+module char_shapes
+  implicit none
+contains
+  !> Joins assumed-shape, assumed-length names with ',' and says their length and count.
+  subroutine join_names(names, joined, width, count)
+    character(len=*), intent(in) :: names(:)
+    character(len=60), intent(out) :: joined
+    integer, intent(out) :: width, count
+    integer :: i
+    width = len(names)
+    count = size(names)
+    joined = ''
+    do i = 1, size(names)
+      if (i > 1) joined = trim(joined) // ','
+      joined = trim(joined) // trim(names(i))
+    end do
+  end subroutine join_names
+
+  !> Reverses each trimmed element of an assumed-shape rank-2 table of constant length, in place.
+  subroutine reverse_all(t)
+    character(len=5), intent(inout) :: t(:, :)
+!f2py intent(in,out) :: t
+    integer :: i, j, k, l
+    character(len=5) :: r
+    do j = 1, size(t, 2)
+      do i = 1, size(t, 1)
+        l = len_trim(t(i, j))
+        r = ''
+        do k = 1, l
+          r(k:k) = t(i, j)(l - k + 1:l - k + 1)
+        end do
+        t(i, j) = r
+      end do
+    end do
+  end subroutine reverse_all
+end module char_shapes

@@ -1,6 +1,6 @@
 // bridgegen runtime — CHARACTER arrays (contract 1.4): `string[]` in (nested arrays for rank >= 2,
 // rows first as for numbers; or an ndarray-like `{ data: string[], shape, ... }`), each string
-// blank-padded to the declared length; out as `string[]` with trailing blanks trimmed (rank >= 2:
+// blank-padded to the declared length (`len=*`: the longest string's); out as `string[]` with trailing blanks trimmed (rank >= 2:
 // an ndarray-like object with dtype 'string'). The Fortran side gets count*len contiguous bytes.
 #pragma once
 
@@ -8,9 +8,11 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "args.h"
 #include "array.h"
+#include "chars.h"
 #include "error.h"
 #include "ndarray.h"
 #include "output.h"
@@ -40,35 +42,63 @@ struct CharArray {
 
 namespace detail {
 
-/** Stores string `value` as element k (blank-padded); `where()` names it in messages. */
-template <typename Where>
-void store_chars(const Args& args, size_t i, napi_value value, CharArray& out, size_t k, Where&& where) {
-  napi_env env = args.env();
-  size_t size = 0;
-  if (napi_get_value_string_utf8(env, value, nullptr, 0, &size) != napi_ok) {
-    throw_type_error(env, args.describe(i) + " at index " + where() + ": expected a string, got " + describe(env, value),
-                     code::kArgType);
-  }
-  if (static_cast<int64_t>(size) > out.len) {
-    throw_range_error(env, args.describe(i) + " at index " + where() + ": the string has " + std::to_string(size) +
-                               " bytes; character(len=" + std::to_string(out.len) + ") holds at most " +
-                               std::to_string(out.len), code::kArgValue);
-  }
-  std::string buffer(size + 1, '\0');
-  napi_get_value_string_utf8(env, value, buffer.data(), size + 1, &size);
-  const size_t at = k * static_cast<size_t>(out.len);
-  out.bytes.replace(at, size, buffer.data(), size);  // the rest stays blank
-}
+/**
+ * The strings of a CHARACTER array input in column-major order. Their common length is known
+ * only once all are read when it is assumed (`len=*`: the longest), so they are kept until then.
+ */
+class CharElements {
+ public:
+  CharElements(const Args& args, size_t i, int64_t declared) : args_(args), i_(i), declared_(declared) {}
 
-inline void alloc_char_bytes(const Args& args, size_t i, CharArray& out, size_t count) {
-  const size_t bytes = checked_product(args.env(), count, static_cast<size_t>(out.len), [&] { return args.describe(i); });
-  out.bytes.assign(bytes, ' ');
-  out.length = count;
-}
+  void resize(size_t count) { strings_.resize(count); }
+  size_t size() const { return strings_.size(); }
+
+  /** Reads string `value` as element k; `where()` names it in messages. */
+  template <typename Where>
+  void store(napi_value value, size_t k, Where&& where) {
+    napi_env env = args_.env();
+    size_t size = 0;
+    if (napi_get_value_string_utf8(env, value, nullptr, 0, &size) != napi_ok) {
+      throw_type_error(env, args_.describe(i_) + " at index " + where() + ": expected a string, got " +
+                                describe(env, value), code::kArgType);
+    }
+    if (declared_ != kAssumedLength && static_cast<int64_t>(size) > declared_) {
+      throw_range_error(env, args_.describe(i_) + " at index " + where() + ": the string has " + std::to_string(size) +
+                                 " bytes; character(len=" + std::to_string(declared_) + ") holds at most " +
+                                 std::to_string(declared_), code::kArgValue);
+    }
+    std::string& text = strings_[k];
+    text.assign(size + 1, '\0');
+    napi_get_value_string_utf8(env, value, text.data(), size + 1, &size);
+    text.resize(size);  // drop the terminator N-API wrote
+  }
+
+  /**
+   * The Fortran bytes: each string blank-padded to the declared length, or for `len=*` to the
+   * longest (at least 1: NumPy, and so F2Py, makes `['', '']` an array of 1-byte strings).
+   */
+  void pack(CharArray& out) const {
+    size_t len = declared_ == kAssumedLength ? 1 : static_cast<size_t>(declared_);
+    if (declared_ == kAssumedLength) {
+      for (const std::string& text : strings_) len = text.size() > len ? text.size() : len;
+    }
+    const size_t bytes = checked_product(args_.env(), strings_.size(), len, [&] { return args_.describe(i_); });
+    out.len = static_cast<int64_t>(len);
+    out.length = strings_.size();
+    out.bytes.assign(bytes, ' ');
+    for (size_t k = 0; k < strings_.size(); k++) out.bytes.replace(k * len, strings_[k].size(), strings_[k]);
+  }
+
+ private:
+  const Args& args_;
+  size_t i_;
+  int64_t declared_;
+  std::vector<std::string> strings_;
+};
 
 /** Nested arrays, outer level first: element (i1, i2, ...) is value[i1][i2]... */
 inline void fill_nested_chars(const Args& args, size_t i, napi_value value, int d, size_t base, size_t stride,
-                              const std::string& path, CharArray& out) {
+                              const std::string& path, const CharArray& out, CharElements& elements) {
   napi_env env = args.env();
   bool is_array = false;
   uint32_t n = 0;
@@ -85,9 +115,10 @@ inline void fill_nested_chars(const Args& args, size_t i, napi_value value, int 
     const size_t offset = base + k * stride;
     const std::string here = path + "[" + std::to_string(k) + "]";
     if (d + 1 == out.rank) {
-      store_chars(args, i, element, out, offset, [&] { return out.rank == 1 ? std::to_string(k) : here; });
+      elements.store(element, offset, [&] { return out.rank == 1 ? std::to_string(k) : here; });
     } else {
-      fill_nested_chars(args, i, element, d + 1, offset, stride * static_cast<size_t>(out.shape[d]), here, out);
+      fill_nested_chars(args, i, element, d + 1, offset, stride * static_cast<size_t>(out.shape[d]), here, out,
+                        elements);
     }
   }
 }
@@ -97,7 +128,8 @@ inline bool is_js_array(napi_env env, napi_value value) {
   return napi_is_array(env, value, &is_array) == napi_ok && is_array;
 }
 
-inline void read_char_ndarray(const Args& args, size_t i, napi_value value, int rank, CharArray& out) {
+inline void read_char_ndarray(const Args& args, size_t i, napi_value value, int rank, CharArray& out,
+                              CharElements& elements) {
   napi_env env = args.env();
   Napi::Object nd(env, value);
   const Layout layout = read_layout(args, i, nd, rank);
@@ -109,72 +141,84 @@ inline void read_char_ndarray(const Args& args, size_t i, napi_value value, int 
   uint32_t n = 0;
   napi_get_array_length(env, data, &n);
   check_layout_bounds(args, i, layout, rank, n);
-  alloc_char_bytes(args, i, out, layout.total);
+  elements.resize(layout.total);
   int64_t index[kMaxRank] = {};
   for (size_t k = 0; k < layout.total; k++) {
     int64_t at = layout.offset;
     for (int d = 0; d < rank; d++) at += index[d] * layout.strides[d];
     napi_value element;
     napi_get_element(env, data, static_cast<uint32_t>(at), &element);
-    store_chars(args, i, element, out, k, [&] { return "data[" + std::to_string(at) + "]"; });
+    elements.store(element, k, [&] { return "data[" + std::to_string(at) + "]"; });
     for (int d = 0; d < rank && ++index[d] == layout.shape[d]; d++) index[d] = 0;  // column-major odometer
   }
   out.set_shape(rank, layout.shape);
 }
 
+/** A flat `string[]`: rank 1, or rank >= 2 in column-major order with the shape left unknown. */
+inline void read_flat_chars(const Args& args, napi_value value, CharElements& elements) {
+  napi_env env = args.env();
+  uint32_t n = 0;
+  napi_get_array_length(env, value, &n);
+  elements.resize(n);
+  for (uint32_t k = 0; k < n; k++) {
+    napi_value element;
+    napi_get_element(env, value, k, &element);
+    elements.store(element, k, [&] { return std::to_string(k); });
+  }
+}
+
+/** A JS array for a rank-`rank` parameter: nested arrays (shape set), or flat (returns false). */
+inline bool read_js_chars(const Args& args, size_t i, napi_value value, int rank, CharArray& out,
+                          CharElements& elements) {
+  napi_env env = args.env();
+  int64_t shape[kMaxRank];
+  napi_value probe = value;
+  size_t total = 1;
+  for (int d = 0; d < rank; d++) {
+    uint32_t n = 0;
+    if (!is_js_array(env, probe)) {
+      if (d == 1) {  // a flat string[] for rank >= 2: its shape comes from the other arguments
+        read_flat_chars(args, value, elements);
+        return false;
+      }
+      throw_type_error(env, args.describe(i) + ": expected nested arrays of rank " + std::to_string(rank),
+                       code::kArgType);
+    }
+    napi_get_array_length(env, probe, &n);
+    shape[d] = n;
+    total = checked_product(env, total, n, [&] { return args.describe(i); });
+    if (d + 1 < rank && n > 0) napi_get_element(env, probe, 0, &probe);
+  }
+  elements.resize(total);
+  out.set_shape(rank, shape);
+  fill_nested_chars(args, i, value, 0, 0, 1, "", out, elements);
+  return true;
+}
+
 }  // namespace detail
 
 /**
- * Reads parameter i, a `character(len=len)` array of the given rank: a `string[]` (rank 1, or
- * flat in column-major order for rank >= 2), nested arrays (rows first) or an ndarray-like object.
+ * Reads parameter i, a `character(len=len)` array of the given rank (`len` may be
+ * kAssumedLength): a `string[]` (rank 1, or flat in column-major order for rank >= 2), nested
+ * arrays (rows first) or an ndarray-like object.
  */
 inline void read_char_array(const Args& args, size_t i, int rank, int64_t len, CharArray& out) {
   napi_env env = args.env();
   napi_value value = args.get(i);
-  out.len = len;
+  detail::CharElements elements(args, i, len);
   out.rank = rank;
+  out.shape_known = false;
   if (detail::is_js_array(env, value)) {
-    int64_t shape[kMaxRank];
-    napi_value probe = value;
-    size_t total = 1;
-    bool flat = false;
-    for (int d = 0; d < rank; d++) {
-      uint32_t n = 0;
-      if (!detail::is_js_array(env, probe)) {
-        if (d == 1) {
-          flat = true;  // a flat string[] for rank >= 2: its shape comes from the other arguments
-          break;
-        }
-        throw_type_error(env, args.describe(i) + ": expected nested arrays of rank " + std::to_string(rank),
-                         code::kArgType);
-      }
-      napi_get_array_length(env, probe, &n);
-      shape[d] = n;
-      total = detail::checked_product(env, total, n, [&] { return args.describe(i); });
-      if (d + 1 < rank && n > 0) napi_get_element(env, probe, 0, &probe);
-    }
-    if (flat) {
-      uint32_t n = 0;
-      napi_get_array_length(env, value, &n);
-      detail::alloc_char_bytes(args, i, out, n);
-      for (uint32_t k = 0; k < n; k++) {
-        napi_value element;
-        napi_get_element(env, value, k, &element);
-        detail::store_chars(args, i, element, out, k, [&] { return std::to_string(k); });
-      }
-      out.shape_known = false;
-      return;
-    }
-    detail::alloc_char_bytes(args, i, out, total);
-    out.set_shape(rank, shape);
-    detail::fill_nested_chars(args, i, value, 0, 0, 1, "", out);
-    return;
+    detail::read_js_chars(args, i, value, rank, out, elements);
+  } else if (rank > 1 && detail::is_ndarray_like(env, value)) {
+    detail::read_char_ndarray(args, i, value, rank, out, elements);
+  } else {
+    throw_type_error(env,
+                     args.describe(i) + ": expected an array of strings" +
+                         (rank > 1 ? ", nested arrays or an ndarray" : "") + ", got " + detail::describe(env, value),
+                     code::kArgType);
   }
-  if (rank > 1 && detail::is_ndarray_like(env, value)) return detail::read_char_ndarray(args, i, value, rank, out);
-  throw_type_error(env,
-                   args.describe(i) + ": expected an array of strings" +
-                       (rank > 1 ? ", nested arrays or an ndarray" : "") + ", got " + detail::describe(env, value),
-                   code::kArgType);
+  elements.pack(out);
 }
 
 /** A blank `character(len=len)` array of the given extents (negative means zero) for the routine to fill. */

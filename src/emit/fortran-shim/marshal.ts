@@ -43,6 +43,11 @@ export interface Marshal {
   readonly after: readonly string[];
   /** iso_c_binding names the declarations use. */
   readonly imports: readonly string[];
+  /**
+   * Set when the routine must be called from an internal procedure (see marshalCharArray):
+   * the shim passes `passed` to it, whose dummy `actual` has this declaration.
+   */
+  readonly internal?: { readonly passed: string; readonly declaration: string };
 }
 
 /**
@@ -76,17 +81,30 @@ function marshalChars(arg: Arg, dummy: string, index: number): Marshal {
 }
 
 /**
- * A CHARACTER array of constant length: count*len bytes, passed on by sequence association (a
- * `character(kind=c_char)` array may be the actual argument of a `character(len=L)` array dummy).
+ * A CHARACTER array: its bytes, the element length (constant or the caller's, `len=*`) and, if
+ * assumed-shape, its extents. Under bind(C) the bytes can only be `character(kind=c_char)`, of
+ * length 1, which would give a `len=*` dummy length 1 and an assumed-shape one the wrong shape,
+ * so the routine is called from an internal procedure whose dummy takes the bytes by sequence
+ * association as `character(len=bgl_i)` elements of that shape.
  */
-function marshalCharArray(arg: Arg): Marshal {
+function marshalCharArray(arg: Arg, index: number): Marshal {
+  const len = `bgl_${index}`;
+  const extents = `bge_${index}`;
+  const element = `bgc_${index}`;
+  const shaped = isAssumedShape(arg);
+  const dims = shaped ? Array.from({ length: arg.rank }, (_, d) => `${extents}(${d + 1})`).join(', ') : '*';
   return {
-    dummies: [arg.name],
-    declarations: [`character(kind=c_char)${intentAttr(arg)} :: ${arg.name}(*)`],
+    dummies: shaped ? [arg.name, len, extents] : [arg.name, len],
+    declarations: [
+      `integer(c_int64_t), intent(in) :: ${len}`,
+      ...(shaped ? [`integer(c_int64_t), intent(in) :: ${extents}(${arg.rank})`] : []),
+      `character(kind=c_char)${intentAttr(arg)} :: ${arg.name}(*)`,
+    ],
     before: [],
-    actual: arg.name,
+    actual: element,
     after: [],
-    imports: ['c_char'],
+    internal: { passed: arg.name, declaration: `character(len=${len})${intentAttr(arg)} :: ${element}(${dims})` },
+    imports: ['c_int64_t', 'c_char'],
   };
 }
 
@@ -131,7 +149,7 @@ function marshalProcedure(arg: Arg, index: number, explicitInterface: boolean): 
  */
 export function marshalArg(arg: Arg, index: number, explicitInterface = false): Marshal {
   if (arg.type === 'procedure') return marshalProcedure(arg, index, explicitInterface);
-  if (isChars(arg) && arg.rank > 0) return marshalCharArray(arg);
+  if (isChars(arg) && arg.rank > 0) return marshalCharArray(arg, index);
   if (isChars(arg)) return marshalChars(arg, arg.name, index);
   const [type, kind, imported] = C_KIND[requireDtype(arg)];
   const optional = arg.fortranOptional ? ', optional' : '';

@@ -63,12 +63,18 @@ function actualArguments(routine: Routine, parts: readonly Marshal[]): string[] 
   });
 }
 
+/** The internal procedure that calls the routine when an argument needs it (marshalCharArray). */
+const INTERNAL_CALL = 'bridgegen_call';
+
 function writeShim(w: Writer, moduleName: string, routine: Routine, index: number): void {
   const fname = `bridgegen_shim_${index}`;
   const parts = routine.args.map((a, i) => marshalArg(a, i + 1, routine.module !== undefined));
   const result = routine.result ? marshalResult(routine.result, RESULT_DUMMY) : undefined;
   const all = result ? [...parts, result] : parts;
+  const internal = parts.flatMap((p) => (p.internal ? [p] : []));
   const dummies = all.flatMap((p) => p.dummies);
+  const actuals = actualArguments(routine, parts).join(', ');
+  const call = result ? `${result.actual} = ${fortranName(routine)}(${actuals})` : `call ${fortranName(routine)}(${actuals})`;
   w.many(wrapStatement(`subroutine ${fname}(${dummies.join(', ')}) bind(C, name='${shimSymbol(moduleName, routine)}')`));
   w.indent(() => {
     // Only the kinds used, so no argument name can clash with an iso_c_binding name.
@@ -79,11 +85,21 @@ function writeShim(w: Writer, moduleName: string, routine: Routine, index: numbe
     for (const line of all.flatMap((p) => p.declarations)) w.many(wrapStatement(line));
     declareTarget(w, routine);
     w.many(all.flatMap((p) => p.before));
-    const actuals = actualArguments(routine, parts).join(', ');
-    const call = result ? `${result.actual} = ${fortranName(routine)}(${actuals})` : `call ${fortranName(routine)}(${actuals})`;
-    w.many(wrapStatement(call));
+    w.many(wrapStatement(internal.length ? `call ${INTERNAL_CALL}(${internal.map((p) => p.internal!.passed).join(', ')})` : call));
     w.many(all.flatMap((p) => p.after));
   });
+  if (internal.length) {
+    // Everything else reaches the routine by host association.
+    w.line('contains');
+    w.indent(() => {
+      w.many(wrapStatement(`subroutine ${INTERNAL_CALL}(${internal.map((p) => p.actual).join(', ')})`));
+      w.indent(() => {
+        for (const p of internal) w.many(wrapStatement(p.internal!.declaration));
+        w.many(wrapStatement(call));
+      });
+      w.line(`end subroutine ${INTERNAL_CALL}`);
+    });
+  }
   w.line(`end subroutine ${fname}`);
 }
 

@@ -10,12 +10,13 @@ import { cppString, cType, member, present, RESULT_MEMBER } from './ctypes';
 import { isCallback, trampolineName, writeCallbackMembers } from './callbacks';
 import { writePrepare } from './prepare';
 
-/** `extern "C"` prototype of the routine's shim: every argument by pointer (CHARACTER as bytes and length), result last. */
+/** `extern "C"` prototype of the routine's shim: every argument by pointer (CHARACTER as bytes and length; assumed shape with the extents), result last. */
 export function shimPrototype(moduleName: string, routine: Routine): string {
   // Parameter names carry the frame prefix: a Fortran name may be a C++ keyword (`new`, `int`).
   const params = routine.args.map((a) => {
     if (isCallback(a)) return `void* ${member(a.name)}`;
-    if (isChars(a)) return a.rank > 0 ? `char* ${member(a.name)}` : `char* ${member(a.name)}, int64_t* ${member(a.name)}_len`;
+    if (isChars(a) && isAssumedShape(a)) return `char* ${member(a.name)}, int64_t* ${member(a.name)}_len, const int64_t* ${member(a.name)}_shape`;
+    if (isChars(a)) return `char* ${member(a.name)}, int64_t* ${member(a.name)}_len`;
     const data = `${cType(a)}* ${member(a.name)}`;
     return isAssumedShape(a) ? `${data}, const int64_t* ${member(a.name)}_shape` : data;
   });
@@ -39,7 +40,10 @@ function writeMembers(w: Writer, routine: Routine): void {
 function writeInvoke(w: Writer, moduleName: string, routine: Routine, catchXerbla: boolean): void {
   const actuals = routine.args.flatMap((a) => {
     if (isCallback(a)) return [`reinterpret_cast<void*>(&${trampolineName(a)})`];
-    if (isChars(a)) return a.rank > 0 ? [`${member(a.name)}.data()`] : [`${member(a.name)}.data()`, `&${member(a.name)}.len`];
+    if (isChars(a)) {
+      const bytes = [`${member(a.name)}.data()`, `&${member(a.name)}.len`];
+      return isAssumedShape(a) ? [...bytes, `${member(a.name)}.shape`] : bytes;
+    }
     // An absent optional argument reaches Fortran as a null address: present() is false there.
     const address = a.rank > 0 ? `${member(a.name)}.data` : `&${member(a.name)}`;
     const data = mayBeAbsent(a) ? `${present(a)} ? ${address} : nullptr` : address;

@@ -54,6 +54,13 @@ function shapeArray(w: Writer, arg: Arg, scope: ValueScope): string {
   return name;
 }
 
+/** A new array of the given shape: zero-filled, or blank for CHARACTER. */
+function allocArray(w: Writer, arg: Arg, shape: string): void {
+  const name = cppString(arg.name);
+  if (isChars(arg)) w.line(`bridgegen::alloc_char_array(args, ${name}, ${arg.rank}, ${shape}, ${cppCharLength(arg)}, ${member(arg.name)});`);
+  else w.line(`bridgegen::alloc_array(args, ${name}, ${arg.rank}, ${shape}, ${member(arg.name)});`);
+}
+
 /** Runs `body` only when the caller gave the argument, if it may be absent. */
 function whenGiven(w: Writer, arg: Arg, i: number, body: () => void): void {
   if (zeroWhenAbsent(arg)) return void w.block(`if (args.given(${i})) {`, body, '}');
@@ -81,10 +88,10 @@ function accessOf(w: Writer, arg: Arg, paramIndex: ParamIndex): string {
 function readArray(w: Writer, arg: Arg, i: number, paramIndex: ParamIndex): void {
   if (isChars(arg)) {
     w.line(`bridgegen::read_char_array(args, ${i}, ${arg.rank}, ${cppCharLength(arg)}, ${member(arg.name)});`);
-    return;
+  } else {
+    const access = accessOf(w, arg, paramIndex);
+    w.line(`bridgegen::read_array(args, ${i}, ${arg.rank}, ${access}, ${member(arg.name)});`);
   }
-  const access = accessOf(w, arg, paramIndex);
-  w.line(`bridgegen::read_array(args, ${i}, ${arg.rank}, ${access}, ${member(arg.name)});`);
   // An assumed-shape dummy gets the array's own shape, so the shape must be known.
   if (isAssumedShape(arg)) w.line(`bridgegen::require_shape(args, ${i}, ${member(arg.name)});`);
 }
@@ -95,10 +102,7 @@ function readArray(w: Writer, arg: Arg, i: number, paramIndex: ParamIndex): void
  */
 function checkOrCreate(w: Writer, arg: Arg, i: number, scope: ValueScope): void {
   if (!zeroWhenAbsent(arg)) return whenGiven(w, arg, i, () => checkArray(w, arg, i, scope));
-  const create = () => {
-    const shape = shapeArray(w, arg, scope);
-    w.line(`bridgegen::alloc_array(args, ${cppString(arg.name)}, ${arg.rank}, ${shape}, ${member(arg.name)});`);
-  };
+  const create = () => allocArray(w, arg, shapeArray(w, arg, scope));
   if (arg.hidden) return create();
   w.block(`if (args.given(${i})) {`, () => checkArray(w, arg, i, scope), '} else {');
   w.indent(create);
@@ -181,11 +185,7 @@ export function writePrepare(w: Writer, routine: Routine): void {
       const i = paramIndex(arg.name);
       w.line(`bridgegen::check_indices(args, ${i}, ${member(arg.name)}, ${cppValueExpr(extent, scope)}, ${cppString(fortranExpr(extent))});`);
     }
-    for (const arg of routine.args.filter((a) => a.rank > 0 && !isInput(a))) {
-      const shape = shapeArray(w, arg, scope);
-      if (isChars(arg)) w.line(`bridgegen::alloc_char_array(args, ${cppString(arg.name)}, ${arg.rank}, ${shape}, ${cppCharLength(arg)}, ${member(arg.name)});`);
-      else w.line(`bridgegen::alloc_array(args, ${cppString(arg.name)}, ${arg.rank}, ${shape}, ${member(arg.name)});`);
-    }
+    for (const arg of routine.args.filter((a) => a.rank > 0 && !isInput(a))) allocArray(w, arg, shapeArray(w, arg, scope));
     for (const arg of routine.args.filter((a) => isChars(a) && a.rank === 0 && !isInput(a))) {
       w.line(`bridgegen::alloc_chars(${cppCharLength(arg)}, ${member(arg.name)});`);
     }

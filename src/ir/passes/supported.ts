@@ -68,10 +68,14 @@ function dependProblem(routine: Routine): string | undefined {
 function charsProblem(arg: Arg): string | undefined {
   if (!isChars(arg)) return undefined;
   const len = charLength(arg);
-  if (arg.rank > 0 && typeof len !== 'number') return 'is a CHARACTER array of non-constant length (`len=*` or an expression), not supported yet';
-  if (arg.rank > 0 && isAssumedShape(arg)) return 'is an assumed-shape CHARACTER array, not supported yet';
   if (len === undefined) return `has a length (\`${arg.charLen}\`) that is not a constant, not supported yet`;
-  if (len === '*' && !isInput(arg)) return 'is an output of assumed length (`len=*`): its length is unknown';
+  // `len=*` takes the caller's length: an input's strings give it, nothing gives an output's.
+  if (len === '*' && !isInput(arg)) {
+    return 'is an output of assumed length (`len=*`): its length is unknown; declare one in a signature file, e.g. `character(len=10)`';
+  }
+  if (len === '*' && arg.rank > 0 && zeroWhenAbsent(arg)) {
+    return `is a CHARACTER array of assumed length (\`len=*\`) created when ${arg.hidden ? 'hidden' : 'left out'}: its length is unknown`;
+  }
   return undefined;
 }
 

@@ -152,9 +152,10 @@ describe('keepSupported', () => {
   it.each([
     ['an unsupported type', 'subroutine s(z)\n type(pt) z\nend\n', 'argument `z` has derived type `pt`, not supported yet'],
     ['an unsupported kind', 'subroutine s(l)\n logical(2) l\nend\n', 'argument `l` has type logical*2, not supported yet'],
-    ['an assumed-length character array', 'subroutine s(c)\n character(len=*) c(3)\nend\n', 'argument `c` is a CHARACTER array of non-constant length (`len=*` or an expression), not supported yet'],
+    ['an assumed-length character array created when hidden', 'subroutine s(c)\n character(len=*) c(3)\n!f2py intent(hide) c\nend\n', 'argument `c` is a CHARACTER array of assumed length (`len=*`) created when hidden: its length is unknown'],
+    ['an assumed-length output array', 'subroutine s(c)\n character(len=*), intent(out) :: c(3)\nend\n', 'argument `c` is an output of assumed length (`len=*`): its length is unknown; declare one in a signature file, e.g. `character(len=10)`'],
     ['a character length expression', 'subroutine s(c, n)\n integer n\n character(len=n) c\nend\n', 'argument `c` has a length (`n`) that is not a constant, not supported yet'],
-    ['an assumed-length output', 'subroutine s(c)\n character(len=*), intent(out) :: c\nend\n', 'argument `c` is an output of assumed length (`len=*`): its length is unknown'],
+    ['an assumed-length output', 'subroutine s(c)\n character(len=*), intent(out) :: c\nend\n', 'argument `c` is an output of assumed length (`len=*`): its length is unknown; declare one in a signature file, e.g. `character(len=10)`'],
     ['a Fortran optional argument', 'subroutine s(k)\n integer, optional :: k\nend\n', 'argument `k` is a Fortran optional argument, which needs an explicit interface: put the routine in a module'],
     ['the VALUE attribute', 'subroutine s(k)\n integer, value :: k\nend\n', 'argument `k` is a VALUE argument, which needs an explicit interface: put the routine in a module'],
     ['an allocatable argument', 'subroutine s(b)\n real(8), allocatable, intent(out) :: b(:)\nend\n', 'argument `b` is allocatable or a pointer, not supported yet'],
