@@ -52,6 +52,7 @@ describe('intent(c) functions', () => {
     expect(m.zmul({ re: 1, im: 2 }, { re: 3, im: 4 })).toEqual({ re: -5, im: 10 });
     expect(m.count_chars('hello')).toBe(5);
     expect(m.count_chars('')).toBe(0);
+    expect(m.char_code('A')).toBe(65); // by value: the prototype written from the .pyf says `char`
   });
 
   it('reject bad arguments before the call', () => {

@@ -48,3 +48,6 @@ void transpose_rm(int m, int n, const double *a, double *at) {
   for (int i = 0; i < m; i++)
     for (int j = 0; j < n; j++) at[j * m + i] = a[i * n + j];
 }
+
+/* the code of a character passed by value (F2Py's intent(c) character) */
+int char_code(char c) { return (unsigned char)c; }

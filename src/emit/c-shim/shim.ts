@@ -55,7 +55,7 @@ function cOffset(expr: Expr): string {
 function actual(arg: Arg, offset: Expr | undefined): string {
   const p = param(arg.name);
   if (arg.rank > 0) return offset ? `${p} + (${cOffset(offset)})` : p;
-  if (isChars(arg)) return p; // the addon's bytes end in a NUL: a C string
+  // A rank-0 CHARACTER is a C string (the addon's bytes end in a NUL), or by value its first byte.
   return arg.value ? `*${p}` : p;
 }
 
@@ -68,7 +68,6 @@ function called(routine: Routine): { arg: Arg; offset?: Expr }[] {
 /** The C prototype of a function no header declares, from the IR: what F2Py's `intent(c)` means. */
 function prototype(routine: Routine): string {
   const params = called(routine).map(({ arg: a }) => {
-    if (isChars(a)) return `char* ${param(a.name)}`;
     return a.rank === 0 && a.value ? `${cType(a)} ${param(a.name)}` : `${cType(a)}* ${param(a.name)}`;
   });
   const result = routine.result ? cType(routine.result) : 'void';

@@ -1,5 +1,8 @@
 // Size inference (contract 1.3): an integer argument used as a whole dimension of an input
 // array becomes optional and defaults to that array's extent. Sizes of outputs stay required.
+// Not for the functions of a C header: they keep their prototype's parameters, in its order, as
+// C callers know them (whether a size could be inferred depends on which length convention
+// matched, so inference would move parameters unpredictably); a signature file hides sizes.
 
 import { isInput, isParam } from '../convention';
 import type { Arg, DefaultValue, Routine } from '../types';
@@ -27,6 +30,7 @@ function extentSource(routine: Routine, name: string): DefaultValue | undefined 
 }
 
 export function inferSizes(routine: Routine): Routine {
+  if (routine.header !== undefined) return routine;
   const args = routine.args.map((arg) => {
     if (!isSizeCandidate(arg)) return arg;
     const source = extentSource(routine, arg.name);
