@@ -27,6 +27,11 @@ function placed(folder: string, files: readonly string[]): string[] {
   });
 }
 
+/** The folders of the C headers wrapped: the user's C sources include them (`#include "mylib.h"`). */
+function headerDirs(iface: Analysis['iface']): string[] {
+  return [...new Set(iface.routines.flatMap((r) => (r.header ? [path.dirname(r.header)] : [])))];
+}
+
 function copiedTree(from: string, to: string): PackageFile[] {
   return fs.readdirSync(from, { withFileTypes: true }).flatMap((entry) =>
     entry.isDirectory()
@@ -55,7 +60,7 @@ export function packageFiles(analysis: Analysis, options: BuildOptions): Package
     cSources: [...(cShim ? [cShimPath] : []), ...native.filter((f) => f.endsWith('.c'))],
     libraries: options.libraries,
     libraryDirs: options.libraryDirs.map((d) => path.resolve(d)),
-    includeDirs: options.includeDirs.map((d) => path.resolve(d)),
+    includeDirs: [...options.includeDirs, ...headerDirs(iface)].map((d) => path.resolve(d)),
     fflags: options.fflags,
     cflags: options.cflags,
     sanitize: process.env.BRIDGEGEN_SANITIZE ?? '',

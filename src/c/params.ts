@@ -59,7 +59,11 @@ export function lowerParam(type: CType, ctx: ParamContext, scope: TypeScope, spa
     case 'struct':
       return { ...plain(ctx.name, span), type: 'type', kind: 0, typeName: k.name, intent: 'in', value: true };
     case 'function':
-      return { ...plain(ctx.name, span), type: 'procedure', kind: 0, intent: 'in', callback: callbackSignature(k.type, ctx.name, scope, span) };
+      // typeName: the C shim passes its adapter as this type, the header's own spelling.
+      return {
+        ...plain(ctx.name, span), type: 'procedure', kind: 0, typeName: spellingOf(type), intent: 'in',
+        callback: callbackSignature(k.type, ctx.name, scope, span),
+      };
     case 'void':
     case 'opaque':
       return opaque(ctx.name, spellingOf(type), span);

@@ -12,6 +12,14 @@ export interface CallbackConvention {
   readonly result?: Arg;
 }
 
+/**
+ * The arguments the addon passes to a routine's shim, or a trampoline receives: a C function's
+ * `void *` userdata is the C shim's own (it carries the trampoline to the C adapter).
+ */
+export function addonArgs(args: readonly Arg[]): Arg[] {
+  return args.filter((a) => a.userdata === undefined);
+}
+
 /** Sizes the JS side can read off the arrays it receives are left out, as in a call. */
 export function callbackConvention(sig: CallbackSignature): CallbackConvention {
   const asRoutine: Routine = { name: '', kind: sig.kind, args: sig.args, threadsafe: false, span: { file: '', line: 0, col: 0 } };

@@ -212,7 +212,10 @@ export interface DataDecl {
   readonly bounds: readonly Bound[];
   /** Character length as written, lower case without blanks (`'*'`, `'10'`, `'n'`); character only. */
   readonly charLen?: string;
-  /** Type name of a `type(t)`/`class(t)` entity, or interface name of `procedure(iface)`. */
+  /**
+   * Type name of a `type(t)`/`class(t)` entity, or interface name of `procedure(iface)`; for a
+   * parameter of a C header's function, its C type as the header spells it (`mylib_fn`, `void *`).
+   */
   readonly typeName?: string;
   readonly doc?: string;
   readonly span: Span;

@@ -37,6 +37,9 @@ double mylib_reduce(mylib_op op, size_t count, const double *values);
 /** Integrates f over [a, b] with n steps, passing userdata back to f. */
 double mylib_integrate(mylib_fn f, void *userdata, double a, double b, int n);
 
+/** Replaces x[i*incx] by g(x[i*incx], i, ctx) for i < n. */
+void mylib_map(int n, double *x, int incx, double (*g)(double v, int i, void *ctx), void *ctx);
+
 float mylib_norm(mylib_point p, const mylib_point *q);
 int mylib_count(const char *text, char c, _Bool strict);
 void mylib_fill(double *out);

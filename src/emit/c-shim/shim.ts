@@ -3,7 +3,10 @@
 // frames call both alike. The wrapper is C, compiled by the C compiler against the function's
 // own prototype (its header, else one written from the IR): the compiler converts each argument
 // to the declared parameter type (an `int` to an enum, `int64_t` to `size_t`), never a guess here.
+// A C function pointer gets an adapter: a static function of the C signature that passes each
+// argument by address to the addon's trampoline, which the function's `void *` userdata carries.
 
+import { addonArgs } from '../../ir/callbacks';
 import { isChars } from '../../ir/chars';
 import { requireDtype, type Dtype } from '../../ir/dtype';
 import type { Arg, Expr, Interface, Routine } from '../../ir/types';
@@ -35,11 +38,11 @@ function param(name: string): string {
   return `p_${name}`;
 }
 
-/** The wrapper's parameters, as the addon's `shimPrototype` declares them. */
+/** The wrapper's parameters, as the addon's `shimPrototype` declares them (a callback: its trampoline). */
 function wrapperParams(routine: Routine): string[] {
-  const params = routine.args.map((a) => (isChars(a) && a.rank === 0
-    ? `char* ${param(a.name)}, int64_t* ${param(a.name)}_len`
-    : `${cType(a)}* ${param(a.name)}`));
+  const params = addonArgs(routine.args).map((a) => (a.type === 'procedure' ? `void* ${param(a.name)}`
+    : isChars(a) && a.rank === 0 ? `char* ${param(a.name)}, int64_t* ${param(a.name)}_len`
+      : `${cType(a)}* ${param(a.name)}`));
   if (routine.result) params.push(`${cType(routine.result)}* result`);
   return params.length ? params : ['void'];
 }
@@ -51,9 +54,20 @@ function cOffset(expr: Expr): string {
   });
 }
 
-/** What the C function receives for one argument: a value, or an address. */
-function actual(arg: Arg, offset: Expr | undefined): string {
+/** The static C function that stands for the JS function `arg` (see writeAdapter). */
+function adapterName(moduleName: string, routine: Routine, arg: Arg): string {
+  return `${shimSymbol(moduleName, routine)}_cb_${arg.name}`;
+}
+
+/**
+ * What the C function receives for one argument: a value, an address, the adapter of a callback
+ * (as the header's type: `int` and an enum, `const` or not, differ there but not in the ABI),
+ * or as the callback's userdata the trampoline the adapter calls.
+ */
+function actual(moduleName: string, routine: Routine, arg: Arg, offset: Expr | undefined): string {
   const p = param(arg.name);
+  if (arg.type === 'procedure') return `${arg.typeName ? `(${arg.typeName})` : ''}${adapterName(moduleName, routine, arg)}`;
+  if (arg.userdata) return param(arg.userdata);
   if (arg.rank > 0) return offset ? `${p} + (${cOffset(offset)})` : p;
   // A rank-0 CHARACTER is a C string (the addon's bytes end in a NUL), or by value its first byte.
   return arg.value ? `*${p}` : p;
@@ -74,8 +88,31 @@ function prototype(routine: Routine): string {
   return `${result} ${routine.fortranName ?? routine.name}(${params.length ? params.join(', ') : 'void'});`;
 }
 
+/**
+ * The adapter of callback `arg`: C's signature (scalars by value, the userdata a `void *`), its
+ * arguments passed on by address to the trampoline, as a Fortran procedure receives them.
+ */
+function writeAdapter(w: Writer, moduleName: string, routine: Routine, arg: Arg): void {
+  const sig = arg.callback!;
+  const result = sig.result ? cType(sig.result) : 'void';
+  const byValue = (a: Arg) => a.rank === 0 && a.value;
+  const params = sig.args.map((a) => (a.userdata ? `void* ${param(a.name)}` : `${cType(a)}${byValue(a) ? '' : '*'} ${param(a.name)}`));
+  const passed = addonArgs(sig.args);
+  const addresses = passed.map((a) => `${cType(a)}*`).join(', ') || 'void';
+  const context = sig.args.find((a) => a.userdata)!; // the supported pass requires one
+  const call = `trampoline(${passed.map((a) => (byValue(a) ? `&${param(a.name)}` : param(a.name))).join(', ')})`;
+  w.block(`static ${result} ${adapterName(moduleName, routine, arg)}(${params.join(', ') || 'void'}) {`, () => {
+    w.line(`${result} (*trampoline)(${addresses}) = (${result} (*)(${addresses}))${param(context.name)};`);
+    w.line(sig.result ? `return ${call};` : `${call};`);
+  }, '}');
+}
+
 function writeWrapper(w: Writer, moduleName: string, routine: Routine): void {
-  const call = `${routine.fortranName ?? routine.name}(${called(routine).map((c) => actual(c.arg, c.offset)).join(', ')})`;
+  for (const arg of routine.args.filter((a) => a.type === 'procedure')) {
+    writeAdapter(w, moduleName, routine, arg);
+    w.line();
+  }
+  const call = `${routine.fortranName ?? routine.name}(${called(routine).map((c) => actual(moduleName, routine, c.arg, c.offset)).join(', ')})`;
   w.block(`void ${shimSymbol(moduleName, routine)}(${wrapperParams(routine).join(', ')}) {`, () => {
     w.line(routine.result ? `*result = ${call};` : `${call};`);
   }, '}');

@@ -31,6 +31,11 @@ function writeDoc(w: Writer, routine: Routine, conv: Convention, asyncNote?: str
   const optional = conv.params.slice(conv.nrequired);
   if (optional.length) lines.push(`@param options - optional arguments by name: ${optional.map((p) => p.name).join(', ')}`);
   if (conv.results.length) lines.push(`@returns ${conv.results.map((r) => `${resultKey(r)}: ${declaredAs(r)}`).join('; ')}`);
+  const unchecked = routine.args.filter((a) => a.unchecked).map((a) => `\`${a.name}\``);
+  if (unchecked.length) {
+    lines.push(`@unsafe built with --unchecked-pointers: nothing checks how much of ${unchecked.join(', ')} the C function reads or ` +
+      'writes; an array shorter than what it touches corrupts memory');
+  }
   for (const line of lines) w.line(line === '' ? ' *' : ` * ${line}`);
   w.line(' */');
 }

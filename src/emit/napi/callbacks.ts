@@ -2,7 +2,7 @@
 // callback argument a trampoline (a static function with the C signature Fortran calls) that
 // runs a job on the JS thread: convert the arguments, call, store what the function returned.
 
-import { callbackConvention } from '../../ir/callbacks';
+import { addonArgs, callbackConvention } from '../../ir/callbacks';
 import type { Arg, Bound, Routine } from '../../ir/types';
 import { printInfix } from '../expr';
 import type { Writer } from '../writer';
@@ -28,7 +28,7 @@ function writeTrampoline(w: Writer, routine: Routine, arg: Arg, frameName: strin
   const sig = arg.callback!;
   const conv = callbackConvention(sig);
   const ret = sig.result ? cType(sig.result) : 'void';
-  const params = sig.args.map((a) => `${cType(a)}* p_${a.name}`).join(', ');
+  const params = addonArgs(sig.args).map((a) => `${cType(a)}* p_${a.name}`).join(', ');
   const what = (x: string) => cppString(`${x} of callback \`${arg.name}\` of ${routine.name}()`);
   w.block(`static ${ret} ${trampolineName(arg)}(${params}) {`, () => {
     w.line(`auto* self = static_cast<${frameName}*>(bridgegen::detail::running_frame);`);

@@ -1,6 +1,7 @@
 // Emits one routine's call frame: the declarative list of runtime calls that converts and
 // checks the JS arguments (prepare), calls the shim (invoke) and builds the result.
 
+import { addonArgs } from '../../ir/callbacks';
 import { conventionOf, resultKey, isAssumedShape, isInput, jsPath, mayBeAbsent } from '../../ir/convention';
 import { isChars } from '../../ir/chars';
 import type { Arg, Routine } from '../../ir/types';
@@ -13,7 +14,7 @@ import { writePrepare } from './prepare';
 /** `extern "C"` prototype of the routine's shim: every argument by pointer (CHARACTER as bytes and length; assumed shape with the extents), result last. */
 export function shimPrototype(moduleName: string, routine: Routine): string {
   // Parameter names carry the frame prefix: a Fortran name may be a C++ keyword (`new`, `int`).
-  const params = routine.args.map((a) => {
+  const params = addonArgs(routine.args).map((a) => {
     if (isCallback(a)) return `void* ${member(a.name)}`;
     if (isChars(a) && isAssumedShape(a)) return `char* ${member(a.name)}, int64_t* ${member(a.name)}_len, const int64_t* ${member(a.name)}_shape`;
     if (isChars(a)) return `char* ${member(a.name)}, int64_t* ${member(a.name)}_len`;
@@ -25,7 +26,7 @@ export function shimPrototype(moduleName: string, routine: Routine): string {
 }
 
 function writeMembers(w: Writer, routine: Routine): void {
-  for (const arg of routine.args) {
+  for (const arg of addonArgs(routine.args)) {
     if (isCallback(arg)) {
       w.line(`bridgegen::Callback ${member(arg.name)};`);
       continue;
@@ -38,7 +39,7 @@ function writeMembers(w: Writer, routine: Routine): void {
 }
 
 function writeInvoke(w: Writer, moduleName: string, routine: Routine, catchXerbla: boolean): void {
-  const actuals = routine.args.flatMap((a) => {
+  const actuals = addonArgs(routine.args).flatMap((a) => {
     if (isCallback(a)) return [`reinterpret_cast<void*>(&${trampolineName(a)})`];
     if (isChars(a)) {
       const bytes = [`${member(a.name)}.data()`, `&${member(a.name)}.len`];

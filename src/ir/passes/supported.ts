@@ -101,17 +101,20 @@ function interfaceProblem(arg: Arg, routine: Routine): string | undefined {
   return undefined;
 }
 
-/** Why a callback signature cannot be bridged yet: plain numeric and logical values only. */
-function callbackProblem(arg: Arg): string | undefined {
+/**
+ * Why a callback signature cannot be bridged yet: plain numeric and logical values only; a C
+ * one's scalars may be by value (its adapter takes their addresses) besides its userdata.
+ */
+function callbackProblem(arg: Arg, c: boolean): string | undefined {
   const sig = arg.callback;
   if (!sig) {
     return 'is a procedure without an interface, and its call site does not tell its arguments (plain variables and ' +
       'literals do): declare one (an interface block in the routine)';
   }
   const pseudo: Routine = { name: arg.name, kind: sig.kind, args: sig.args, threadsafe: false, span: arg.span };
-  for (const a of sig.args) {
+  for (const a of sig.args.filter((x) => !(c && x.userdata))) {
     if (dtypeOf(a) === undefined || isChars(a)) return `is a callback whose argument \`${a.name}\` has a type not supported in callbacks yet`;
-    if (a.fortranOptional || a.value || a.allocatable || a.pointer) return `is a callback whose argument \`${a.name}\` is not supported in callbacks yet`;
+    if (a.fortranOptional || (a.value && !(c && a.rank === 0)) || a.allocatable || a.pointer) return `is a callback whose argument \`${a.name}\` is not supported in callbacks yet`;
     for (const bound of a.bounds) {
       const problem = bound.form !== 'explicit' ? 'has no explicit shape' : exprProblem(bound.lower, pseudo) ?? (bound.upper ? exprProblem(bound.upper, pseudo) : undefined);
       if (problem) return `is a callback whose argument \`${a.name}\` ${problem}`;
@@ -170,8 +173,9 @@ function zeroBasedProblem(arg: Arg, routine: Routine): string | undefined {
 
 function argProblem(arg: Arg, routine: Routine): string | undefined {
   const what = `argument \`${arg.name}\``;
+  if (arg.userdata !== undefined && routine.language === 'c') return undefined; // the C shim's own
   if (arg.type === 'procedure') {
-    const problem = callbackProblem(arg);
+    const problem = callbackProblem(arg, routine.language === 'c');
     return problem ? `${what} ${problem}` : undefined;
   }
   if (dtypeOf(arg) === undefined) return `${what} ${typeProblem(arg)}`;
@@ -216,7 +220,10 @@ function cFunctionProblem(routine: Routine): string | undefined {
   if (routine.result && isChars(routine.result)) return 'it is a C function returning a string, not supported yet';
   for (const arg of routine.args) {
     const what = `argument \`${arg.name}\` of C function`;
-    if (arg.type === 'procedure') return `${what} is a function pointer, not supported yet`;
+    if (arg.type === 'procedure' && !routine.args.some((a) => a.userdata === arg.name)) {
+      return `${what} is a function pointer without a \`void *\` userdata argument that the function hands back to it, ` +
+        'not supported yet (the C adapter finds the JS function through it)';
+    }
     if (arg.fortranOptional || isAssumedShape(arg)) return `${what} is Fortran-only (optional or assumed-shape)`;
     if (isChars(arg) && arg.rank > 0) return `${what} is an array of strings, not supported yet`;
   }

@@ -35,7 +35,7 @@ describe('mylib.h (fixture)', () => {
 
   it('reads every prototype but the variadic one, which it reports', () => {
     expect(iface.routines.map((r) => r.name)).toEqual([
-      'mylib_dsum', 'mylib_scale', 'mylib_reduce', 'mylib_integrate', 'mylib_norm', 'mylib_count', 'mylib_fill', 'mylib_hash', 'mylib_cmul',
+      'mylib_dsum', 'mylib_scale', 'mylib_reduce', 'mylib_integrate', 'mylib_map', 'mylib_norm', 'mylib_count', 'mylib_fill', 'mylib_hash', 'mylib_cmul',
     ]);
     expect(bag.items.map((d) => d.message)).toEqual(['function `mylib_printf` skipped: it is variadic (`...`)']);
     expect(iface.routines.every((r) => r.language === 'c' && r.header === MYLIB)).toBe(true);
@@ -63,6 +63,11 @@ describe('mylib.h (fixture)', () => {
     expect(f).toMatchObject({ type: 'procedure', callback: { kind: 'function', result: { type: 'real', kind: 8 } } });
     expect(f.callback!.args.map((a) => [a.name, a.hidden, a.userdata])).toEqual([['x', false, undefined], ['userdata', true, 'f']]);
     expect(userdata).toMatchObject({ type: 'type', typeName: 'void *', hidden: true, userdata: 'f' });
+  });
+
+  it('records how the header spells a function pointer type (the C shim casts its adapter to it)', () => {
+    expect(routine(iface, 'mylib_integrate').args[0].typeName).toBe('mylib_fn');
+    expect(routine(iface, 'mylib_map').args[3]).toMatchObject({ typeName: 'double (*)(double, int, void *)', callback: { kind: 'function' } });
   });
 
   it('passes structs by value or address as types', () => {
