@@ -94,6 +94,22 @@ describe('what is not wrapped', () => {
   });
 });
 
+describe('lengths given in a signature file (the draft of `bridgegen sig mylib.h`, filled in)', () => {
+  let c: Record<string, any>;
+
+  beforeAll(async () => {
+    const out = await buildModule('mylib_c', [fixture('signatures/mylib_c.pyf'), fixture('c/mylib.c')], [], { includeDirs: [fixture('c')] });
+    c = require(out);
+  }, 240_000);
+
+  it('checks and infers the lengths, allocates outputs, passes a char by value', () => {
+    expect(c.mylib_reduce(2, [1, 5, 2])).toBe(5); // count inferred from values
+    expect(() => c.mylib_reduce(2, [1, 5], { count: 3 })).toThrow(/`values`.*expected shape \(3\).*got \(2\)/);
+    expect(Array.from(c.mylib_fill())).toEqual([1, 2, 3]);
+    expect(c.mylib_count('Hello', 'l', true)).toBe(2);
+  });
+});
+
 describe('--unchecked-pointers', () => {
   it('wraps pointers of unknown length as given', () => {
     expect(m.mylib_reduce(m.mylib.MYLIB_MAX, 3, [1, 5, 2])).toBe(5);
