@@ -188,6 +188,20 @@ describe('async', () => {
     expect(Array.from(y)).toEqual(Array.from(x));
   });
 
+  it('settles many concurrent calls each with its own result, batched or not, aborted ones with their reason', async () => {
+    // Cheap calls issued together share pool work items (batch.h); each still settles alone.
+    const controllers = Array.from({ length: 600 }, () => new AbortController());
+    const pending = controllers.map((c, k) => m.vsumAsync(new Float64Array([k, 1]), { signal: c.signal }));
+    const reason = new Error('dropped');
+    controllers.forEach((c, k) => { if (k % 7 === 3) c.abort(reason); });
+    const outcomes = await Promise.allSettled(pending);
+    outcomes.forEach((o, k) => {
+      if (o.status === 'fulfilled') expect(o.value).toBe(k + 1);
+      else expect([k % 7, o.reason]).toEqual([3, reason]); // only aborted ones may reject
+    });
+    expect(outcomes.filter((o) => o.status === 'fulfilled').length).toBeGreaterThanOrEqual(600 - Math.ceil(600 / 7));
+  });
+
   it('hands outputs over without copying: they can be transferred like any buffer', async () => {
     const y = await m.affineAsync(new Float64Array(5).fill(1), 2, 1);
     expect(structuredClone(y.buffer, { transfer: [y.buffer] }).byteLength).toBe(40);

@@ -5,6 +5,7 @@
 
 #include <napi.h>
 
+#include <chrono>
 #include <mutex>
 #include <new>
 #include <utility>
@@ -18,6 +19,7 @@
 #include "error.h"
 #include "output.h"
 #include "xerbla.h"
+#include "batch.h"
 #include "blas.h"
 
 namespace bridgegen {
@@ -171,14 +173,17 @@ napi_value call_sync(napi_env env, napi_callback_info info) {
 }
 
 
+/**
+ * One async call: its prepared frame and every JS value it points into, pinned until it settles.
+ * Queued on the pool by batch.h, which owns it from then on.
+ */
 template <typename Frame>
-class AsyncCall final : public Napi::AsyncWorker {
+class AsyncCall final : public PendingCall {
  public:
-  /** Takes a prepared frame and pins every JS value it points into until the call settles. */
-  AsyncCall(Napi::Env env, Napi::Promise::Deferred deferred, Frame&& frame, const Args& args)
-      : Napi::AsyncWorker(env, Frame::signature.routine),
-        frame_(std::move(frame)),
+  AsyncCall(napi_env env, napi_deferred deferred, Frame&& frame, const Args& args)
+      : env_(env),
         deferred_(deferred),
+        frame_(std::move(frame)),
         write_backs_(args.write_backs(), args.write_backs() + args.write_back_count()),
         copy_ins_(args.copy_ins(), args.copy_ins() + args.copy_in_count()) {
     pins_.reserve(args.pin_count());
@@ -188,59 +193,78 @@ class AsyncCall final : public Napi::AsyncWorker {
   /** Cancels the call when `signal` aborts before the call has started (contract 1.5). */
   void watch(Napi::Object signal) {
     signal_ = Napi::Persistent(signal);
-    listener_ = Napi::Persistent(Napi::Function::New(Env(), [this](const Napi::CallbackInfo&) { on_abort(); }));
-    signal.Get("addEventListener").As<Napi::Function>().Call(signal, {Napi::String::New(Env(), "abort"), listener_.Value()});
+    listener_ = Napi::Persistent(Napi::Function::New(signal.Env(), [this](const Napi::CallbackInfo&) { on_abort(); }));
+    signal.Get("addEventListener").As<Napi::Function>().Call(signal, {Napi::String::New(signal.Env(), "abort"), listener_.Value()});
   }
 
- protected:
-  void Execute() override {
-    for (const CopyIn& c : copy_ins_) {
-      if (c.from != nullptr) std::memcpy(c.to, c.from, c.bytes);
-      else std::memset(c.to, 0, c.bytes);
-    }
-    const AsyncBlasThreads blas_threads;  // a core stays with the event loop (blas.h)
-    invoke(frame_);
-  }
-  void OnOK() override {
-    unwatch();
-    std::vector<napi_value> pinned(pins_.size());
-    for (size_t i = 0; i < pins_.size(); i++) pinned[i] = pins_[i].Value();
-    const Napi::Value error = call_error(Env(), frame_);
-    if (!error.IsEmpty()) return deferred_.Reject(error);
-    if (!detail::write_backs_done(Env(), pinned.data(), write_backs_.data(), write_backs_.size())) {
-      return deferred_.Reject(detail::detached_error(Env(), Frame::signature.routine, "Async").Value());
-    }
-    deferred_.Resolve(Napi::Value(Env(), frame_.result(Env(), pinned.data())));
-  }
-  void OnError(const Napi::Error& error) override {
-    unwatch();
-    deferred_.Reject(error.Value());
-  }
+  /** Cheap calls may share a work item; a call that runs JS callbacks never waits behind others. */
+  bool batchable() const override { return !Frame::has_callbacks && RunTime<Frame>::cheap(); }
 
- private:
-  void on_abort() {
-    const Napi::Value reason = signal_.Value().Get("reason");
+  void settle(napi_env env) override {
+    Napi::Env e(env);
     try {
-      Cancel();  // succeeds only while the work is still queued; then no OnOK/OnError follows
-    } catch (const Napi::Error&) {
-      // Already running: a routine with callbacks stops at its next callback (contract 1.5).
-      if constexpr (Frame::has_callbacks) frame_.abort_callbacks(reason);
-      return;
+      Napi::HandleScope scope(e);
+      unwatch();
+      try {
+        const Napi::Value outcome = result(e);
+        napi_resolve_deferred(env, deferred_, outcome);
+      } catch (const Napi::Error& error) {
+        napi_reject_deferred(env, deferred_, error.Value());
+      } catch (const std::bad_alloc&) {
+        napi_reject_deferred(env, deferred_, Napi::RangeError::New(e, "bridgegen: out of memory building the result").Value());
+      }
+    } catch (...) {
+      // The environment is going away (a worker terminated mid-call): nothing is left to settle.
     }
-    unwatch();
-    deferred_.Reject(reason);
   }
 
   void unwatch() {
     if (signal_.IsEmpty()) return;
     Napi::Object signal = signal_.Value();
-    signal.Get("removeEventListener").As<Napi::Function>().Call(signal, {Napi::String::New(Env(), "abort"), listener_.Value()});
+    signal.Get("removeEventListener").As<Napi::Function>().Call(signal, {Napi::String::New(signal.Env(), "abort"), listener_.Value()});
     signal_.Reset();
     listener_.Reset();
   }
 
+ protected:
+  void execute() override {
+    for (const CopyIn& c : copy_ins_) {
+      if (c.from != nullptr) std::memcpy(c.to, c.from, c.bytes);
+      else std::memset(c.to, 0, c.bytes);
+    }
+    const AsyncBlasThreads blas_threads;  // a core stays with the event loop (blas.h)
+    const auto start = std::chrono::steady_clock::now();
+    invoke(frame_);
+    RunTime<Frame>::record(std::chrono::steady_clock::now() - start);
+  }
+
+ private:
+  /** The promise's value; throws (a Napi::Error) to reject it. */
+  Napi::Value result(Napi::Env env) {
+    std::vector<napi_value> pinned(pins_.size());
+    for (size_t i = 0; i < pins_.size(); i++) pinned[i] = pins_[i].Value();
+    const Napi::Value error = call_error(env, frame_);
+    if (!error.IsEmpty()) throw Napi::Error(env, error);
+    if (!detail::write_backs_done(env, pinned.data(), write_backs_.data(), write_backs_.size())) {
+      throw detail::detached_error(env, Frame::signature.routine, "Async");
+    }
+    return Napi::Value(env, frame_.result(env, pinned.data()));
+  }
+
+  void on_abort() {
+    const Napi::Value reason = signal_.Value().Get("reason");
+    if (!cancel()) {
+      // Already running: a routine with callbacks stops at its next callback (contract 1.5).
+      if constexpr (Frame::has_callbacks) frame_.abort_callbacks(reason);
+      return;
+    }
+    unwatch();
+    napi_reject_deferred(env_, deferred_, reason);  // its batch skips it and never settles it
+  }
+
+  napi_env env_;
+  napi_deferred deferred_;
   Frame frame_;
-  Napi::Promise::Deferred deferred_;
   std::vector<WriteBack> write_backs_;
   std::vector<CopyIn> copy_ins_;
   std::vector<Napi::Reference<Napi::Value>> pins_;
@@ -264,25 +288,34 @@ inline Napi::Value signal_of(const Napi::CallbackInfo& info) {
 template <typename Frame>
 Napi::Value call_async(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
-  auto deferred = Napi::Promise::Deferred::New(env);
+  napi_deferred deferred;
+  napi_value promise;
+  detail::ok(env, napi_create_promise(env, &deferred, &promise));
+  const auto reject = [&](napi_value reason) { napi_reject_deferred(env, deferred, reason); };
   try {
     const Napi::Value signal = detail::signal_of(info);
     if (!signal.IsEmpty() && signal.As<Napi::Object>().Get("aborted").ToBoolean()) {
-      deferred.Reject(signal.As<Napi::Object>().Get("reason"));
-      return deferred.Promise();
+      reject(signal.As<Napi::Object>().Get("reason"));
+      return Napi::Value(env, promise);
     }
     Args args(info, Frame::signature, Memory::Deferred);
     Frame frame;
     frame.prepare(args);
     auto* call = new AsyncCall<Frame>(env, deferred, std::move(frame), args);
-    if (!signal.IsEmpty()) call->watch(signal.As<Napi::Object>());
-    call->Queue();
+    try {
+      if (!signal.IsEmpty()) call->watch(signal.As<Napi::Object>());
+      if (queue_call(env, call) != napi_ok) throw Napi::Error::New(env);
+    } catch (...) {
+      call->unwatch();
+      delete call;
+      throw;
+    }
   } catch (const Napi::Error& error) {
-    deferred.Reject(error.Value());
+    reject(error.Value());
   } catch (const std::bad_alloc&) {
-    deferred.Reject(Napi::RangeError::New(env, "bridgegen: out of memory converting arguments").Value());
+    reject(Napi::RangeError::New(env, "bridgegen: out of memory converting arguments").Value());
   }
-  return deferred.Promise();
+  return Napi::Value(env, promise);
 }
 
 /** Exports `name` (sync) and `nameAsync` on `target`. */
