@@ -11,11 +11,11 @@ die() { printf 'setup: error: %s\n' "$*" >&2; exit 1; }
 
 # --- 1. System packages ------------------------------------------------------------------
 # Tools are checked with `command -v` (they may come from anywhere); libraries with dpkg.
-declare -A tool_pkg=([gfortran]=gfortran [python3]=python3 [make]=make [g++]=g++)
+declare -A tool_pkg=([gfortran]=gfortran [python3]=python3 [make]=make [g++]=g++ [cmake]=cmake)
 libs=(libopenblas-dev liblapack-dev liblapacke-dev)
 
 missing=()
-for tool in gfortran python3 make g++; do
+for tool in gfortran python3 make g++ cmake; do
   command -v "$tool" >/dev/null 2>&1 || missing+=("${tool_pkg[$tool]}")
 done
 for pkg in "${libs[@]}"; do

@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Analysis } from '../pipeline/analyze';
 import type { BuildOptions } from '../pipeline/options';
-import { runNodeGyp } from './node-gyp';
+import { runBuildTool } from './build-tool';
 import { checkReplaceable, isUpToDate, replaceAtomically, STAMP_FILE, stampOf } from './output-dir';
 import { packageFiles, writePackageFiles } from './package-files';
 import type { Progress } from './progress';
@@ -26,14 +26,20 @@ export async function buildPackage(analysis: Analysis, options: BuildOptions, pr
   const dir = outputDir(analysis, options);
   const files = packageFiles(analysis, options);
   const addon = path.join('build', 'Release', `${analysis.moduleName}.node`);
-  const stamp = stampOf(files, { options: { ...options, files: undefined, out: undefined }, node: process.versions.modules, nodeDir: nodeDir() });
+  const stamp = stampOf(files, {
+    options: { ...options, files: undefined, out: undefined },
+    node: process.versions.modules,
+    nodeDir: nodeDir(),
+    // Read by the build files at configure time (N-API only: no V8 type test).
+    napiOnly: Boolean(process.env.BRIDGEGEN_NO_V8_TYPE_TEST),
+  });
   if (isUpToDate(dir, stamp, addon)) return { dir, upToDate: true };
   checkReplaceable(dir);
   await replaceAtomically(dir, async (staging) => {
     progress.stage('generating sources');
     writePackageFiles(staging, files);
     const originals = new Map(files.flatMap((f) => ('copyFrom' in f && !f.path.startsWith('node_modules') ? [[f.path, f.copyFrom] as const] : [])));
-    await runNodeGyp(staging, progress, originals);
+    await runBuildTool(options.buildSystem ?? 'node-gyp', staging, progress, originals);
     fs.writeFileSync(path.join(staging, STAMP_FILE), stamp);
   });
   return { dir, upToDate: false };

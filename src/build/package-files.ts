@@ -1,9 +1,11 @@
 // Lays out a generated package: the emitted sources (from the IR) plus the copied pieces
-// (the runtime headers, build-fortran.js, the user's sources, node-gyp-build for loading).
+// (the runtime headers, build-fortran.js, load-addon.js, the user's sources, and node-gyp-build,
+// whose prebuild rules load-addon.js follows, so the package loads before any npm install).
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { emitBindingGyp } from '../emit/build/binding-gyp';
+import { emitBindingGyp, type NativeBuild } from '../emit/build/binding-gyp';
+import { emitCMakeLists } from '../emit/build/cmake-lists';
 import { emitDts } from '../emit/dts/dts';
 import { emitCShim } from '../emit/c-shim/shim';
 import { emitFortranShim } from '../emit/fortran-shim/shim';
@@ -49,11 +51,13 @@ export function packageFiles(analysis: Analysis, options: BuildOptions): Package
     bridgegen: bridgegenVersion(),
     nodeAddonApi: `^${installedVersion('node-addon-api')}`,
     nodeGypBuild: `^${installedVersion('node-gyp-build')}`,
+    cmakeJs: `^${installedVersion('cmake-js')}`,
+    prebuildify: `^${installedVersion('prebuildify')}`,
   };
   const addon = emitAddonFiles(name, iface, options.catchXerbla);
   const cShim = emitCShim(name, iface, (header) => `#include ${JSON.stringify(path.resolve(header))}`);
   const cShimPath = `src/${name}_cshim.c`;
-  const gyp = emitBindingGyp({
+  const build: NativeBuild = {
     moduleName: name,
     cxxSources: addon.map((f) => f.path),
     fortranSources: [...fortran, shim],
@@ -64,18 +68,22 @@ export function packageFiles(analysis: Analysis, options: BuildOptions): Package
     fflags: options.fflags,
     cflags: options.cflags,
     sanitize: process.env.BRIDGEGEN_SANITIZE ?? '',
-  });
-  const shipped = ['index.js', 'index.mjs', 'index.d.ts', 'binding.gyp', 'build-fortran.js', 'src/', 'include/', 'fortran/'];
+  };
+  const shipped = ['index.js', 'index.mjs', 'index.d.ts', 'load-addon.js', 'binding.gyp', 'CMakeLists.txt', 'build-fortran.js',
+    'src/', 'include/', 'fortran/', 'prebuilds/'];
+  const system = options.buildSystem ?? 'node-gyp';
   return [
-    { path: 'package.json', text: emitPackageJson(name, versions, native.length ? [...shipped, 'native/'] : shipped) },
+    { path: 'package.json', text: emitPackageJson(name, versions, native.length ? [...shipped, 'native/'] : shipped, system) },
     { path: 'index.js', text: emitIndexJs(name) },
     { path: 'index.mjs', text: emitIndexMjs(name, iface) },
     { path: 'index.d.ts', text: emitDts(name, iface) },
-    { path: 'binding.gyp', text: gyp },
+    { path: 'binding.gyp', text: emitBindingGyp(build) },
+    { path: 'CMakeLists.txt', text: emitCMakeLists(build) },
     ...addon,
     { path: shim, text: emitFortranShim(name, iface, options.catchXerbla) },
     ...(cShim ? [{ path: cShimPath, text: cShim }] : []),
     { path: 'build-fortran.js', copyFrom: path.join(bridgegenRoot(), 'native', 'build-fortran.js') },
+    { path: 'load-addon.js', copyFrom: path.join(bridgegenRoot(), 'native', 'load-addon.js') },
     ...copiedTree(path.join(bridgegenRoot(), 'native', 'include', 'bridgegen'), 'include/bridgegen'),
     ...analysis.fortranFiles.map((file, i) => ({ path: fortran[i], copyFrom: file })),
     ...analysis.nativeFiles.map((file, i) => ({ path: native[i], copyFrom: file })),

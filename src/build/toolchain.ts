@@ -1,5 +1,5 @@
-// Finds the tools a build uses, all local: Node's headers (never downloaded), node-gyp, and the
-// packages a generated addon compiles against (node-addon-api) and loads with (node-gyp-build).
+// Finds the tools a build uses, all local: Node's headers (never downloaded), node-gyp or cmake-js, and the
+// packages a generated addon compiles against (node-addon-api) and installs with (node-gyp-build).
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -25,6 +25,10 @@ export function packageDir(name: string): string {
 
 export function nodeGypScript(): string {
   return path.join(packageDir('node-gyp'), 'bin', 'node-gyp.js');
+}
+
+export function cmakeJsScript(): string {
+  return path.join(packageDir('cmake-js'), 'bin', 'cmake-js');
 }
 
 /** The root of the bridgegen package (holds native/). */

@@ -1,6 +1,6 @@
 // Turns argv into a command and BuildOptions (contract 1.1). No logic beyond spelling.
 
-import type { BuildOptions } from '../pipeline/options';
+import type { BuildOptions, BuildSystem } from '../pipeline/options';
 
 export type Command = 'build' | 'gen' | 'parse' | 'sig' | 'doctor' | 'linalg-build' | 'help' | 'version';
 
@@ -34,6 +34,7 @@ options:
   --only a,b / --skip a,b      wrap only / all but these routines
   -l LIB, -L DIR, -I DIR       link a library, library and include paths
   --fflags "...", --cflags "..." extra compiler flags
+  --build-system node-gyp|cmake  compile with node-gyp (binding.gyp) or cmake-js (CMakeLists.txt); both are written
   --catch-xerbla               LAPACK/BLAS illegal-argument reports (XERBLA) throw in JS
   --unchecked-pointers         wrap C functions whose pointers have no known length (unchecked, @unsafe)
   -q, --quiet / -v, --verbose  less / more output
@@ -42,7 +43,8 @@ options:
 exit status: 0 success, 1 bad input (file:line:col: error: ...), 2 toolchain or build failure`;
 
 const COMMANDS = new Set<Command>(['build', 'gen', 'parse', 'sig', 'doctor', 'linalg-build']);
-const WITH_VALUE = new Set(['-m', '--name', '-o', '--out', '--only', '--skip', '-l', '-L', '-I', '--fflags', '--cflags']);
+const WITH_VALUE = new Set(['-m', '--name', '-o', '--out', '--only', '--skip', '-l', '-L', '-I', '--fflags', '--cflags', '--build-system']);
+const BUILD_SYSTEMS: readonly BuildSystem[] = ['node-gyp', 'cmake'];
 
 function splitList(value: string): string[] {
   return value.split(',').map((s) => s.trim()).filter(Boolean);
@@ -73,6 +75,7 @@ export function parseArgs(argv: readonly string[]): Invocation {
   const files: string[] = [];
   const o = { libraries: [] as string[], libraryDirs: [] as string[], includeDirs: [] as string[], fflags: [] as string[], cflags: [] as string[] };
   let name: string | undefined, out: string | undefined, only: string[] | undefined, skip: string[] | undefined;
+  let buildSystem: BuildSystem | undefined;
   let json = false, quiet = false, verbose = false, catchXerbla = false, uncheckedPointers = false;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
@@ -92,6 +95,12 @@ export function parseArgs(argv: readonly string[]): Invocation {
       case '-I': o.includeDirs.push(value()); break;
       case '--fflags': o.fflags.push(...value().split(/\s+/).filter(Boolean)); break;
       case '--cflags': o.cflags.push(...value().split(/\s+/).filter(Boolean)); break;
+      case '--build-system': {
+        const system = value();
+        if (!BUILD_SYSTEMS.includes(system as BuildSystem)) throw new UsageError(`--build-system takes ${BUILD_SYSTEMS.join(' or ')}, not ${system}`);
+        buildSystem = system as BuildSystem;
+        break;
+      }
       case '--json': json = true; break;
       case '--catch-xerbla': catchXerbla = true; break;
       case '--unchecked-pointers': uncheckedPointers = true; break;
@@ -102,5 +111,5 @@ export function parseArgs(argv: readonly string[]): Invocation {
         files.push(arg);
     }
   }
-  return { command, options: { files, name, out, only, skip, ...o, ...(catchXerbla ? { catchXerbla } : {}), ...(uncheckedPointers ? { uncheckedPointers } : {}) }, json, quiet, verbose };
+  return { command, options: { files, name, out, only, skip, ...o, ...(buildSystem ? { buildSystem } : {}), ...(catchXerbla ? { catchXerbla } : {}), ...(uncheckedPointers ? { uncheckedPointers } : {}) }, json, quiet, verbose };
 }

@@ -1,5 +1,8 @@
 // What one bridgegen run is asked to do, independent of how the command line spelled it.
 
+/** What compiles the package: node-gyp with binding.gyp, or cmake-js with CMakeLists.txt. */
+export type BuildSystem = 'node-gyp' | 'cmake';
+
 export interface BuildOptions {
   readonly files: readonly string[];
   /** Module name; defaults to the stem of the first file. */
@@ -18,6 +21,8 @@ export interface BuildOptions {
    * .d.ts marks them `@unsafe`). Without it they are refused with a diagnostic saying how to fix it.
    */
   readonly uncheckedPointers?: boolean;
+  /** Default node-gyp; both build files are always written, this picks the one bridgegen and `npm run build` use. */
+  readonly buildSystem?: BuildSystem;
   /** Replace LAPACK's XERBLA so an illegal argument throws in JS (bridgegen/linalg uses it). */
   readonly catchXerbla?: boolean;
 }

@@ -1,6 +1,7 @@
 // Emits the JS entry points and package.json of a generated package: CommonJS `index.js`
-// loads the addon with node-gyp-build (prebuilds first, then build/Release); `index.mjs` re-exports.
+// loads the addon with load-addon.js (an override, prebuilds, then build/Release); `index.mjs` re-exports.
 
+import type { BuildSystem } from '../../pipeline/options';
 import type { Interface } from '../../ir/types';
 import { commonJsName } from '../fortran-shim/variables';
 import { isBindable } from '../js-names';
@@ -11,14 +12,27 @@ export interface PackageVersions {
   readonly bridgegen: string;
   readonly nodeAddonApi: string;
   readonly nodeGypBuild: string;
+  readonly cmakeJs: string;
+  readonly prebuildify: string;
+}
+
+/** The environment variable naming a .node file to load instead: `HEAT_ADDON` for `heat`. */
+export function addonOverride(moduleName: string): string {
+  return `${moduleName.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_ADDON`;
 }
 
 export function emitIndexJs(moduleName: string): string {
   const w = new Writer();
   w.line(`// ${generatedBanner('').trim()}`);
-  w.line(`// Loads the native module \`${moduleName}\`: a prebuild for this platform, else build/Release.`);
+  w.line(`// Loads the native module \`${moduleName}\`: the file $${addonOverride(moduleName)} names if set, else a prebuild`);
+  w.line('// for this platform (prebuilds/<platform>-<arch>/), else the local build (build/Release/).');
   w.line("'use strict';");
-  w.line("module.exports = require('node-gyp-build')(__dirname);");
+  w.line("const { loadAddon } = require('./load-addon.js');");
+  w.line();
+  w.block(`module.exports = loadAddon(__dirname, '${moduleName}', {`, () => {
+    w.line(`override: '${addonOverride(moduleName)}',`);
+    w.line("howToBuild: 'Build it from source in this folder with `npm run build` (needs gfortran and a C++ compiler),',");
+  }, '});');
   return w.toString();
 }
 
@@ -46,7 +60,19 @@ export function emitIndexMjs(moduleName: string, iface: Interface): string {
   return w.toString();
 }
 
-export function emitPackageJson(moduleName: string, versions: PackageVersions, files: readonly string[]): string {
+/**
+ * npm scripts: `install` builds from source only when no prebuild loads. The prebuild script is
+ * not called `prebuild`, which npm would run before every `npm run build`; prebuildify always
+ * builds with node-gyp (binding.gyp), whichever system builds from source.
+ */
+function scripts(system: BuildSystem): Record<string, string> {
+  const fromSource = system === 'cmake'
+    ? { install: 'node-gyp-build-test || cmake-js rebuild', build: 'cmake-js rebuild' }
+    : { install: 'node-gyp-build', build: 'node-gyp rebuild' };
+  return { ...fromSource, prebuildify: 'prebuildify --napi --strip' };
+}
+
+export function emitPackageJson(moduleName: string, versions: PackageVersions, files: readonly string[], system: BuildSystem): string {
   const pkg = {
     name: moduleName,
     version: '0.0.0',
@@ -58,10 +84,15 @@ export function emitPackageJson(moduleName: string, versions: PackageVersions, f
       './package.json': './package.json',
     },
     files: [...files],
-    gypfile: true,
+    gypfile: system === 'node-gyp',
     engines: { node: '>=20.17' },
-    scripts: { install: 'node-gyp-build', build: 'node-gyp rebuild' },
-    dependencies: { 'node-addon-api': versions.nodeAddonApi, 'node-gyp-build': versions.nodeGypBuild },
+    scripts: scripts(system),
+    dependencies: {
+      ...(system === 'cmake' ? { 'cmake-js': versions.cmakeJs } : {}),
+      'node-addon-api': versions.nodeAddonApi,
+      'node-gyp-build': versions.nodeGypBuild,
+    },
+    devDependencies: { prebuildify: versions.prebuildify },
   };
   return JSON.stringify(pkg, null, 2) + '\n';
 }

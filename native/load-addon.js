@@ -1,0 +1,57 @@
+// Loads a generated package's native module (copied into every package as load-addon.js; also
+// used by bridgegen/linalg). In order: the file an environment variable names, if set (then only
+// it); else a prebuild for this platform (prebuilds/<platform>-<arch>/, chosen as node-gyp-build
+// chooses: one for this Node's ABI before an N-API one); else the local build,
+// build/Release/NAME.node. When none loads, the error lists each path tried and why.
+'use strict';
+const fs = require('node:fs');
+const path = require('node:path');
+
+/** The prebuilds in `dir` that fit this Node, best first, by node-gyp-build's rules (which its install check uses). */
+function prebuilds(dir) {
+  const { parseTags, matchTags, compareTags } = require('node-gyp-build');
+  let files;
+  try {
+    files = fs.readdirSync(dir);
+  } catch {
+    return [];
+  }
+  return files.map(parseTags).filter(matchTags('node', process.versions.modules)).sort(compareTags('node'))
+    .map((tags) => path.join(dir, tags.file));
+}
+
+/**
+ * Loads the module `name` of the package in `dir`. `override` is the environment variable that
+ * names a .node file to load instead; `howToBuild` ends the error when nothing loads.
+ */
+function loadAddon(dir, name, { override, howToBuild }) {
+  const explicit = process.env[override];
+  const tried = [];
+  let candidates;
+  if (explicit) candidates = [path.resolve(explicit)];
+  else {
+    const prebuildDir = path.join(dir, 'prebuilds', `${process.platform}-${process.arch}`);
+    candidates = prebuilds(prebuildDir);
+    if (!candidates.length) tried.push(`${prebuildDir}${path.sep}: no prebuild for this Node`);
+    candidates.push(path.join(dir, 'build', 'Release', `${name}.node`));
+  }
+  for (const file of candidates) {
+    if (!fs.existsSync(file)) {
+      tried.push(`${file}: not found`);
+      continue;
+    }
+    try {
+      return require(file);
+    } catch (err) {
+      tried.push(`${file}: ${String(err.message).split('\n')[0]}`);
+    }
+  }
+  const err = new Error(
+    `${name}: the native module did not load${explicit ? ` (${override} is set)` : ''}. Tried:\n` +
+      tried.map((t) => `  ${t}\n`).join('') +
+      `${howToBuild}\nor set ${override} to the path of a built ${name}.node.`,
+  );
+  throw Object.assign(err, { code: 'ERR_BRIDGEGEN_NOT_BUILT', tried });
+}
+
+module.exports = { loadAddon };
