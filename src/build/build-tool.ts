@@ -23,12 +23,19 @@ export function compilerMessage(output: string, originals: ReadonlyMap<string, s
   return text;
 }
 
-/** What one line of node-gyp's (make) or cmake-js's (CMake's makefiles) output says is being done. */
-export function stageOf(line: string): string | undefined {
-  if (/ACTION .*fortran|Building Fortran object/.test(line)) return 'compiling Fortran';
-  if (/CXX\(target\)|Building CXX object/.test(line)) return 'compiling C++ glue';
-  if (/SOLINK_MODULE|Linking CXX shared/.test(line)) return 'linking';
+/**
+ * What one line of node-gyp's (make) or cmake-js's (CMake) output starts: compiling one of the
+ * package's files (node-gyp compiles all the Fortran in one action), or linking the addon.
+ */
+export function stepOf(line: string): 'compile' | 'link' | undefined {
+  if (/\b(CXX|CC)\(target\)|ACTION .*fortran|Building (CXX|C|Fortran) object/.test(line)) return 'compile';
+  if (/SOLINK_MODULE|Linking CXX shared/.test(line)) return 'link';
   return undefined;
+}
+
+/** How many compile steps stepOf counts for a package with these sources. */
+export function compileSteps(system: BuildSystem, sources: { readonly c: number; readonly fortran: number }): number {
+  return sources.c + (system === 'cmake' ? sources.fortran : 1);
 }
 
 interface Tool {
@@ -42,9 +49,15 @@ function toolFor(system: BuildSystem): Tool {
   return { name: 'node-gyp', args: [nodeGypScript(), 'rebuild', `--nodedir=${nodeDir()}`, `--jobs=${jobs}`] };
 }
 
-/** Runs `node-gyp rebuild` or `cmake-js rebuild` in `dir`; `originals` maps package paths back to the user's files. */
-export function runBuildTool(system: BuildSystem, dir: string, progress: Progress, originals: ReadonlyMap<string, string>): Promise<void> {
+/**
+ * Runs `node-gyp rebuild` or `cmake-js rebuild` in `dir`, showing `steps` compile steps as they
+ * start; `originals` maps package paths back to the user's files.
+ */
+export function runBuildTool(
+  system: BuildSystem, dir: string, steps: number, progress: Progress, originals: ReadonlyMap<string, string>,
+): Promise<void> {
   const tool = toolFor(system);
+  let compiled = 0;
   // node-addon-api is resolved through NODE_PATH, so a package generated anywhere finds bridgegen's copy;
   // cmake-js takes Node's headers from npm's nodedir setting (it would download them otherwise).
   const env = { ...process.env, NODE_PATH: path.dirname(packageDir('node-addon-api')), npm_config_nodedir: nodeDir() };
@@ -58,8 +71,11 @@ export function runBuildTool(system: BuildSystem, dir: string, progress: Progres
       for (const line of text.split('\n')) {
         if (line.trim() === '') continue;
         progress.detail(line);
-        const stage = stageOf(line);
-        if (stage) progress.stage(stage);
+        const step = stepOf(line);
+        if (step === 'link') progress.stage('linking');
+        if (step !== 'compile') continue;
+        progress.stage(`compiling ${steps} file${steps === 1 ? '' : 's'}`);
+        progress.step(++compiled, Math.max(compiled, steps));
       }
     };
     child.stdout.on('data', collect);

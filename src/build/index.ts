@@ -5,9 +5,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Analysis } from '../pipeline/analyze';
 import type { BuildOptions } from '../pipeline/options';
-import { runBuildTool } from './build-tool';
+import { compileSteps, runBuildTool } from './build-tool';
 import { checkReplaceable, isUpToDate, replaceAtomically, STAMP_FILE, stampOf } from './output-dir';
-import { packageFiles, writePackageFiles } from './package-files';
+import { type PackageFile, packageFiles, writePackageFiles } from './package-files';
 import type { Progress } from './progress';
 import { nodeDir } from './toolchain';
 
@@ -39,10 +39,17 @@ export async function buildPackage(analysis: Analysis, options: BuildOptions, pr
     progress.stage('generating sources');
     writePackageFiles(staging, files);
     const originals = new Map(files.flatMap((f) => ('copyFrom' in f && !f.path.startsWith('node_modules') ? [[f.path, f.copyFrom] as const] : [])));
-    await runBuildTool(options.buildSystem ?? 'node-gyp', staging, progress, originals);
+    const system = options.buildSystem ?? 'node-gyp';
+    await runBuildTool(system, staging, compileSteps(system, sourceCounts(files)), progress, originals);
     fs.writeFileSync(path.join(staging, STAMP_FILE), stamp);
   });
   return { dir, upToDate: false };
+}
+
+/** The package's C/C++ and Fortran sources, counted for the progress bar. */
+function sourceCounts(files: readonly PackageFile[]): { c: number; fortran: number } {
+  const count = (pattern: RegExp) => files.filter((f) => !f.path.startsWith('node_modules/') && pattern.test(f.path)).length;
+  return { c: count(/^(src|native)\/.*\.(cc|c)$/), fortran: count(/^(fortran\/.*\.(f|for|f77|ftn|f90|f95|f03|f08)|src\/.*_shim\.f90)$/i) };
 }
 
 /** Writes the package sources without compiling (`bridgegen gen`). */

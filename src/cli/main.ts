@@ -21,12 +21,12 @@ function readLine(file: string, line: number): string | undefined {
   }
 }
 
-/** Prints diagnostics in source order (files as given, then line and column). */
-function report(diagnostics: readonly Diagnostic[]): void {
+/** Prints diagnostics in source order (files as given, then line and column); `write` is stderr's, or a live progress line's. */
+function report(diagnostics: readonly Diagnostic[], write: (text: string) => void = (text) => process.stderr.write(text)): void {
   const files = [...new Set(diagnostics.map((d) => d.span.file))];
   const sorted = [...diagnostics].sort((a, b) =>
     files.indexOf(a.span.file) - files.indexOf(b.span.file) || a.span.line - b.span.line || a.span.col - b.span.col);
-  if (sorted.length) process.stderr.write(renderDiagnostics(sorted, readLine) + '\n');
+  if (sorted.length) write(renderDiagnostics(sorted, readLine) + '\n');
 }
 
 async function run(inv: Invocation): Promise<void> {
@@ -77,13 +77,17 @@ async function run(inv: Invocation): Promise<void> {
       return;
     }
     case 'build': {
-      const analysis = analyze(inv.options);
-      if (!inv.quiet) report(analysis.warnings);
       const progress = createProgress({ quiet: inv.quiet, verbose: inv.verbose });
-      progress.stage('parsed');
-      const result = await buildPackage(analysis, inv.options, progress);
-      const count = analysis.iface.routines.length;
-      progress.done(`${result.upToDate ? 'up to date' : 'built'}: ${analysis.moduleName} (${count} routine${count === 1 ? '' : 's'}) -> ${result.dir}`);
+      try {
+        progress.stage('parsing');
+        const analysis = analyze(inv.options);
+        if (!inv.quiet) report(analysis.warnings, (text) => progress.print(text));
+        const result = await buildPackage(analysis, inv.options, progress);
+        const count = analysis.iface.routines.length;
+        progress.done(`${result.upToDate ? 'up to date' : 'built'}: ${analysis.moduleName} (${count} routine${count === 1 ? '' : 's'}) -> ${result.dir}`);
+      } finally {
+        progress.stop(); // errors are reported on a clean line
+      }
       return;
     }
   }
