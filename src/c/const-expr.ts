@@ -4,7 +4,8 @@
 
 import type { CToken } from './lexer';
 
-class NotConstant extends Error {}
+/** Thrown inside the folder only, and often (most macros are not constants): no Error, no stack trace. */
+class NotConstant {}
 
 const BINARY: ReadonlyArray<readonly string[]> = [
   ['||'], ['&&'], ['|'], ['^'], ['&'], ['==', '!='], ['<', '>', '<=', '>='], ['<<', '>>'], ['+', '-'], ['*', '/', '%'],

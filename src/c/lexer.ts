@@ -17,22 +17,27 @@ export interface CToken {
   readonly comments: readonly string[];
 }
 
-/** Identifiers, numbers (pp-numbers: `0x1fUL`, `1e-3f`), string and character literals; sticky. */
-const PATTERNS: ReadonlyArray<[CTokenKind, RegExp]> = [
-  ['ident', /[A-Za-z_]\w*/y],
-  ['number', /\.?\d(?:[eEpP][+-]|[\w.])*/y],
-  ['string', /"(?:[^"\\\n]|\\.)*"/y],
-  ['char', /'(?:[^'\\\n]|\\.)*'/y],
-];
-
-const PUNCT = ['...', '<<=', '>>=', '->', '++', '--', '<<', '>>', '<=', '>=', '==', '!=', '&&', '||', '*=', '/=', '%=', '+=', '-=', '&=', '^=', '|=', '##'];
+/**
+ * One token, sticky, one group per kind (in KINDS' order): identifiers, numbers (pp-numbers:
+ * `0x1fUL`, `1e-3f`), string and character literals, then punctuators, longest first, or any
+ * other single character. One regular expression, not one per kind: lapacke.h has 200k tokens.
+ */
+const TOKEN = new RegExp([
+  /([A-Za-z_]\w*)/, /(\.?\d(?:[eEpP][+-]|[\w.])*)/, /("(?:[^"\\\n]|\\.)*")/, /('(?:[^'\\\n]|\\.)*')/,
+  /(\.\.\.|<<=|>>=|->|\+\+|--|<<|>>|[<>=!*/%+\-&^|]=|&&|\|\||##|[^])/,
+].map((r) => r.source).join('|'), 'y');
+const KINDS: readonly CTokenKind[] = ['ident', 'number', 'string', 'char', 'punct'];
+const WHITE = /\s/;
+const WHITE_RUN = /\s+/y;
+const NO_COMMENTS: readonly string[] = Object.freeze([]);
 
 class Lexer {
   private i = 0;
   private line = 1;
   private lineStart = 0;
   private file = '<stdin>';
-  private comments: string[] = [];
+  /** Shared by every token without comments (most of them): one array fewer per token. */
+  private comments: readonly string[] = NO_COMMENTS;
   readonly tokens: CToken[] = [];
 
   constructor(private readonly text: string) {}
@@ -42,17 +47,17 @@ class Lexer {
   }
 
   private push(kind: CTokenKind, start: number, text: string, body?: string): void {
-    this.tokens.push({ kind, text, span: this.span(start), comments: this.comments, ...(body !== undefined ? { body } : {}) });
-    this.comments = [];
+    // No conditional spread here: V8 builds such objects slowly, and lapacke.h has 200k tokens.
+    const span = this.span(start);
+    this.tokens.push(body === undefined ? { kind, text, span, comments: this.comments } : { kind, text, span, comments: this.comments, body });
+    this.comments = NO_COMMENTS;
   }
 
   /** Advances over `text.slice(from, to)`, counting its newlines. */
   private advance(to: number): void {
-    for (let j = this.i; j < to; j++) {
-      if (this.text[j] === '\n') {
-        this.line++;
-        this.lineStart = j + 1;
-      }
+    for (let nl = this.text.indexOf('\n', this.i); nl >= 0 && nl < to; nl = this.text.indexOf('\n', nl + 1)) {
+      this.line++;
+      this.lineStart = nl + 1;
     }
     this.i = to;
   }
@@ -76,7 +81,7 @@ class Lexer {
     while (this.i < t.length) {
       const c = t[this.i];
       if (c === '#' && t.slice(this.lineStart, this.i).trim() === '') this.directive();
-      else if (/\s/.test(c)) this.advance(this.i + 1);
+      else if (WHITE.test(c)) this.skipWhite();
       else if (t.startsWith('/*', this.i)) this.comment(t.indexOf('*/', this.i + 2), 2);
       else if (t.startsWith('//', this.i)) this.comment(t.indexOf('\n', this.i), 0);
       else this.token();
@@ -85,23 +90,25 @@ class Lexer {
     return this.tokens;
   }
 
+  private skipWhite(): void {
+    WHITE_RUN.lastIndex = this.i;
+    WHITE_RUN.test(this.text);
+    this.advance(WHITE_RUN.lastIndex);
+  }
+
   private comment(end: number, closer: number): void {
     const stop = end < 0 ? this.text.length : end;
-    this.comments.push(this.text.slice(this.i + 2, stop));
+    this.comments = [...this.comments, this.text.slice(this.i + 2, stop)];
     this.advance(end < 0 ? this.text.length : stop + closer);
   }
 
   private token(): void {
-    for (const [kind, re] of PATTERNS) {
-      re.lastIndex = this.i;
-      const m = re.exec(this.text);
-      if (!m) continue;
-      this.push(kind, this.i, m[0]);
-      return this.advance(this.i + m[0].length);
-    }
-    const text = PUNCT.find((p) => this.text.startsWith(p, this.i)) ?? this.text[this.i];
-    this.push('punct', this.i, text);
-    this.advance(this.i + text.length);
+    TOKEN.lastIndex = this.i;
+    const m = TOKEN.exec(this.text)!; // its last alternative matches any character
+    let group = 1;
+    while (m[group] === undefined) group++;
+    this.push(KINDS[group - 1], this.i, m[0]);
+    this.advance(this.i + m[0].length);
   }
 }
 

@@ -78,11 +78,8 @@ function lowerFunction(fn: FunctionDecl, header: string, scope: TypeScope, const
   }
   const lengths = conventionalLengths(facts(fn, names, scope), constants);
   const pairing = userdataPairing(fn, names, scope);
-  const args: Arg[] = fn.type.params.map((p, i) => lowerParam(p.type, {
-    name: names[i],
-    ...(lengths.has(names[i]) ? { length: lengths.get(names[i]) } : {}),
-    ...(pairing.has(i) ? { userdata: pairing.get(i) } : {}),
-  }, scope, p.span));
+  const args: Arg[] = fn.type.params.map((p, i) =>
+    lowerParam(p.type, { name: names[i], length: lengths.get(names[i]), userdata: pairing.get(i) }, scope, p.span));
   const name = fn.name.toLowerCase();
   const result = lowerResult(fn.type.result, name, scope, fn.span);
   return {

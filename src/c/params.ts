@@ -8,9 +8,14 @@ import { exprText } from '../fortran/expr';
 import type { CParam, CType } from './ast';
 import { type CKind, classify, spelling as spellingOf, type TypeScope } from './types';
 
-/** The fields every Arg has, for a C parameter passed as C passes it (nothing optional or hidden). */
-function plain(name: string, span: Span): Omit<Arg, 'type' | 'kind' | 'intent'> {
-  return { name, rank: 0, dims: [], bounds: [], returned: false, optional: false, hidden: false, fortranOptional: false, span };
+/**
+ * An Arg for a C parameter passed as C passes it (nothing optional or hidden), scalar unless
+ * `fields` say otherwise. Object.assign, not `{ ...a, ...b }`: Node 20's V8 builds spread objects
+ * tens of times slower, and lapacke.h alone has 20,000 parameters.
+ */
+function cArg(name: string, span: Span, ...fields: Array<Partial<Arg>>): Arg {
+  const base = { name, rank: 0, dims: [], bounds: [], returned: false, optional: false, hidden: false, fortranOptional: false, span };
+  return Object.assign(base, ...fields) as Arg;
 }
 
 /** A rank-1 array of `length` elements, or of unknown length (`dimension(*)`) when undefined. */
@@ -21,8 +26,8 @@ function vector(length: Expr | undefined): Pick<Arg, 'rank' | 'dims' | 'bounds'>
   return { rank: 1, dims: [length ? exprText(length) : '*'], bounds: [bound] };
 }
 
-function opaque(name: string, typeName: string, span: Span): Arg {
-  return { ...plain(name, span), type: 'type', kind: 0, typeName, intent: 'in' };
+function opaque(name: string, typeName: string, span: Span, ...fields: Array<Partial<Arg>>): Arg {
+  return cArg(name, span, { type: 'type', kind: 0, typeName, intent: 'in' }, ...fields);
 }
 
 /** A pointer parameter: an array of numbers, a string, a struct by address, or opaque. */
@@ -30,11 +35,11 @@ function pointerArg(name: string, to: CKind, isConst: boolean, length: Expr | un
   const intent = isConst ? 'in' : 'inout';
   if (to.kind === 'scalar' && to.type === 'character') {
     // `const char *` is a C string; a writable one is a byte buffer whose length must be given.
-    if (isConst) return { ...plain(name, span), type: 'character', kind: 1, charLen: '*', intent };
-    return { ...plain(name, span), type: 'integer', kind: 1, ...vector(length), intent };
+    if (isConst) return cArg(name, span, { type: 'character', kind: 1, charLen: '*', intent });
+    return cArg(name, span, { type: 'integer', kind: 1, intent }, vector(length));
   }
-  if (to.kind === 'scalar') return { ...plain(name, span), type: to.type, kind: to.bytes, ...vector(length), intent };
-  if (to.kind === 'struct') return { ...plain(name, span), type: 'type', kind: 0, typeName: to.name, intent };
+  if (to.kind === 'scalar') return cArg(name, span, { type: to.type, kind: to.bytes, intent }, vector(length));
+  if (to.kind === 'struct') return cArg(name, span, { type: 'type', kind: 0, typeName: to.name, intent });
   return opaque(name, spelled, span);
 }
 
@@ -50,20 +55,17 @@ export function lowerParam(type: CType, ctx: ParamContext, scope: TypeScope, spa
   const k = classify(type, scope);
   switch (k.kind) {
     case 'scalar':
-      return { ...plain(ctx.name, span), type: k.type, kind: k.bytes, ...(k.type === 'character' ? { charLen: '1' } : {}), intent: 'in', value: true };
+      return cArg(ctx.name, span, { type: k.type, kind: k.bytes, intent: 'in', value: true }, k.type === 'character' ? { charLen: '1' } : {});
     case 'pointer':
-      if (ctx.userdata && k.to.kind === 'void') {
-        return { ...opaque(ctx.name, 'void *', span), hidden: true, value: true, userdata: ctx.userdata };
-      }
+      if (ctx.userdata && k.to.kind === 'void') return opaque(ctx.name, 'void *', span, { hidden: true, value: true, userdata: ctx.userdata });
       return pointerArg(ctx.name, k.to, k.const, ctx.length, spellingOf(type), span);
     case 'struct':
-      return { ...plain(ctx.name, span), type: 'type', kind: 0, typeName: k.name, intent: 'in', value: true };
+      return cArg(ctx.name, span, { type: 'type', kind: 0, typeName: k.name, intent: 'in', value: true });
     case 'function':
       // typeName: the C shim passes its adapter as this type, the header's own spelling.
-      return {
-        ...plain(ctx.name, span), type: 'procedure', kind: 0, typeName: spellingOf(type), intent: 'in',
-        callback: callbackSignature(k.type, ctx.name, scope, span),
-      };
+      return cArg(ctx.name, span, {
+        type: 'procedure', kind: 0, typeName: spellingOf(type), intent: 'in', callback: callbackSignature(k.type, ctx.name, scope, span),
+      });
     case 'void':
     case 'opaque':
       return opaque(ctx.name, spellingOf(type), span);
@@ -87,7 +89,7 @@ export function voidPointerIndex(params: readonly CParam[], scope: TypeScope): n
 function callbackSignature(fn: Extract<CType, { kind: 'function' }>, name: string, scope: TypeScope, span: Span): CallbackSignature {
   const names = paramNames(fn.params);
   const context = voidPointerIndex(fn.params, scope);
-  const args = fn.params.map((p, i) => lowerParam(p.type, { name: names[i], ...(i === context ? { userdata: name } : {}) }, scope, p.span));
+  const args = fn.params.map((p, i) => lowerParam(p.type, { name: names[i], userdata: i === context ? name : undefined }, scope, p.span));
   const result = lowerResult(fn.result, name, scope, span);
   return { kind: result ? 'function' : 'subroutine', args, ...(result ? { result } : {}) };
 }
