@@ -13,6 +13,8 @@ export interface Check {
   readonly detail: string;
   /** How to fix it, when not ok. */
   readonly fix?: string;
+  /** Needed only by an option (CMake by `--build-system cmake`): missing, it does not fail doctor. */
+  readonly optional?: boolean;
 }
 
 function firstLine(command: string, args: readonly string[]): string | undefined {
@@ -66,6 +68,8 @@ export function runDoctor(): Check[] {
     tool('make', 'make', apt('make')),
     tool('Python (for node-gyp)', 'python3', apt('python3')),
     packageVersion('node-gyp'),
+    packageVersion('cmake-js'),
+    { ...tool('CMake (--build-system cmake)', 'cmake', apt('cmake')), optional: true },
     packageVersion('node-addon-api'),
     library('BLAS', ['openblas', 'blas'], apt('libopenblas-dev')),
     library('LAPACK', ['lapack', 'openblas'], apt('liblapack-dev')),

@@ -37,7 +37,7 @@ async function run(inv: Invocation): Promise<void> {
     case 'doctor': {
       const checks = runDoctor();
       process.stdout.write(renderDoctor(checks) + '\n');
-      if (checks.some((c) => !c.ok)) throw new ToolchainError('the toolchain is incomplete', 'see the fixes above');
+      if (checks.some((c) => !c.ok && !c.optional)) throw new ToolchainError('the toolchain is incomplete', 'see the fixes above');
       return;
     }
     case 'version':
