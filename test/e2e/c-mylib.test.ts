@@ -90,7 +90,7 @@ describe('what is not wrapped', () => {
     const messages = warnings.map((w) => w.message);
     expect(messages).toContain('function `mylib_printf` skipped: it is variadic (`...`)');
     expect(messages).toContainEqual(expect.stringMatching(/^routine `mylib_fill` skipped: pointer argument `out` of C function `mylib_fill` has no known length/));
-    expect(messages).toContain('routine `mylib_norm` skipped: argument `p` has derived type `mylib_point`, not supported yet');
+    expect(messages).toContainEqual(expect.stringMatching(/^routine `mylib_norm` skipped: argument `p`.* derived type `mylib_point`/));
   });
 });
 
