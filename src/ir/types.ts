@@ -126,6 +126,12 @@ export interface Arg extends DataDecl {
    */
   readonly rowMajor?: boolean;
   /**
+   * A derived-type scalar passed as its components (`type(point) :: p` -> `{ x, y }` in JS):
+   * the module defining the type and the components, in order. Set by the `records` pass when
+   * every component is a plain value; absent, the `supported` pass says why the routine is skipped.
+   */
+  readonly record?: RecordLayout;
+  /**
    * A C `void *` context (userdata) that the function hands back to the callback argument named
    * here: the wrapper supplies its own, so neither the JS caller nor the JS callback sees it
    * (hidden). Also set on that `void *` parameter of the callback's signature.
@@ -136,6 +142,12 @@ export interface Arg extends DataDecl {
    * the function reads or writes through it, and the .d.ts marks the routine `@unsafe`.
    */
   readonly unchecked?: boolean;
+}
+
+/** How a derived-type argument crosses: the type's module (for `use`) and its components. */
+export interface RecordLayout {
+  readonly module: string;
+  readonly components: readonly DataDecl[];
 }
 
 /**

@@ -63,8 +63,14 @@ function callbackType(arg: Arg, ns: string): string {
   return `((${params.join(', ')}) => ${returns})`;
 }
 
+/** A derived-type value: an object with one property per component, typed as `element` says. */
+function recordType(arg: Arg, element: (dtype: Dtype) => string): string {
+  return `{ ${arg.record!.components.map((c) => `${bindingName(c.name)}: ${element(requireDtype(c))}`).join('; ')} }`;
+}
+
 export function paramType(arg: Arg, ns: string): string {
   if (arg.type === 'procedure') return callbackType(arg, ns);
+  if (arg.record) return recordType(arg, elementIn);
   const dtype = requireDtype(arg);
   if (arg.rank === 0) return elementIn(dtype);
   const exact = TYPED_ARRAY[dtype];
@@ -76,6 +82,7 @@ export function paramType(arg: Arg, ns: string): string {
 
 /** The type of one result value. */
 export function resultType(arg: Arg, ns: string): string {
+  if (arg.record) return recordType(arg, elementOut);
   const dtype = requireDtype(arg);
   if (arg.rank === 0) return elementOut(dtype);
   if (arg.rank === 1) return TYPED_ARRAY[dtype];
@@ -86,6 +93,7 @@ export function resultType(arg: Arg, ns: string): string {
 /** How an argument was declared, for docs: `real(8) u(n), intent(in)`. */
 export function declaredAs(arg: Arg): string {
   if (arg.type === 'procedure') return `procedure ${arg.name} (a JS function, called on the JS thread)`;
+  if (arg.record) return `type(${arg.typeName}) ${arg.name}, ${arg.intent ? `intent(${arg.intent})` : 'no intent'} (an object: ${arg.record.components.map((c) => c.name).join(', ')})`;
   const dims = arg.rank > 0 ? `(${arg.dims.join(',')})` : '';
   const intent = arg.hidden ? 'intent(hide)' : arg.intent ? `intent(${arg.returned && arg.intent === 'inout' && arg.rank > 0 ? 'in,out' : arg.intent})` : 'no intent';
   return `${arg.type}(${arg.kind}) ${arg.name}${dims}, ${intent}`;

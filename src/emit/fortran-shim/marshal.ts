@@ -43,6 +43,8 @@ export interface Marshal {
   readonly after: readonly string[];
   /** iso_c_binding names the declarations use. */
   readonly imports: readonly string[];
+  /** Module entities the declarations use, as `[module, name]` (a derived type). */
+  readonly uses?: readonly (readonly [module: string, name: string])[];
   /**
    * Set when the routine must be called from an internal procedure (see marshalCharArray):
    * the shim passes `passed` to it, whose dummy `actual` has this declaration.
@@ -147,8 +149,31 @@ function marshalProcedure(arg: Arg, index: number, explicitInterface: boolean): 
  * assumed-size vectors (passed on by sequence association), except assumed-shape ones, which
  * arrive with their extents so the module procedure's interface can make a descriptor.
  */
+/**
+ * A derived-type scalar (records.ts): each component arrives as its own dummy; the shim fills a
+ * local of the type from them, passes it, and copies the components back for an output.
+ */
+function marshalRecord(arg: Arg, index: number): Marshal {
+  const { module, components } = arg.record!;
+  const local = `bgv_${index}`;
+  const dummy = (k: number) => `bgr_${index}_${k + 1}`;
+  const parts = components.map((c, k) => ({ c, d: dummy(k), kind: C_KIND[requireDtype(c)] }));
+  const reads = arg.intent !== 'out';
+  const writes = arg.returned;
+  return {
+    dummies: parts.map((p) => p.d),
+    declarations: [...parts.map((p) => `${p.kind[0]}(${p.kind[1]}) :: ${p.d}`), `type(${arg.typeName}) :: ${local}`],
+    before: reads ? parts.map((p) => `${local}%${p.c.name} = ${p.d}`) : [],
+    actual: local,
+    after: writes ? parts.map((p) => `${p.d} = ${local}%${p.c.name}`) : [],
+    imports: [...new Set(parts.filter((p) => p.kind[2]).map((p) => p.kind[1]))],
+    uses: [[module, arg.typeName!]],
+  };
+}
+
 export function marshalArg(arg: Arg, index: number, explicitInterface = false): Marshal {
   if (arg.type === 'procedure') return marshalProcedure(arg, index, explicitInterface);
+  if (arg.record) return marshalRecord(arg, index);
   if (isChars(arg) && arg.rank > 0) return marshalCharArray(arg, index);
   if (isChars(arg)) return marshalChars(arg, arg.name, index);
   const [type, kind, imported] = C_KIND[requireDtype(arg)];

@@ -81,6 +81,7 @@ function writeShim(w: Writer, moduleName: string, routine: Routine, index: numbe
     const kinds = [...new Set(all.flatMap((p) => p.imports))];
     if (kinds.length) w.many(wrapStatement(`use, intrinsic :: iso_c_binding, only: ${kinds.join(', ')}`));
     if (routine.module) w.line(`use ${routine.module}, only: ${fortranName(routine)}`);
+    for (const [module, name] of all.flatMap((p) => p.uses ?? [])) w.line(`use ${module}, only: ${name}`);
     w.line('implicit none');
     for (const line of all.flatMap((p) => p.declarations)) w.many(wrapStatement(line));
     declareTarget(w, routine);

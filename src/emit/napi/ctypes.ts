@@ -22,6 +22,11 @@ export function member(name: string): string {
   return `a_${name}`;
 }
 
+/** The frame members of a derived-type argument: one per component (records.ts). */
+export function recordMembers(arg: Arg): { name: string; type: string; field: string }[] {
+  return arg.record!.components.map((c) => ({ name: `${member(arg.name)}__${c.name}`, type: cType(c), field: c.name }));
+}
+
 /** Whether an argument that may be absent was given. */
 export function present(arg: Pick<Arg, 'name'>): string {
   return `${member(arg.name)}_present`;

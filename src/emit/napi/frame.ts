@@ -7,7 +7,7 @@ import { isChars } from '../../ir/chars';
 import type { Arg, Routine } from '../../ir/types';
 import { shimSymbol } from '../fortran-shim/shim';
 import { Writer } from '../writer';
-import { cppString, cType, member, present, RESULT_MEMBER } from './ctypes';
+import { cppString, cType, member, present, recordMembers, RESULT_MEMBER } from './ctypes';
 import { isCallback, trampolineName, writeCallbackMembers } from './callbacks';
 import { writePrepare } from './prepare';
 
@@ -16,6 +16,7 @@ export function shimPrototype(moduleName: string, routine: Routine): string {
   // Parameter names carry the frame prefix: a Fortran name may be a C++ keyword (`new`, `int`).
   const params = addonArgs(routine.args).map((a) => {
     if (isCallback(a)) return `void* ${member(a.name)}`;
+    if (a.record) return recordMembers(a).map((m) => `${m.type}* ${m.name}`).join(', ');
     if (isChars(a) && isAssumedShape(a)) return `char* ${member(a.name)}, int64_t* ${member(a.name)}_len, const int64_t* ${member(a.name)}_shape`;
     if (isChars(a)) return `char* ${member(a.name)}, int64_t* ${member(a.name)}_len`;
     const data = `${cType(a)}* ${member(a.name)}`;
@@ -31,6 +32,10 @@ function writeMembers(w: Writer, routine: Routine): void {
       w.line(`bridgegen::Callback ${member(arg.name)};`);
       continue;
     }
+    if (arg.record) {
+      for (const m of recordMembers(arg)) w.line(`${m.type} ${m.name}{};`);
+      continue;
+    }
     if (isChars(arg) && arg.rank > 0) w.line(`bridgegen::CharArray ${member(arg.name)};`);
     else w.line(arg.rank > 0 ? `bridgegen::Array<${cType(arg)}> ${member(arg.name)};` : `${cType(arg)} ${member(arg.name)}{};`);
     if (mayBeAbsent(arg)) w.line(`bool ${present(arg)} = false;`);
@@ -41,6 +46,7 @@ function writeMembers(w: Writer, routine: Routine): void {
 function writeInvoke(w: Writer, moduleName: string, routine: Routine, catchXerbla: boolean): void {
   const actuals = addonArgs(routine.args).flatMap((a) => {
     if (isCallback(a)) return [`reinterpret_cast<void*>(&${trampolineName(a)})`];
+    if (a.record) return recordMembers(a).map((m) => `&${m.name}`);
     if (isChars(a)) {
       const bytes = [`${member(a.name)}.data()`, `&${member(a.name)}.len`];
       return isAssumedShape(a) ? [...bytes, `${member(a.name)}.shape`] : bytes;
@@ -73,6 +79,10 @@ function writeInvoke(w: Writer, moduleName: string, routine: Routine, catchXerbl
 
 function resultValue(arg: Arg, routine: Routine): string {
   const source = arg === routine.result ? RESULT_MEMBER : member(arg.name);
+  if (arg.record) {
+    const fields = recordMembers(arg).map((m) => `{${cppString(m.field)}, bridgegen::scalar_value(env, ${m.name})}`);
+    return `bridgegen::result_object(env, {${fields.join(', ')}})`;
+  }
   if (isChars(arg)) return arg.rank > 0 ? `bridgegen::char_array_value(env, ${source})` : `bridgegen::chars_value(env, ${source})`;
   const value = arg.rank > 0 ? `bridgegen::array_value(env, pinned, ${source})` : `bridgegen::scalar_value(env, ${source})`;
   return mayBeAbsent(arg) ? `${present(arg)} ? ${value} : bridgegen::undefined_value(env)` : value;

@@ -8,7 +8,7 @@ import { defaultOrder } from '../../ir/depend';
 import type { Arg, Check, Routine } from '../../ir/types';
 import { referencedNames } from '../../ir/value-expr';
 import type { Writer } from '../writer';
-import { cppString, cType, member, present, RESULT_MEMBER } from './ctypes';
+import { cppString, cType, member, present, recordMembers, RESULT_MEMBER } from './ctypes';
 import { fortranExpr } from '../expr';
 import { cppExtent, cppValueExpr, routineScope, type ValueScope } from './values';
 
@@ -20,10 +20,16 @@ function cppCharLength(arg: Arg): string {
   return len === '*' ? 'bridgegen::kAssumedLength' : String(len);
 }
 
+/** Reads a derived-type parameter: a plain object with one property per component. */
+function readRecord(arg: Arg, i: number): string {
+  return recordMembers(arg).map((m) => `bridgegen::read_field(args, ${i}, ${cppString(m.field)}, ${m.name});`).join(' ');
+}
+
 /** Reads one scalar parameter (index i), applying its default when left out. */
 function readScalar(arg: Arg, i: number, scope: ValueScope): string {
   const { paramIndex } = scope;
   if (arg.type === 'procedure') return `${member(arg.name)}.read(args, ${i});`;
+  if (arg.record) return readRecord(arg, i);
   if (isChars(arg)) return `bridgegen::read_chars(args, ${i}, ${cppCharLength(arg)}, ${member(arg.name)});`;
   const read = `bridgegen::read_scalar<${cType(arg)}>(args, ${i})`;
   const target = member(arg.name);

@@ -171,6 +171,19 @@ function zeroBasedProblem(arg: Arg, routine: Routine): string | undefined {
   return problem ? `has \`zerobased(...)\` whose extent cannot be computed: ${problem}` : undefined;
 }
 
+/** Why a derived-type argument cannot cross as its components (records.ts), or undefined. */
+function recordProblem(arg: Arg, routine: Routine): string | undefined {
+  const what = `argument \`${arg.name}\` has derived type \`${arg.typeName ?? '?'}\``;
+  if (arg.rank > 0) return `${what}: arrays of derived type are not supported yet`;
+  if (!arg.record) {
+    return `${what}, not supported yet (a module's type crosses as an object when its components are all ` +
+      'public scalar numbers, logicals or complex)';
+  }
+  if (routine.language === 'c') return `${what}: C structs are not supported yet`;
+  if (arg.fortranOptional || arg.value || arg.hidden) return `${what} is optional, VALUE or hidden, not supported yet`;
+  return undefined;
+}
+
 function argProblem(arg: Arg, routine: Routine): string | undefined {
   const what = `argument \`${arg.name}\``;
   if (arg.userdata !== undefined && routine.language === 'c') return undefined; // the C shim's own
@@ -178,6 +191,7 @@ function argProblem(arg: Arg, routine: Routine): string | undefined {
     const problem = callbackProblem(arg, routine.language === 'c');
     return problem ? `${what} ${problem}` : undefined;
   }
+  if (arg.type === 'type') return recordProblem(arg, routine);
   if (dtypeOf(arg) === undefined) return `${what} ${typeProblem(arg)}`;
   const chars = charsProblem(arg);
   if (chars) return `${what} ${chars}`;

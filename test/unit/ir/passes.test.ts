@@ -150,7 +150,7 @@ describe('keepSupported', () => {
   });
 
   it.each([
-    ['an unsupported type', 'subroutine s(z)\n type(pt) z\nend\n', 'argument `z` has derived type `pt`, not supported yet'],
+    ['an unsupported type', 'subroutine s(z)\n type(pt) z\nend\n', 'argument `z` has derived type `pt`, not supported yet (a module\'s type crosses as an object when its components are all public scalar numbers, logicals or complex)'],
     ['an unsupported kind', 'subroutine s(l)\n logical(2) l\nend\n', 'argument `l` has type logical*2, not supported yet'],
     ['an assumed-length character array created when hidden', 'subroutine s(c)\n character(len=*) c(3)\n!f2py intent(hide) c\nend\n', 'argument `c` is a CHARACTER array of assumed length (`len=*`) created when hidden: its length is unknown'],
     ['an assumed-length output array', 'subroutine s(c)\n character(len=*), intent(out) :: c(3)\nend\n', 'argument `c` is an output of assumed length (`len=*`): its length is unknown; declare one in a signature file, e.g. `character(len=10)`'],
@@ -208,7 +208,7 @@ subroutine c(x)
 end`);
     expect(keepSupported(ir.routines, bag).map((r) => r.name)).toEqual(['a', 'c']);
     expect(bag.items).toEqual([
-      { code: 'BG003', severity: 'warning', span: { file: 'a.f90', line: 5, col: 1 }, message: 'routine `b` skipped: argument `z` has derived type `pt`, not supported yet' },
+      { code: 'BG003', severity: 'warning', span: { file: 'a.f90', line: 5, col: 1 }, message: 'routine `b` skipped: argument `z` has derived type `pt`, not supported yet (a module\'s type crosses as an object when its components are all public scalar numbers, logicals or complex)' },
     ]);
   });
 });
