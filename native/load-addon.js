@@ -21,11 +21,11 @@ function prebuilds(dir) {
 }
 
 /**
- * Loads the module `name` of the package in `dir`. `override` is the environment variable that
- * names a .node file to load instead; `howToBuild` ends the error when nothing loads.
+ * Loads the module `name` of the package in `dir`. `override` (optional) is the environment
+ * variable that names a .node file to load instead; `howToBuild` ends the error when nothing loads.
  */
 function loadAddon(dir, name, { override, howToBuild }) {
-  const explicit = process.env[override];
+  const explicit = override && process.env[override];
   const tried = [];
   let candidates;
   if (explicit) candidates = [path.resolve(explicit)];
@@ -49,7 +49,7 @@ function loadAddon(dir, name, { override, howToBuild }) {
   const err = new Error(
     `${name}: the native module did not load${explicit ? ` (${override} is set)` : ''}. Tried:\n` +
       tried.map((t) => `  ${t}\n`).join('') +
-      `${howToBuild}\nor set ${override} to the path of a built ${name}.node.`,
+      howToBuild + (override ? `\nor set ${override} to the path of a built ${name}.node.` : ''),
   );
   throw Object.assign(err, { code: 'ERR_BRIDGEGEN_NOT_BUILT', tried });
 }

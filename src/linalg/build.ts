@@ -3,7 +3,8 @@
 // module, linked against the system BLAS/LAPACK. Output, all in linalg/build/ (not in git):
 //
 //   _linalg/      the generated package (index.js, index.d.ts, build/Release/_linalg.node)
-//   api.json      which routines form `blas` and which `lapack`, and the library linked
+//   api.json      which routines form `blas` and which `lapack`, the library linked, and whether
+//                 the build is N-API only (BRIDGEGEN_NO_V8_TYPE_TEST, as a prebuild must be)
 //   api.d.ts      the two namespaces typed from _linalg/index.d.ts
 //   error.txt     why the last build failed (only then): linalg/index.js puts it in its error
 //
@@ -185,7 +186,8 @@ export async function buildLinalg(options: LinalgBuildOptions, progress: Progres
     if (twice.length) throw new ToolchainError('a routine is defined by two signature files in fortran/linalg', `defined twice: ${twice.join(', ')}`);
     progress.stage(`building bridgegen/linalg (${names.blas.length} BLAS + ${names.lapack.length} LAPACK routines, ${blas.libraries.map((l) => `-l${l}`).join(' ')})`);
     const result = await buildPackage(analysis, buildOptions, progress);
-    const api = { module: MODULE_NAME, blas: names.blas, lapack: names.lapack, libraries: blas };
+    const napiOnly = Boolean(process.env.BRIDGEGEN_NO_V8_TYPE_TEST);
+    const api = { module: MODULE_NAME, blas: names.blas, lapack: names.lapack, libraries: blas, napiOnly };
     writeIfChanged(path.join(outDir, 'api.json'), JSON.stringify(api, null, 2) + '\n');
     writeIfChanged(path.join(outDir, 'api.d.ts'), apiDts(names));
     fs.rmSync(errorFile, { force: true });

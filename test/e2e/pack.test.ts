@@ -1,6 +1,7 @@
-// The way a user gets bridgegen: `npm pack`, install the tarball into an empty project,
-// run `npx bridgegen` there, and load the module it builds; and bridgegen/linalg, which the
-// install built, from CommonJS, ES modules and TypeScript.
+// The way a user gets bridgegen: `npm pack`, install the tarball into an empty project with
+// --ignore-scripts (as pnpm 10 does), run `npx bridgegen` there, and load the module it builds;
+// and bridgegen/linalg, from the prebuilt binary the package ships (no install script ran), from
+// CommonJS, ES modules and TypeScript.
 
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -10,13 +11,16 @@ import { ROOT, tempDir } from '../helpers/build';
 const npm = (args: string[], cwd: string) =>
   execFileSync('npm', args, { cwd, encoding: 'utf8', env: { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false' } });
 
-it('installs from the packed tarball and builds a module with npx bridgegen', () => {
+it('installs from the packed tarball without scripts and builds a module with npx bridgegen', () => {
   const work = tempDir('pack');
   const tarball = npm(['pack', '--silent', '--pack-destination', work], ROOT).trim().split('\n').pop()!;
   const project = path.join(work, 'project');
   fs.mkdirSync(project);
   fs.writeFileSync(path.join(project, 'package.json'), JSON.stringify({ name: 'user-project', version: '1.0.0', private: true }));
-  npm(['install', '--prefer-offline', '--no-save', path.join(work, tarball)], project);
+  npm(['install', '--prefer-offline', '--no-save', '--ignore-scripts', path.join(work, tarball)], project);
+  const installed = path.join(project, 'node_modules', 'bridgegen', 'linalg');
+  expect(fs.existsSync(path.join(installed, 'prebuilds', `${process.platform}-${process.arch}`, '_linalg.node'))).toBe(true);
+  expect(fs.existsSync(path.join(installed, 'build', 'api.json'))).toBe(false); // nothing was built
   fs.copyFileSync(path.join(ROOT, 'fortran', 'examples', 'heat.f90'), path.join(project, 'heat.f90'));
 
   const build = spawnSync('npx', ['bridgegen', 'heat.f90', '-q'], { cwd: project, encoding: 'utf8' });
@@ -33,7 +37,7 @@ it('installs from the packed tarball and builds a module with npx bridgegen', ()
   // One explicit Euler step of u_t = u_xx with r = alpha*dt/dx^2 = 0.1, fixed ends.
   expect(JSON.parse(run.stdout)).toEqual([0, 0.1, 0.8, 0.1, 0].map((x) => expect.closeTo(x, 12)));
 
-  // bridgegen/linalg, built by the package's install script against the system BLAS/LAPACK.
+  // bridgegen/linalg, from its prebuild.
   const linalg = spawnSync(process.execPath, ['-e', `
     const { blas, lapack } = require('bridgegen/linalg');
     const c = blas.dgemm(1, [[1, 2], [3, 4]], [[5, 6], [7, 8]], 0, [[0, 0], [0, 0]]);
