@@ -248,7 +248,7 @@ function inferCallback(arg: Arg, unit: RoutineUnit, outer: Context, ctx: Routine
   const text = inferredInterface(arg.name, unit.body, {
     variable: (name) => {
       const sym = ctx.syms.get(name);
-      if (sym?.flags.has('external') || ctx.procedures.has(name)) return undefined;
+      if (sym?.flags.has('external') || sym?.intents.includes('callback') || ctx.procedures.has(name)) return undefined;
       const type = typeText(sym?.type ?? sym?.directiveType ?? implicitSpec(name), ctx, name);
       return type ? { type, dims: (sym?.dims ?? []).map((d) => d.text) } : undefined;
     },
@@ -324,7 +324,9 @@ function lowerZeroBased(attr: RawExpr | true, ctx: RoutineContext, name: string)
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
 
 function valueType(name: string, sym: Sym | undefined, ctx: RoutineContext, what: string, span: Span, isResult: boolean) {
-  if (!isResult && (sym?.flags.has('external') || ctx.procedures.has(name))) return { type: 'procedure' as const, kind: 0 };
+  // F2Py's intent(callback) makes a procedure argument, with or without `external`.
+  const procedure = sym?.flags.has('external') || sym?.intents.includes('callback') || ctx.procedures.has(name);
+  if (!isResult && procedure) return { type: 'procedure' as const, kind: 0 };
   const written = isResult ? (ctx.unit.type ?? sym?.type ?? sym?.directiveType) : (sym?.type ?? sym?.directiveType);
   const spec = written ?? implicitType(ctx.rules, name);
   if (!spec) {

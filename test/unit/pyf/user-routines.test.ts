@@ -53,6 +53,12 @@ describe('python module NAME__user__routines', () => {
     ]);
   });
 
+  it('takes intent(callback) without external as a procedure argument, as F2Py does', () => {
+    const { routines, messages } = read(GEES.replace('            external <prefix>select\n', '            intent(callback) <prefix>select\n'), 'lapack.pyf.src');
+    expect(messages).toEqual([]);
+    expect(signature(routines[1]!.args[0])).toBe('function(real8 arg1, real8 arg2) -> logical4');
+  });
+
   it('is not the python module name of the build', () => {
     const bag = new DiagnosticBag();
     expect(readSignatureFiles([{ path: 'lapack.pyf.src', text: GEES }], bag).moduleName).toBe('lapack');
