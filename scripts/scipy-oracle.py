@@ -55,6 +55,8 @@ def encode(v):
         else:
             data = flat
         return {"dtype": str(v.dtype), "shape": list(v.shape), "data": [float(x) for x in data]}
+    if isinstance(v, (bytes, np.bytes_)):  # a CHARACTER output (gesvx's equed): b'N' -> "N"
+        return v.decode()
     if isinstance(v, (complex, np.complexfloating)):
         return {"re": float(v.real), "im": float(v.imag)}
     if isinstance(v, (np.integer, int)):

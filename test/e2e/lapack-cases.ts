@@ -62,6 +62,15 @@ export function triangular(dtype: Dtype, n: number, seed: number, lower = false)
   return matrix(dtype, n, n, (i, j) => ((lower ? i >= j : i <= j) ? get(a, i, j) : [0, 0]));
 }
 
+/** A JS result (typed array or column-major ndarray) as case data of dtype `t`: outputs of one routine as inputs of the next. */
+export function caseData(t: Dtype, v: any): ArrayValue {
+  if (ArrayBuffer.isView(v)) {
+    const flat = Array.from(v as unknown as ArrayLike<number>);
+    return { dtype: t, shape: [t.startsWith('complex') ? flat.length / 2 : flat.length], data: flat };
+  }
+  return { dtype: t, shape: [...v.shape], data: Array.from(v.data as ArrayLike<number>) };
+}
+
 export const ints = (values: readonly number[]): ArrayValue => ({ dtype: 'int32', shape: [values.length], data: [...values] });
 export const vector = (dtype: Dtype, n: number, seed: number, boost = 0): ArrayValue => {
   const r = randomArray(dtype, [n], seed);
