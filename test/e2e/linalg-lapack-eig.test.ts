@@ -145,6 +145,10 @@ describe('scipy.linalg.lapack eigenvalue problems', () => {
   it("refuse what SciPy's checks refuse", () => {
     const bad = [
       () => m.dsyev([[1, 2, 3], [4, 5, 6]]),
+      // CHARACTER options SciPy checks (sygv/hegv: jobz, uplo).
+      () => m.dsygv([[1, 0], [0, 1]], [[1, 0], [0, 1]], { jobz: 'X' }),
+      () => m.zhegv([[1, 0], [0, 1]], [[1, 0], [0, 1]], { uplo: 'u' }),
+      () => m.ssygv_lwork(2, { uplo: 'X' }),
       () => m.dsyev([[1, 0], [0, 1]], { compute_v: 2 }),
       () => m.dsyev([[1, 0], [0, 1]], { lwork: 4 }),
       () => m.zheevd([[1, 0], [0, 1]], { lwork: 2 }),

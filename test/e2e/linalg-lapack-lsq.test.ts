@@ -1,6 +1,6 @@
 // LAPACK SVD, QR and least squares (fortran/linalg/lapack_lsq.pyf.src) against scipy.linalg.lapack:
 // gesdd gesvd geqrf orgqr ungqr ormqr gels gelsd gelss gelsy geqp3 gerqf orgrq ungrq gehrd orghr unghr
-// geqrfp tzrzf gglse geqrt tpqrt gebal trsyl and their workspace queries.
+// geqrfp tzrzf gglse geqrt tpqrt gebal trsyl and their workspace queries; the Jacobi SVD gejsv (s, d).
 
 import { randomArray } from '../helpers/scipy';
 import { type Case, checkAgainstScipy, errorOf, ints, isComplex, loadLapack, matrix, PREFIXES, REAL, vector } from './lapack-cases';
@@ -89,6 +89,14 @@ function cases(): Case[] {
       { fn: `lapack.${p}trsyl`, args: [upper(4, s + 20), upper(3, s + 21), randomArray(t, [4, 3], s + 22)], kwargs: { trana: isComplex(p) ? 'C' : 'T', isgn: -1 } },
     );
     if (!isComplex(p)) {
+      // The Jacobi SVD (lapack_other.pyf.src): m >= n; jobu/jobv 3 leave u/v out (0 by 0).
+      const tall4 = randomArray(t, [6, 4], s + 31);
+      out.push(
+        { fn: `lapack.${p}gejsv`, args: [tall4] },
+        { fn: `lapack.${p}gejsv`, args: [tall4], kwargs: { joba: 1, jobu: 1, jobv: 1, jobt: 0 } },
+        { fn: `lapack.${p}gejsv`, args: [tall4], kwargs: { joba: 0, jobu: 3, jobv: 3, jobr: 0, jobp: 0, lwork: 200 } },
+        { fn: `lapack.${p}gejsv`, args: [tall], kwargs: { joba: 3, jobu: 2, jobv: 0, jobt: 1 } },
+      );
       out.push(
         { fn: `lapack.${p}ormqr`, args: ['L', 'N', tall, vector(t, 3, s + 7), randomArray(t, [5, 2], s + 8), 16], skip: ['work'] },
         { fn: `lapack.${p}ormqr`, args: ['R', 'T', randomArray(t, [2, 2], s + 9), vector(t, 2, s + 10), randomArray(t, [3, 2], s + 11), 16], skip: ['work'] },
@@ -134,6 +142,16 @@ describe('scipy.linalg.lapack SVD, QR and least squares', () => {
       () => m.dgebal([[1, 0, 0], [0, 1, 0]]),
       () => m.ztrsyl([[1]], [[1]], [[1]], { isgn: 2 }),
       () => m.dgeqp3([[1, 0, 0], [0, 1, 0]], { lwork: 2 }),
+      () => m.dgejsv([[1, 0, 0], [0, 1, 0]]),
+      // CHARACTER options SciPy checks (ormqr: side, trans; gels: trans; trsyl: trana, tranb).
+      () => m.dormqr('X', 'N', [[1, 0], [0, 1]], [1, 1], [[1, 0], [0, 1]], 4),
+      () => m.sormqr('L', 'C', [[1, 0], [0, 1]], [1, 1], [[1, 0], [0, 1]], 4),
+      () => m.dgels([[1, 0], [0, 1]], [[1], [2]], { trans: 'C' }),
+      () => m.zgels_lwork(2, 2, 1, { trans: 'T' }),
+      () => m.dtrsyl([[1]], [[1]], [[1]], { tranb: 'X' }),
+      () => m.sgejsv([[1, 0], [0, 1]], { joba: 6 }),
+      () => m.dgejsv([[1, 0], [0, 1]], { jobu: 2, jobv: 1 }),
+      () => m.dgejsv([[1, 0], [0, 1]], { lwork: 6 }),
     ];
     for (const f of bad) expect(errorOf(f)).toMatchObject({ name: 'RangeError', code: 'ERR_BRIDGEGEN_CHECK' });
   });

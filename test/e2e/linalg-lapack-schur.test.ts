@@ -1,12 +1,14 @@
 // LAPACK Schur factorizations and selected eigenvalues against scipy.linalg.lapack: gees gges
 // (s, d, c, z; fortran/linalg/lapack_schur.pyf.src) with a JS `select` callback, syevr syevx
 // sygvd sygvx (s, d) and heevr heevx hegvd hegvx (c, z) with their _lwork queries
-// (lapack_eig.pyf.src), whose defaults and extents compare the `range`/`jobz` characters, and larf
-// (lapack_solve.pyf.src).
+// (lapack_eig.pyf.src), whose defaults and extents compare the `range`/`jobz` characters, larf
+// (lapack_solve.pyf.src), and the reorderings trsen tgsen (+ _lwork) tgexc (lapack_other.pyf.src).
 
 import type { CallbackValue } from '../helpers/scipy';
-import { randomArray } from '../helpers/scipy';
-import { type Case, checkAgainstScipy, errorOf, isComplex, loadLapack, PREFIXES, REAL, symmetric, vector } from './lapack-cases';
+import { randomArray, toJs } from '../helpers/scipy';
+import {
+  type Case, caseData, checkAgainstScipy, errorOf, ints, isComplex, loadLapack, matrix, PREFIXES, REAL, symmetric, vector,
+} from './lapack-cases';
 
 let m: Record<string, any>;
 
@@ -73,10 +75,43 @@ function larfCases(p: string, s: number): Case[] {
   ];
 }
 
+/**
+ * Reordering Schur forms (lapack_other.pyf.src): trsen/tgsen move the selected eigenvalues first,
+ * tgexc moves one; the Schur forms come from this module's gees/gges (checked above).
+ */
+function reorderCases(p: string, s: number): Case[] {
+  const t = REAL[p]!;
+  const cx = isComplex(p);
+  const a = randomArray(t, [4, 4], s + 31);
+  const b = randomArray(t, [4, 4], s + 32);
+  const schur = m[`${p}gees`](() => false, toJs(a));
+  const gen = m[`${p}gges`](() => false, toJs(a), toJs(b));
+  const [ts, vs] = [caseData(t, schur.t), caseData(t, schur.vs)];
+  const [aa, bb, q, z] = [caseData(t, gen.a), caseData(t, gen.b), caseData(t, gen.vsl), caseData(t, gen.vsr)];
+  const select = ints([0, 1, 1, 0]);
+  const eye = matrix(t, 4, 4, (i, j) => [i === j ? 1 : 0, 0]);
+  const lworks = ['work', 'iwork'];
+  // Real Schur forms may hold 2x2 blocks: ifst/ilst (1-based, as LAPACK's) name the first and last rows.
+  const out: Case[] = [
+    { fn: `lapack.${p}trsen`, args: [select, ts, vs], kwargs: { lwork: 64, ...(cx ? {} : { liwork: 64 }) } },
+    { fn: `lapack.${p}trsen`, args: [select, ts, vs], kwargs: { job: 'N', wantq: 0 }, skip: ['qs'] },
+    { fn: `lapack.${p}trsen`, args: [ints([1, 0, 0, 0]), ts, vs], kwargs: { job: 'E', lwork: 64, ...(cx ? {} : { liwork: 64 }) } },
+    { fn: `lapack.${p}trsen_lwork`, args: [select, ts], skip: lworks },
+    { fn: `lapack.${p}trsen_lwork`, args: [select, ts], kwargs: { job: 'N' }, skip: lworks },
+    { fn: `lapack.${p}tgsen`, args: [select, aa, bb, q, z], kwargs: { lwork: 128, liwork: 64 } },
+    { fn: `lapack.${p}tgsen`, args: [select, aa, bb, q, z], kwargs: { ijob: 0, wantq: 0, wantz: 0 }, skip: ['qs', 'zs'] },
+    { fn: `lapack.${p}tgsen`, args: [ints([1, 0, 0, 0]), aa, bb, eye, eye], kwargs: { ijob: 2, lwork: 128, liwork: 64 } },
+    { fn: `lapack.${p}tgsen_lwork`, args: cx ? [select, aa, bb] : [select, aa], skip: lworks },
+    { fn: `lapack.${p}tgexc`, args: [aa, bb, q, z, 1, 4], skip: ['work'] },
+    { fn: `lapack.${p}tgexc`, args: [aa, bb, eye, eye, 4, 1], kwargs: { wantq: 0, wantz: 0 }, skip: ['work', 'q', 'z'] },
+  ];
+  return out;
+}
+
 function cases(): Case[] {
   return PREFIXES.flatMap((p, k) => {
     const s = 500 + 40 * k;
-    return [...schurCases(p, s), ...selectedCases(p, s), ...larfCases(p, s)];
+    return [...schurCases(p, s), ...selectedCases(p, s), ...larfCases(p, s), ...reorderCases(p, s)];
   });
 }
 

@@ -241,6 +241,18 @@ describe('scipy.linalg.lapack linear systems', () => {
       () => m.ztpttr(3, new Float64Array(14)),
       () => m.slarfg(0, 1, [1, 2]),
       () => m.dlarfg(3, 1, [1, 2], { incx: 0 }),
+      // CHARACTER options SciPy checks (lange: norm; gttrs, tbtrs: trans, uplo, diag; RFP/packed: transr, uplo).
+      () => m.dlange('X', [[1, 2]]),
+      () => m.zlange('2', [[1, 2]]),
+      () => m.dgttrs([1], [2, 2], [1], [], new Int32Array([1, 2]), [[1], [1]], { trans: 'X' }),
+      () => m.ctbtrs([[1, 1]], [[1], [1]], { uplo: 'X' }),
+      () => m.dtbtrs([[1, 1]], [[1], [1]], { diag: 'X' }),
+      () => m.stpttr(2, [1, 2, 3], { uplo: 'X' }),
+      () => m.dtrttp([[1, 0], [0, 1]], { uplo: 'X' }),
+      () => m.dtrttf([[1, 0], [0, 1]], { transr: 'C' }),
+      () => m.ztfttr(2, new Float64Array(6), { transr: 'T' }),
+      () => m.dpftrf(2, [1, 2, 3], { uplo: 'X' }),
+      () => m.dpftrs(2, [1, 2, 3], [[1], [1]], { transr: 'X' }),
     ];
     for (const f of bad) expect(errorOf(f)).toMatchObject({ name: 'RangeError', code: 'ERR_BRIDGEGEN_CHECK' });
     // gbtrs pivots are 0-based and checked; ab's rows are not 2*kl+ku+1; an lda larger than a's rows: shapes differ from the declared dimensions.
