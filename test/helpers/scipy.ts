@@ -50,7 +50,9 @@ export type ScipyAnswer = { readonly names: readonly string[]; readonly values: 
 const ROOT = path.resolve(__dirname, '../..');
 const PYTHON = '/usr/bin/python3';
 
+/** SciPy is there (BRIDGEGEN_NO_SCIPY=1 pretends it is not: the fixtures answer, as in CI). */
 function scipyAvailable(): boolean {
+  if (process.env.BRIDGEGEN_NO_SCIPY) return false;
   return spawnSync(PYTHON, ['-c', 'import scipy.linalg'], { stdio: 'ignore' }).status === 0;
 }
 
@@ -72,11 +74,35 @@ export function scipyAnswers(suite: string, cases: readonly ScipyCase[]): ScipyA
     return answers;
   }
   const fixture = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, ScipyAnswer>;
+  const recorded = Object.keys(fixture).map((key) => ({ key, c: JSON.parse(key) as ScipyCase }));
   return cases.map((c) => {
-    const answer = fixture[keyOf(c)];
+    // A case whose inputs this module computed (an LU, a Schur form) may differ in the last bits
+    // from the recorded one on another CPU (BLAS kernels differ): then the recorded case with the
+    // same routine and options and inputs equal to a few ulps answers.
+    const answer = fixture[keyOf(c)] ?? fixture[recorded.find((r) => sameCase(r.c, c))?.key ?? ''];
     if (!answer) throw new Error(`no SciPy answer for ${keyOf(c)} in ${file}: run the test once where /usr/bin/python3 has SciPy`);
     return answer;
   });
+}
+
+/** `a` and `b` are the same case up to rounding in their array arguments (relative to each array's largest entry). */
+function sameCase(a: ScipyCase, b: ScipyCase): boolean {
+  const close = (x: unknown, y: unknown): boolean => {
+    if (typeof x !== 'object' || x === null || typeof y !== 'object' || y === null) return x === y;
+    if (Array.isArray(x) || Array.isArray(y)) {
+      return Array.isArray(x) && Array.isArray(y) && x.length === y.length && x.every((v, i) => close(v, y[i]));
+    }
+    const [u, v] = [x as Record<string, unknown>, y as Record<string, unknown>];
+    if ('dtype' in u && 'dtype' in v) {
+      const [p, q] = [u as unknown as ArrayValue, v as unknown as ArrayValue];
+      if (p.dtype !== q.dtype || JSON.stringify(p.shape) !== JSON.stringify(q.shape) || p.data.length !== q.data.length) return false;
+      const tol = (p.dtype === 'float32' || p.dtype === 'complex64' ? 1e-5 : 1e-12) * Math.max(1, ...p.data.map(Math.abs));
+      return p.data.every((w, k) => Math.abs(w - q.data[k]!) <= tol);
+    }
+    const keys = Object.keys(u).filter((k) => u[k] !== undefined);
+    return keys.length === Object.keys(v).filter((k) => v[k] !== undefined).length && keys.every((k) => close(u[k], v[k]));
+  };
+  return a.fn === b.fn && close(a.args, b.args) && close(a.kwargs ?? {}, b.kwargs ?? {});
 }
 
 const isArray = (v: Value): v is ArrayValue => typeof v === 'object' && 'dtype' in v;
