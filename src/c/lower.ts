@@ -9,7 +9,7 @@ import type { Arg, DerivedType, Module, ModuleVariable, Routine, Span, TypeCompo
 import type { CDecl, CEnumerator, CField, CType } from './ast';
 import { conventionalLengths, type ParamFacts } from './conventions';
 import { lowerParam, lowerResult, paramNames, voidPointerIndex } from './params';
-import { classify, type TypeScope } from './types';
+import { classify, structSpelling, type TypeScope } from './types';
 
 type FunctionDecl = Extract<CDecl, { kind: 'function' }>;
 
@@ -125,7 +125,7 @@ function component(field: CField, scope: TypeScope): TypeComponent {
 
 function struct(decl: Extract<CDecl, { kind: 'struct' | 'union' }>, scope: TypeScope): DerivedType {
   return {
-    name: scope.structNames.get(decl.tag) ?? decl.tag,
+    name: structSpelling(decl.tag, scope),
     bindC: true,
     sequence: true,
     components: decl.fields.map((f) => component(f, scope)),

@@ -39,7 +39,8 @@ function pointerArg(name: string, to: CKind, isConst: boolean, length: Expr | un
     return cArg(name, span, { type: 'integer', kind: 1, intent }, vector(length));
   }
   if (to.kind === 'scalar') return cArg(name, span, { type: to.type, kind: to.bytes, intent }, vector(length));
-  if (to.kind === 'struct') return cArg(name, span, { type: 'type', kind: 0, typeName: to.name, intent });
+  // A struct the function may change comes back, updated, as a scalar does.
+  if (to.kind === 'struct') return cArg(name, span, { type: 'type', kind: 0, typeName: to.name, intent, returned: intent === 'inout' });
   return opaque(name, spelled, span);
 }
 

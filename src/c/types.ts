@@ -73,7 +73,7 @@ export function classify(t: CType, scope: TypeScope, depth = 0): CKind {
     case 'enum':
       return { kind: 'scalar', type: 'integer', bytes: 4, enumTag: t.tag };
     case 'struct':
-      return { kind: 'struct', name: scope.structNames.get(t.tag) ?? t.tag };
+      return { kind: 'struct', name: structSpelling(t.tag, scope) };
     case 'union':
       return { kind: 'opaque', spelling: spelling(t) };
     case 'pointer': {
@@ -86,4 +86,12 @@ export function classify(t: CType, scope: TypeScope, depth = 0): CKind {
     case 'function':
       return { kind: 'function', type: t };
   }
+}
+
+/**
+ * How C spells a struct type: its typedef name for an anonymous struct, else `struct tag` (the
+ * name the C shim declares it by, and the derived type's name in the IR).
+ */
+export function structSpelling(tag: string, scope: Pick<TypeScope, 'structNames'>): string {
+  return scope.structNames.get(tag) ?? `struct ${tag}`;
 }

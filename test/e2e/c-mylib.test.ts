@@ -83,10 +83,33 @@ describe('callbacks with void * userdata', () => {
   });
 });
 
+describe('structs of plain values', () => {
+  it('cross as objects: by value, by const pointer (an input) and by pointer (returned updated)', async () => {
+    expect(m.mylib_vlen({ x: 3, y: 4 })).toBe(5);
+    expect(m.mylib_width({ lo: 2, hi: 5, closed: true })).toBe(4);
+    expect(m.mylib_width({ lo: 2, hi: 5, closed: false })).toBe(3);
+    const v = { x: 1, y: 2 };
+    expect(m.mylib_vscale(v, 3)).toEqual({ x: 3, y: 6 });
+    expect(v).toEqual({ x: 1, y: 2 });
+    expect(await m.mylib_vscaleAsync({ x: 1, y: 1 }, 2)).toEqual({ x: 2, y: 2 });
+  });
+
+  it('name the component of a bad value', () => {
+    expect(thrownName(() => m.mylib_vlen({ x: 1 }))).toBe('TypeError');
+    expect(thrownName(() => m.mylib_width({ lo: 1.5, hi: 2, closed: true }))).toBe('RangeError');
+  });
+
+  it('are typed in the .d.ts', () => {
+    const dts = fs.readFileSync(path.join(dir, 'index.d.ts'), 'utf8');
+    expect(dts).toMatch(/mylib_vscale\(v: \{ x: number; y: number \}, k: number\): \{ x: number; y: number \};/);
+  });
+});
+
 describe('what is not wrapped', () => {
   it('without --unchecked-pointers, pointers of unknown length, structs and variadics are refused with reasons', () => {
     const { iface, warnings } = analyze({ ...DEFAULT_OPTIONS, files: FILES });
-    expect(iface.routines.map((r) => r.name)).toEqual(['mylib_dsum', 'mylib_scale', 'mylib_integrate', 'mylib_map', 'mylib_count', 'mylib_cmul']);
+    expect(iface.routines.map((r) => r.name)).toEqual(['mylib_dsum', 'mylib_scale', 'mylib_integrate', 'mylib_map', 'mylib_count', 'mylib_cmul',
+      'mylib_vlen', 'mylib_vscale', 'mylib_width']);
     const messages = warnings.map((w) => w.message);
     expect(messages).toContain('function `mylib_printf` skipped: it is variadic (`...`)');
     expect(messages).toContainEqual(expect.stringMatching(/^routine `mylib_fill` skipped: pointer argument `out` of C function `mylib_fill` has no known length/));

@@ -60,3 +60,12 @@ unsigned long long mylib_hash(const unsigned char *bytes, int64_t n) {
 }
 
 double _Complex mylib_cmul(double _Complex a, float _Complex b) { return a * b; }
+
+double mylib_vlen(mylib_vec2 v) { return sqrt(v.x * v.x + v.y * v.y); }
+
+void mylib_vscale(mylib_vec2 *v, double k) {
+  v->x *= k;
+  v->y *= k;
+}
+
+int mylib_width(const struct mylib_range *r) { return r->hi - r->lo + (r->closed ? 1 : 0); }

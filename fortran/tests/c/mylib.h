@@ -47,6 +47,18 @@ int mylib_printf(const char *fmt, ...);
 unsigned long long mylib_hash(const unsigned char *bytes, int64_t n);
 double _Complex mylib_cmul(double _Complex a, float _Complex b);
 
+/** A 2-vector: a struct of plain values crosses as a JS object. */
+typedef struct { double x, y; } mylib_vec2;
+/** A range of integers, by its tag only. */
+struct mylib_range { int32_t lo, hi; _Bool closed; };
+
+/** Length of v (a struct by value). */
+double mylib_vlen(mylib_vec2 v);
+/** Scales v in place (a struct by pointer: returned updated). */
+void mylib_vscale(mylib_vec2 *v, double k);
+/** How many integers r holds (a const struct pointer: an input). */
+int mylib_width(const struct mylib_range *r);
+
 #ifdef __cplusplus
 }
 #endif

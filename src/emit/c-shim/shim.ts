@@ -29,7 +29,7 @@ const C_TYPE: Readonly<Record<Dtype, string>> = {
   chars: 'char',
 };
 
-function cType(arg: Arg): string {
+function cType(arg: Pick<Arg, 'type' | 'kind' | 'name'>): string {
   return C_TYPE[requireDtype(arg)];
 }
 
@@ -41,10 +41,36 @@ function param(name: string): string {
 /** The wrapper's parameters, as the addon's `shimPrototype` declares them (a callback: its trampoline). */
 function wrapperParams(routine: Routine): string[] {
   const params = addonArgs(routine.args).map((a) => (a.type === 'procedure' ? `void* ${param(a.name)}`
-    : isChars(a) && a.rank === 0 ? `char* ${param(a.name)}, int64_t* ${param(a.name)}_len`
-      : `${cType(a)}* ${param(a.name)}`));
+    : a.record ? a.record.components.map((c) => `${cType(c)}* ${fieldParam(a, c.name)}`).join(', ')
+      : isChars(a) && a.rank === 0 ? `char* ${param(a.name)}, int64_t* ${param(a.name)}_len`
+        : `${cType(a)}* ${param(a.name)}`));
   if (routine.result) params.push(`${cType(routine.result)}* result`);
   return params.length ? params : ['void'];
+}
+
+/** The wrapper parameter of one component of a struct argument (the addon passes each by address). */
+function fieldParam(arg: Arg, field: string): string {
+  return `${param(arg.name)}__${field}`;
+}
+
+/** The wrapper's local struct for a struct argument, assembled from the components. */
+function structLocal(arg: Arg): string {
+  return `v_${arg.name}`;
+}
+
+/**
+ * A struct argument (records.ts): the wrapper declares one of the header's type, zero-filled
+ * (padding and all), sets the components, and copies them back when the function may change them.
+ */
+function structBefore(arg: Arg): string[] {
+  const v = structLocal(arg);
+  const set = arg.intent === 'out' ? [] : arg.record!.components.map((c) => `${v}.${c.name} = *${fieldParam(arg, c.name)};`);
+  return [`${arg.typeName} ${v};`, `memset(&${v}, 0, sizeof ${v});`, ...set];
+}
+
+function structAfter(arg: Arg): string[] {
+  if (!arg.returned) return [];
+  return arg.record!.components.map((c) => `*${fieldParam(arg, c.name)} = ${structLocal(arg)}.${c.name};`);
 }
 
 /** An offset (`x+offx`) in C, the wrapper's scalars read through their addresses. */
@@ -68,6 +94,7 @@ function actual(moduleName: string, routine: Routine, arg: Arg, offset: Expr | u
   const p = param(arg.name);
   if (arg.type === 'procedure') return `${arg.typeName ? `(${arg.typeName})` : ''}${adapterName(moduleName, routine, arg)}`;
   if (arg.userdata) return param(arg.userdata);
+  if (arg.record) return arg.value ? structLocal(arg) : `&${structLocal(arg)}`;
   if (arg.rank > 0) return offset ? `${p} + (${cOffset(offset)})` : p;
   // A rank-0 CHARACTER is a C string (the addon's bytes end in a NUL), or by value its first byte.
   return arg.value ? `*${p}` : p;
@@ -113,8 +140,11 @@ function writeWrapper(w: Writer, moduleName: string, routine: Routine): void {
     w.line();
   }
   const call = `${routine.fortranName ?? routine.name}(${called(routine).map((c) => actual(moduleName, routine, c.arg, c.offset)).join(', ')})`;
+  const structs = routine.args.filter((a) => a.record);
   w.block(`void ${shimSymbol(moduleName, routine)}(${wrapperParams(routine).join(', ')}) {`, () => {
+    w.many(structs.flatMap(structBefore));
     w.line(routine.result ? `*result = ${call};` : `${call};`);
+    w.many(structs.flatMap(structAfter));
   }, '}');
 }
 
@@ -133,6 +163,7 @@ export function emitCShim(moduleName: string, iface: Interface, include: (header
   w.line(generatedBanner('//'));
   w.line(`// The C functions of module \`${moduleName}\`: one wrapper each, every argument by address.`);
   w.line('#include <stdint.h>');
+  w.line('#include <string.h>');
   w.line('#include <complex.h>');
   for (const header of new Set(routines.flatMap((r) => (r.header ? [r.header] : [])))) w.line(include(header));
   const declared = routines.filter((r) => !r.header);

@@ -33,8 +33,10 @@ function readScalar(arg: Arg, i: number, scope: ValueScope): string {
   if (isChars(arg)) return `bridgegen::read_chars(args, ${i}, ${cppCharLength(arg)}, ${member(arg.name)});`;
   const read = `bridgegen::read_scalar<${cType(arg)}>(args, ${i})`;
   const target = member(arg.name);
-  if (arg.default?.kind === 'constant' && arg.hidden) return `${target} = ${arg.default.value};`;
-  if (arg.default?.kind === 'constant') return `${target} = bridgegen::read_scalar_or<${cType(arg)}>(args, ${i}, ${arg.default.value});`;
+  // Cast: a LOGICAL's C++ type (an enum class) takes no plain integer.
+  const constant = arg.default?.kind === 'constant' ? `static_cast<${cType(arg)}>(${arg.default.value})` : '';
+  if (constant && arg.hidden) return `${target} = ${constant};`;
+  if (constant) return `${target} = bridgegen::read_scalar_or<${cType(arg)}>(args, ${i}, ${constant});`;
   if (arg.default?.kind !== 'extent') return `${target} = ${read};`;
   const from = paramIndex(arg.default.array);
   const dim = storageDim(scope.arg(arg.default.array)!, arg.default.dim);
@@ -189,7 +191,9 @@ export function writePrepare(w: Writer, routine: Routine): void {
     for (const arg of inputArrays.filter((a) => a.zeroBased?.extent)) {
       const extent = arg.zeroBased!.extent!;
       const i = paramIndex(arg.name);
-      w.line(`bridgegen::check_indices(args, ${i}, ${member(arg.name)}, ${cppValueExpr(extent, scope)}, ${cppString(fortranExpr(extent))});`);
+      const check = `bridgegen::check_indices(args, ${i}, ${member(arg.name)}, ${cppValueExpr(extent, scope)}, ${cppString(fortranExpr(extent))});`;
+      // One created when left out holds no indices yet (an async call zero-fills it on the worker).
+      w.line(zeroWhenAbsent(arg) ? `if (args.given(${i})) ${check}` : check);
     }
     for (const arg of routine.args.filter((a) => a.rank > 0 && !isInput(a))) allocArray(w, arg, shapeArray(w, arg, scope));
     for (const arg of routine.args.filter((a) => isChars(a) && a.rank === 0 && !isInput(a))) {

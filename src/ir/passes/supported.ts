@@ -179,8 +179,8 @@ function recordProblem(arg: Arg, routine: Routine): string | undefined {
     return `${what}, not supported yet (a module's type crosses as an object when its components are all ` +
       'public scalar numbers, logicals or complex)';
   }
-  if (routine.language === 'c') return `${what}: C structs are not supported yet`;
-  if (arg.fortranOptional || arg.value || arg.hidden) return `${what} is optional, VALUE or hidden, not supported yet`;
+  // By value is C's way (the C shim passes the struct); Fortran's VALUE is not supported yet.
+  if (arg.fortranOptional || arg.hidden || (arg.value && routine.language !== 'c')) return `${what} and is optional, VALUE or hidden: not supported yet`;
   return undefined;
 }
 
