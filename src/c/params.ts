@@ -50,6 +50,8 @@ export interface ParamContext {
   readonly length?: Expr;
   /** The callback whose `void *` context this parameter is. */
   readonly userdata?: string;
+  /** How many callback signatures enclose this parameter (a guard against typedef cycles). */
+  readonly nesting?: number;
 }
 
 export function lowerParam(type: CType, ctx: ParamContext, scope: TypeScope, span: Span): Arg {
@@ -62,11 +64,11 @@ export function lowerParam(type: CType, ctx: ParamContext, scope: TypeScope, spa
       return pointerArg(ctx.name, k.to, k.const, ctx.length, spellingOf(type), span);
     case 'struct':
       return cArg(ctx.name, span, { type: 'type', kind: 0, typeName: k.name, intent: 'in', value: true });
-    case 'function':
+    case 'function': {
       // typeName: the C shim passes its adapter as this type, the header's own spelling.
-      return cArg(ctx.name, span, {
-        type: 'procedure', kind: 0, typeName: spellingOf(type), intent: 'in', callback: callbackSignature(k.type, ctx.name, scope, span),
-      });
+      const callback = callbackSignature(k.type, ctx.name, scope, span, ctx.nesting ?? 0);
+      return cArg(ctx.name, span, { type: 'procedure', kind: 0, typeName: spellingOf(type), intent: 'in' }, callback ? { callback } : {});
+    }
     case 'void':
     case 'opaque':
       return opaque(ctx.name, spellingOf(type), span);
@@ -87,11 +89,14 @@ export function voidPointerIndex(params: readonly CParam[], scope: TypeScope): n
 }
 
 /** How the function calls the JS callback `name`: its `void *` parameter is the context, hidden. */
-function callbackSignature(fn: Extract<CType, { kind: 'function' }>, name: string, scope: TypeScope, span: Span): CallbackSignature {
+function callbackSignature(fn: Extract<CType, { kind: 'function' }>, name: string, scope: TypeScope, span: Span, nesting: number): CallbackSignature | undefined {
+  // A callback of a callback of ...: past a few levels only a typedef cycle (invalid C) goes on;
+  // without a signature the routine is refused.
+  if (nesting > 4) return undefined;
   const names = paramNames(fn.params);
   const context = voidPointerIndex(fn.params, scope);
-  const args = fn.params.map((p, i) => lowerParam(p.type, { name: names[i], userdata: i === context ? name : undefined }, scope, p.span));
-  const result = lowerResult(fn.result, name, scope, span);
+  const args = fn.params.map((p, i) => lowerParam(p.type, { name: names[i], userdata: i === context ? name : undefined, nesting: nesting + 1 }, scope, p.span));
+  const result = lowerResult(fn.result, name, scope, span, nesting + 1);
   return { kind: result ? 'function' : 'subroutine', args, ...(result ? { result } : {}) };
 }
 
@@ -99,9 +104,9 @@ function callbackSignature(fn: Extract<CType, { kind: 'function' }>, name: strin
  * A function's result (named after it), undefined for `void`. A returned pointer has no length
  * and no owner bridgegen knows of: opaque (so refused).
  */
-export function lowerResult(type: CType, name: string, scope: TypeScope, span: Span): Arg | undefined {
+export function lowerResult(type: CType, name: string, scope: TypeScope, span: Span, nesting = 0): Arg | undefined {
   const k = classify(type, scope);
   if (k.kind === 'void') return undefined;
-  const { value: _value, ...arg } = k.kind === 'pointer' ? opaque(name, spellingOf(type), span) : lowerParam(type, { name }, scope, span);
+  const { value: _value, ...arg } = k.kind === 'pointer' ? opaque(name, spellingOf(type), span) : lowerParam(type, { name, nesting }, scope, span);
   return { ...arg, intent: 'out', returned: true };
 }

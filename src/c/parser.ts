@@ -21,6 +21,13 @@ const ATTRIBUTES = new Set(['__attribute__', '__attribute', '__declspec', '__asm
 const BASIC = new Set(['void', 'char', 'short', 'int', 'long', 'float', 'double', 'signed', 'unsigned', '_Bool', 'bool', '_Complex', '__complex__',
   '__int128', '_Float16', '_Float32', '_Float64', '_Float128', '_Float32x', '_Float64x', '__float128']);
 
+const TAGS = new Set(['struct', 'union', 'enum', 'sizeof', 'return', 'if', 'else', 'for', 'while', 'do', 'switch', 'case', 'default', 'goto', 'break', 'continue']);
+
+/** A keyword, which no declaration may name. */
+function isReserved(name: string): boolean {
+  return BASIC.has(name) || STORAGE.has(name) || QUALIFIERS.has(name) || TAGS.has(name);
+}
+
 /** A declaration's specifiers: its base type, and whether it is a typedef. */
 interface Specifiers {
   readonly base: CType;
@@ -278,8 +285,12 @@ class Parser {
     const span = this.peek().span;
     let inner: Declarator | undefined;
     let name: string | undefined;
-    if (this.peek().kind === 'ident') name = this.next().text;
-    else if (this.is('(') && (this.is('*', 1) || this.is('(', 1) || this.is('^', 1))) {
+    if (this.peek().kind === 'ident') {
+      const token = this.next();
+      // Only a compiler would reject `typedef double (*double)(...)`; cc -E does not.
+      if (isReserved(token.text)) throw new CSyntaxError(`\`${token.text}\` is a keyword, not a name`, token.span);
+      name = token.text;
+    } else if (this.is('(') && (this.is('*', 1) || this.is('(', 1) || this.is('^', 1))) {
       this.next();
       inner = this.declarator(abstract);
       this.expect(')');

@@ -258,3 +258,92 @@ it(`survives ${CASES} mutated Fortran and signature files (seed ${SEED}) with a 
   expect(outcomes.diagnostics).toBeGreaterThan(CASES / 20);
   fs.rmSync(dir, { recursive: true, force: true });
 });
+
+// C headers: each case runs the system preprocessor, so fewer of them (BRIDGEGEN_FUZZ_C_CASES).
+const C_CASES = Number(process.env.BRIDGEGEN_FUZZ_C_CASES ?? Math.max(50, Math.round(CASES / 8)));
+
+const C_SNIPPET = `/* BLAS- and LAPACK-like prototypes, a callback with userdata, a struct, enums and macros. */
+#include <stddef.h>
+#include <stdint.h>
+#define LAYOUT_ROW 101
+typedef enum { NoTrans = 111, Trans = 112 } trans_t;
+typedef struct { double re, im; int32_t n; } pair_t;
+struct range { int lo, hi; };
+typedef double (*fn_t)(double x, void *ud);
+double ddot_(const int *n, const double *x, const int *incx, const double *y, const int *incy);
+void dgemm(int layout, trans_t ta, trans_t tb, int m, int n, int k, double alpha, const double *a, int lda,
+           const double *b, int ldb, double beta, double *c, int ldc);
+int dgesv(int layout, int n, int nrhs, double *a, int lda, int *ipiv, double *b, int ldb);
+double integrate(fn_t f, void *ud, double a, double b, int n);
+double plen(pair_t p, const struct range *r, size_t /* count */, char c, _Bool flag);
+`;
+
+const C_TOKENS = ['(', ')', '*', ';', '{', '}', ',', '[', ']', '[3]', '[n]', 'const', 'struct', 'union', 'enum', 'typedef',
+  'unsigned', 'long long', 'void', 'void *', '...', '/* n */', '/* len */', '(*f)(double)', '#define N 3\n', '#define', '#if 1\n',
+  '#endif\n', '"', "'", '= 3', '_Complex', 'extern "C" {', '__attribute__((unused))', 'static inline', 'int x = 1;', '\\', '0x7fffffffffffffff'];
+
+function mutateC(text: string, r: Random): { text: string; did: string[] } {
+  let out = text;
+  const did: string[] = [];
+  for (let n = 1 + r.int(4); n > 0; n--) {
+    const at = r.int(out.length + 1);
+    const op = r.int(4);
+    if (op === 0) {
+      const token = r.pick(C_TOKENS);
+      out = `${out.slice(0, at)} ${token} ${out.slice(at)}`;
+      did.push(`insert ${JSON.stringify(token)} at ${at}`);
+    } else if (op === 1) {
+      const len = 1 + r.int(30);
+      out = out.slice(0, at) + out.slice(at + len);
+      did.push(`delete ${len} at ${at}`);
+    } else if (op === 2) {
+      out = out.slice(0, at);
+      did.push(`truncate at ${at}`);
+    } else {
+      const words = out.match(/[A-Za-z_]\w*/g) ?? ['x'];
+      const [from, to] = [r.pick(words), r.pick(words)];
+      out = out.replace(new RegExp(`\\b${from}\\b`), to);
+      did.push(`rename ${from} -> ${to}`);
+    }
+  }
+  return { text: out, did };
+}
+
+it(`survives ${C_CASES} mutated C headers (seed ${SEED}) with a module or diagnostics`, () => {
+  const headers = [{ name: 'snippet.h', text: C_SNIPPET }, ...fs.readdirSync(path.join(ROOT, 'fortran', 'tests', 'c'))
+    .filter((f) => f.endsWith('.h')).map((f) => ({ name: f, text: fs.readFileSync(path.join(ROOT, 'fortran', 'tests', 'c', f), 'utf8') }))];
+  const dir = tempDir('frontend-fuzz-c');
+  const r = generator(SEED + 1);
+  const outcomes = { module: 0, diagnostics: 0 };
+  for (let k = 0; k < C_CASES; k++) {
+    const source = r.pick(headers);
+    const { text, did } = mutateC(source.text, r);
+    const file = path.join(dir, `case${k}-${source.name}`);
+    fs.writeFileSync(file, text);
+    const options = { ...DEFAULT_OPTIONS, files: [file], name: 'fuzzed', out: path.join(dir, 'out'), includeDirs: [], uncheckedPointers: r.int(2) === 0 };
+    const stage = { name: 'parseOnly' };
+    try {
+      const parsed = parseOnly(options);
+      stage.name = 'emitSignatureFile';
+      emitSignatureFile(parsed.moduleName, parsed.iface);
+      stage.name = 'analyze';
+      const analysis = analyze(options);
+      stage.name = 'packageFiles';
+      packageFiles(analysis, options);
+      outcomes.module++;
+    } catch (err) {
+      const e = err as Error & { diagnostics?: unknown[] };
+      if (e.name === 'InputError' && Array.isArray(e.diagnostics) && e.diagnostics.length > 0) {
+        outcomes.diagnostics++;
+        fs.rmSync(file);
+        continue;
+      }
+      throw new Error(`internal error in ${stage.name} (seed ${SEED}, C case ${k}, from ${source.name}, mutations ${did.join('; ')});\n`
+        + `input kept at ${file}:\n${text.slice(0, 4000)}\n--- error:\n${e.stack}`);
+    }
+    fs.rmSync(file);
+  }
+  expect(outcomes.module).toBeGreaterThan(C_CASES / 20);
+  expect(outcomes.diagnostics).toBeGreaterThan(C_CASES / 20);
+  fs.rmSync(dir, { recursive: true, force: true });
+}, 120_000);

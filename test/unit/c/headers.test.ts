@@ -174,3 +174,22 @@ system(LAPACKE)('lapacke.h (system)', () => {
     expect(routine(iface, 'lapacke_zgesv').args[3]).toMatchObject({ type: 'complex', kind: 16, rank: 1 });
   });
 });
+
+describe('invalid C that only a compiler would reject (found by test/unit/frontend-fuzz.test.ts)', () => {
+  const header = (text: string): string => {
+    const file = `${fs.mkdtempSync('/tmp/bridgegen-c-')}/bad.h`;
+    fs.writeFileSync(file, text);
+    return file;
+  };
+
+  it('reports a keyword declared as a name instead of recursing through it', () => {
+    const { iface, bag } = read(header('typedef double (*double)(double x, void *ud);\ndouble f(double x);\n'));
+    expect(bag.items.map((d) => d.message)).toContain('declaration skipped: `double` is a keyword, not a name');
+    expect(iface.routines.map((r) => r.name)).toEqual(['f']);
+  });
+
+  it('stops at a function-pointer typedef that returns itself: no signature, so the routine is refused', () => {
+    const { iface } = read(header('typedef fn_t (*fn_t)(double x, void *ud);\ndouble g(fn_t f, void *ud);\n'));
+    expect(routine(iface, 'g').args[0]!.type).toBe('procedure');
+  });
+});
