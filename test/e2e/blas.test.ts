@@ -45,3 +45,17 @@ it('reports no OpenBLAS as null, and rejects a bad count', async () => {
     console.log(JSON.stringify({ threads: m.getBlasThreads(), set: m.setBlasThreads(2), error }));`], { encoding: 'utf8' });
   expect(JSON.parse(r.stdout)).toEqual({ threads: null, set: false, error: 'RangeError: setBlasThreads(): expected an integer from 1 to 1024' });
 });
+
+it('keeps each module’s runtime state its own: one loaded before OpenBLAS does not blind the next', async () => {
+  // GCC would make the runtime's function-local statics STB_GNU_UNIQUE, merged across every
+  // addon of the process: the BLAS-linked module then saw the first module's "no OpenBLAS".
+  const noblas = await buildModule('noblas', [fixture('shapes.f90')]);
+  const withblas = await buildModule('withblas', [fixture('blas_user.f90')], ['openblas']);
+  const r = spawnSync(process.execPath, ['-e', `
+    const first = require(${JSON.stringify(noblas)});
+    const none = first.getBlasThreads();
+    const m = require(${JSON.stringify(withblas)});
+    console.log(JSON.stringify({ none, threads: m.getBlasThreads(), set: m.setBlasThreads(1) }));`], { encoding: 'utf8' });
+  expect(r.stderr).toBe('');
+  expect(JSON.parse(r.stdout)).toEqual({ none: null, threads: expect.any(Number), set: true });
+});

@@ -32,7 +32,7 @@ namespace bridgegen {
  *   napi_value result(Napi::Env, const napi_value* pinned);  // JS thread: the return value
  */
 
-/** One lock per addon: Fortran state (SAVE, COMMON) is per process, so per-addon is per state. */
+/** One lock per addon (its statics are its own: NO_SHARED_STATICS in binding-gyp.ts): Fortran state (SAVE, COMMON) is per addon. */
 inline std::mutex& state_mutex() {
   static std::mutex mutex;
   return mutex;

@@ -28,6 +28,14 @@ export const NAPI_DEFINES = ['NAPI_VERSION=8', 'NAPI_CPP_EXCEPTIONS', 'NODE_ADDO
 export const NAPI_ONLY_WHY =
   'A prebuild (prebuildify sets PREBUILD_PLATFORM) must load in every Node, so it uses N-API only, as does BRIDGEGEN_NO_V8_TYPE_TEST=1.';
 
+/**
+ * The runtime's function-local statics (the module's state lock, the BLAS thread policy, the
+ * async lane) belong to each addon. GCC makes them STB_GNU_UNIQUE, which the dynamic loader
+ * merges across every addon in the process, RTLD_LOCAL or not: a second module shared the
+ * first's lock and the BLAS state it had found before OpenBLAS was loaded.
+ */
+export const NO_SHARED_STATICS = '-fno-gnu-unique';
+
 /** Where build-fortran.js leaves the library: in node-gyp's build folder, so a moved package rebuilds. */
 export function fortranLibrary(moduleName: string): string {
   return `<(PRODUCT_DIR)/fortran/lib${moduleName}_fortran.a`;
@@ -47,7 +55,7 @@ export function emitBindingGyp(b: NativeBuild): string {
     'cflags!': ['-fno-exceptions'],
     'cflags_cc!': ['-fno-exceptions'],
     cflags: [...sanitize, ...b.cflags],
-    cflags_cc: ['-std=c++17', '-fexceptions', '-O2', ...sanitize, ...b.cflags],
+    cflags_cc: ['-std=c++17', '-fexceptions', '-O2', NO_SHARED_STATICS, ...sanitize, ...b.cflags],
     actions: [
       {
         action_name: 'fortran',

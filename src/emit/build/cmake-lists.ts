@@ -3,7 +3,7 @@
 // CMake) into a static library, instead of build-fortran.js; flags and libraries are binding.gyp's.
 
 import { generatedBanner, Writer } from '../writer';
-import { NAPI_DEFINES, NAPI_ONLY_WHY, type NativeBuild, sanitizerFlags } from './binding-gyp';
+import { NAPI_DEFINES, NAPI_ONLY_WHY, NO_SHARED_STATICS, type NativeBuild, sanitizerFlags } from './binding-gyp';
 
 /** A CMake quoted argument: `"`, `\`, `;` (CMake's list separator) and `${` escaped; `$<...>` stays a generator expression. */
 function quoted(text: string): string {
@@ -50,7 +50,7 @@ export function emitCMakeLists(b: NativeBuild): string {
     w.line(`target_compile_definitions(${name} PRIVATE BRIDGEGEN_NO_V8_TYPE_TEST)`);
   }, 'endif()');
   const cflags = [...sanitize, ...b.cflags];
-  w.line(`target_compile_options(${name} PRIVATE ${list(['$<$<COMPILE_LANGUAGE:CXX>:-fexceptions>', '$<$<COMPILE_LANGUAGE:CXX>:-O2>', ...cflags])})`);
+  w.line(`target_compile_options(${name} PRIVATE ${list(['$<$<COMPILE_LANGUAGE:CXX>:-fexceptions>', '$<$<COMPILE_LANGUAGE:CXX>:-O2>', `$<$<COMPILE_LANGUAGE:CXX>:${NO_SHARED_STATICS}>`, ...cflags])})`);
   if (b.libraryDirs.length) w.line(`target_link_directories(${name} PRIVATE ${list(b.libraryDirs)})`);
   const rpath = b.libraryDirs.map((d) => `-Wl,-rpath,${d}`);
   if (sanitize.length || rpath.length) w.line(`target_link_options(${name} PRIVATE ${list([...sanitize, ...rpath])})`);
