@@ -18,6 +18,8 @@ export interface CParam {
   /** The declared name, else one taken from a `/* name * /` comment in the parameter. */
   readonly name?: string;
   readonly type: CType;
+  /** A length annotation from a comment in the parameter (`/* dimension(n) * /` or `/* [n] * /`), as written. */
+  readonly length?: string;
   readonly span: Span;
 }
 

@@ -5,7 +5,9 @@
 
 import * as path from 'node:path';
 import type { DiagnosticBag } from '../diag/diagnostic';
-import type { Arg, DerivedType, Module, ModuleVariable, Routine, Span, TypeComponent } from '../ir/types';
+import type { Arg, DerivedType, Expr, Module, ModuleVariable, Routine, Span, TypeComponent } from '../ir/types';
+import { parseExpr } from '../fortran/expr';
+import { lex } from '../fortran/lexer';
 import type { CDecl, CEnumerator, CField, CType } from './ast';
 import { conventionalLengths, type ParamFacts } from './conventions';
 import { lowerParam, lowerResult, paramNames, voidPointerIndex } from './params';
@@ -69,6 +71,21 @@ function functionProblem(fn: FunctionDecl, names: readonly string[]): string | u
   return undefined;
 }
 
+/**
+ * Lengths the header states in comments (`const double *x /* dimension(n) * /`): they win over
+ * the conventions. Names are the parameters' (lower case); one that does not parse is reported.
+ */
+function annotatedLengths(fn: FunctionDecl, names: readonly string[], bag: DiagnosticBag): Map<string, Expr> {
+  const found = new Map<string, Expr>();
+  fn.type.params.forEach((p, i) => {
+    if (p.length === undefined) return;
+    const parsed = parseExpr(lex(p.length.toLowerCase()));
+    if ('expr' in parsed) found.set(names[i]!, parsed.expr);
+    else bag.warning('BG002', p.span, `length annotation \`${p.length}\` of \`${names[i]}\` ignored: ${parsed.error}`);
+  });
+  return found;
+}
+
 function lowerFunction(fn: FunctionDecl, header: string, scope: TypeScope, constants: ReadonlyMap<string, number>, bag: DiagnosticBag): Routine | undefined {
   const names = paramNames(fn.type.params);
   const problem = functionProblem(fn, names);
@@ -76,7 +93,7 @@ function lowerFunction(fn: FunctionDecl, header: string, scope: TypeScope, const
     bag.warning('BG003', fn.span, `function \`${fn.name}\` skipped: ${problem}`);
     return undefined;
   }
-  const lengths = conventionalLengths(facts(fn, names, scope), constants);
+  const lengths = new Map([...conventionalLengths(facts(fn, names, scope), constants), ...annotatedLengths(fn, names, bag)]);
   const pairing = userdataPairing(fn, names, scope);
   const args: Arg[] = fn.type.params.map((p, i) =>
     lowerParam(p.type, { name: names[i], length: lengths.get(names[i]), userdata: pairing.get(i) }, scope, p.span));

@@ -348,9 +348,11 @@ class Parser {
     const d = this.declarator(true);
     this.skipAttributes();
     const type = adjustParameter(d.wrap(specs.base));
-    const name = d.name ?? commentName(this.tokens.slice(start, this.i + 1));
+    const tokens = this.tokens.slice(start, this.i + 1);
+    const name = d.name ?? commentName(tokens);
+    const length = commentLength(tokens);
     const at = d.name ? d.span : span;
-    return name ? { name, type, span: at } : { type, span: at };
+    return Object.assign({ type, span: at }, name ? { name } : {}, length ? { length } : {});
   }
 }
 
@@ -359,6 +361,20 @@ function adjustParameter(t: CType): CType {
   if (t.kind === 'array') return { kind: 'pointer', to: t.of, const: false };
   if (t.kind === 'function') return { kind: 'pointer', to: t, const: false };
   return t;
+}
+
+/**
+ * A length annotation in a comment of these tokens: `dimension(n)` (F2Py's word) or `[n]`, the
+ * expression as written (`1+(n-1)*abs(incx)`), if any.
+ */
+function commentLength(tokens: readonly CToken[]): string | undefined {
+  for (const t of tokens) {
+    for (const c of t.comments) {
+      const m = /^\s*(?:dimension\s*\((.*)\)|\[(.*)\])\s*$/s.exec(c);
+      if (m) return (m[1] ?? m[2])!.trim();
+    }
+  }
+  return undefined;
 }
 
 /** The identifier a comment in these tokens holds alone (`/* n * /`), if any. */

@@ -16,7 +16,8 @@ function howToFix(routine: Routine, arg: Arg): string {
   const pyf = header.replace(/\.h$/, '.pyf');
   return `pointer argument \`${arg.name}\` of C function \`${routine.fortranName ?? routine.name}\` has no known length, so the call cannot be ` +
     `checked: write its length in a signature file (\`bridgegen sig ${header} -o ${pyf}\`, replace \`dimension(*)\` of \`${arg.name}\` ` +
-    `by its length in the other arguments, e.g. \`dimension(n)\`, then build from \`${pyf}\`), or pass --unchecked-pointers to wrap it unchecked`;
+    `by its length in the other arguments, e.g. \`dimension(n)\`, then build from \`${pyf}\`), or annotate it in the header ` +
+    `(\`${arg.name} /* dimension(n) */\`), or pass --unchecked-pointers to wrap it unchecked`;
 }
 
 export function checkCPointers(routines: readonly Routine[], unchecked: boolean, bag: DiagnosticBag): Routine[] {

@@ -100,7 +100,8 @@ describe('mylib.h (fixture)', () => {
     expect(bag.items[0].message).toBe(
       'routine `mylib_fill` skipped: pointer argument `out` of C function `mylib_fill` has no known length, so the call cannot be checked: ' +
       'write its length in a signature file (`bridgegen sig mylib.h -o mylib.pyf`, replace `dimension(*)` of `out` by its length in the ' +
-      'other arguments, e.g. `dimension(n)`, then build from `mylib.pyf`), or pass --unchecked-pointers to wrap it unchecked');
+      'other arguments, e.g. `dimension(n)`, then build from `mylib.pyf`), or annotate it in the header (`out /* dimension(n) */`), ' +
+      'or pass --unchecked-pointers to wrap it unchecked');
     expect(checkCPointers(fill, true, bag)[0].args[0].unchecked).toBe(true);
   });
 
@@ -191,5 +192,21 @@ describe('invalid C that only a compiler would reject (found by test/unit/fronte
   it('stops at a function-pointer typedef that returns itself: no signature, so the routine is refused', () => {
     const { iface } = read(header('typedef fn_t (*fn_t)(double x, void *ud);\ndouble g(fn_t f, void *ud);\n'));
     expect(routine(iface, 'g').args[0]!.type).toBe('procedure');
+  });
+});
+
+describe('length annotations in comments', () => {
+  it('give a pointer its length (`/* dimension(...) */` or `/* [...] */`), over the conventions; a bad one is reported', () => {
+    const file = `${fs.mkdtempSync('/tmp/bridgegen-c-')}/ann.h`;
+    fs.writeFileSync(file, [
+      'double asum(int n, const double *x /* dimension(1+(n-1)*abs(incx)) */, int incx);',
+      'void fill(int n, double * /* out */ /* [2*n] */);',
+      'void bad(int n, double *y /* [n+] */);',
+    ].join('\n'));
+    const { iface, bag } = read(file);
+    expect(args(routine(iface, 'asum'))).toEqual(['n: integer*4 value in', 'x: real*8 in (1+(n-1)*abs(incx))', 'incx: integer*4 value in']);
+    expect(args(routine(iface, 'fill'))[1]).toBe('out: real*8 inout (2*n)');
+    expect(args(routine(iface, 'bad'))[1]).toBe('y: real*8 inout (*)');
+    expect(bag.items.map((d) => d.message)).toContain('length annotation `n+` of `y` ignored: expression ends too early');
   });
 });
