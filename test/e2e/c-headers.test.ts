@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import { analyze, DEFAULT_OPTIONS } from '../../src';
 import { buildModule } from '../helpers/build';
+import { thrown } from '../helpers/errors';
 
 const LAPACKE = '/usr/include/lapacke.h';
 
@@ -14,16 +15,6 @@ const LAPACKE = '/usr/include/lapacke.h';
 function cblasHeader(): string | undefined {
   const deps = spawnSync(process.env.CC || 'cc', ['-M', '-x', 'c', '-'], { input: '#include <cblas.h>\n', encoding: 'utf8' });
   return deps.status === 0 ? /\S*\/cblas\.h/.exec(deps.stdout)?.[0] : undefined;
-}
-
-/** The error `call` throws (jest runs tests in another realm: classes compare by name). */
-function thrown(call: () => unknown): { name: string; code?: string; message: string } {
-  try {
-    call();
-  } catch (e) {
-    return e as { name: string; code?: string; message: string };
-  }
-  throw new Error('expected a throw');
 }
 
 const CBLAS = cblasHeader();

@@ -6,16 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildModule, fixture } from '../helpers/build';
-
-/** The error `call` throws (jest runs tests in another realm: classes compare by name). */
-function thrown(call: () => unknown): { name: string; code?: string; message: string } {
-  try {
-    call();
-  } catch (e) {
-    return e as { name: string; code?: string; message: string };
-  }
-  throw new Error('expected a throw');
-}
+import { thrown } from '../helpers/errors';
 
 let dir: string;
 let m: Record<string, any>;

@@ -4,18 +4,9 @@
 
 import { buildModule, fixture } from '../helpers/build';
 import { analyze, DEFAULT_OPTIONS } from '../../src';
+import { thrown } from '../helpers/errors';
 
 let geometry: Record<string, any>;
-
-/** The error `call` throws (jest runs tests in another realm: classes compare by name). */
-function thrown(call: () => unknown): { name: string; code?: string; message: string } {
-  try {
-    call();
-  } catch (e) {
-    return e as { name: string; code?: string; message: string };
-  }
-  throw new Error('expected a throw');
-}
 
 beforeAll(async () => {
   geometry = require(await buildModule('records', [fixture('records.f90')])).geometry;

@@ -12,6 +12,7 @@ import * as path from 'node:path';
 import { analyze, DEFAULT_OPTIONS, parseOnly } from '../../src';
 import { packageFiles } from '../../src/build/package-files';
 import { emitSignatureFile } from '../../src/emit/pyf/pyf';
+import type { BuildOptions } from '../../src/pipeline/options';
 import { ROOT, tempDir } from '../helpers/build';
 
 const CASES = Number(process.env.BRIDGEGEN_FUZZ_CASES ?? 1500);
@@ -218,21 +219,28 @@ function mutate(text: string, name: string, r: Random): { text: string; did: str
   return { text: lines.join('\n'), did };
 }
 
-it(`survives ${CASES} mutated Fortran and signature files (seed ${SEED}) with a module or diagnostics`, () => {
-  const all = sources();
-  expect(all.length).toBeGreaterThan(15);
-  const dir = tempDir('frontend-fuzz');
-  const r = generator(SEED);
+/** One fuzz case: a mutated input, how it was mutated, and options beyond the defaults. */
+interface FuzzCase {
+  readonly name: string;
+  readonly text: string;
+  readonly did: readonly string[];
+  readonly extra?: Partial<BuildOptions>;
+}
+
+/**
+ * Runs `count` cases through the whole analysis and code generation; each must end in a module
+ * or in reported diagnostics (InputError). An internal error fails with the seed, the case and
+ * the input, which is kept on disk for replay.
+ */
+function survive(dir: string, count: number, what: string, next: () => FuzzCase): { module: number; diagnostics: number } {
   const outcomes = { module: 0, diagnostics: 0 };
-  for (let k = 0; k < CASES; k++) {
-    const source = r.pick(all);
-    const { text, did } = mutate(source.text, source.name, r);
-    const file = path.join(dir, `case${k}-${source.name}`);
+  for (let k = 0; k < count; k++) {
+    const { name, text, did, extra } = next();
+    const file = path.join(dir, `case${k}-${name}`);
     fs.writeFileSync(file, text);
-    const options = { ...DEFAULT_OPTIONS, files: [file], name: 'fuzzed', out: path.join(dir, 'out'), includeDirs: [] };
-    const stage = { name: 'analyze' };
+    const options = { ...DEFAULT_OPTIONS, files: [file], name: 'fuzzed', out: path.join(dir, 'out'), includeDirs: [], ...extra };
+    const stage = { name: 'parseOnly' };
     try {
-      stage.name = 'parseOnly';
       const parsed = parseOnly(options);
       stage.name = 'emitSignatureFile';
       emitSignatureFile(parsed.moduleName, parsed.iface);
@@ -243,16 +251,26 @@ it(`survives ${CASES} mutated Fortran and signature files (seed ${SEED}) with a 
       outcomes.module++;
     } catch (err) {
       const e = err as Error & { diagnostics?: unknown[] };
-      if (e.name === 'InputError' && Array.isArray(e.diagnostics) && e.diagnostics.length > 0) {
-        outcomes.diagnostics++;
-        fs.rmSync(file);
-        continue;
+      if (!(e.name === 'InputError' && Array.isArray(e.diagnostics) && e.diagnostics.length > 0)) {
+        throw new Error(`internal error in ${stage.name} (seed ${SEED}, ${what} ${k}, from ${name}, mutations ${did.join('; ')});\n`
+          + `input kept at ${file}:\n${text.slice(0, 4000)}\n--- error:\n${e.stack}`);
       }
-      throw new Error(`internal error in ${stage.name} (seed ${SEED}, case ${k}, from ${source.name}, mutations ${did.join('; ')});\n`
-        + `input kept at ${file}:\n${text.slice(0, 4000)}\n--- error:\n${e.stack}`);
+      outcomes.diagnostics++;
     }
     fs.rmSync(file);
   }
+  return outcomes;
+}
+
+it(`survives ${CASES} mutated Fortran and signature files (seed ${SEED}) with a module or diagnostics`, () => {
+  const all = sources();
+  expect(all.length).toBeGreaterThan(15);
+  const dir = tempDir('frontend-fuzz');
+  const r = generator(SEED);
+  const outcomes = survive(dir, CASES, 'case', () => {
+    const source = r.pick(all);
+    return { name: source.name, ...mutate(source.text, source.name, r) };
+  });
   // Both outcomes occur: the mutations neither always break the input nor never do.
   expect(outcomes.module).toBeGreaterThan(CASES / 20);
   expect(outcomes.diagnostics).toBeGreaterThan(CASES / 20);
@@ -314,35 +332,11 @@ it(`survives ${C_CASES} mutated C headers (seed ${SEED}) with a module or diagno
     .filter((f) => f.endsWith('.h')).map((f) => ({ name: f, text: fs.readFileSync(path.join(ROOT, 'fortran', 'tests', 'c', f), 'utf8') }))];
   const dir = tempDir('frontend-fuzz-c');
   const r = generator(SEED + 1);
-  const outcomes = { module: 0, diagnostics: 0 };
-  for (let k = 0; k < C_CASES; k++) {
+  const outcomes = survive(dir, C_CASES, 'C case', () => {
     const source = r.pick(headers);
-    const { text, did } = mutateC(source.text, r);
-    const file = path.join(dir, `case${k}-${source.name}`);
-    fs.writeFileSync(file, text);
-    const options = { ...DEFAULT_OPTIONS, files: [file], name: 'fuzzed', out: path.join(dir, 'out'), includeDirs: [], uncheckedPointers: r.int(2) === 0 };
-    const stage = { name: 'parseOnly' };
-    try {
-      const parsed = parseOnly(options);
-      stage.name = 'emitSignatureFile';
-      emitSignatureFile(parsed.moduleName, parsed.iface);
-      stage.name = 'analyze';
-      const analysis = analyze(options);
-      stage.name = 'packageFiles';
-      packageFiles(analysis, options);
-      outcomes.module++;
-    } catch (err) {
-      const e = err as Error & { diagnostics?: unknown[] };
-      if (e.name === 'InputError' && Array.isArray(e.diagnostics) && e.diagnostics.length > 0) {
-        outcomes.diagnostics++;
-        fs.rmSync(file);
-        continue;
-      }
-      throw new Error(`internal error in ${stage.name} (seed ${SEED}, C case ${k}, from ${source.name}, mutations ${did.join('; ')});\n`
-        + `input kept at ${file}:\n${text.slice(0, 4000)}\n--- error:\n${e.stack}`);
-    }
-    fs.rmSync(file);
-  }
+    const mutated = mutateC(source.text, r);
+    return { name: source.name, ...mutated, extra: { uncheckedPointers: r.int(2) === 0 } };
+  });
   expect(outcomes.module).toBeGreaterThan(C_CASES / 20);
   expect(outcomes.diagnostics).toBeGreaterThan(C_CASES / 20);
   fs.rmSync(dir, { recursive: true, force: true });
