@@ -10,6 +10,10 @@ export declare const lapack: Lapack;
 export declare function getBlasThreads(): number | null;
 /** Sets the OpenBLAS thread count (1 while many async calls share the pool); false without OpenBLAS. */
 export declare function setBlasThreads(threads: number): boolean;
+/** How many large async calls run on the libuv pool at once (default: cores - 1, at least 1; the rest wait their turn). */
+export declare function getAsyncConcurrency(): number;
+/** Sets it (an integer from 1 to 1024); more than cores - 1 trades event-loop lag for async throughput. */
+export declare function setAsyncConcurrency(calls: number): void;
 /** The BLAS/LAPACK the module was built against. */
 export declare const libraries: {
   readonly kind: 'openblas' | 'reference' | 'user';

@@ -70,5 +70,7 @@ exports.blas = namespace(api.blas);
 exports.lapack = namespace(api.lapack);
 exports.getBlasThreads = native.getBlasThreads;
 exports.setBlasThreads = native.setBlasThreads;
+exports.getAsyncConcurrency = native.getAsyncConcurrency;
+exports.setAsyncConcurrency = native.setAsyncConcurrency;
 /** The libraries the module is linked with: { kind: 'openblas' | 'reference' | 'user', libraries, libraryDirs }. */
 exports.libraries = Object.freeze({ ...api.libraries });

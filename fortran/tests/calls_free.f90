@@ -147,3 +147,17 @@ real(8) function spin(n)
     spin = spin + sin(real(i, 8)) / i
   end do
 end function spin
+
+!> Keeps a thread busy for `ms` milliseconds and says when (system_clock ticks): for tests of how
+!> many async calls run at once.
+subroutine busy_clock(ms, started, ended)
+  integer, intent(in) :: ms
+  integer(8), intent(out) :: started, ended
+!f2py threadsafe
+  integer(8) :: rate
+  call system_clock(started, rate)
+  do
+    call system_clock(ended)
+    if ((ended - started) * 1000 >= int(ms, 8) * rate) exit
+  end do
+end subroutine busy_clock

@@ -1,6 +1,7 @@
 // End to end: compile the calling-convention fixtures (free and fixed form), call every routine
 // from TypeScript, sync and async, and check numbers, shapes, in-place updates and errors.
 
+import * as os from 'node:os';
 import { buildModule, fixture } from '../helpers/build';
 
 // Jest runs tests in a vm context whose TypeError/Float64Array are not the addon's (those are
@@ -20,7 +21,7 @@ beforeAll(async () => {
 describe('exports', () => {
   it('has every routine and its Async twin', () => {
     for (const name of ['vsum', 'affine', 'scale_inplace', 'matvec', 'outer', 'count_positive', 'histogram',
-      'interleave', 'isum', 'cumsum', 'counter', 'twice', 'weighted', 'fill_sevens', 'spin', 'daxpyx', 'dnrm2x', 'transp']) {
+      'interleave', 'isum', 'cumsum', 'counter', 'twice', 'weighted', 'fill_sevens', 'spin', 'busy_clock', 'daxpyx', 'dnrm2x', 'transp']) {
       expect(typeof m[name]).toBe('function');
       expect(typeof m[`${name}Async`]).toBe('function');
     }
@@ -234,6 +235,63 @@ describe('async', () => {
     global.gc?.();
     const sums = await Promise.all(calls);
     expect(sums).toEqual(Array.from({ length: 32 }, (_, i) => 10000 * i));
+  });
+});
+
+describe('how many large async calls run at once', () => {
+  const byDefault = Math.max(1, os.availableParallelism() - 1);
+  const clocked = async (ms: number, options?: object) => {
+    const r = await m.busy_clockAsync(ms, ...(options ? [options] : []));
+    return { started: Number(r.started), ended: Number(r.ended) };
+  };
+  afterEach(() => m.setAsyncConcurrency(byDefault));
+
+  it('leaves a core to the event loop by default', () => {
+    expect(m.getAsyncConcurrency()).toBe(byDefault);
+  });
+
+  it('runs them one after the other, in call order, at concurrency 1', async () => {
+    m.setAsyncConcurrency(1);
+    const runs = await Promise.all([0, 1, 2, 3].map(() => clocked(20)));
+    for (let k = 1; k < runs.length; k++) expect(runs[k].started).toBeGreaterThanOrEqual(runs[k - 1].ended);
+  });
+
+  it('starts the waiting ones when the concurrency is raised', async () => {
+    m.setAsyncConcurrency(1);
+    const pending = [0, 1, 2].map(() => clocked(300));
+    m.setAsyncConcurrency(3);
+    const runs = await Promise.all(pending);
+    // All three were running before the first one ended (300 ms is the margin for a busy machine).
+    expect(Math.max(...runs.map((r) => r.started))).toBeLessThan(Math.min(...runs.map((r) => r.ended)));
+  });
+
+  it('cancels a call waiting for its turn when its signal aborts; the next one takes the turn', async () => {
+    m.setAsyncConcurrency(1);
+    const first = clocked(100);
+    const controller = new AbortController();
+    const second = clocked(100, { signal: controller.signal });
+    const third = clocked(1);
+    controller.abort(new Error('stop'));
+    await expect(second).rejects.toThrow('stop');
+    const [a, c] = await Promise.all([first, third]);
+    expect(c.started).toBeGreaterThanOrEqual(a.ended);
+  });
+
+  it('does not hold back cheap calls behind a large one', async () => {
+    m.setAsyncConcurrency(1);
+    await m.vsumAsync([1, 2]); // its run time is known from here on: microseconds
+    let largeDone = false;
+    const large = clocked(500).then(() => { largeDone = true; });
+    await expect(m.vsumAsync([1, 2])).resolves.toBe(3);
+    expect(largeDone).toBe(false);
+    await large;
+  });
+
+  it('rejects a concurrency that is not an integer from 1 to 1024', () => {
+    for (const bad of [0, 1.5, 2000, NaN, '2']) {
+      expect(() => m.setAsyncConcurrency(bad)).toThrow(/setAsyncConcurrency\(\): expected an integer from 1 to 1024/);
+    }
+    expect(m.getAsyncConcurrency()).toBe(byDefault);
   });
 });
 

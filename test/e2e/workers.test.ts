@@ -48,3 +48,20 @@ it('survives a worker terminated while its async calls run', () => {
   expect(r.signal).toBeNull();
   expect(r.stdout.trim()).toBe('alive 3');
 });
+
+it('survives a worker terminated while its large async calls wait for their turn', () => {
+  const r = node(`
+    const { Worker } = require('worker_threads');
+    const w = new Worker(\`
+      const m = require(${JSON.stringify(dir)});
+      m.setAsyncConcurrency(1);
+      for (let i = 0; i < 6; i++) m.busy_clockAsync(50);
+      require('worker_threads').parentPort.postMessage('queued');\`, { eval: true });
+    w.on('message', () => setTimeout(() => w.terminate().then(() => {
+      const m = require(${JSON.stringify(dir)});
+      console.log('alive', m.vsum([1, 2]));
+    }), 5));`);
+  expect(r.signal).toBeNull();
+  expect(r.stderr).toBe('');
+  expect(r.stdout.trim()).toBe('alive 3');
+});

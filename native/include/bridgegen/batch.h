@@ -4,6 +4,11 @@
 // queued and not yet started, if there is one: the item runs its calls one after the other and
 // settles them together. Other calls get their own work item, so large calls still run in
 // parallel (two dgemm on two threads), and the first call of a routine counts as large.
+//
+// Large calls share the cores with the event loop: at most `async concurrency` of them (default:
+// one fewer than the cores, so a core stays with the loop) are on the pool at once; the rest wait
+// here, on the JS thread, not on a pool thread (which file system and DNS work need too). Two
+// large calls on two cores delayed a 1 ms timer by 3.4 ms (bench: linalg, event-loop lag).
 #pragma once
 
 #include <node_api.h>
@@ -11,8 +16,11 @@
 #include <atomic>
 #include <chrono>
 #include <cstdint>
+#include <deque>
 #include <mutex>
 #include <vector>
+
+#include "cores.h"
 
 namespace bridgegen {
 
@@ -37,6 +45,8 @@ class PendingCall {
   bool cancelled() const { return cancelled_; }
   /** Whether the call may wait in a batch behind others (not when it calls back into JS). */
   virtual bool batchable() const = 0;
+  /** Whether the call keeps a core busy while it runs (a large call without callbacks). */
+  virtual bool compute_bound() const = 0;
   /** JS thread, once the routine has run: resolves or rejects the promise. */
   virtual void settle(napi_env env) = 0;
 
@@ -82,20 +92,35 @@ struct Batch {
   std::vector<PendingCall*> calls;
   bool started = false;           // the pool thread has taken `calls`: no more may join
   bool batchable = true;
+  bool gated = false;             // a large call: counted against the async concurrency
 };
 
 /**
- * The work items of one JS thread (so of one Node environment) that have not started yet. Only
- * the JS thread reads or changes the list; items leave it when they complete.
+ * The work items of one JS thread (so of one Node environment). Only the JS thread reads or
+ * changes them: `waiting` are on the pool and may not have started (items leave when they
+ * complete); `gated` wait for one of the `running_gated` large calls to end.
  */
 struct Lane {
   std::vector<Batch*> waiting;
+  std::deque<Batch*> gated;
+  int running_gated = 0;
+  bool cleanup_registered = false;
 };
 
 inline Lane& lane() {
   thread_local Lane instance;
   return instance;
 }
+
+}  // namespace detail
+
+/** How many large async calls may be on the pool at once, per JS thread (`setAsyncConcurrency`). */
+inline std::atomic<int>& async_concurrency() {
+  static std::atomic<int> value{cores_left_for_async()};
+  return value;
+}
+
+namespace detail {
 
 inline void run_batch(napi_env /*env*/, void* data) {
   auto* batch = static_cast<Batch*>(data);
@@ -108,15 +133,69 @@ inline void run_batch(napi_env /*env*/, void* data) {
   for (PendingCall* call : calls) call->run();
 }
 
+void settle_batch(napi_env env, napi_status status, void* data);
+
+/** Puts `batch` on the pool; on failure the caller still owns it. */
+inline napi_status submit(napi_env env, Lane& lane, Batch* batch) {
+  napi_value name;
+  napi_status status = napi_create_string_utf8(env, "bridgegen", NAPI_AUTO_LENGTH, &name);
+  if (status == napi_ok) status = napi_create_async_work(env, nullptr, name, run_batch, settle_batch, batch, &batch->work);
+  if (status == napi_ok) status = napi_queue_async_work(env, batch->work);
+  if (status != napi_ok) {
+    if (batch->work != nullptr) napi_delete_async_work(env, batch->work);
+    batch->work = nullptr;
+    return status;
+  }
+  lane.waiting.push_back(batch);
+  if (batch->gated) lane.running_gated++;
+  return napi_ok;
+}
+
+/** Settles the calls of a batch that never reached the pool. */
+inline void settle_unqueued(napi_env env, Batch* batch) {
+  for (PendingCall* call : batch->calls) {
+    if (env != nullptr && !call->cancelled()) {  // could not be queued (out of memory): run it here
+      call->run();
+      call->settle(env);
+    }
+    delete call;
+  }
+  delete batch;
+}
+
+/** JS thread: sends gated calls to the pool while the concurrency allows. */
+inline void dispatch_gated(napi_env env, Lane& lane) {
+  while (!lane.gated.empty() && lane.running_gated < async_concurrency().load()) {
+    Batch* batch = lane.gated.front();
+    lane.gated.pop_front();
+    if (batch->calls.front()->cancelled()) {  // aborted while it waited: already rejected
+      settle_unqueued(env, batch);
+    } else if (submit(env, lane, batch) != napi_ok) {
+      settle_unqueued(env, batch);
+    }
+  }
+}
+
+/** The environment is going away (a worker terminated): gated calls will never run. */
+inline void drop_gated(void* data) {
+  auto* lane = static_cast<Lane*>(data);
+  for (Batch* batch : lane->gated) settle_unqueued(nullptr, batch);
+  lane->gated.clear();
+  lane->running_gated = 0;
+  lane->cleanup_registered = false;
+}
+
 inline void settle_batch(napi_env env, napi_status status, void* data) {
   auto* batch = static_cast<Batch*>(data);
-  std::vector<Batch*>& waiting = lane().waiting;
+  Lane& lane = detail::lane();
+  std::vector<Batch*>& waiting = lane.waiting;
   for (size_t k = 0; k < waiting.size(); k++) {
     if (waiting[k] == batch) {
       waiting.erase(waiting.begin() + static_cast<long>(k));
       break;
     }
   }
+  if (batch->gated && lane.running_gated > 0) lane.running_gated--;
   // Cancelled by the environment's teardown (a terminated worker): the promises cannot settle,
   // but each call still releases what it holds.
   for (PendingCall* call : batch->calls) {
@@ -125,6 +204,7 @@ inline void settle_batch(napi_env env, napi_status status, void* data) {
   }
   napi_delete_async_work(env, batch->work);
   delete batch;
+  if (status == napi_ok) dispatch_gated(env, lane);
 }
 
 /** Adds `call` to a batch of cheap calls that no pool thread has taken yet: true when it joined. */
@@ -140,26 +220,37 @@ inline bool join_waiting(Lane& lane, PendingCall* call) {
   return false;
 }
 
+/** Makes `batch` wait for a running large call to end. */
+inline napi_status hold(napi_env env, Lane& lane, Batch* batch) {
+  if (!lane.cleanup_registered) {
+    const napi_status status = napi_add_env_cleanup_hook(env, drop_gated, &lane);
+    if (status != napi_ok) return status;
+    lane.cleanup_registered = true;
+  }
+  lane.gated.push_back(batch);
+  return napi_ok;
+}
+
 }  // namespace detail
 
-/** Queues `call` on the libuv pool; it is owned (and deleted) by its batch from here on. */
+/** Queues `call` for the libuv pool; it is owned (and deleted) by its batch from here on. */
 inline napi_status queue_call(napi_env env, PendingCall* call) {
   detail::Lane& lane = detail::lane();
   if (call->batchable() && detail::join_waiting(lane, call)) return napi_ok;
   auto* batch = new detail::Batch;
   batch->calls.push_back(call);
   batch->batchable = call->batchable();
-  napi_value name;
-  napi_status status = napi_create_string_utf8(env, "bridgegen", NAPI_AUTO_LENGTH, &name);
-  if (status == napi_ok) status = napi_create_async_work(env, nullptr, name, detail::run_batch, detail::settle_batch, batch, &batch->work);
-  if (status == napi_ok) status = napi_queue_async_work(env, batch->work);
-  if (status != napi_ok) {
-    if (batch->work != nullptr) napi_delete_async_work(env, batch->work);
-    delete batch;  // the caller still owns `call` and rejects its promise
-    return status;
-  }
-  lane.waiting.push_back(batch);
-  return napi_ok;
+  batch->gated = call->compute_bound();
+  const bool must_wait = batch->gated && lane.running_gated >= async_concurrency().load();
+  const napi_status status = must_wait ? detail::hold(env, lane, batch) : detail::submit(env, lane, batch);
+  if (status != napi_ok) delete batch;  // the caller still owns `call` and rejects its promise
+  return status;
+}
+
+/** Sets the async concurrency (JS thread) and sends waiting calls if it grew. */
+inline void set_async_concurrency(napi_env env, int count) {
+  async_concurrency().store(count);
+  detail::dispatch_gated(env, detail::lane());
 }
 
 }  // namespace bridgegen

@@ -11,8 +11,8 @@
 
 #include <algorithm>
 #include <mutex>
-#include <thread>
 
+#include "cores.h"
 #include "error.h"
 
 namespace bridgegen {
@@ -48,10 +48,7 @@ struct BlasThreads {
   int async_calls = 0;
 
   /** What async calls may use: the chosen count, but one core left to the event loop. */
-  int async_cap() const {
-    const int cores = static_cast<int>(std::thread::hardware_concurrency());
-    return std::max(1, std::min(chosen, cores > 1 ? cores - 1 : 1));
-  }
+  int async_cap() const { return std::min(chosen, cores_left_for_async()); }
 };
 
 inline BlasThreads& blas_threads() {

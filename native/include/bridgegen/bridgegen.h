@@ -29,3 +29,4 @@
 #include "call.h"
 #include "variable.h"
 #include "blas.h"
+#include "async_controls.h"

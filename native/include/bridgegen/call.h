@@ -199,6 +199,8 @@ class AsyncCall final : public PendingCall {
 
   /** Cheap calls may share a work item; a call that runs JS callbacks never waits behind others. */
   bool batchable() const override { return !Frame::has_callbacks && RunTime<Frame>::cheap(); }
+  /** A call with callbacks mostly waits for the JS thread, so it is not counted as a busy core. */
+  bool compute_bound() const override { return !Frame::has_callbacks && !RunTime<Frame>::cheap(); }
 
   void settle(napi_env env) override {
     Napi::Env e(env);

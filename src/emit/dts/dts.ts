@@ -108,6 +108,10 @@ export function emitDts(moduleName: string, iface: Interface): string {
       w.line('getBlasThreads(): number | null;');
       w.line('/** Sets the OpenBLAS thread count (e.g. 1 while many async calls share the pool); false without OpenBLAS. */');
       w.line('setBlasThreads(threads: number): boolean;');
+      w.line('/** How many large async calls run on the libuv pool at once (default: cores - 1, at least 1; the rest wait their turn). */');
+      w.line('getAsyncConcurrency(): number;');
+      w.line('/** Sets it (an integer from 1 to 1024); more than cores - 1 trades event-loop lag for async throughput. */');
+      w.line('setAsyncConcurrency(calls: number): void;');
       for (const routine of iface.routines.filter((r) => !r.module)) writeRoutine(w, routine, ns);
       for (const mod of modules) {
         w.line(`/** Fortran module \`${mod}\`. */`);

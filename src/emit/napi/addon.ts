@@ -33,6 +33,7 @@ function writeInit(w: Writer, iface: Interface, exportRoutines: () => void): voi
     exportRoutines();
     writeVariableInit(w, iface);
     w.line('bridgegen::export_blas_controls(exports);');
+    w.line('bridgegen::export_async_controls(exports);');
     w.line('return exports;');
   }, '}');
 }

@@ -155,6 +155,7 @@ Napi::Object Init(Napi::Env /*env*/, Napi::Object exports) {
   bridgegen::export_routine<tally_frame>(exports, "tally");
   bridgegen::export_routine<halve_frame>(exports, "halve");
   bridgegen::export_blas_controls(exports);
+  bridgegen::export_async_controls(exports);
   return exports;
 }
 

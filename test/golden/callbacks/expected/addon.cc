@@ -162,6 +162,7 @@ Napi::Object Init(Napi::Env /*env*/, Napi::Object exports) {
   bridgegen::export_routine<rk4_frame>(exports, "rk4");
   bridgegen::export_routine<each_frame>(exports, "each");
   bridgegen::export_blas_controls(exports);
+  bridgegen::export_async_controls(exports);
   return exports;
 }
 

@@ -96,6 +96,7 @@ Napi::Object Init(Napi::Env /*env*/, Napi::Object exports) {
   bridgegen::export_routine<ddotx_frame>(exports, "ddotx");
   bridgegen::export_routine<dlacpx_frame>(exports, "dlacpx");
   bridgegen::export_blas_controls(exports);
+  bridgegen::export_async_controls(exports);
   return exports;
 }
 

@@ -24,6 +24,10 @@ declare namespace fixed {
     getBlasThreads(): number | null;
     /** Sets the OpenBLAS thread count (e.g. 1 while many async calls share the pool); false without OpenBLAS. */
     setBlasThreads(threads: number): boolean;
+    /** How many large async calls run on the libuv pool at once (default: cores - 1, at least 1; the rest wait their turn). */
+    getAsyncConcurrency(): number;
+    /** Sets it (an integer from 1 to 1024); more than cores - 1 trades event-loop lag for async throughput. */
+    setAsyncConcurrency(calls: number): void;
     /**
      * DX := DA*DX, returned (F2Py intent(in,out)).
      *

@@ -85,6 +85,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   bridgegen::define_constant(bridgegen::namespace_object(exports, "precision"), "dp", Napi::Number::New(env, 8));
   bridgegen::define_constant(bridgegen::namespace_object(exports, "geometry"), "ndim", Napi::Number::New(env, 3));
   bridgegen::export_blas_controls(exports);
+  bridgegen::export_async_controls(exports);
   return exports;
 }
 

@@ -56,6 +56,7 @@ Napi::Object Init(Napi::Env /*env*/, Napi::Object exports) {
   bridgegen::export_routine<delete_frame>(exports, "delete");
   bridgegen::export_routine<twice_frame>(exports, "twice");
   bridgegen::export_blas_controls(exports);
+  bridgegen::export_async_controls(exports);
   return exports;
 }
 

@@ -137,6 +137,7 @@ Napi::Object Init(Napi::Env /*env*/, Napi::Object exports) {
   bridgegen::export_routine<expand_frame>(exports, "expand");
   bridgegen::export_routine<transp_frame>(exports, "transp");
   bridgegen::export_blas_controls(exports);
+  bridgegen::export_async_controls(exports);
   return exports;
 }
 

@@ -34,6 +34,7 @@ struct dscalx_frame {
 Napi::Object Init(Napi::Env /*env*/, Napi::Object exports) {
   bridgegen::export_routine<dscalx_frame>(exports, "dscalx");
   bridgegen::export_blas_controls(exports);
+  bridgegen::export_async_controls(exports);
   return exports;
 }
 

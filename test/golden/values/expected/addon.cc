@@ -342,6 +342,7 @@ Napi::Object Init(Napi::Env /*env*/, Napi::Object exports) {
   bridgegen::export_routine<yes_no_frame>(exports, "yes_no");
   bridgegen::export_routine<padded_length_frame>(exports, "padded_length");
   bridgegen::export_blas_controls(exports);
+  bridgegen::export_async_controls(exports);
   return exports;
 }
 

@@ -1,0 +1,33 @@
+// bridgegen runtime — `m.getAsyncConcurrency()` / `m.setAsyncConcurrency(n)`: how many large async
+// calls of the module run on the libuv pool at once (batch.h). The default leaves a core to the
+// event loop; a program that wants every core for async work (and accepts timer lag) raises it.
+#pragma once
+
+#include <napi.h>
+
+#include "batch.h"
+#include "error.h"
+
+namespace bridgegen {
+
+inline Napi::Value js_get_async_concurrency(const Napi::CallbackInfo& info) {
+  return Napi::Number::New(info.Env(), async_concurrency().load());
+}
+
+inline Napi::Value js_set_async_concurrency(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  const double n = info.Length() > 0 && info[0].IsNumber() ? info[0].As<Napi::Number>().DoubleValue() : 0;
+  if (!(n >= 1 && n <= 1024 && n == static_cast<int>(n))) {
+    throw_range_error(env, "setAsyncConcurrency(): expected an integer from 1 to 1024", code::kArgValue);
+  }
+  set_async_concurrency(env, static_cast<int>(n));
+  return env.Undefined();
+}
+
+/** camelCase, so no Fortran name can clash. */
+inline void export_async_controls(Napi::Object exports) {
+  exports.Set("getAsyncConcurrency", Napi::Function::New(exports.Env(), js_get_async_concurrency, "getAsyncConcurrency"));
+  exports.Set("setAsyncConcurrency", Napi::Function::New(exports.Env(), js_set_async_concurrency, "setAsyncConcurrency"));
+}
+
+}  // namespace bridgegen
