@@ -1,24 +1,29 @@
 /*
- * C driver for the linalg benchmark (linalg.ts): the same OpenBLAS dgemm_/dgesv_ that bridgegen/linalg
- * links, called directly from C, timed with clock_gettime(CLOCK_MONOTONIC).
+ * C driver for the linalg and memory benchmarks (linalg.ts, memory.ts): the same OpenBLAS ddot_/dgemm_/dgesv_
+ * that bridgegen/linalg links, called directly from C, timed with clock_gettime(CLOCK_MONOTONIC).
  *
  *   cc -O2 blas-c.c -o blas-c -L<openblas dir> -Wl,-rpath,<openblas dir> -lopenblas
- *   blas-c DIR THREADS SPEC...      SPEC = routine:n:rounds:calls, e.g. dgemm:1024:3:2
+ *   blas-c DIR THREADS [SPEC...]    SPEC = routine:n:rounds:calls, e.g. dgemm:1024:3:2
  *
  * Inputs are read from DIR/a-N.bin, DIR/b-N.bin (n*n float64, column-major) and DIR/rhs-N.bin (n float64),
- * written by linalg.ts, so every contender multiplies and solves the same numbers.
+ * or for ddot DIR/x-N.bin and DIR/y-N.bin (n float64), written by linalg.ts, so every contender multiplies
+ * and solves the same numbers.
+ *   ddot:  x . y into a volatile sink.
  *   dgemm: C = 1.0 * A * B + 0.0 * C into a buffer allocated once (the overwrite_c=1 call of SciPy/bridgegen).
  *   dgesv: each call first memcpy's A and rhs into work buffers allocated once (inside the timed loop), as
  *          bridgegen/SciPy copy their inputs with overwrite_a=overwrite_b=0; ipiv allocated once.
- * One warm-up round per spec. Prints one JSON object on stdout:
+ * One warm-up round per spec (rounds = 0: the warm-up call(s) only, for memory.ts). Prints one JSON object:
  *   {"threads": T, "config": "...", "rows": {"dgemm 1024": [ms per call, one per round], ...},
- *    "check": {"dgemm 1024": sum of C, "dgesv 256": sum of x}}
+ *    "check": {"dgemm 1024": sum of C, "dgesv 256": sum of x, "ddot 1000": x . y}, "maxrss_kib": peak RSS}
+ * With no SPEC it only loads OpenBLAS and reports: the baseline of memory.ts.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <time.h>
 
+extern double ddot_(const int *n, const double *x, const int *incx, const double *y, const int *incy);
 extern void dgemm_(const char *transa, const char *transb, const int *m, const int *n, const int *k,
                    const double *alpha, const double *a, const int *lda, const double *b, const int *ldb,
                    const double *beta, double *c, const int *ldc, size_t, size_t);
@@ -27,6 +32,8 @@ extern void dgesv_(const int *n, const int *nrhs, double *a, const int *lda, int
 extern void openblas_set_num_threads(int);
 extern int openblas_get_num_threads(void);
 extern char *openblas_get_config(void);
+
+static volatile double dot_sink;
 
 static double now_ms(void) {
   struct timespec t;
@@ -52,7 +59,7 @@ static double sum(const double *p, size_t count) {
 }
 
 int main(int argc, char **argv) {
-  if (argc < 4) { fprintf(stderr, "usage: blas-c DIR THREADS routine:n:rounds:calls...\n"); return 2; }
+  if (argc < 3) { fprintf(stderr, "usage: blas-c DIR THREADS [routine:n:rounds:calls...]\n"); return 2; }
   const char *dir = argv[1];
   openblas_set_num_threads(atoi(argv[2]));
   printf("{\"threads\": %d, \"config\": \"%s\", \"rows\": {", openblas_get_num_threads(), openblas_get_config());
@@ -62,12 +69,14 @@ int main(int argc, char **argv) {
     int n, rounds, calls;
     if (sscanf(argv[s], "%15[a-z]:%d:%d:%d", routine, &n, &rounds, &calls) != 4) { fprintf(stderr, "blas-c: bad spec %s\n", argv[s]); return 2; }
     size_t nn = (size_t)n * n;
-    double *a = load(dir, "a", n, nn), *check = NULL;
+    int dot = strcmp(routine, "ddot") == 0, gemm = strcmp(routine, "dgemm") == 0;
+    double *a = dot ? load(dir, "x", n, n) : load(dir, "a", n, nn);
     double *b = NULL, *c = NULL, *aw = NULL, *bw = NULL;
     int *ipiv = NULL, info = 0, one = 1;
     const double alpha = 1.0, beta = 0.0;
-    int gemm = strcmp(routine, "dgemm") == 0;
-    if (gemm) {
+    if (dot) {
+      b = load(dir, "y", n, n);
+    } else if (gemm) {
       b = load(dir, "b", n, nn);
       c = calloc(nn, sizeof(double));
     } else if (strcmp(routine, "dgesv") == 0) {
@@ -83,7 +92,9 @@ int main(int argc, char **argv) {
     for (int r = -1; r < rounds; r++) { /* round -1: warm-up */
       double t0 = now_ms();
       for (int i = 0; i < calls; i++) {
-        if (gemm) {
+        if (dot) {
+          dot_sink = ddot_(&n, a, &one, b, &one);
+        } else if (gemm) {
           dgemm_("N", "N", &n, &n, &n, &alpha, a, &n, b, &n, &beta, c, &n, 1, 1);
         } else {
           memcpy(aw, a, nn * sizeof(double));
@@ -96,11 +107,13 @@ int main(int argc, char **argv) {
     }
     printf("]");
     if (info != 0) fprintf(stderr, "blas-c: dgesv n=%d info=%d\n", n, info);
-    check = gemm ? c : bw;
+    double check = dot ? ddot_(&n, a, &one, b, &one) : gemm ? sum(c, nn) : sum(bw, (size_t)n);
     snprintf(checks + strlen(checks), sizeof checks - strlen(checks), "%s\"%s %d\": %.17g",
-             checks[0] ? ", " : "", routine, n, sum(check, gemm ? nn : (size_t)n));
+             checks[0] ? ", " : "", routine, n, check);
     free(a); free(b); free(c); free(aw); free(bw); free(ipiv);
   }
-  printf("}, \"check\": {%s}}\n", checks);
+  struct rusage usage;
+  getrusage(RUSAGE_SELF, &usage);
+  printf("}, \"check\": {%s}, \"maxrss_kib\": %ld}\n", checks, usage.ru_maxrss);
   return 0;
 }

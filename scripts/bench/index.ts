@@ -1,4 +1,5 @@
-// `npm run bench`: runs every registered benchmark, prints a table, writes bench/RESULTS.md and results.json.
+// `npm run bench`: runs every registered benchmark, prints a table and the total time, writes bench/RESULTS.md,
+// results.json and chart.svg (the ratios as bar charts, for the README).
 //
 // Usage: npm run bench [-- ID...]   With IDs, only those run and results go to bench/out/ (scratch), so
 // the committed bench/RESULTS.md always comes from one complete run. Benchmarks never fail the run:
@@ -10,13 +11,15 @@ import * as path from 'node:path';
 import { machineInfo } from './machine';
 import build from './build';
 import calls from './calls';
+import { renderChart } from './chart';
 import linalg from './linalg';
+import memory from './memory';
 import parse from './parse';
 import { type BenchOutcome, renderJson, renderMarkdown, renderText, type RunReport } from './report';
 import type { Benchmark, BenchContext } from './types';
 
 /** Every benchmark, in report order (issue 9: call overhead, throughput, event loop, memory, generator). */
-const BENCHMARKS: readonly Benchmark[] = [calls, linalg, parse, build];
+const BENCHMARKS: readonly Benchmark[] = [calls, linalg, memory, parse, build];
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -54,7 +57,8 @@ async function main(argv: readonly string[]): Promise<void> {
   const dest = argv.length ? scratch : path.join(ROOT, 'bench');
   writeFileSync(path.join(dest, 'RESULTS.md'), renderMarkdown(report));
   writeFileSync(path.join(dest, 'results.json'), renderJson(report));
-  process.stdout.write(`${renderText(report)}\nwrote ${path.relative(ROOT, dest) || '.'}/RESULTS.md and results.json\n`);
+  writeFileSync(path.join(dest, 'chart.svg'), renderChart(report));
+  process.stdout.write(`${renderText(report)}\nwrote ${path.relative(ROOT, dest) || '.'}/RESULTS.md, results.json and chart.svg\n`);
 }
 
 void main(process.argv.slice(2));

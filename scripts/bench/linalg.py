@@ -1,11 +1,11 @@
 # SciPy rows of the linalg benchmark (linalg.ts), in one /usr/bin/python3 process.
 #
 #   linalg.py ddot ROUNDS NUMBER          -> {"ddot": [ns/call per round]}  (timeit, x = [1..4], y = ones(4))
-#   linalg.py mat DIR SPEC...             SPEC = routine:n:rounds:calls (as blas-c.c)
+#   linalg.py mat DIR SPEC...             SPEC = routine:n:rounds:calls (as blas-c.c; ddot, dgemm or dgesv)
 #       -> {"rows": {"dgemm 1024": [ms per call per round], ...}, "check": {...}, "threads": T, "blas": path}
 #
 # Matrices come from DIR/a-N.bin, b-N.bin, rhs-N.bin (float64, column-major) as Fortran-ordered arrays, so
-# F2Py passes them without a copy. dgemm(1.0, a, b, 0.0, c, overwrite_c=1) writes into c allocated once;
+# F2Py passes them without a copy; ddot's vectors from DIR/x-N.bin, y-N.bin. dgemm(1.0, a, b, 0.0, c, overwrite_c=1) writes into c allocated once;
 # dgesv(a, rhs) keeps SciPy's defaults overwrite_a=overwrite_b=0 (F2Py copies both inputs on every call).
 # The OpenBLAS thread count comes from OPENBLAS_NUM_THREADS (set by linalg.ts) and is read back by ctypes.
 import ctypes
@@ -45,13 +45,16 @@ def main(argv):
         routine, n, rounds, calls = spec.split(':')
         n, rounds, calls = int(n), int(rounds), int(calls)
         load = lambda what, shape: np.asfortranarray(np.fromfile(f'{d}/{what}-{n}.bin', dtype=np.float64).reshape(shape, order='F'))
-        a = load('a', (n, n))
-        if routine == 'dgemm':
+        if routine == 'ddot':
+            x, y = load('x', (n,)), load('y', (n,))
+            call = lambda: ddot(x, y)
+        elif routine == 'dgemm':
+            a = load('a', (n, n))
             b = load('b', (n, n))
             c = np.zeros((n, n), dtype=np.float64, order='F')
             call = lambda: dgemm(1.0, a, b, 0.0, c, overwrite_c=1)
         else:
-            rhs = load('rhs', (n, 1))
+            a, rhs = load('a', (n, n)), load('rhs', (n, 1))
             call = lambda: dgesv(a, rhs)
         samples = []
         for r in range(-1, rounds):  # round -1: warm-up
@@ -60,7 +63,9 @@ def main(argv):
                 out = call()
             if r >= 0:
                 samples.append((time.perf_counter() - t0) * 1e3 / calls)
-        if routine == 'dgemm':
+        if routine == 'ddot':
+            check[f'{routine} {n}'] = float(out)
+        elif routine == 'dgemm':
             assert out is c or np.shares_memory(out, c), 'dgemm copied c despite overwrite_c=1'
             check[f'{routine} {n}'] = float(out.sum())
         else:

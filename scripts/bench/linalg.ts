@@ -2,24 +2,27 @@
 //
 // 1. ddot n=4, ns/call: `blas.ddot(x, y)` sync, `ddotAsync` (await each; 64 in flight) vs SciPy's
 //    `scipy.linalg.blas.ddot` (timeit in /usr/bin/python3, as overhead.py does for the calls group).
-// 2. dgemm n=64/256/1024 and dgesv n=256/1024, ms/call and GFLOP/s: bridgegen sync and async (await each) vs
-//    the same OpenBLAS called from C (blas-c.c, compiled here with cc -O2) vs SciPy (linalg.py). Every contender
-//    reads the same matrices (written once to bench/out/linalg/*.bin) and runs with the same OpenBLAS thread
-//    count. Contenders run in PASSES passes (C, then Node, then Python, again), so load from other processes on
-//    a shared machine spreads over all of them; each pass runs ROUNDS_PER_PASS rounds of the same number of
-//    calls (calibrated on bridgegen sync to ~MAT_ROUND_MS) after a warm-up.
+// 2. ddot n=1e3/1e6, dgemm n=64/256/1024 and dgesv n=256/1024, ms/call and GFLOP/s: bridgegen sync and async
+//    (await each) vs the same OpenBLAS called from C (blas-c.c, compiled here with cc -O2) vs SciPy (linalg.py)
+//    vs plain JS loops (plain-js.ts; dgesv at n=256 only). Every contender reads the same arrays (written once to
+//    bench/out/linalg/*.bin) and the native ones run with the same OpenBLAS thread count. Contenders run in
+//    PASSES passes (C, then Node, then Python, again), so load from other processes on a shared machine spreads
+//    over all of them; each pass runs ROUNDS_PER_PASS rounds of ~MAT_ROUND_MS (calls per round calibrated on
+//    bridgegen sync for C and SciPy; on themselves for bridgegen async and plain JS) after a warm-up.
 // 3. Event-loop lag: the lateness of a 1 ms setInterval ticker (max and p99 per round) while 2 and 4
-//    `dgemmAsync` n=1024 run, vs 4 sync `dgemm` (which block the loop), vs an idle loop.
+//    `dgemmAsync` n=1024 run, vs 4 sync `dgemm` (which block the loop), vs an idle loop; beside it Node's own
+//    `monitorEventLoopDelay` histogram (resolution 1 ms) over the same work, p99 and max.
 // Async throughput of small calls with 64 in flight is the calls group's; not repeated here.
 //
 // A contender that cannot run (no SciPy, no C compiler, no OpenBLAS) is a skipped row with the reason.
 
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import * as path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { PYTHON } from './f2py';
+import { benchThreads, buildC, type Fn, type Linalg, lastLine, loadLinalg, type Mat, run, writeInput } from './linalg-setup';
 import { measured, ratio, skipped, stats, versionOf } from './measure';
-import { ensureDist } from './parse';
+import { jsDdot, jsDgemm, jsDgesv } from './plain-js';
 import type { BenchContext, BenchResult, Benchmark, Ratio, Row } from './types';
 
 const DDOT_ROUNDS = 11;
@@ -31,72 +34,25 @@ const ROUNDS_PER_PASS = 3;
 const LAG_ROUNDS = 5;
 const C_GOAL = 0.97; // issue 6: >= 0.97x C throughput at n >= 256
 
-type Routine = 'dgemm' | 'dgesv';
-interface Spec { readonly routine: Routine; readonly n: number }
+type Routine = 'ddot' | 'dgemm' | 'dgesv';
+/** One timed call; `js`: whether plain JS runs it too (dgesv n=1024 in JS would take seconds per call, unasked). */
+interface Spec { readonly routine: Routine; readonly n: number; readonly js: boolean }
 const SPECS: readonly Spec[] = [
-  { routine: 'dgemm', n: 64 }, { routine: 'dgemm', n: 256 }, { routine: 'dgemm', n: 1024 },
-  { routine: 'dgesv', n: 256 }, { routine: 'dgesv', n: 1024 },
+  { routine: 'ddot', n: 1000, js: true }, { routine: 'ddot', n: 1_000_000, js: true },
+  { routine: 'dgemm', n: 64, js: true }, { routine: 'dgemm', n: 256, js: true }, { routine: 'dgemm', n: 1024, js: true },
+  { routine: 'dgesv', n: 256, js: true }, { routine: 'dgesv', n: 1024, js: false },
 ];
 const key = (s: Spec): string => `${s.routine} ${s.n}`;
 const label = (s: Spec): string => `${s.routine} n=${s.n}`;
-/** Floating-point operations per call: 2n^3 for dgemm; LU (2/3 n^3) plus one solve (2n^2) for dgesv. */
-const gflop = (s: Spec): number => (s.routine === 'dgemm' ? 2 * s.n ** 3 : (2 / 3) * s.n ** 3 + 2 * s.n ** 2) / 1e9;
+/** Floating-point operations per call: 2n for ddot, 2n^3 for dgemm; LU (2/3 n^3) plus one solve (2n^2) for dgesv. */
+const gflop = (s: Spec): number =>
+  ({ ddot: 2 * s.n, dgemm: 2 * s.n ** 3, dgesv: (2 / 3) * s.n ** 3 + 2 * s.n ** 2 })[s.routine] / 1e9;
+/** Calls large enough for issue 6's ">= 0.97x C" goal: matrices from n=256, ddot at n=1e6 (memory-bound). */
+const large = (s: Spec): boolean => (s.routine === 'ddot' ? s.n >= 1e6 : s.n >= 256);
 
-/** The parts of bridgegen/linalg used here (typed locally: linalg/build/ is generated, not checked in). */
-interface Mat { readonly data: Float64Array; readonly shape: readonly number[]; readonly order: 'column-major' }
-type Fn = (...args: never[]) => unknown;
-interface Linalg {
-  readonly blas: Record<string, Fn>;
-  readonly lapack: Record<string, Fn>;
-  getBlasThreads(): number | null;
-  setBlasThreads(threads: number): boolean;
-  readonly libraries: { readonly kind: string; readonly libraries: readonly string[]; readonly libraryDirs: readonly string[] };
-}
 interface GesvOut { readonly x: Mat; readonly info: number }
 
 let sink = 0;
-
-function run(cmd: string, args: readonly string[], cwd: string, env?: NodeJS.ProcessEnv): { ok: boolean; out: string; err: string } {
-  const r = spawnSync(cmd, args, { cwd, env: env ?? process.env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 << 20 });
-  return { ok: !r.error && r.status === 0, out: r.stdout ?? '', err: r.error ? String(r.error) : `${r.stderr ?? ''}`.trim() || `exit ${r.status}` };
-}
-
-const lastLine = (s: string): string => s.trim().split('\n').pop() ?? s;
-
-/** Newest mtime (ms) of the files under `dir`, recursively. */
-function newest(dir: string): number {
-  let t = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
-  }
-  return t;
-}
-
-/**
- * Loads bridgegen/linalg from this tree, building it when it is missing. A build older than
- * fortran/linalg/ or native/include/ is used as it is (a rebuild takes minutes), with a note, unless
- * BRIDGEGEN_BENCH_LINALG_BUILD=1 asks for `bridgegen linalg-build` first.
- */
-function loadLinalg(ctx: BenchContext, notes: string[]): Linalg {
-  const dir = path.join(ctx.root, 'linalg');
-  const stamp = path.join(dir, 'build', '_linalg', '.bridgegen-stamp');
-  const builtAt = existsSync(stamp) ? statSync(stamp).mtimeMs : 0;
-  const sources = Math.max(newest(path.join(ctx.root, 'fortran', 'linalg')), newest(path.join(ctx.root, 'native', 'include')));
-  const force = process.env.BRIDGEGEN_BENCH_LINALG_BUILD === '1';
-  if (!builtAt || force) {
-    const built = ensureDist(ctx.root, ctx);
-    if (built) notes.push(built);
-    ctx.log('linalg: node bin/bridgegen.js linalg-build (takes minutes)');
-    const r = run(process.execPath, [path.join(ctx.root, 'bin', 'bridgegen.js'), 'linalg-build', '-q'], ctx.root);
-    if (!r.ok) throw new Error(`bridgegen linalg-build failed: ${lastLine(r.err)}`);
-    notes.push('linalg/build was (re)built by `bridgegen linalg-build` before timing.');
-  } else if (sources > builtAt) {
-    notes.push('linalg/build is older than fortran/linalg/ or native/include/ (edited since); it was timed as built ' +
-      `(${new Date(builtAt).toISOString()}). BRIDGEGEN_BENCH_LINALG_BUILD=1 rebuilds it first.`);
-  }
-  return require(dir) as Linalg; // eslint-disable-line @typescript-eslint/no-require-imports
-}
 
 // ---------------------------------------------------------------------------------------------- ddot n=4
 
@@ -160,74 +116,85 @@ async function ddotRows(la: Linalg, threads: number, hasScipy: string | undefine
   return rows;
 }
 
-// --------------------------------------------------------------------------------- dgemm / dgesv throughput
+// ------------------------------------------------------------------------------- ddot / dgemm / dgesv throughput
 
-/** Deterministic uniform values in [-1, 1) (LCG), so every run and contender sees the same matrices. */
-function randomMatrix(count: number, seed: number): Float64Array {
-  const out = new Float64Array(count);
-  let s = seed >>> 0;
-  for (let i = 0; i < count; i++) {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    out[i] = s / 2 ** 31 - 1;
-  }
-  return out;
-}
+/** The arrays of one size: matrices a, b and right-hand side rhs as bridgegen takes them, or ddot's x, y. */
+interface Inputs { readonly a: Mat; readonly b: Mat; readonly rhs: Mat; readonly x: Float64Array; readonly y: Float64Array }
 
-interface Inputs { readonly a: Mat; readonly b: Mat; readonly rhs: Mat }
-
-function writeInputs(dir: string): Map<number, Inputs> {
+/** Makes every spec's arrays and writes them to `dir` for the C driver and SciPy; keyed by spec key. */
+function writeInputs(dir: string): Map<string, Inputs> {
   mkdirSync(dir, { recursive: true });
-  const out = new Map<number, Inputs>();
-  for (const n of [...new Set(SPECS.map((s) => s.n))]) {
+  const none = new Float64Array(0);
+  const out = new Map<string, Inputs>();
+  for (const s of SPECS) {
+    const n = s.n;
     const mat = (data: Float64Array, cols: number): Mat => ({ data, shape: [n, cols], order: 'column-major' });
-    const inputs = { a: mat(randomMatrix(n * n, 1 + n), n), b: mat(randomMatrix(n * n, 2 + n), n), rhs: mat(randomMatrix(n, 3 + n), 1) };
-    for (const [what, m] of Object.entries(inputs)) writeFileSync(path.join(dir, `${what}-${n}.bin`), m.data);
-    out.set(n, inputs);
+    const noMat = mat(none, 0);
+    out.set(key(s), s.routine === 'ddot'
+      ? { a: noMat, b: noMat, rhs: noMat, x: writeInput(dir, 'x', n), y: writeInput(dir, 'y', n) }
+      : { a: mat(writeInput(dir, 'a', n), n), b: mat(writeInput(dir, 'b', n), n), rhs: mat(writeInput(dir, 'rhs', n), 1), x: none, y: none });
   }
   return out;
 }
 
 const sum = (a: Float64Array): number => a.reduce((s, v) => s + v, 0);
 
-/** bridgegen's sync and async call of one spec, and the checksum of its result (sum of C, or of x). */
-function nodeCalls(la: Linalg, s: Spec, inp: Inputs): { sync: () => number; async: () => Promise<number> } {
+/** The Node contenders of one spec; each call returns a number from its result so none is optimized away. */
+interface NodeCalls { readonly sync: () => number; readonly async: () => Promise<number>; readonly js?: () => number }
+
+function nodeCalls(la: Linalg, s: Spec, inp: Inputs): NodeCalls {
+  const n = s.n;
+  if (s.routine === 'ddot') {
+    const dot = la.blas.ddot as (x: Float64Array, y: Float64Array) => number;
+    const dotAsync = la.blas.ddotAsync as (x: Float64Array, y: Float64Array) => Promise<number>;
+    return { sync: () => dot(inp.x, inp.y), async: () => dotAsync(inp.x, inp.y), js: () => jsDdot(inp.x, inp.y) };
+  }
   if (s.routine === 'dgemm') {
-    const c: Mat = { data: new Float64Array(s.n * s.n), shape: [s.n, s.n], order: 'column-major' };
+    const c: Mat = { data: new Float64Array(n * n), shape: [n, n], order: 'column-major' };
+    const cJs = new Float64Array(n * n);
     const gemm = la.blas.dgemm as (al: number, a: Mat, b: Mat, be: number, c: Mat, o: object) => Mat;
     const gemmAsync = la.blas.dgemmAsync as (al: number, a: Mat, b: Mat, be: number, c: Mat, o: object) => Promise<Mat>;
     return {
       sync: () => gemm(1, inp.a, inp.b, 0, c, { overwrite_c: true }).data[0]!,
       async: async () => (await gemmAsync(1, inp.a, inp.b, 0, c, { overwrite_c: true })).data[0]!,
+      js: s.js ? () => jsDgemm(n, inp.a.data, inp.b.data, cJs)[0]! : undefined,
     };
   }
   const gesv = la.lapack.dgesv as (a: Mat, b: Mat) => GesvOut;
   const gesvAsync = la.lapack.dgesvAsync as (a: Mat, b: Mat) => Promise<GesvOut>;
-  return { sync: () => gesv(inp.a, inp.rhs).x.data[0]!, async: async () => (await gesvAsync(inp.a, inp.rhs)).x.data[0]! };
+  return {
+    sync: () => gesv(inp.a, inp.rhs).x.data[0]!,
+    async: async () => (await gesvAsync(inp.a, inp.rhs)).x.data[0]!,
+    js: s.js ? () => jsDgesv(n, inp.a.data, inp.rhs.data)[0]! : undefined,
+  };
 }
 
-/** Checksum of bridgegen's sync result, for comparison with C and SciPy. */
-function nodeCheck(la: Linalg, s: Spec, inp: Inputs): number {
+/** Checksums of bridgegen's sync result and plain JS's (ddot's value, the sum of C, or of x), for comparison. */
+function nodeChecks(la: Linalg, s: Spec, inp: Inputs): { bridgegen: number; js?: number } {
+  const n = s.n;
+  if (s.routine === 'ddot') return { bridgegen: (la.blas.ddot as (x: Float64Array, y: Float64Array) => number)(inp.x, inp.y), js: jsDdot(inp.x, inp.y) };
   if (s.routine === 'dgemm') {
-    const c: Mat = { data: new Float64Array(s.n * s.n), shape: [s.n, s.n], order: 'column-major' };
-    return sum((la.blas.dgemm as (al: number, a: Mat, b: Mat, be: number, c: Mat) => Mat)(1, inp.a, inp.b, 0, c).data);
+    const c: Mat = { data: new Float64Array(n * n), shape: [n, n], order: 'column-major' };
+    const bridgegen = sum((la.blas.dgemm as (al: number, a: Mat, b: Mat, be: number, c: Mat) => Mat)(1, inp.a, inp.b, 0, c).data);
+    return { bridgegen, js: s.js ? sum(jsDgemm(n, inp.a.data, inp.b.data, new Float64Array(n * n))) : undefined };
   }
   const r = (la.lapack.dgesv as (a: Mat, b: Mat) => GesvOut)(inp.a, inp.rhs);
-  if (r.info !== 0) throw new Error(`dgesv n=${s.n}: info ${r.info}`);
-  return sum(r.x.data);
+  if (r.info !== 0) throw new Error(`dgesv n=${n}: info ${r.info}`);
+  return { bridgegen: sum(r.x.data), js: s.js ? sum(jsDgesv(n, inp.a.data, inp.rhs.data)) : undefined };
+}
+
+/** Calls of `f` per ~MAT_ROUND_MS round, measured after one untimed call (which also warms up the JIT). */
+async function callsPerRound(f: () => number | Promise<number>): Promise<number> {
+  sink += await f();
+  for (let k = 1; ; k *= 4) {
+    const t0 = performance.now();
+    for (let i = 0; i < k; i++) sink += await f();
+    const ms = (performance.now() - t0) / k;
+    if (ms * k > 20) return Math.max(1, Math.round(MAT_ROUND_MS / ms));
+  }
 }
 
 interface External { readonly rows: Record<string, number[]>; readonly check: Record<string, number>; readonly threads?: number | null; readonly blas?: string; readonly config?: string }
-
-/** Compiles blas-c.c against the library bridgegen/linalg links; returns the binary, or throws why not. */
-function buildC(la: Linalg, dir: string): string {
-  if (la.libraries.kind !== 'openblas') throw new Error(`bridgegen/linalg is linked with ${la.libraries.kind} BLAS; the C driver needs OpenBLAS (thread control)`);
-  if (!versionOf('cc', ['--version'])) throw new Error('no C compiler (cc) on PATH');
-  const bin = path.join(dir, 'blas-c');
-  const libs = la.libraries.libraryDirs.flatMap((d) => [`-L${d}`, `-Wl,-rpath,${d}`]);
-  const r = run('cc', ['-O2', path.join(__dirname, 'blas-c.c'), '-o', bin, ...libs, ...la.libraries.libraries.map((l) => `-l${l}`)], dir);
-  if (!r.ok) throw new Error(`cc -O2 blas-c.c failed: ${lastLine(r.err)}`);
-  return bin;
-}
 
 function external(cmd: string, args: readonly string[], cwd: string, threads: number): External {
   const r = run(cmd, args, cwd, { ...process.env, OPENBLAS_NUM_THREADS: String(threads) });
@@ -235,35 +202,30 @@ function external(cmd: string, args: readonly string[], cwd: string, threads: nu
   return JSON.parse(r.out) as External;
 }
 
+type Contender = 'sync' | 'async' | 'js';
+
 async function throughputRows(la: Linalg, threads: number, hasScipy: string | undefined, ctx: BenchContext, work: string,
-  inputs: Map<number, Inputs>, notes: string[]): Promise<Row[]> {
-  // Calls per round, calibrated once on bridgegen sync and used by every contender.
-  const counts = new Map<string, number>();
-  const calls = new Map<string, { sync: () => number; async: () => Promise<number> }>();
+  inputs: Map<string, Inputs>, notes: string[]): Promise<Row[]> {
+  // Calls per round: bridgegen sync's count is also C's and SciPy's; async and plain JS are calibrated on themselves
+  // (an await-each ddot n=1e3 is ~400x slower than a sync one, plain-JS dgemm 50x slower than BLAS).
+  const calls = new Map<string, NodeCalls>();
+  const counts = new Map<string, Record<Contender, number>>();
   for (const s of SPECS) {
-    const c = nodeCalls(la, s, inputs.get(s.n)!);
+    const c = nodeCalls(la, s, inputs.get(key(s))!);
     calls.set(key(s), c);
-    for (let i = 0; i < 2; i++) sink += c.sync();
-    let k = 1, ms = 0;
-    for (; ; k *= 4) {
-      const t0 = performance.now();
-      for (let i = 0; i < k; i++) sink += c.sync();
-      ms = (performance.now() - t0) / k;
-      if (ms * k > 20) break;
-    }
-    counts.set(key(s), Math.max(1, Math.round(MAT_ROUND_MS / ms)));
+    if (s.routine === 'dgemm' && s.n >= 1024) ctx.log(`linalg: calibrating ${label(s)} (plain JS takes seconds a call)`);
+    counts.set(key(s), { sync: await callsPerRound(c.sync), async: await callsPerRound(c.async), js: c.js ? await callsPerRound(c.js) : 0 });
   }
-  const specArgs = SPECS.map((s) => `${s.routine}:${s.n}:${ROUNDS_PER_PASS}:${counts.get(key(s))}`);
+  const specArgs = SPECS.map((s) => `${s.routine}:${s.n}:${ROUNDS_PER_PASS}:${counts.get(key(s))!.sync}`);
 
   let cBin: string | undefined;
   let cWhy = '';
   try { cBin = buildC(la, work); } catch (err) { cWhy = (err as Error).message; }
   let pyWhy = hasScipy ? '' : `${PYTHON} has no scipy (Debian: apt-get install python3-scipy)`;
 
-  const sync = new Map<string, number[]>(SPECS.map((s) => [key(s), []]));
-  const asyn = new Map<string, number[]>(SPECS.map((s) => [key(s), []]));
-  const cRows = new Map<string, number[]>(SPECS.map((s) => [key(s), []]));
-  const pyRows = new Map<string, number[]>(SPECS.map((s) => [key(s), []]));
+  const samples = (): Map<string, number[]> => new Map(SPECS.map((s) => [key(s), []]));
+  const node: Record<Contender, Map<string, number[]>> = { sync: samples(), async: samples(), js: samples() };
+  const cRows = samples(), pyRows = samples();
   let cOut: External | undefined, pyOut: External | undefined;
   for (let p = 0; p < PASSES; p++) {
     if (cBin && !cWhy) {
@@ -273,17 +235,18 @@ async function throughputRows(la: Linalg, threads: number, hasScipy: string | un
         for (const [k, v] of Object.entries(cOut.rows)) cRows.get(k)?.push(...v);
       } catch (err) { cWhy = (err as Error).message; }
     }
-    ctx.log(`linalg: pass ${p + 1}/${PASSES}: bridgegen/linalg sync and async`);
+    ctx.log(`linalg: pass ${p + 1}/${PASSES}: bridgegen/linalg sync and async, plain JS`);
     for (const s of SPECS) {
       const c = calls.get(key(s))!, count = counts.get(key(s))!;
-      sink += c.sync() + (await c.async()); // warm-up
+      sink += c.sync() + (await c.async()); // warm-up (plain JS warmed up in its calibration; its calls take up to seconds)
       for (let r = 0; r < ROUNDS_PER_PASS; r++) {
-        let t0 = process.hrtime.bigint();
-        for (let i = 0; i < count; i++) sink += c.sync();
-        sync.get(key(s))!.push(Number(process.hrtime.bigint() - t0) / 1e6 / count);
-        t0 = process.hrtime.bigint();
-        for (let i = 0; i < count; i++) sink += await c.async();
-        asyn.get(key(s))!.push(Number(process.hrtime.bigint() - t0) / 1e6 / count);
+        for (const who of ['sync', 'async', 'js'] as const) {
+          const f = c[who];
+          if (!f) continue;
+          const t0 = process.hrtime.bigint();
+          for (let i = 0; i < count[who]; i++) sink += await f();
+          node[who].get(key(s))!.push(Number(process.hrtime.bigint() - t0) / 1e6 / count[who]);
+        }
       }
     }
     if (!pyWhy) {
@@ -295,13 +258,12 @@ async function throughputRows(la: Linalg, threads: number, hasScipy: string | un
     }
   }
 
-  // Same results everywhere (sums of C or x); a difference is reported, not hidden.
+  // Same results everywhere (ddot's value, sums of C or x); a difference is reported, not hidden.
   for (const s of SPECS) {
-    const mine = nodeCheck(la, s, inputs.get(s.n)!);
-    for (const [who, out] of [['C', cOut], ['SciPy', pyOut]] as const) {
-      const theirs = out?.check[key(s)];
-      if (theirs !== undefined && Math.abs(theirs - mine) > 1e-9 * Math.max(1, Math.abs(mine))) {
-        notes.push(`${label(s)}: result differs from ${who}: sum ${mine} (bridgegen) vs ${theirs}`);
+    const mine = nodeChecks(la, s, inputs.get(key(s))!);
+    for (const [who, theirs] of [['C', cOut?.check[key(s)]], ['SciPy', pyOut?.check[key(s)]], ['plain JS', mine.js]] as const) {
+      if (theirs !== undefined && Math.abs(theirs - mine.bridgegen) > 1e-9 * Math.max(1, Math.abs(mine.bridgegen))) {
+        notes.push(`${label(s)}: result differs from ${who}: ${mine.bridgegen} (bridgegen) vs ${theirs}`);
       }
     }
   }
@@ -310,19 +272,22 @@ async function throughputRows(la: Linalg, threads: number, hasScipy: string | un
 
   const rows: Row[] = [];
   for (const s of SPECS) {
-    const how = s.routine === 'dgemm' ? 'beta=0, overwrite_c=1 (c reused)' : 'inputs copied every call (overwrite_a=overwrite_b=0)';
+    const how = { ddot: 'x, y made once', dgemm: 'beta=0, overwrite_c=1 (c reused)', dgesv: 'inputs copied every call (overwrite_a=overwrite_b=0)' }[s.routine];
     const m = (who: string, samples: number[], note: string): Row =>
       measured(`${label(s)}: ${who}`, 'ms', samples, { rate: { count: gflop(s), unit: 'GFLOP' }, note });
-    const cNote = s.routine === 'dgemm' ? 'dgemm_ into c allocated once' : 'memcpy a, b into work buffers + dgesv_, every call';
+    const cNote = { ddot: 'ddot_ on the same x, y', dgemm: 'dgemm_ into c allocated once', dgesv: 'memcpy a, b into work buffers + dgesv_, every call' }[s.routine];
+    const jsNote = { ddot: 'one loop over Float64Array', dgemm: 'j-k-i loops, 4 columns of a per pass (c reused)', dgesv: 'LU with partial pivoting on copies of a, b' }[s.routine];
     rows.push(cWhy ? skipped(`${label(s)}: C (OpenBLAS)`, cWhy) : m('C (OpenBLAS)', cRows.get(key(s))!, cNote));
-    rows.push(m('bridgegen/linalg sync', sync.get(key(s))!, how));
-    rows.push(m('bridgegen/linalg async, await each', asyn.get(key(s))!, how));
-    rows.push(pyWhy ? skipped(`${label(s)}: SciPy`, pyWhy) : m('SciPy', pyRows.get(key(s))!, `${how}, Fortran-ordered`));
+    rows.push(m('bridgegen/linalg sync', node.sync.get(key(s))!, how));
+    rows.push(m('bridgegen/linalg async, await each', node.async.get(key(s))!, how));
+    rows.push(pyWhy ? skipped(`${label(s)}: SciPy`, pyWhy) : m('SciPy', pyRows.get(key(s))!, `${how}, ${s.routine === 'ddot' ? 'NumPy float64' : 'Fortran-ordered'}`));
+    if (s.js) rows.push(m('plain JS', node.js.get(key(s))!, jsNote));
   }
   if (cOut?.config) notes.push(`C driver: scripts/bench/blas-c.c, cc -O2 -l${la.libraries.libraries.join(' -l')}; ${cOut.config}.`);
   if (pyOut?.blas) notes.push(`SciPy ${hasScipy} loads ${pyOut.blas}.`);
-  notes.push(`Calls per round (calibrated on bridgegen sync to ~${MAT_ROUND_MS} ms, the same for every contender): ` +
-    SPECS.map((s) => `${label(s)} ${counts.get(key(s))}`).join(', ') + '.');
+  const perRound = (who: Contender): string => SPECS.filter((s) => counts.get(key(s))![who] > 0).map((s) => `${label(s)} ${counts.get(key(s))![who]}`).join(', ');
+  notes.push(`Calls per round (calibrated to ~${MAT_ROUND_MS} ms): bridgegen sync, C and SciPy: ${perRound('sync')}; ` +
+    `bridgegen async: ${perRound('async')}; plain JS: ${perRound('js')}.`);
   return rows;
 }
 
@@ -330,8 +295,13 @@ async function throughputRows(la: Linalg, threads: number, hasScipy: string | un
 
 type LagMode = 'idle' | 'async2' | 'async4' | 'sync4';
 
-/** Lateness (ms) of each tick of a 1 ms setInterval while `mode`'s work runs: { max, p99 }. */
-async function lagRound(la: Linalg, mode: LagMode, inp: Inputs, idleMs: number): Promise<{ max: number; p99: number; issueMs: number }> {
+interface Lag { readonly max: number; readonly p99: number; readonly issueMs: number; readonly eldMax: number; readonly eldP99: number }
+
+/**
+ * Lateness (ms) of each tick of a 1 ms setInterval while `mode`'s work runs: { max, p99 }; and Node's
+ * monitorEventLoopDelay over the same span (eldMax, eldP99: delay between its 1 ms timer's runs, ms).
+ */
+async function lagRound(la: Linalg, mode: LagMode, inp: Inputs, idleMs: number): Promise<Lag> {
   const n = inp.a.shape[0]!;
   const cs = Array.from({ length: 4 }, (): Mat => ({ data: new Float64Array(n * n), shape: [n, n], order: 'column-major' }));
   const gemm = la.blas.dgemm as (al: number, a: Mat, b: Mat, be: number, c: Mat, o: object) => Mat;
@@ -346,7 +316,12 @@ async function lagRound(la: Linalg, mode: LagMode, inp: Inputs, idleMs: number):
     if (recording) lags.push(Math.max(0, now - last - 1));
     last = now;
   }, 1);
-  await sleep(20);
+  // The histogram's first timer run only starts its clock: enabled 3 ms before the work, so that run falls
+  // before it (a run that is late because of the work is recorded) and only ~2 idle samples join the work's.
+  const eld = monitorEventLoopDelay({ resolution: 1 });
+  await sleep(17);
+  eld.enable();
+  await sleep(3);
   recording = true;
   if (mode === 'idle') await sleep(idleMs);
   else if (mode === 'sync4') for (const c of cs) sink += gemm(1, inp.a, inp.b, 0, c, { overwrite_c: true }).data[0]!;
@@ -359,9 +334,13 @@ async function lagRound(la: Linalg, mode: LagMode, inp: Inputs, idleMs: number):
   }
   await sleep(5); // the tick after the work records the last gap
   recording = false;
+  eld.disable();
   clearInterval(timer);
   const s = [...lags].sort((a, b) => a - b);
-  return { max: s[s.length - 1] ?? 0, p99: s[Math.min(s.length - 1, Math.floor(s.length * 0.99))] ?? 0, issueMs };
+  return {
+    max: s[s.length - 1] ?? 0, p99: s[Math.min(s.length - 1, Math.floor(s.length * 0.99))] ?? 0, issueMs,
+    eldMax: eld.max / 1e6, eldP99: eld.percentile(99) / 1e6,
+  };
 }
 
 async function lagRows(la: Linalg, inputs: Inputs, ctx: BenchContext): Promise<Row[]> {
@@ -369,6 +348,8 @@ async function lagRows(la: Linalg, inputs: Inputs, ctx: BenchContext): Promise<R
   const modes: readonly LagMode[] = ['idle', 'async2', 'async4', 'sync4'];
   const max = new Map<LagMode, number[]>(modes.map((m) => [m, []]));
   const p99 = new Map<LagMode, number[]>(modes.map((m) => [m, []]));
+  const eldMax = new Map<LagMode, number[]>(modes.map((m) => [m, []]));
+  const eldP99 = new Map<LagMode, number[]>(modes.map((m) => [m, []]));
   const issue: number[] = [];
   const t0 = performance.now();
   await lagRound(la, 'async4', inputs, 0); // warm-up
@@ -378,6 +359,8 @@ async function lagRows(la: Linalg, inputs: Inputs, ctx: BenchContext): Promise<R
       const x = await lagRound(la, m, inputs, idleMs);
       max.get(m)!.push(x.max);
       p99.get(m)!.push(x.p99);
+      eldMax.get(m)!.push(x.eldMax);
+      eldP99.get(m)!.push(x.eldP99);
       if (m === 'async4') issue.push(x.issueMs);
     }
   }
@@ -389,6 +372,8 @@ async function lagRows(la: Linalg, inputs: Inputs, ctx: BenchContext): Promise<R
     ...modes.flatMap((m) => [
       measured(`event-loop lag, ${what[m]}: max`, 'ms', max.get(m)!, { note: 'per round: worst tick of a 1 ms setInterval' }),
       measured(`event-loop lag, ${what[m]}: p99`, 'ms', p99.get(m)!, { note: 'per round: 99th percentile tick lateness' }),
+      measured(`monitorEventLoopDelay, ${what[m]}: max`, 'ms', eldMax.get(m)!, { note: 'per round: histogram max (resolution 1 ms, included)' }),
+      measured(`monitorEventLoopDelay, ${what[m]}: p99`, 'ms', eldP99.get(m)!, { note: 'per round: histogram p99 (resolution 1 ms, included)' }),
     ]),
     measured('4x dgemmAsync n=1024: JS-thread time inside the 4 dgemmAsync() calls', 'ms', issue,
       { note: 'argument preparation before the work is queued; blocks the loop' }),
@@ -402,18 +387,16 @@ async function runLinalg(ctx: BenchContext): Promise<BenchResult> {
   mkdirSync(work, { recursive: true });
   const notes: string[] = [];
   const la = loadLinalg(ctx, notes);
-  const initial = la.getBlasThreads();
-  const fromEnv = Number(process.env.BRIDGEGEN_BENCH_BLAS_THREADS);
-  const threads = fromEnv > 0 ? fromEnv : initial ?? 1;
+  const { threads, initial } = benchThreads(la);
   if (initial !== null) la.setBlasThreads(threads);
   const hasScipy = versionOf(PYTHON, ['-c', 'import scipy; print(scipy.__version__)']);
   try {
     ctx.log('linalg: ddot n=4');
     const rows = await ddotRows(la, threads, hasScipy, ctx);
-    ctx.log('linalg: dgemm / dgesv throughput');
+    ctx.log('linalg: ddot / dgemm / dgesv throughput');
     const inputs = writeInputs(work);
     rows.push(...await throughputRows(la, threads, hasScipy, ctx, work, inputs, notes));
-    rows.push(...await lagRows(la, inputs.get(1024)!, ctx));
+    rows.push(...await lagRows(la, inputs.get('dgemm 1024')!, ctx));
     void sink;
 
     const row = (name: string): Row | undefined => rows.find((x) => x.name === name);
@@ -422,12 +405,13 @@ async function runLinalg(ctx: BenchContext): Promise<BenchResult> {
       ratio(`${dd}: SciPy ddot / bridgegen/linalg sync (goal: faster)`, row(`${dd}: SciPy linalg.blas.ddot`), row(`${dd}: bridgegen/linalg sync`), 1),
     ];
     for (const s of SPECS) {
-      const l = label(s), goal = s.n >= 256 ? C_GOAL : undefined;
+      const l = label(s), goal = large(s) ? C_GOAL : undefined;
       const c = row(`${l}: C (OpenBLAS)`);
       ratios.push(
         ratio(`${l}: bridgegen sync throughput / C`, c, row(`${l}: bridgegen/linalg sync`), goal),
         ratio(`${l}: bridgegen async throughput / C`, c, row(`${l}: bridgegen/linalg async, await each`), goal),
         ratio(`${l}: SciPy throughput / C`, c, row(`${l}: SciPy`)),
+        ratio(`${l}: plain JS throughput / C`, c, row(`${l}: plain JS`)),
       );
     }
     for (const k of ['2', '4']) {
@@ -436,6 +420,8 @@ async function runLinalg(ctx: BenchContext): Promise<BenchResult> {
     }
     ratios.push(ratio('max lag: 4x sync dgemm / 4x dgemmAsync (how much less the loop stalls)',
       row('event-loop lag, 4x sync dgemm n=1024 (blocks): max'), row('event-loop lag, 4x dgemmAsync n=1024 in flight: max')));
+    ratios.push(ratio('monitorEventLoopDelay p99: 4x sync dgemm / 2x dgemmAsync',
+      row('monitorEventLoopDelay, 4x sync dgemm n=1024 (blocks): p99'), row('monitorEventLoopDelay, 2x dgemmAsync n=1024 in flight: p99')));
 
     notes.unshift(
       `OpenBLAS threads: ${threads} in every contender (bridgegen setBlasThreads(${threads}), its default here was ${initial ?? 'n/a'}; ` +
@@ -446,20 +432,32 @@ async function runLinalg(ctx: BenchContext): Promise<BenchResult> {
       `ddot n=4: x = [1, 2, 3, 4], y = ones(4) (Float64Array / NumPy float64), made once; ${DDOT_ROUNDS} rounds of ~${DDOT_ROUND_MS} ms, ` +
         `the Node rows interleaved; SciPy via timeit (${DDOT_ROUNDS} repeats of 200000 calls), Python call overhead included. ` +
         `Async small-call throughput of generated code in general is the calls group's.`,
-      'dgemm/dgesv: the same column-major matrices in every contender (uniform [-1, 1) from a fixed LCG, written to ' +
-        'bench/out/linalg/*.bin and read by the C driver and SciPy); bridgegen gets { data, shape, order: \'column-major\' }, ' +
-        `SciPy Fortran-ordered arrays, so no contender converts layouts. ${PASSES} passes (C, Node, SciPy in turn) x ` +
-        `${ROUNDS_PER_PASS} rounds each after a warm-up; ms per call = round time / calls; rate = GFLOP/s at the median ` +
-        '(dgemm 2n^3, dgesv 2/3 n^3 + 2n^2).',
+      'ddot/dgemm/dgesv throughput: the same column-major arrays in every contender (uniform [-1, 1) from a fixed LCG, ' +
+        'written to bench/out/linalg/*.bin and read by the C driver and SciPy); bridgegen gets { data, shape, order: ' +
+        '\'column-major\' } (ddot: Float64Array), SciPy Fortran-ordered arrays, plain JS the same Float64Arrays, so no ' +
+        `contender converts layouts. ${PASSES} passes (C, Node, SciPy in turn) x ${ROUNDS_PER_PASS} rounds each after a ` +
+        'warm-up; in the Node pass the rounds of bridgegen sync, async and plain JS alternate; ms per call = round time / ' +
+        'calls; rate = GFLOP/s at the median (ddot 2n, dgemm 2n^3, dgesv 2/3 n^3 + 2n^2). Ratios "/ C" are throughput ' +
+        'relative to the C driver (above 1: faster than C).',
+      '  * ddot: x . y, n = 1e3 (a call costs about as much as the work) and 1e6 (memory-bound: 16 MB read per call).',
       '  * dgemm: C = A B, beta = 0; bridgegen and SciPy with overwrite_c=1 on a c allocated once (C writes into its c). ' +
         'Async: "await each" is one call at a time (the pool hop added to the same work).',
       '  * dgesv: A x = b with one right-hand side. dgesv overwrites its inputs, so every contender copies fresh inputs on ' +
         'every call: bridgegen and SciPy by their defaults overwrite_a=overwrite_b=0 (the callee copies a and b into new ' +
         'arrays), the C driver by memcpy into work buffers allocated once, inside the timed loop.',
+      '  * plain JS (scripts/bench/plain-js.ts): what a user writes without native code: ddot one loop; dgemm the j-k-i ' +
+        'loop order (inner loop down a column of a and c) with four columns of a per pass over c; dgesv LU with partial ' +
+        'pivoting (right-looking, column by column) on copies of a and b, then the two triangular solves. Single-threaded, ' +
+        'no SIMD; at n=1024 a dgemm call takes seconds, so it runs 1 call per round and its warm-up is its calibration. ' +
+        'dgesv n=1024 has no plain-JS row.',
       `Event-loop lag: a 1 ms setInterval records each tick's lateness (interval - 1 ms) from the moment the calls start ` +
         `until they settle; max and p99 per round, ${LAG_ROUNDS} rounds of each mode interleaved; dgemm n=1024 ` +
         'with overwrite_c=1, one c per call. The idle row lasts as long as one 4x async run (the machine\'s own timer noise). ' +
         'Issue 5 states its <= 1 ms goal for 2 async calls; the 4-call row is the brief\'s.',
+      '  * monitorEventLoopDelay (perf_hooks, resolution 1 ms): Node\'s histogram of the delay between runs of its own 1 ms ' +
+        'timer, over the same rounds (a new histogram per round, enabled 3 ms before the calls, since its first run only ' +
+        'starts the clock). It counts the whole interval, so an idle loop reads ~1 ms where the setInterval rows read ' +
+        '~0: lateness = value - 1 ms. It measures in the event loop\'s C++ timer phase, the setInterval rows in JS.',
     );
     return { rows, ratios: ratios.filter((x): x is Ratio => x !== undefined && Number.isFinite(x.value)), notes };
   } finally {
