@@ -21,7 +21,7 @@ beforeAll(async () => {
 describe('exports', () => {
   it('has every routine and its Async twin', () => {
     for (const name of ['vsum', 'affine', 'scale_inplace', 'matvec', 'outer', 'count_positive', 'histogram',
-      'interleave', 'isum', 'cumsum', 'counter', 'twice', 'weighted', 'fill_sevens', 'spin', 'busy_clock', 'daxpyx', 'dnrm2x', 'transp']) {
+      'interleave', 'isum', 'cumsum', 'counter', 'twice', 'weighted', 'fill_sevens', 'spin', 'busy_clock', 'busy_saved', 'daxpyx', 'dnrm2x', 'transp']) {
       expect(typeof m[name]).toBe('function');
       expect(typeof m[`${name}Async`]).toBe('function');
     }
@@ -240,8 +240,8 @@ describe('async', () => {
 
 describe('how many large async calls run at once', () => {
   const byDefault = Math.max(1, os.availableParallelism() - 1);
-  const clocked = async (ms: number, options?: object) => {
-    const r = await m.busy_clockAsync(ms, ...(options ? [options] : []));
+  const clocked = async (ms: number, options?: object, routine = m.busy_clockAsync) => {
+    const r = await routine(ms, ...(options ? [options] : []));
     return { started: Number(r.started), ended: Number(r.ended) };
   };
   afterEach(() => m.setAsyncConcurrency(byDefault));
@@ -275,6 +275,14 @@ describe('how many large async calls run at once', () => {
     await expect(second).rejects.toThrow('stop');
     const [a, c] = await Promise.all([first, third]);
     expect(c.started).toBeGreaterThanOrEqual(a.ended);
+  });
+
+  it('runs large calls of a routine that keeps state one at a time; threadsafe ones alongside', async () => {
+    m.setAsyncConcurrency(3);
+    const [first, second, free] = await Promise.all([
+      clocked(200, undefined, m.busy_savedAsync), clocked(200, undefined, m.busy_savedAsync), clocked(200)]);
+    expect(second.started).toBeGreaterThanOrEqual(first.ended);
+    expect(free.started).toBeLessThan(first.ended); // it did not wait behind the second
   });
 
   it('does not hold back cheap calls behind a large one', async () => {

@@ -51,8 +51,10 @@ describe('bridgegen/linalg', () => {
       const l = require('bridgegen/linalg');
       console.log(JSON.stringify({ keys: Object.keys(l).sort(), blas: Object.keys(l.blas), lapack: Object.keys(l.lapack),
         types: [...Object.values(l.blas), ...Object.values(l.lapack)].map((f) => typeof f),
-        threads: l.getBlasThreads(), set: l.setBlasThreads(1), after: l.getBlasThreads(), kind: l.libraries.kind }));`);
-    expect(shape.keys).toEqual(['blas', 'getBlasThreads', 'lapack', 'libraries', 'setBlasThreads']);
+        threads: l.getBlasThreads(), set: l.setBlasThreads(1), after: l.getBlasThreads(), kind: l.libraries.kind,
+        concurrency: l.getAsyncConcurrency(), cores: require('os').availableParallelism() }));`);
+    expect(shape.keys).toEqual(['blas', 'getAsyncConcurrency', 'getBlasThreads', 'lapack', 'libraries', 'setAsyncConcurrency', 'setBlasThreads']);
+    expect(shape.concurrency).toBe(Math.max(1, shape.cores - 1));
     expect(shape.blas).toEqual(expect.arrayContaining(['sgemm', 'dgemm', 'cgemm', 'zgemm', 'dgemmAsync', 'zgemmAsync']));
     expect(shape.lapack).toEqual(expect.arrayContaining(['sgesv', 'dgesv', 'cgesv', 'zgesv', 'dgesvAsync']));
     expect(shape.blas).not.toContain('dgesv');

@@ -8,7 +8,9 @@
 // Large calls share the cores with the event loop: at most `async concurrency` of them (default:
 // one fewer than the cores, so a core stays with the loop) are on the pool at once; the rest wait
 // here, on the JS thread, not on a pool thread (which file system and DNS work need too). Two
-// large calls on two cores delayed a 1 ms timer by 3.4 ms (bench: linalg, event-loop lag).
+// large calls on two cores delayed a 1 ms timer by 3.4 ms (bench: linalg, event-loop lag). For
+// the same reason a large call of a routine that keeps state waits here while another runs,
+// rather than on the module's state lock in a pool thread.
 #pragma once
 
 #include <node_api.h>
@@ -47,6 +49,8 @@ class PendingCall {
   virtual bool batchable() const = 0;
   /** Whether the call keeps a core busy while it runs (a large call without callbacks). */
   virtual bool compute_bound() const = 0;
+  /** Whether the call takes the module's state lock (its routine is not threadsafe). */
+  virtual bool keeps_state() const = 0;
   /** JS thread, once the routine has run: resolves or rejects the promise. */
   virtual void settle(napi_env env) = 0;
 
@@ -93,17 +97,20 @@ struct Batch {
   bool started = false;           // the pool thread has taken `calls`: no more may join
   bool batchable = true;
   bool gated = false;             // a large call: counted against the async concurrency
+  bool stateful = false;          // ... that takes the state lock: one at a time
 };
 
 /**
  * The work items of one JS thread (so of one Node environment). Only the JS thread reads or
  * changes them: `waiting` are on the pool and may not have started (items leave when they
- * complete); `gated` wait for one of the `running_gated` large calls to end.
+ * complete); `gated` wait for one of the `running_gated` large calls to end (and a stateful
+ * one for the running stateful one).
  */
 struct Lane {
   std::vector<Batch*> waiting;
   std::deque<Batch*> gated;
   int running_gated = 0;
+  int running_stateful = 0;
   bool cleanup_registered = false;
 };
 
@@ -148,6 +155,7 @@ inline napi_status submit(napi_env env, Lane& lane, Batch* batch) {
   }
   lane.waiting.push_back(batch);
   if (batch->gated) lane.running_gated++;
+  if (batch->gated && batch->stateful) lane.running_stateful++;
   return napi_ok;
 }
 
@@ -163,15 +171,23 @@ inline void settle_unqueued(napi_env env, Batch* batch) {
   delete batch;
 }
 
-/** JS thread: sends gated calls to the pool while the concurrency allows. */
+/** Whether a large call may go to the pool now. */
+inline bool has_turn(const Lane& lane, const Batch* batch) {
+  return lane.running_gated < async_concurrency().load() && !(batch->stateful && lane.running_stateful > 0);
+}
+
+/** JS thread: sends waiting large calls to the pool, in call order, while they have their turn. */
 inline void dispatch_gated(napi_env env, Lane& lane) {
-  while (!lane.gated.empty() && lane.running_gated < async_concurrency().load()) {
-    Batch* batch = lane.gated.front();
-    lane.gated.pop_front();
+  for (auto it = lane.gated.begin(); it != lane.gated.end() && lane.running_gated < async_concurrency().load();) {
+    Batch* batch = *it;
     if (batch->calls.front()->cancelled()) {  // aborted while it waited: already rejected
+      it = lane.gated.erase(it);
       settle_unqueued(env, batch);
-    } else if (submit(env, lane, batch) != napi_ok) {
-      settle_unqueued(env, batch);
+    } else if (has_turn(lane, batch)) {
+      it = lane.gated.erase(it);
+      if (submit(env, lane, batch) != napi_ok) settle_unqueued(env, batch);
+    } else {
+      ++it;  // a stateful call behind the running one: threadsafe calls after it may go
     }
   }
 }
@@ -182,6 +198,7 @@ inline void drop_gated(void* data) {
   for (Batch* batch : lane->gated) settle_unqueued(nullptr, batch);
   lane->gated.clear();
   lane->running_gated = 0;
+  lane->running_stateful = 0;
   lane->cleanup_registered = false;
 }
 
@@ -196,6 +213,7 @@ inline void settle_batch(napi_env env, napi_status status, void* data) {
     }
   }
   if (batch->gated && lane.running_gated > 0) lane.running_gated--;
+  if (batch->gated && batch->stateful && lane.running_stateful > 0) lane.running_stateful--;
   // Cancelled by the environment's teardown (a terminated worker): the promises cannot settle,
   // but each call still releases what it holds.
   for (PendingCall* call : batch->calls) {
@@ -241,7 +259,9 @@ inline napi_status queue_call(napi_env env, PendingCall* call) {
   batch->calls.push_back(call);
   batch->batchable = call->batchable();
   batch->gated = call->compute_bound();
-  const bool must_wait = batch->gated && lane.running_gated >= async_concurrency().load();
+  batch->stateful = call->keeps_state();
+  // Calls already waiting never have their turn (dispatch_gated ran when it last changed): order holds.
+  const bool must_wait = batch->gated && !detail::has_turn(lane, batch);
   const napi_status status = must_wait ? detail::hold(env, lane, batch) : detail::submit(env, lane, batch);
   if (status != napi_ok) delete batch;  // the caller still owns `call` and rejects its promise
   return status;

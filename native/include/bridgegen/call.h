@@ -201,6 +201,7 @@ class AsyncCall final : public PendingCall {
   bool batchable() const override { return !Frame::has_callbacks && RunTime<Frame>::cheap(); }
   /** A call with callbacks mostly waits for the JS thread, so it is not counted as a busy core. */
   bool compute_bound() const override { return !Frame::has_callbacks && !RunTime<Frame>::cheap(); }
+  bool keeps_state() const override { return !Frame::threadsafe; }
 
   void settle(napi_env env) override {
     Napi::Env e(env);
