@@ -60,7 +60,8 @@ const WIDTH = 960, LEFT = 56, RIGHT = 16, PLOT_H = 220, PANEL_H = 330;
 function panelSvg(panel: Panel, gs: readonly Group[], top: number): string[] {
   const out = [`<text x="${LEFT}" y="${top + 18}" class="title">${esc(panel.title)}</text>`];
   const values = gs.flatMap((g) => g.bars.map((b) => b.value));
-  const lo = Math.min(-1, Math.floor(Math.log10(Math.min(...values))));
+  // From 0.001x (lower bars are cut there; their labels keep the value) or 0.1x up to 10x or more.
+  const lo = Math.max(-3, Math.min(-1, Math.floor(Math.log10(Math.min(...values)))));
   const hi = Math.max(1, Math.ceil(Math.log10(Math.max(...values))));
   const plotTop = top + 34;
   const y = (v: number): number => plotTop + ((hi - Math.log10(v)) / (hi - lo)) * PLOT_H;
@@ -68,7 +69,7 @@ function panelSvg(panel: Panel, gs: readonly Group[], top: number): string[] {
   for (let e = lo; e <= hi; e++) {
     const yy = y(10 ** e).toFixed(1);
     out.push(`<line x1="${LEFT}" x2="${WIDTH - RIGHT}" y1="${yy}" y2="${yy}" class="${e === 0 ? 'one' : 'grid'}"/>`,
-      `<text x="${LEFT - 6}" y="${yy}" dy="3" class="tick">${String(10 ** e)}x</text>`);
+      `<text x="${LEFT - 6}" y="${yy}" dy="3" class="tick">${e >= 0 ? `1${'0'.repeat(e)}` : `0.${'0'.repeat(-e - 1)}1`}x</text>`);
   }
   const gw = plotW / gs.length;
   gs.forEach((g, i) => {
@@ -80,14 +81,14 @@ function panelSvg(panel: Panel, gs: readonly Group[], top: number): string[] {
       out.push(`<rect x="${x.toFixed(1)}" y="${yt.toFixed(1)}" width="${(bw - 2).toFixed(1)}" height="${Math.max(h, 0.5).toFixed(1)}" fill="${COLORS[b.series] ?? '#444'}"><title>${esc(`${g.name}: ${b.series} ${b.value.toPrecision(3)}x`)}</title></rect>`,
         `<text x="${(x + (bw - 2) / 2).toFixed(1)}" y="${(y1 < y0 ? yt - 3 : yt + h + 9).toFixed(1)}" class="val">${fmt(b.value)}</text>`);
     });
-    out.push(`<text x="${(LEFT + i * gw + gw / 2).toFixed(1)}" y="${plotTop + PLOT_H + 22}" class="group">${esc(g.name)}</text>`);
+    out.push(`<text x="${(LEFT + i * gw + gw / 2).toFixed(1)}" y="${plotTop + PLOT_H + 26}" class="group">${esc(g.name)}</text>`);
   });
   // Legend: the series present in this panel.
   const present = panel.series.filter((s) => gs.some((g) => g.bars.some((b) => b.series === s.label)));
   let lx = LEFT;
   for (const s of present) {
-    out.push(`<rect x="${lx}" y="${plotTop + PLOT_H + 34}" width="10" height="10" fill="${COLORS[s.label] ?? '#444'}"/>`,
-      `<text x="${lx + 14}" y="${plotTop + PLOT_H + 43}" class="legend">${esc(s.label)}</text>`);
+    out.push(`<rect x="${lx}" y="${plotTop + PLOT_H + 38}" width="10" height="10" fill="${COLORS[s.label] ?? '#444'}"/>`,
+      `<text x="${lx + 14}" y="${plotTop + PLOT_H + 47}" class="legend">${esc(s.label)}</text>`);
     lx += 24 + s.label.length * 6.5;
   }
   return out;

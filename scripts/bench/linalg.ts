@@ -183,12 +183,20 @@ function nodeChecks(la: Linalg, s: Spec, inp: Inputs): { bridgegen: number; js?:
   return { bridgegen: sum(r.x.data), js: s.js ? sum(jsDgesv(n, inp.a.data, inp.rhs.data)) : undefined };
 }
 
+/** Makes `count` calls of `f`, awaiting only promises (awaiting a plain number would add a microtask per call). */
+async function callMany(f: () => number | Promise<number>, count: number): Promise<void> {
+  for (let i = 0; i < count; i++) {
+    const r = f();
+    sink += typeof r === 'number' ? r : await r;
+  }
+}
+
 /** Calls of `f` per ~MAT_ROUND_MS round, measured after one untimed call (which also warms up the JIT). */
 async function callsPerRound(f: () => number | Promise<number>): Promise<number> {
-  sink += await f();
+  await callMany(f, 1);
   for (let k = 1; ; k *= 4) {
     const t0 = performance.now();
-    for (let i = 0; i < k; i++) sink += await f();
+    await callMany(f, k);
     const ms = (performance.now() - t0) / k;
     if (ms * k > 20) return Math.max(1, Math.round(MAT_ROUND_MS / ms));
   }
@@ -244,7 +252,7 @@ async function throughputRows(la: Linalg, threads: number, hasScipy: string | un
           const f = c[who];
           if (!f) continue;
           const t0 = process.hrtime.bigint();
-          for (let i = 0; i < count[who]; i++) sink += await f();
+          await callMany(f, count[who]);
           node[who].get(key(s))!.push(Number(process.hrtime.bigint() - t0) / 1e6 / count[who]);
         }
       }
@@ -316,12 +324,12 @@ async function lagRound(la: Linalg, mode: LagMode, inp: Inputs, idleMs: number):
     if (recording) lags.push(Math.max(0, now - last - 1));
     last = now;
   }, 1);
-  // The histogram's first timer run only starts its clock: enabled 3 ms before the work, so that run falls
-  // before it (a run that is late because of the work is recorded) and only ~2 idle samples join the work's.
+  // The histogram's first timer run only starts its clock, and a busy loop may run our timers before it:
+  // the work starts once it has recorded a sample (so its delay is recorded; ~2 idle samples join the work's).
   const eld = monitorEventLoopDelay({ resolution: 1 });
   await sleep(17);
   eld.enable();
-  await sleep(3);
+  do await sleep(1); while (eld.count < 1);
   recording = true;
   if (mode === 'idle') await sleep(idleMs);
   else if (mode === 'sync4') for (const c of cs) sink += gemm(1, inp.a, inp.b, 0, c, { overwrite_c: true }).data[0]!;
@@ -455,9 +463,9 @@ async function runLinalg(ctx: BenchContext): Promise<BenchResult> {
         'with overwrite_c=1, one c per call. The idle row lasts as long as one 4x async run (the machine\'s own timer noise). ' +
         'Issue 5 states its <= 1 ms goal for 2 async calls; the 4-call row is the brief\'s.',
       '  * monitorEventLoopDelay (perf_hooks, resolution 1 ms): Node\'s histogram of the delay between runs of its own 1 ms ' +
-        'timer, over the same rounds (a new histogram per round, enabled 3 ms before the calls, since its first run only ' +
-        'starts the clock). It counts the whole interval, so an idle loop reads ~1 ms where the setInterval rows read ' +
-        '~0: lateness = value - 1 ms. It measures in the event loop\'s C++ timer phase, the setInterval rows in JS.',
+        'timer, over the same rounds (a new histogram per round, enabled just before the calls, which start once it has ' +
+        'recorded a sample: its first run only starts the clock). It counts the whole interval, so an idle loop reads ' +
+        '~1 ms where the setInterval rows read ~0: lateness = value - 1 ms. It measures in the event loop\'s C++ timer phase, the setInterval rows in JS.',
     );
     return { rows, ratios: ratios.filter((x): x is Ratio => x !== undefined && Number.isFinite(x.value)), notes };
   } finally {
