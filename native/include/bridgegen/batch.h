@@ -22,6 +22,7 @@
 #include <mutex>
 #include <vector>
 
+#include "blas.h"
 #include "cores.h"
 
 namespace bridgegen {
@@ -137,6 +138,7 @@ inline void run_batch(napi_env /*env*/, void* data) {
     batch->started = true;
     calls = batch->calls;
   }
+  const AsyncBlasThreads blas_threads;  // a core stays with the event loop (blas.h)
   for (PendingCall* call : calls) call->run();
 }
 

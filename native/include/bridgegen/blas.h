@@ -10,6 +10,7 @@
 #include <napi.h>
 
 #include <algorithm>
+#include <atomic>
 #include <mutex>
 
 #include "cores.h"
@@ -39,16 +40,32 @@ F openblas_symbol(const char* name) {
   return handle ? reinterpret_cast<F>(dlsym(handle, name)) : nullptr;
 }
 
-/** The thread count the user chose (or OpenBLAS started with) and how many async calls run. */
+/**
+ * The thread count the user chose (or OpenBLAS started with) and how many async work items run.
+ * The count changes without the lock (pool threads start and end work all the time); only a
+ * change between none and some takes it, to make OpenBLAS's setting match the count again.
+ */
 struct BlasThreads {
   std::mutex mutex;
   SetThreads set = openblas_symbol<SetThreads>("openblas_set_num_threads");
   GetThreads get = openblas_symbol<GetThreads>("openblas_get_num_threads");
-  int chosen = get ? get() : 0;
-  int async_calls = 0;
+  int chosen = get ? get() : 0;           // under the lock
+  bool capped = false;                    // under the lock: OpenBLAS is at async_cap()
+  std::atomic<int> async_running{0};
 
   /** What async calls may use: the chosen count, but one core left to the event loop. */
   int async_cap() const { return std::min(chosen, cores_left_for_async()); }
+
+  /** Sets OpenBLAS to what the running count asks for; the lock orders concurrent changes. */
+  void reconcile() {
+    std::lock_guard<std::mutex> lock(mutex);
+    apply(async_running.load() > 0);
+  }
+  /** Under the lock. */
+  void apply(bool cap) {
+    if (cap != capped) set(cap ? async_cap() : chosen);
+    capped = cap;
+  }
 };
 
 inline BlasThreads& blas_threads() {
@@ -58,20 +75,16 @@ inline BlasThreads& blas_threads() {
 
 }  // namespace detail
 
-/** Held by an async call while it runs (call.h): the first caps OpenBLAS, the last restores it. */
+/** Held by async work while it runs (batch.h): the first caps OpenBLAS, the last restores it. */
 class AsyncBlasThreads {
  public:
   AsyncBlasThreads() {
     detail::BlasThreads& b = detail::blas_threads();
-    if (b.set == nullptr) return;
-    std::lock_guard<std::mutex> lock(b.mutex);
-    if (b.async_calls++ == 0 && b.async_cap() != b.chosen) b.set(b.async_cap());
+    if (b.set != nullptr && b.async_running.fetch_add(1) == 0) b.reconcile();
   }
   ~AsyncBlasThreads() {
     detail::BlasThreads& b = detail::blas_threads();
-    if (b.set == nullptr) return;
-    std::lock_guard<std::mutex> lock(b.mutex);
-    if (--b.async_calls == 0 && b.async_cap() != b.chosen) b.set(b.chosen);
+    if (b.set != nullptr && b.async_running.fetch_sub(1) == 1) b.reconcile();
   }
   AsyncBlasThreads(const AsyncBlasThreads&) = delete;
   AsyncBlasThreads& operator=(const AsyncBlasThreads&) = delete;
@@ -96,7 +109,7 @@ inline Napi::Value set_blas_threads(const Napi::CallbackInfo& info) {
   if (b.set == nullptr) return Napi::Boolean::New(env, false);
   std::lock_guard<std::mutex> lock(b.mutex);
   b.chosen = static_cast<int>(n);
-  b.set(b.async_calls > 0 ? b.async_cap() : b.chosen);
+  b.set(b.capped ? b.async_cap() : b.chosen);
   return Napi::Boolean::New(env, true);
 }
 

@@ -20,7 +20,6 @@
 #include "output.h"
 #include "xerbla.h"
 #include "batch.h"
-#include "blas.h"
 
 namespace bridgegen {
 
@@ -235,7 +234,6 @@ class AsyncCall final : public PendingCall {
       if (c.from != nullptr) std::memcpy(c.to, c.from, c.bytes);
       else std::memset(c.to, 0, c.bytes);
     }
-    const AsyncBlasThreads blas_threads;  // a core stays with the event loop (blas.h)
     const auto start = std::chrono::steady_clock::now();
     invoke(frame_);
     RunTime<Frame>::record(std::chrono::steady_clock::now() - start);
