@@ -184,12 +184,38 @@ export function marshalArg(arg: Arg, index: number, explicitInterface = false): 
     return { ...common, dummies: [arg.name], declarations: [declare(arg.rank > 0 ? '(*)' : '')] };
   }
   const extents = `bge_${index}`;
+  if (arg.fortranOptional) return marshalOptionalShaped(arg, index, extents, `${type}(${kind})`, common.imports);
   const dims = Array.from({ length: arg.rank }, (_, d) => `${extents}(${d + 1})`).join(', ');
   return {
     ...common,
     dummies: [arg.name, extents],
     declarations: [`integer(c_int64_t), intent(in) :: ${extents}(${arg.rank})`, declare(`(${dims})`)],
     imports: [...common.imports, 'c_int64_t'],
+  };
+}
+
+/**
+ * An optional assumed-shape array arrives as an address (null when absent) and reaches the
+ * routine through an array pointer, disassociated when absent: such an actual argument is an
+ * absent optional (Fortran 2008, 12.5.2.12). An optional explicit-shape dummy passed on instead
+ * makes gfortran build the descriptor from `x(1)` even when x is absent: a null dereference
+ * (UBSan: load of null pointer) that only happens not to be read.
+ */
+function marshalOptionalShaped(arg: Arg, index: number, extents: string, typeSpec: string, imports: readonly string[]): Marshal {
+  const pointer = `bgq_${index}`;
+  const deferred = Array.from({ length: arg.rank }, () => ':').join(', ');
+  return {
+    dummies: [arg.name, extents],
+    declarations: [
+      `type(c_ptr), value :: ${arg.name}`,
+      `integer(c_int64_t), intent(in) :: ${extents}(${arg.rank})`,
+      // No `=> null()` here: that would imply SAVE, one pointer shared by concurrent calls.
+      `${typeSpec}, pointer :: ${pointer}(${deferred})`,
+    ],
+    before: [`nullify(${pointer})`, `if (c_associated(${arg.name})) call c_f_pointer(${arg.name}, ${pointer}, ${extents})`],
+    actual: pointer,
+    after: [],
+    imports: [...imports, 'c_int64_t', 'c_ptr', 'c_associated', 'c_f_pointer'],
   };
 }
 
