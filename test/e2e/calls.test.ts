@@ -218,12 +218,15 @@ describe('async', () => {
 
   it('cancels a call that is still waiting for a thread when its signal aborts', async () => {
     const threads = Number(process.env.UV_THREADPOOL_SIZE ?? 4);
+    const concurrency = m.getAsyncConcurrency();
+    m.setAsyncConcurrency(threads); // large calls on every pool thread, not waiting their turn
     const busy = Array.from({ length: threads }, () => m.spinAsync(40_000_000)); // every pool thread, for a while
     const controller = new AbortController();
     const waiting = m.vsumAsync([1, 2], { signal: controller.signal });
     controller.abort(new Error('stop'));
     await expect(waiting).rejects.toThrow('stop');
     await Promise.all(busy);
+    m.setAsyncConcurrency(concurrency);
   });
 
   it('runs normally with a signal that never aborts, options by name alongside it', async () => {
