@@ -2,11 +2,13 @@
 //
 // Both cold builds start from scratch in a fresh temporary folder holding only fortran/bench/mylib.f90, run as
 // a user types them (process start-up included): `node bin/bridgegen.js mylib.f90 -q` (output ./mylib) and
-// `/usr/bin/python3 -m numpy.f2py -c mylib.f90 -m mylib`. Then bridgegen again with nothing changed (goal:
-// no compiler work, < 0.3 s), and after `touch mylib.f90` (same content, newer mtime).
+// `/usr/bin/python3 -m numpy.f2py -c mylib.f90 -m mylib`. bridgegen three ways: through node-gyp (the build
+// before issue 8), and its default direct build with its precompiled-header cache empty (a first build on a
+// machine) and filled (every later project). Then bridgegen again with nothing changed (goal: no compiler
+// work, < 0.3 s), and after `touch mylib.f90` (same content, newer mtime).
 
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync, utimesSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, utimesSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { PYTHON } from './f2py';
@@ -18,6 +20,9 @@ const COLD_ROUNDS = Math.max(1, Number(process.env.BRIDGEGEN_BENCH_BUILD_ROUNDS)
 const NOOP_ROUNDS = 7;
 const NOOP_GOAL_MS = 300;
 const FIXTURE = 'fortran/bench/mylib.f90';
+const GYP_ROW = 'bridgegen mylib.f90 --build-system node-gyp, cold';
+const CACHE_COLD_ROW = 'bridgegen mylib.f90, cold, header cache cold';
+const CACHE_WARM_ROW = 'bridgegen mylib.f90, cold, header cache warm';
 
 /** A fresh temporary folder with only mylib.f90 in it. */
 function freshDir(ctx: BenchContext): string {
@@ -30,22 +35,55 @@ function failure(what: string, r: { status: number | null; stderr: string }): st
   return `${what} exited with ${r.status}: ${r.stderr.trim().split('\n').slice(-2).join(' / ')}`;
 }
 
-/** Cold bridgegen builds; the folder of the last one is kept (returned) for the rebuild rows. */
-function bridgegenCold(ctx: BenchContext, bin: string): { samples: number[]; dir?: string; error?: string } {
+/** A fresh, empty cache folder for bridgegen's precompiled runtime header (src/build/runtime-pch.ts). */
+function freshCache(): string {
+  return mkdtempSync(path.join(os.tmpdir(), 'bridgegen-bench-cache-'));
+}
+
+/** Waits until no precompiled header is being made in `cache` (a cold build makes it in the background). */
+function settled(cache: string): void {
+  const pch = path.join(cache, 'pch');
+  for (let waited = 0; waited < 300_000; waited += 200) {
+    if (!existsSync(pch) || !readdirSync(pch).some((n) => n.startsWith('.tmp-'))) return;
+    spawnSync('sleep', ['0.2']);
+  }
+}
+
+/**
+ * Cold bridgegen builds, each in a new folder: `cache` 'cold' gives each a new empty cache (and
+ * waits, untimed, for the header it makes in the background), 'warm' one cache made beforehand;
+ * `args` adds options (--build-system node-gyp). The folder of the last one is kept (returned).
+ */
+function bridgegenCold(ctx: BenchContext, bin: string, cache: 'cold' | 'warm', args: readonly string[] = []): { samples: number[]; dir?: string; error?: string } {
   const samples: number[] = [];
   let dir: string | undefined;
-  for (let i = 0; i < COLD_ROUNDS; i++) {
-    if (dir) rmSync(dir, { recursive: true, force: true });
-    dir = freshDir(ctx);
-    ctx.log(`build: cold bridgegen build ${i + 1}/${COLD_ROUNDS}`);
-    const r = execTimed(process.execPath, [bin, 'mylib.f90', '-q'], dir);
-    if (r.status !== 0) {
-      rmSync(dir, { recursive: true, force: true });
-      return { samples, error: failure('bridgegen mylib.f90', r) };
+  const warm = cache === 'warm' ? freshCache() : undefined;
+  const caches: string[] = warm ? [warm] : [];
+  try {
+    if (warm) {
+      const primer = freshDir(ctx);
+      execTimed(process.execPath, [bin, 'mylib.f90', '-q'], primer, { ...process.env, BRIDGEGEN_CACHE_DIR: warm });
+      settled(warm);
+      rmSync(primer, { recursive: true, force: true });
     }
-    samples.push(r.ms);
+    for (let i = 0; i < COLD_ROUNDS; i++) {
+      if (dir) rmSync(dir, { recursive: true, force: true });
+      dir = freshDir(ctx);
+      const cacheDir = warm ?? freshCache();
+      if (!warm) caches.push(cacheDir);
+      ctx.log(`build: cold bridgegen build ${args.join(' ')} (cache ${cache}) ${i + 1}/${COLD_ROUNDS}`);
+      const r = execTimed(process.execPath, [bin, 'mylib.f90', '-q', ...args], dir, { ...process.env, BRIDGEGEN_CACHE_DIR: cacheDir });
+      settled(cacheDir);
+      if (r.status !== 0) {
+        rmSync(dir, { recursive: true, force: true });
+        return { samples, error: failure('bridgegen mylib.f90', r) };
+      }
+      samples.push(r.ms);
+    }
+    return { samples, dir };
+  } finally {
+    for (const c of caches) rmSync(c, { recursive: true, force: true });
   }
-  return { samples, dir };
 }
 
 function f2pyCold(ctx: BenchContext): { samples: number[]; error?: string } {
@@ -92,9 +130,17 @@ async function run(ctx: BenchContext): Promise<BenchResult> {
   if (built) notes.push(built);
   const bin = path.join(ctx.root, 'bin', 'bridgegen.js');
   const rows: Row[] = [];
-  const bg = bridgegenCold(ctx, bin);
-  rows.push(bg.error ? skipped('bridgegen mylib.f90, cold', bg.error)
-    : measured('bridgegen mylib.f90, cold', 'ms', bg.samples, { note: 'parse, generate, node-gyp (C++ glue + gfortran)' }));
+  const gyp = bridgegenCold(ctx, bin, 'cold', ['--build-system', 'node-gyp']);
+  if (gyp.dir) rmSync(gyp.dir, { recursive: true, force: true });
+  rows.push(gyp.error ? skipped(GYP_ROW, gyp.error)
+    : measured(GYP_ROW, 'ms', gyp.samples, { note: 'node-gyp configure (Python) + make: gfortran, then the C++ glue' }));
+  const cold = bridgegenCold(ctx, bin, 'cold');
+  if (cold.dir) rmSync(cold.dir, { recursive: true, force: true });
+  rows.push(cold.error ? skipped(CACHE_COLD_ROW, cold.error)
+    : measured(CACHE_COLD_ROW, 'ms', cold.samples, { note: 'compilers run directly, gfortran beside g++; runtime header precompiled afterwards, in the background' }));
+  const bg = bridgegenCold(ctx, bin, 'warm');
+  rows.push(bg.error ? skipped(CACHE_WARM_ROW, bg.error)
+    : measured(CACHE_WARM_ROW, 'ms', bg.samples, { note: 'as a second project builds: the glue includes the cached precompiled runtime header' }));
   try {
     if (bg.dir) rows.push(...rebuilds(ctx, bin, bg.dir));
   } finally {
@@ -110,13 +156,17 @@ async function run(ctx: BenchContext): Promise<BenchResult> {
   const byName = (prefix: string): Row | undefined => rows.find((r) => r.name.startsWith(prefix));
   const noop = byName('bridgegen mylib.f90, unchanged');
   const ratios = [
-    ratio('f2py -c / bridgegen, cold build (goal: not slower)', byName('f2py -c'), byName('bridgegen mylib.f90, cold'), 1),
+    ratio('f2py -c / bridgegen, cold build, header cache warm (goal: not slower)', byName('f2py -c'), byName(CACHE_WARM_ROW), 1),
+    ratio('f2py -c / bridgegen, cold build, header cache cold (goal: not slower)', byName('f2py -c'), byName(CACHE_COLD_ROW), 1),
+    ratio('bridgegen --build-system node-gyp / bridgegen, cold build, header cache cold', byName(GYP_ROW), byName(CACHE_COLD_ROW)),
     noop?.kind === 'measured' ? { label: `0.3 s / bridgegen unchanged rebuild (goal < ${NOOP_GOAL_MS} ms)`,
       value: NOOP_GOAL_MS / stats(noop.samples).median, goal: 1 } : undefined,
   ].filter((r): r is Ratio => r !== undefined && Number.isFinite(r.value));
   notes.push(
     `Fixture ${FIXTURE}: 6 external routines (arrays in/out/inout, real(4), integer, functions), ${os.availableParallelism()} cores.`,
     `Cold rounds: ${COLD_ROUNDS} each (BRIDGEGEN_BENCH_BUILD_ROUNDS), every one in a new temporary folder; wall clock with start-up.`,
+    'Header cache (BRIDGEGEN_CACHE_DIR): "cold" rounds each start from an empty one, and wait untimed for the precompiled ' +
+      'runtime header a cold build makes in the background (one core, niced) before the next round; "warm" rounds share one made beforehand.',
     `Rebuild rows: ${NOOP_ROUNDS} rounds each, in the folder of the last cold build; touch moves the mtime only.`,
   );
   return { rows, ratios, notes };

@@ -4,6 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { cacheRoot } from './runtime-pch';
 import { installedVersion, nodeDir } from './toolchain';
 
 export interface Check {
@@ -56,6 +57,22 @@ function packageVersion(name: string): Check {
   }
 }
 
+/** Where builds keep the precompiled runtime header (runtime-pch.ts); without it builds are only slower. */
+function headerCache(): Check {
+  const root = cacheRoot();
+  const name = 'Build cache';
+  if (!root) return { name, ok: true, detail: 'off (BRIDGEGEN_NO_CACHE)', optional: true };
+  const pch = path.join(root, 'pch');
+  const entries = fs.existsSync(pch) ? fs.readdirSync(pch).filter((n) => !n.startsWith('.')).length : 0;
+  try {
+    fs.mkdirSync(root, { recursive: true });
+    fs.accessSync(root, fs.constants.W_OK);
+    return { name, ok: true, detail: `${root} (${entries} precompiled runtime header${entries === 1 ? '' : 's'})`, optional: true };
+  } catch {
+    return { name, ok: false, detail: `${root} is not writable`, fix: 'set BRIDGEGEN_CACHE_DIR to a writable folder', optional: true };
+  }
+}
+
 export function runDoctor(): Check[] {
   const debian = fs.existsSync('/etc/debian_version');
   const apt = (pkgs: string) => (debian ? `apt-get install ${pkgs}` : `install ${pkgs} with your package manager`);
@@ -71,6 +88,7 @@ export function runDoctor(): Check[] {
     packageVersion('cmake-js'),
     { ...tool('CMake (--build-system cmake)', 'cmake', apt('cmake')), optional: true },
     packageVersion('node-addon-api'),
+    headerCache(),
     library('BLAS', ['openblas', 'blas'], apt('libopenblas-dev')),
     library('LAPACK', ['lapack', 'openblas'], apt('liblapack-dev')),
   ];

@@ -5,9 +5,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Analysis } from '../pipeline/analyze';
 import type { BuildOptions } from '../pipeline/options';
+import { directBuildSupported } from './addon-flags';
 import { compileSteps, runBuildTool } from './build-tool';
+import { buildDirect } from './direct-build';
 import { checkReplaceable, isUpToDate, replaceAtomically, STAMP_FILE, stampOf } from './output-dir';
-import { type PackageFile, packageFiles, writePackageFiles } from './package-files';
+import { type PackageFile, packageFiles, packageLayout, writePackageFiles } from './package-files';
 import type { Progress } from './progress';
 import { nodeDir } from './toolchain';
 
@@ -24,7 +26,7 @@ export function outputDir(analysis: Analysis, options: BuildOptions): string {
 /** Builds the package; returns without compiling when the stamp says nothing changed. */
 export async function buildPackage(analysis: Analysis, options: BuildOptions, progress: Progress): Promise<BuildResult> {
   const dir = outputDir(analysis, options);
-  const files = packageFiles(analysis, options);
+  const { files, build } = packageLayout(analysis, options);
   const addon = path.join('build', 'Release', `${analysis.moduleName}.node`);
   const stamp = stampOf(files, {
     options: { ...options, files: undefined, out: undefined },
@@ -39,8 +41,10 @@ export async function buildPackage(analysis: Analysis, options: BuildOptions, pr
     progress.stage('generating sources');
     writePackageFiles(staging, files);
     const originals = new Map(files.flatMap((f) => ('copyFrom' in f && !f.path.startsWith('node_modules') ? [[f.path, f.copyFrom] as const] : [])));
-    const system = options.buildSystem ?? 'node-gyp';
-    await runBuildTool(system, staging, compileSteps(system, sourceCounts(files)), progress, originals);
+    // Without --build-system, bridgegen compiles with binding.gyp's flags itself (direct-build.ts).
+    const system = options.buildSystem;
+    if (!system && directBuildSupported()) await buildDirect(staging, build, progress, originals);
+    else await runBuildTool(system ?? 'node-gyp', staging, compileSteps(system ?? 'node-gyp', sourceCounts(files)), progress, originals);
     fs.writeFileSync(path.join(staging, STAMP_FILE), stamp);
   });
   return { dir, upToDate: false };

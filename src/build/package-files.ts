@@ -43,6 +43,11 @@ function copiedTree(from: string, to: string): PackageFile[] {
 }
 
 export function packageFiles(analysis: Analysis, options: BuildOptions): PackageFile[] {
+  return packageLayout(analysis, options).files;
+}
+
+/** The package's files, and the native build they describe (binding.gyp's target, as data). */
+export function packageLayout(analysis: Analysis, options: BuildOptions): { files: PackageFile[]; build: NativeBuild } {
   const { moduleName: name, iface } = analysis;
   const fortran = placed('fortran', analysis.fortranFiles);
   const native = placed('native', analysis.nativeFiles);
@@ -72,7 +77,7 @@ export function packageFiles(analysis: Analysis, options: BuildOptions): Package
   const shipped = ['index.js', 'index.mjs', 'index.d.ts', 'load-addon.js', 'binding.gyp', 'CMakeLists.txt', 'build-fortran.js',
     'src/', 'include/', 'fortran/', 'prebuilds/'];
   const system = options.buildSystem ?? 'node-gyp';
-  return [
+  const files: PackageFile[] = [
     { path: 'package.json', text: emitPackageJson(name, versions, native.length ? [...shipped, 'native/'] : shipped, system) },
     { path: 'index.js', text: emitIndexJs(name) },
     { path: 'index.mjs', text: emitIndexMjs(name, iface) },
@@ -89,6 +94,7 @@ export function packageFiles(analysis: Analysis, options: BuildOptions): Package
     ...analysis.nativeFiles.map((file, i) => ({ path: native[i], copyFrom: file })),
     ...copiedTree(packageDir('node-gyp-build'), 'node_modules/node-gyp-build'),
   ];
+  return { files, build };
 }
 
 export function writePackageFiles(dir: string, files: readonly PackageFile[]): void {

@@ -35,6 +35,7 @@ options:
   -l LIB, -L DIR, -I DIR       link a library, library and include paths
   --fflags "...", --cflags "..." extra compiler flags
   --build-system node-gyp|cmake  compile with node-gyp (binding.gyp) or cmake-js (CMakeLists.txt); both are written
+                               (default: bridgegen runs the compilers with binding.gyp's flags)
   --catch-xerbla               LAPACK/BLAS illegal-argument reports (XERBLA) throw in JS
   --unchecked-pointers         wrap C functions whose pointers have no known length (unchecked, @unsafe)
   -q, --quiet / -v, --verbose  less / more output

@@ -1,0 +1,161 @@
+// The default local build: bridgegen runs the compilers itself with binding.gyp's flags
+// (addon-flags.ts) instead of node-gyp's configure (Python) and make. The Fortran library and
+// the C and C++ files compile at once, one per core; the glue includes the runtime through a
+// precompiled header cached for the user (runtime-pch.ts). binding.gyp and CMakeLists.txt still
+// ship in the package and build it the same way for `npm run build` and prebuilds.
+
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { type NativeBuild, sanitizerFlags } from '../emit/build/binding-gyp';
+import { ToolchainError } from '../diag/diagnostic';
+import { addonFlags, type AddonFlags } from './addon-flags';
+import { compilerMessage } from './build-tool';
+import { type CommandResult, runCommand, Slots } from './commands';
+import type { Progress } from './progress';
+import { cacheRoot, discardPch, finishPch, type PchEntry, pchEntryFor, pchFiles, pchUsable, stagePch } from './runtime-pch';
+import { bridgegenRoot, nodeDir, packageDir } from './toolchain';
+
+const RELEASE = path.join('build', 'Release');
+
+/** One compile or link: what it is (for the error), and the command. */
+interface Step {
+  readonly what: string;
+  readonly command: string;
+  readonly args: readonly string[];
+}
+
+class DirectBuild {
+  private readonly slots = new Slots(os.availableParallelism());
+  private readonly flags: AddonFlags;
+  private readonly cxx = process.env.CXX || 'g++';
+  private readonly cc = process.env.CC || 'cc';
+  private readonly fortranLibrary: string;
+  private readonly cxxSources: readonly string[];
+  private readonly total: number;
+  private started = 0;
+
+  constructor(
+    private readonly dir: string, private readonly b: NativeBuild, private readonly progress: Progress,
+    private readonly originals: ReadonlyMap<string, string>,
+  ) {
+    this.fortranLibrary = path.join(RELEASE, 'fortran', `lib${b.moduleName}_fortran.a`);
+    this.flags = addonFlags(b, nodeDir(), packageDir('node-addon-api'), this.fortranLibrary);
+    this.cxxSources = b.cxxSources ?? [`src/${b.moduleName}.cc`];
+    this.total = this.cxxSources.length + b.cSources.length + 1;
+  }
+
+  async run(): Promise<void> {
+    const pch = this.runtimePch();
+    try {
+      const compiles = await Promise.allSettled([
+        this.fortran().then(() => undefined),
+        ...this.b.cSources.map((source) => this.compileC(source)),
+        ...this.cxxSources.map(async (source) => this.compileCxx(source, await pch.ready)),
+      ]);
+      const failed = compiles.find((o): o is PromiseRejectedResult => o.status === 'rejected');
+      if (failed) throw failed.reason;
+      const objects = compiles.flatMap((o) => (o.status === 'fulfilled' && o.value ? [o.value] : []));
+      this.progress.stage('linking');
+      const { linkBefore, linkAfter } = this.flags;
+      await this.check({ what: 'link', command: this.cxx, args: ['-o', path.join(RELEASE, `${this.b.moduleName}.node`), ...linkBefore,
+        '-Wl,--start-group', ...objects, '-Wl,--end-group', ...linkAfter] });
+    } finally {
+      await pch.ready;  // a header being made is finished, not abandoned half-written
+    }
+  }
+
+  /**
+   * The cached runtime header: `ready` gives its entry once usable by this build (or undefined).
+   * A missing one is made first when there are more glue files than cores (they all gain from
+   * it); otherwise this build compiles without it, and a detached process makes it afterwards for
+   * the next build: here it would only take a core and delay the result.
+   */
+  private runtimePch(): { ready: Promise<PchEntry | undefined> } {
+    const root = cacheRoot();
+    const headers = path.join(this.dir, 'include', 'bridgegen');
+    const others = this.flags.includeDirs.slice(0, this.flags.includeDirs.indexOf('include'));
+    const entry = root ? pchEntryFor(root, { compiler: this.cxx, flags: this.flags.cxx, includeDirs: others, headers }) : undefined;
+    if (!entry) return { ready: Promise.resolve(undefined) };
+    if (pchUsable(entry)) return { ready: Promise.resolve(entry) };
+    const staged = stagePch(entry, headers);
+    if (!staged) return { ready: Promise.resolve(undefined) };
+    const { header, gch } = pchFiles(staged);
+    const args = ['-x', 'c++-header', header, '-o', gch, ...this.flags.cxx, ...others.map((d) => `-I${d}`)];
+    this.progress.detail(`bridgegen: precompiling the runtime header into ${entry.dir} (reused by later builds)`);
+    const worker = path.join(bridgegenRoot(), 'dist', 'build', 'runtime-pch-worker.js');
+    if (this.cxxSources.length < os.availableParallelism() && fs.existsSync(worker)) {
+      // Niced: it must not slow down what the user runs next.
+      const job = { staged, entry, command: 'nice', args: ['-n', '10', this.cxx, ...args] };
+      const child = spawn(process.execPath, [worker, JSON.stringify(job)], { detached: true, stdio: 'ignore' });
+      child.on('error', () => discardPch(staged));
+      child.unref();
+      return { ready: Promise.resolve(undefined) };
+    }
+    const made = this.slots.run(() => finishPch(staged, entry, async () =>
+      (await this.exec({ what: 'precompiled header', command: this.cxx, args })).ok));
+    return { ready: made.then((ok) => (ok ? entry : undefined), () => undefined) };
+  }
+
+  /** build-fortran.js, as binding.gyp's `fortran` action runs it: the sources in order into one library. */
+  private fortran(): Promise<CommandResult> {
+    const fflags = [...sanitizerFlags(this.b.sanitize), ...this.b.fflags];
+    return this.compile({ what: 'Fortran', command: process.execPath,
+      args: ['build-fortran.js', this.fortranLibrary, ...fflags.map((f) => `--flag=${f}`), ...this.b.fortranSources] });
+  }
+
+  private async compileC(source: string): Promise<string> {
+    const object = this.objectOf(source);
+    await this.compile({ what: source, command: this.cc, args: ['-o', object, source, ...this.flags.c, '-c'] });
+    return object;
+  }
+
+  /** A glue file, through the precompiled header if there is one; if that fails, once more without it (and it is dropped). */
+  private async compileCxx(source: string, pch: PchEntry | undefined): Promise<string> {
+    const object = this.objectOf(source);
+    const args = (extra: readonly string[]) => ['-o', object, source, ...this.flags.cxx, ...extra,
+      ...this.flags.includeDirs.map((d) => `-I${d}`), '-c'];
+    if (pch) {
+      const r = await this.slots.run(() => this.exec({ what: source, command: this.cxx, args: args([`-I${pch.include}`, '-Winvalid-pch']) }, true));
+      if (r.ok && !/\.gch: /.test(r.output)) return object;  // -Winvalid-pch: GCC refused it
+      discardPch(pch);  // refused by GCC, or failed: made again by the next build
+      if (r.ok) return object;
+    }
+    await this.compile({ what: source, command: this.cxx, args: args([]) });
+    return object;
+  }
+
+  private objectOf(source: string): string {
+    const object = path.join(RELEASE, 'obj', `${source}.o`);
+    fs.mkdirSync(path.join(this.dir, path.dirname(object)), { recursive: true });
+    return object;
+  }
+
+  /** Runs a compile step when a core is free; throws if it fails. */
+  private compile(step: Step): Promise<CommandResult> {
+    return this.slots.run(() => this.check(step, true));
+  }
+
+  private async check(step: Step, counted = false): Promise<CommandResult> {
+    const r = await this.exec(step, counted);
+    if (!r.ok) throw new ToolchainError(`build failed (${step.what}: ${step.command} ${r.status})`, compilerMessage(r.output, this.originals));
+    return r;
+  }
+
+  private async exec(step: Step, counted = false): Promise<CommandResult> {
+    if (counted) {
+      this.progress.stage(`compiling ${this.total} file${this.total === 1 ? '' : 's'}`);
+      this.progress.step(++this.started, Math.max(this.started, this.total));
+    }
+    this.progress.detail([step.command, ...step.args].join(' '));
+    const r = await runCommand(step.command, step.args, this.dir);
+    if (r.output.trim()) this.progress.detail(r.output.trimEnd());
+    return r;
+  }
+}
+
+/** Compiles the package in `dir` (sources written) into build/Release/NAME.node. */
+export function buildDirect(dir: string, b: NativeBuild, progress: Progress, originals: ReadonlyMap<string, string>): Promise<void> {
+  return new DirectBuild(dir, b, progress, originals).run();
+}
