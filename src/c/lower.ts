@@ -5,7 +5,7 @@
 
 import * as path from 'node:path';
 import type { DiagnosticBag } from '../diag/diagnostic';
-import type { Arg, DerivedType, Expr, Module, ModuleVariable, Routine, Span, TypeComponent } from '../ir/types';
+import type { Arg, Check, DerivedType, Expr, Module, ModuleVariable, Routine, Span, TypeComponent } from '../ir/types';
 import { parseExpr } from '../fortran/expr';
 import { lex } from '../fortran/lexer';
 import type { CDecl, CEnumerator, CField, CType } from './ast';
@@ -99,6 +99,7 @@ function lowerFunction(fn: FunctionDecl, header: string, scope: TypeScope, const
     lowerParam(p.type, { name: names[i], length: lengths.get(names[i]), userdata: pairing.get(i) }, scope, p.span));
   const name = fn.name.toLowerCase();
   const result = lowerResult(fn.type.result, name, scope, fn.span);
+  const checks = unsignedChecks(fn, names, scope);
   return {
     name,
     kind: result ? 'function' : 'subroutine',
@@ -106,11 +107,25 @@ function lowerFunction(fn: FunctionDecl, header: string, scope: TypeScope, const
     ...(fn.doc ? { doc: fn.doc } : {}),
     ...(result ? { result } : {}),
     args,
+    ...(checks.length > 0 ? { checks } : {}),
     threadsafe: false,
     language: 'c',
     header,
     span: fn.span,
   };
+}
+
+/**
+ * `k>=0` for each unsigned scalar parameter: C would turn -1 into UINT_MAX, silently. The IR's
+ * integers are signed, so values above the signed range are refused as out of range too.
+ */
+function unsignedChecks(fn: FunctionDecl, names: readonly string[], scope: TypeScope): Check[] {
+  return fn.type.params.flatMap((p, i) => {
+    const k = classify(p.type, scope);
+    if (k.kind !== 'scalar' || !k.unsigned) return [];
+    const expr: Expr = { op: '>=', left: { op: 'name', name: names[i] }, right: { op: 'int', value: 0 } };
+    return [{ expr, text: `${names[i]}>=0`, arg: names[i], span: p.span }];
+  });
 }
 
 function constant(name: string, value: number, span: Span, enumName?: string): ModuleVariable {

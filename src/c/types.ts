@@ -7,7 +7,7 @@ import type { CType } from './ast';
 
 /** What a C type is, for lowering. */
 export type CKind =
-  | { readonly kind: 'scalar'; readonly type: BaseType; readonly bytes: number; readonly enumTag?: string }
+  | { readonly kind: 'scalar'; readonly type: BaseType; readonly bytes: number; readonly enumTag?: string; readonly unsigned?: boolean }
   | { readonly kind: 'void' }
   | { readonly kind: 'struct'; readonly name: string }
   | { readonly kind: 'pointer'; readonly to: CKind; readonly const: boolean }
@@ -68,7 +68,8 @@ export function classify(t: CType, scope: TypeScope, depth = 0): CKind {
       if (alias) return classify(alias, scope, depth + 1);
       if (t.name === 'void') return { kind: 'void' };
       const base = BASE[t.name];
-      return base ? { kind: 'scalar', type: base[0], bytes: base[1] } : { kind: 'opaque', spelling: spelling(t) };
+      if (!base) return { kind: 'opaque', spelling: spelling(t) };
+      return t.name.startsWith('unsigned ') ? { kind: 'scalar', type: base[0], bytes: base[1], unsigned: true } : { kind: 'scalar', type: base[0], bytes: base[1] };
     }
     case 'enum':
       return { kind: 'scalar', type: 'integer', bytes: 4, enumTag: t.tag };

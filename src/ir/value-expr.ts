@@ -60,6 +60,27 @@ export function queriedArray(routine: Routine, e: Expr | undefined): Arg | undef
   return arg && arg.rank > 0 && isInput(arg) && isParam(arg) && !arg.fortranOptional ? arg : undefined;
 }
 
+/**
+ * An assumed-size input whose extent a `check(...)` relates to what the routine reads (SciPy's
+ * `check(len(x)>offx+(n-1)*abs(incx))`): the signature states the bound, the call verifies it.
+ */
+export function boundedByCheck(arg: Arg, routine: Routine): boolean {
+  if (arg !== queriedArray(routine, { op: 'name', name: arg.name })) return false;
+  return (routine.checks ?? []).some((c) => queriesArray(c.expr, arg.name));
+}
+
+/** Whether `e` contains `len(name)`, `size(name...)` or `shape(name,k)`. */
+function queriesArray(e: Expr, name: string): boolean {
+  if (e.op === 'call') {
+    const of = e.args[0];
+    if (['len', 'size', 'shape'].includes(e.name) && of?.op === 'name' && of.name === name) return true;
+    return e.args.some((a) => queriesArray(a, name));
+  }
+  if (e.op === 'cond') return [e.test, e.then, e.else].some((x) => queriesArray(x, name));
+  if (e.op === 'neg' || e.op === 'not') return queriesArray(e.arg, name);
+  return 'left' in e && (queriesArray(e.left, name) || queriesArray(e.right, name));
+}
+
 /** `len(x)`, `size(x)`, `size(x,k)` (1-based), `shape(x,k)` (0-based), `rank(x)`. */
 function arrayQueryProblem(name: string, args: readonly Expr[], routine: Routine): string | undefined {
   const array = queriedArray(routine, args[0]);

@@ -137,6 +137,8 @@ describe('--unchecked-pointers', () => {
   it('wraps pointers of unknown length as given', () => {
     expect(m.mylib_reduce(m.mylib.MYLIB_MAX, 3, [1, 5, 2])).toBe(5);
     expect(m.mylib_reduce(m.mylib.MYLIB_SUM, 2n, new Float64Array([1, 5]))).toBe(6);
+    // size_t is unsigned: -1 would reach C as SIZE_MAX and read far past the array.
+    expect(() => m.mylib_reduce(m.mylib.MYLIB_SUM, -1, [1, 5])).toThrow(/mylib_reduce\(\): check\(count>=0\) failed/);
     const out = new Float64Array(3);
     m.mylib_fill(out);
     expect(Array.from(out)).toEqual([1, 2, 3]);

@@ -5,10 +5,11 @@
 import * as path from 'node:path';
 import type { DiagnosticBag } from '../../diag/diagnostic';
 import type { Arg, Routine } from '../types';
+import { boundedByCheck } from '../value-expr';
 
-/** A C array argument whose extent nothing states. */
-function unknownLength(arg: Arg): boolean {
-  return arg.rank > 0 && arg.bounds.some((b) => b.form === 'assumed-size');
+/** A C array argument whose extent nothing states (nor a `check(len(x)>...)` of a signature file). */
+function unknownLength(arg: Arg, routine: Routine): boolean {
+  return arg.rank > 0 && arg.bounds.some((b) => b.form === 'assumed-size') && !boundedByCheck(arg, routine);
 }
 
 function howToFix(routine: Routine, arg: Arg): string {
@@ -22,9 +23,9 @@ function howToFix(routine: Routine, arg: Arg): string {
 
 export function checkCPointers(routines: readonly Routine[], unchecked: boolean, bag: DiagnosticBag): Routine[] {
   return routines.flatMap((routine) => {
-    const unknown = routine.language === 'c' && !routine.checks?.length ? routine.args.filter(unknownLength) : [];
+    const unknown = routine.language === 'c' ? routine.args.filter((a) => unknownLength(a, routine)) : [];
     if (unknown.length === 0) return [routine];
-    if (unchecked) return [{ ...routine, args: routine.args.map((a) => (unknownLength(a) ? { ...a, unchecked: true } : a)) }];
+    if (unchecked) return [{ ...routine, args: routine.args.map((a) => (unknownLength(a, routine) ? { ...a, unchecked: true } : a)) }];
     bag.warning('BG003', routine.span, `routine \`${routine.name}\` skipped: ${howToFix(routine, unknown[0])}`);
     return [];
   });

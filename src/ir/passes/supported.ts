@@ -7,7 +7,7 @@ import { charLength, isChars } from '../chars';
 import { dtypeOf } from '../dtype';
 import { defaultOrder } from '../depend';
 import type { Arg, Check, Expr, Routine } from '../types';
-import { queriedArray, referencedNames, typeOf } from '../value-expr';
+import { boundedByCheck, queriedArray, referencedNames, typeOf } from '../value-expr';
 
 /** Why an extent expression cannot be computed before the call, or undefined. */
 function exprProblem(expr: Expr, routine: Routine): string | undefined {
@@ -125,27 +125,6 @@ function callbackProblem(arg: Arg, c: boolean): string | undefined {
     return 'is a callback function whose result type is not supported yet (integer, real or logical scalars are)';
   }
   return undefined;
-}
-
-/**
- * An assumed-size input whose extent a `check(...)` relates to what the routine reads (SciPy's
- * `check(len(x)>offx+(n-1)*abs(incx))`): the signature states the bound, the call verifies it.
- */
-function boundedByCheck(arg: Arg, routine: Routine): boolean {
-  if (arg !== queriedArray(routine, { op: 'name', name: arg.name })) return false;
-  return (routine.checks ?? []).some((c) => queriesArray(c.expr, arg.name));
-}
-
-/** Whether `e` contains `len(name)`, `size(name...)` or `shape(name,k)`. */
-function queriesArray(e: Expr, name: string): boolean {
-  if (e.op === 'call') {
-    const of = e.args[0];
-    if (['len', 'size', 'shape'].includes(e.name) && of?.op === 'name' && of.name === name) return true;
-    return e.args.some((a) => queriesArray(a, name));
-  }
-  if (e.op === 'cond') return [e.test, e.then, e.else].some((x) => queriesArray(x, name));
-  if (e.op === 'neg' || e.op === 'not') return queriesArray(e.arg, name);
-  return 'left' in e && (queriesArray(e.left, name) || queriesArray(e.right, name));
 }
 
 /** Why a `callstatement`'s offsets cannot be passed, or undefined. */
