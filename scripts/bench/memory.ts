@@ -1,9 +1,10 @@
 // Memory benchmark (issue 9 item 4): peak RSS of one dgemm n=2048 through bridgegen/linalg vs the C driver on
 // the same OpenBLAS, each in a fresh process, beside the baselines of an empty process of each kind.
 //
-// Node: rss-node.js (process.resourceUsage().maxRSS); C: blas-c.c (getrusage ru_maxrss), both the kernel's
-// high-water mark of the process's resident set, in KiB. Each child reads a and b (2048 x 2048 float64,
-// 32 MiB each) from the same files and multiplies them once; ROUNDS rounds, the children interleaved.
+// Node: rss-node.js; C: blas-c.c; both report VmHWM from /proc/self/status, the kernel's high-water mark of
+// the process image's resident set, in KiB (not getrusage's ru_maxrss, which also counts what the spawning
+// process had resident when it forked). Each child reads a and b (2048 x 2048 float64, 32 MiB each) from
+// the same files and multiplies them once; ROUNDS rounds, the children interleaved.
 
 import { mkdirSync } from 'node:fs';
 import * as path from 'node:path';
@@ -16,12 +17,14 @@ const ROUNDS = 3;
 const MIB = 1024; // KiB per MiB
 
 interface Child { readonly name: string; readonly cmd: string; readonly args: readonly string[]; readonly note: string }
-interface ChildOut { readonly maxrss_kib: number; readonly check?: number | Record<string, number> }
+interface ChildOut { readonly vmhwm_kib: number; readonly check?: number | Record<string, number> }
 
 function measure(c: Child, cwd: string, threads: number): ChildOut {
   const r = run(c.cmd, c.args, cwd, { ...process.env, OPENBLAS_NUM_THREADS: String(threads) });
   if (!r.ok) throw new Error(`${c.name}: ${lastLine(r.err)}`);
-  return JSON.parse(lastLine(r.out)) as ChildOut;
+  const out = JSON.parse(lastLine(r.out)) as ChildOut;
+  if (!(out.vmhwm_kib > 0)) throw new Error(`${c.name}: no VmHWM in /proc/self/status`);
+  return out;
 }
 
 async function runMemory(ctx: BenchContext): Promise<BenchResult> {
@@ -59,7 +62,7 @@ async function runMemory(ctx: BenchContext): Promise<BenchResult> {
       if (failed.has(c.name)) continue;
       try {
         const out = measure(c, work, threads);
-        samples.get(c.name)!.push(out.maxrss_kib / MIB);
+        samples.get(c.name)!.push(out.vmhwm_kib / MIB);
         const check = typeof out.check === 'number' ? out.check : out.check?.[`dgemm ${N}`];
         if (check !== undefined) checks.set(c.name, check);
       } catch (err) { failed.set(c.name, (err as Error).message); }
@@ -92,9 +95,10 @@ async function runMemory(ctx: BenchContext): Promise<BenchResult> {
     `One dgemm n=${N} (C = A B, beta = 0) per fresh process: a and b (${N} x ${N} float64, ${(N * N * 8) / 2 ** 20} MiB each) read ` +
       `from the same files (uniform [-1, 1), as the linalg group's), c (${(N * N * 8) / 2 ** 20} MiB) zero-allocated and written; ` +
       `so ~${(3 * N * N * 8) / 2 ** 20} MiB of arrays in every contender. OpenBLAS threads: ${threads} in every child.`,
-    'Peak RSS: the kernel\'s high-water mark of resident memory, read at the end of the child: Node ' +
-      'process.resourceUsage().maxRSS (scripts/bench/rss-node.js, run by node directly), C getrusage(RUSAGE_SELF) ' +
-      'ru_maxrss (blas-c.c with the spec dgemm:2048:0:1, one call); KiB reported as MiB.',
+    'Peak RSS: VmHWM of /proc/self/status, the kernel\'s high-water mark of the process\'s resident memory, read at ' +
+      'the end of the child (Node: scripts/bench/rss-node.js, run by node directly; C: blas-c.c with the spec ' +
+      'dgemm:2048:0:1, one call); KiB reported as MiB. Not getrusage ru_maxrss / process.resourceUsage().maxRSS: ' +
+      'after fork + exec it also holds what the spawning process had resident (every baseline read ~64 MiB here).',
     `Baselines: an empty Node process, a Node process that only loads bridgegen/linalg, and the C driver with no spec ` +
       `(OpenBLAS loaded, no call). ${ROUNDS} rounds, the ${children.length} children interleaved; "memory added by the ` +
       'call" compares peaks minus each one\'s own baseline at the medians.',
