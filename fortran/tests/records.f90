@@ -22,6 +22,13 @@ module geometry
     real(dp), allocatable :: xs(:)
   end type polygon
 
+  !> A triangle: vertex coordinates (2 x 3, a column per vertex), a label per vertex, which are pinned.
+  type :: triangle
+    real(dp) :: v(2, 3)
+    integer :: labels(3)
+    logical :: pinned(3)
+  end type triangle
+
 contains
 
   !> Distance from the origin.
@@ -48,6 +55,19 @@ contains
     p%y = p%y + dy
     p%id = p%id + 1
   end subroutine push
+
+  !> Twice the signed area of t; labels its vertices 1, 2, 3 and moves the unpinned ones by (dx, dy).
+  subroutine shift_triangle(t, dx, dy, area2)
+    type(triangle), intent(inout) :: t
+    real(dp), intent(in) :: dx, dy
+    real(dp), intent(out) :: area2
+    integer :: k
+    area2 = (t%v(1,2) - t%v(1,1)) * (t%v(2,3) - t%v(2,1)) - (t%v(1,3) - t%v(1,1)) * (t%v(2,2) - t%v(2,1))
+    do k = 1, 3
+      t%labels(k) = k
+      if (.not. t%pinned(k)) t%v(:, k) = t%v(:, k) + [dx, dy]
+    end do
+  end subroutine shift_triangle
 
   !> Not wrapped: a component is allocatable.
   function vertices(p) result(n)

@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyze, DEFAULT_OPTIONS } from '../../src';
 import { buildModule, fixture } from '../helpers/build';
+import { thrown } from '../helpers/errors';
 
 const FILES = [fixture('c/mylib.h'), fixture('c/mylib.c')];
 
@@ -94,6 +95,14 @@ describe('structs of plain values', () => {
     expect(await m.mylib_vscaleAsync({ x: 1, y: 1 }, 2)).toEqual({ x: 2, y: 2 });
   });
 
+  it('with a fixed-size array field: an array of that many numbers in, a typed array out', () => {
+    const p = { x: 3, y: 4, tag: 1, weights: [1, 2, 3] };
+    expect(m.mylib_norm(p, { x: 0, y: 0, tag: 0, weights: new Float64Array(3) })).toBe(5);
+    const q = m.mylib_reweigh(p, 2);
+    expect([q.x, q.y, q.tag, q.weights.constructor.name, Array.from(q.weights)]).toEqual([3, 4, 2, 'Float64Array', [2, 4, 6]]);
+    expect(thrown(() => m.mylib_reweigh({ ...p, weights: [1, 2] }, 2)).message).toMatch(/component `weights`: expected 3 elements, got 2/);
+  });
+
   it('name the component of a bad value', () => {
     expect(thrownName(() => m.mylib_vlen({ x: 1 }))).toBe('TypeError');
     expect(thrownName(() => m.mylib_width({ lo: 1.5, hi: 2, closed: true }))).toBe('RangeError');
@@ -108,12 +117,12 @@ describe('structs of plain values', () => {
 describe('what is not wrapped', () => {
   it('without --unchecked-pointers, pointers of unknown length, structs and variadics are refused with reasons', () => {
     const { iface, warnings } = analyze({ ...DEFAULT_OPTIONS, files: FILES });
-    expect(iface.routines.map((r) => r.name)).toEqual(['mylib_dsum', 'mylib_scale', 'mylib_integrate', 'mylib_map', 'mylib_count', 'mylib_cmul',
-      'mylib_vlen', 'mylib_vscale', 'mylib_width']);
+    expect(iface.routines.map((r) => r.name)).toEqual(['mylib_dsum', 'mylib_scale', 'mylib_integrate', 'mylib_map', 'mylib_norm', 'mylib_count',
+      'mylib_cmul', 'mylib_vlen', 'mylib_vscale', 'mylib_width', 'mylib_reweigh']);
     const messages = warnings.map((w) => w.message);
     expect(messages).toContain('function `mylib_printf` skipped: it is variadic (`...`)');
     expect(messages).toContainEqual(expect.stringMatching(/^routine `mylib_fill` skipped: pointer argument `out` of C function `mylib_fill` has no known length/));
-    expect(messages).toContainEqual(expect.stringMatching(/^routine `mylib_norm` skipped: argument `p`.* derived type `mylib_point`/));
+    expect(messages).toContainEqual(expect.stringMatching(/^routine `mylib_buffer_len` skipped: argument `b`.* derived type `mylib_buffer`/));
   });
 });
 

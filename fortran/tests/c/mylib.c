@@ -69,3 +69,10 @@ void mylib_vscale(mylib_vec2 *v, double k) {
 }
 
 int mylib_width(const struct mylib_range *r) { return r->hi - r->lo + (r->closed ? 1 : 0); }
+
+void mylib_reweigh(mylib_point *p, double k) {
+  for (int i = 0; i < 3; i++) p->weights[i] *= k;
+  p->tag += 1;
+}
+
+int mylib_buffer_len(mylib_buffer b) { return b.n; }

@@ -58,6 +58,12 @@ double mylib_vlen(mylib_vec2 v);
 void mylib_vscale(mylib_vec2 *v, double k);
 /** How many integers r holds (a const struct pointer: an input). */
 int mylib_width(const struct mylib_range *r);
+/** Scales p's weights by k and counts the call in its tag (a struct with an array field). */
+void mylib_reweigh(mylib_point *p, double k);
+
+/** A buffer by address: a struct with a pointer field does not cross as an object. */
+typedef struct { double *data; int n; } mylib_buffer;
+int mylib_buffer_len(mylib_buffer b);
 
 #ifdef __cplusplus
 }

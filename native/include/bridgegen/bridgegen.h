@@ -16,6 +16,7 @@
 #include "element.h"
 #include "args.h"
 #include "scalar.h"
+#include "record.h"
 #include "chars.h"
 #include "extent.h"
 #include "check.h"

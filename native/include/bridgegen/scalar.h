@@ -28,26 +28,6 @@ inline bool read_flag(const Args& args, size_t i, bool fallback) {
   return static_cast<int64_t>(read_scalar<logical4>(args, i)) != 0;
 }
 
-/**
- * Reads property `field` of parameter i, a derived-type argument given as a plain object (one
- * property per component), converted as a scalar parameter is.
- */
-template <typename T>
-void read_field(const Args& args, size_t i, const char* field, T& out) {
-  napi_env env = args.env();
-  napi_value object = args.get(i);
-  napi_valuetype type;
-  bool is_array = false;
-  if (napi_typeof(env, object, &type) != napi_ok || type != napi_object ||
-      napi_is_array(env, object, &is_array) != napi_ok || is_array) {
-    throw_type_error(env, args.describe(i) + ": expected an object with a property per component, got " +
-                              detail::describe(env, object), code::kArgType);
-  }
-  napi_value value;
-  if (napi_get_named_property(env, object, field, &value) != napi_ok) throw Napi::Error::New(env);
-  out = value_to<T>(env, value, [&] { return args.describe(i) + ", component `" + field + "`"; });
-}
-
 /** Converts an inferred extent into the size argument's type, checking the range. */
 template <typename T>
 T extent_as(const Args& args, size_t i, int64_t extent) {

@@ -64,13 +64,16 @@ function structLocal(arg: Arg): string {
  */
 function structBefore(arg: Arg): string[] {
   const v = structLocal(arg);
-  const set = arg.intent === 'out' ? [] : arg.record!.components.map((c) => `${v}.${c.name} = *${fieldParam(arg, c.name)};`);
+  const set = arg.intent === 'out' ? [] : arg.record!.components.map((c) =>
+    (c.rank > 0 ? `memcpy(${v}.${c.name}, ${fieldParam(arg, c.name)}, sizeof ${v}.${c.name});` : `${v}.${c.name} = *${fieldParam(arg, c.name)};`));
   return [`${arg.typeName} ${v};`, `memset(&${v}, 0, sizeof ${v});`, ...set];
 }
 
 function structAfter(arg: Arg): string[] {
   if (!arg.returned) return [];
-  return arg.record!.components.map((c) => `*${fieldParam(arg, c.name)} = ${structLocal(arg)}.${c.name};`);
+  const v = structLocal(arg);
+  return arg.record!.components.map((c) =>
+    (c.rank > 0 ? `memcpy(${fieldParam(arg, c.name)}, ${v}.${c.name}, sizeof ${v}.${c.name});` : `*${fieldParam(arg, c.name)} = ${v}.${c.name};`));
 }
 
 /** An offset (`x+offx`) in C, the wrapper's scalars read through their addresses. */

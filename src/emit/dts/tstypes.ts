@@ -63,14 +63,14 @@ function callbackType(arg: Arg, ns: string): string {
   return `((${params.join(', ')}) => ${returns})`;
 }
 
-/** A derived-type value: an object with one property per component, typed as `element` says. */
-function recordType(arg: Arg, element: (dtype: Dtype) => string): string {
-  return `{ ${arg.record!.components.map((c) => `${bindingName(c.name)}: ${element(requireDtype(c))}`).join('; ')} }`;
+/** A derived-type value: an object with one property per component, typed as `element` says (an array component: `array`). */
+function recordType(arg: Arg, element: (dtype: Dtype) => string, array: (dtype: Dtype) => string): string {
+  return `{ ${arg.record!.components.map((c) => `${bindingName(c.name)}: ${(c.rank > 0 ? array : element)(requireDtype(c))}`).join('; ')} }`;
 }
 
 export function paramType(arg: Arg, ns: string): string {
   if (arg.type === 'procedure') return callbackType(arg, ns);
-  if (arg.record) return recordType(arg, elementIn);
+  if (arg.record) return recordType(arg, elementIn, (d) => `${TYPED_ARRAY[d]} | ${elementIn(d)}[]`);
   const dtype = requireDtype(arg);
   if (arg.rank === 0) return elementIn(dtype);
   const exact = TYPED_ARRAY[dtype];
@@ -82,7 +82,7 @@ export function paramType(arg: Arg, ns: string): string {
 
 /** The type of one result value. */
 export function resultType(arg: Arg, ns: string): string {
-  if (arg.record) return recordType(arg, elementOut);
+  if (arg.record) return recordType(arg, elementOut, (d) => TYPED_ARRAY[d]);
   const dtype = requireDtype(arg);
   if (arg.rank === 0) return elementOut(dtype);
   if (arg.rank === 1) return TYPED_ARRAY[dtype];

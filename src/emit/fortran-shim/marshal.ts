@@ -157,12 +157,12 @@ function marshalRecord(arg: Arg, index: number): Marshal {
   const { module, components } = arg.record!;
   const local = `bgv_${index}`;
   const dummy = (k: number) => `bgr_${index}_${k + 1}`;
-  const parts = components.map((c, k) => ({ c, d: dummy(k), kind: C_KIND[requireDtype(c)] }));
+  const parts = components.map((c, k) => ({ c, d: dummy(k), kind: C_KIND[requireDtype(c)], dims: c.rank > 0 ? `(${c.dims.join(',')})` : '' }));
   const reads = arg.intent !== 'out';
   const writes = arg.returned;
   return {
     dummies: parts.map((p) => p.d),
-    declarations: [...parts.map((p) => `${p.kind[0]}(${p.kind[1]}) :: ${p.d}`), `type(${arg.typeName}) :: ${local}`],
+    declarations: [...parts.map((p) => `${p.kind[0]}(${p.kind[1]}) :: ${p.d}${p.dims}`), `type(${arg.typeName}) :: ${local}`],
     before: reads ? parts.map((p) => `${local}%${p.c.name} = ${p.d}`) : [],
     actual: local,
     after: writes ? parts.map((p) => `${p.d} = ${local}%${p.c.name}`) : [],

@@ -16,7 +16,7 @@ export function shimPrototype(moduleName: string, routine: Routine): string {
   // Parameter names carry the frame prefix: a Fortran name may be a C++ keyword (`new`, `int`).
   const params = addonArgs(routine.args).map((a) => {
     if (isCallback(a)) return `void* ${member(a.name)}`;
-    if (a.record) return recordMembers(a).map((m) => `${m.type}* ${m.name}`).join(', ');
+    if (a.record) return recordMembers(a).map((m) => `${m.element}* ${m.name}`).join(', ');
     if (isChars(a) && isAssumedShape(a)) return `char* ${member(a.name)}, int64_t* ${member(a.name)}_len, const int64_t* ${member(a.name)}_shape`;
     if (isChars(a)) return `char* ${member(a.name)}, int64_t* ${member(a.name)}_len`;
     const data = `${cType(a)}* ${member(a.name)}`;
@@ -46,7 +46,7 @@ function writeMembers(w: Writer, routine: Routine): void {
 function writeInvoke(w: Writer, moduleName: string, routine: Routine, catchXerbla: boolean): void {
   const actuals = addonArgs(routine.args).flatMap((a) => {
     if (isCallback(a)) return [`reinterpret_cast<void*>(&${trampolineName(a)})`];
-    if (a.record) return recordMembers(a).map((m) => `&${m.name}`);
+    if (a.record) return recordMembers(a).map((m) => m.address);
     if (isChars(a)) {
       const bytes = [`${member(a.name)}.data()`, `&${member(a.name)}.len`];
       return isAssumedShape(a) ? [...bytes, `${member(a.name)}.shape`] : bytes;
@@ -80,7 +80,8 @@ function writeInvoke(w: Writer, moduleName: string, routine: Routine, catchXerbl
 function resultValue(arg: Arg, routine: Routine): string {
   const source = arg === routine.result ? RESULT_MEMBER : member(arg.name);
   if (arg.record) {
-    const fields = recordMembers(arg).map((m) => `{${cppString(m.field)}, bridgegen::scalar_value(env, ${m.name})}`);
+    const fields = recordMembers(arg).map((m) =>
+      `{${cppString(m.field)}, ${m.size === undefined ? 'bridgegen::scalar_value' : 'bridgegen::field_array_value'}(env, ${m.name})}`);
     return `bridgegen::result_object(env, {${fields.join(', ')}})`;
   }
   if (isChars(arg)) return arg.rank > 0 ? `bridgegen::char_array_value(env, ${source})` : `bridgegen::chars_value(env, ${source})`;

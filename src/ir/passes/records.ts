@@ -1,16 +1,29 @@
 // Derived-type arguments as JS plain objects: a `type(point)` scalar whose components are plain
 // values (numbers, logicals, complex) crosses as those components, one by one — the shim
 // assembles the Fortran value, so no layout (padding, gfortran's descriptor rules) is assumed.
+// A component array of constant extents (`real(8) :: v(3)`, C's `double v[3]`) crosses as an
+// array of that many elements, in Fortran's element order.
 
 import { dtypeOf } from '../dtype';
 import type { Arg, DerivedType, Interface, RecordLayout, Routine, TypeComponent } from '../types';
+
+/** How many elements an array component holds: the product of its constant extents, else undefined. */
+export function componentSize(c: Pick<TypeComponent, 'bounds'>): number | undefined {
+  let size = 1;
+  for (const b of c.bounds) {
+    if (b.lower.op !== 'int' || b.upper?.op !== 'int') return undefined;
+    size *= Math.max(0, b.upper.value - b.lower.value + 1);
+  }
+  return size;
+}
 
 /** Why a component cannot cross as a plain value, or undefined. */
 export function componentProblem(c: TypeComponent): string | undefined {
   if (c.private) return `component \`${c.name}\` is private`;
   if (c.allocatable || c.pointer) return `component \`${c.name}\` is allocatable or a pointer`;
-  if (c.rank > 0) return `component \`${c.name}\` is an array (only scalar components are supported yet)`;
   if (c.type === 'character' || dtypeOf(c) === undefined) return `component \`${c.name}\` has type ${c.type}${c.typeName ? `(${c.typeName})` : ''}, not a plain value`;
+  if (c.rank > 0 && componentSize(c) === undefined) return `component \`${c.name}\` is an array whose extents are not constants`;
+  if (c.rank > 0 && c.type === 'complex') return `component \`${c.name}\` is a complex array (arrays of real, integer or logical components are supported)`;
   return undefined;
 }
 

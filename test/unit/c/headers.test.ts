@@ -36,7 +36,7 @@ describe('mylib.h (fixture)', () => {
   it('reads every prototype but the variadic one, which it reports', () => {
     expect(iface.routines.map((r) => r.name)).toEqual([
       'mylib_dsum', 'mylib_scale', 'mylib_reduce', 'mylib_integrate', 'mylib_map', 'mylib_norm', 'mylib_count', 'mylib_fill', 'mylib_hash', 'mylib_cmul',
-      'mylib_vlen', 'mylib_vscale', 'mylib_width',
+      'mylib_vlen', 'mylib_vscale', 'mylib_width', 'mylib_reweigh', 'mylib_buffer_len',
     ]);
     expect(bag.items.map((d) => d.message)).toEqual(['function `mylib_printf` skipped: it is variadic (`...`)']);
     expect(iface.routines.every((r) => r.language === 'c' && r.header === MYLIB)).toBe(true);
@@ -90,6 +90,7 @@ describe('mylib.h (fixture)', () => {
       ['mylib_vec2', ['x:real*8', 'y:real*8']],
       // A struct known by its tag only is spelled as C declares it.
       ['struct mylib_range', ['lo:integer*4', 'hi:integer*4', 'closed:logical*1']],
+      ['mylib_buffer', ['data:real*8(*)', 'n:integer*4']],
     ]);
   });
 
