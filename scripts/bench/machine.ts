@@ -22,7 +22,8 @@ export interface MachineInfo {
 function gitCommit(root: string): string {
   const head = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' });
   if (head.status !== 0) return 'unknown';
-  const dirty = spawnSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: root, encoding: 'utf8' });
+  // bench/ holds the outputs of earlier runs (RESULTS.md, results.json, chart.svg): not a change to what is measured.
+  const dirty = spawnSync('git', ['status', '--porcelain', '--untracked-files=no', '--', '.', ':!bench'], { cwd: root, encoding: 'utf8' });
   return `${head.stdout.trim()}${dirty.stdout.trim() ? ' (with uncommitted changes)' : ''}`;
 }
 
