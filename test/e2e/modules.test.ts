@@ -15,7 +15,7 @@ beforeAll(async () => {
 });
 
 it('exports public module procedures under the module name, and nothing private', () => {
-  expect(Object.keys(m).sort()).toEqual(['getBlasThreads', 'params', 'setBlasThreads', 'set_params', 'set_paramsAsync', 'state', 'stats']);
+  expect(Object.keys(m).sort()).toEqual(['getAsyncConcurrency', 'getBlasThreads', 'params', 'setAsyncConcurrency', 'setBlasThreads', 'set_params', 'set_paramsAsync', 'state', 'stats']);
   expect(Object.keys(stats).sort()).toEqual(
     ['add', 'addAsync', 'colsum', 'colsumAsync', 'count_given', 'count_givenAsync', 'mean', 'meanAsync', 'scale', 'scaleAsync']);
 });
