@@ -52,7 +52,7 @@ class DirectBuild {
       const compiles = await Promise.allSettled([
         this.fortran().then(() => undefined),
         ...this.b.cSources.map((source) => this.compileC(source)),
-        ...this.cxxSources.map(async (source) => this.compileCxx(source, await pch.ready)),
+        ...this.largestFirst(this.cxxSources).map(async (source) => this.compileCxx(source, await pch.ready)),
       ]);
       const failed = compiles.find((o): o is PromiseRejectedResult => o.status === 'rejected');
       if (failed) throw failed.reason;
@@ -63,39 +63,45 @@ class DirectBuild {
         '-Wl,--start-group', ...objects, '-Wl,--end-group', ...linkAfter] });
     } finally {
       await pch.ready;  // a header being made is finished, not abandoned half-written
+      pch.later();
     }
   }
 
   /**
    * The cached runtime header: `ready` gives its entry once usable by this build (or undefined).
-   * A missing one is made first when there are more glue files than cores (they all gain from
-   * it); otherwise this build compiles without it, and a detached process makes it afterwards for
-   * the next build: here it would only take a core and delay the result.
+   * A missing one is made first when there are many glue files for the cores (they all gain
+   * from it); otherwise this build compiles without it, and a detached process makes it
+   * afterwards for the next build: here it would only take a core and delay the result.
    */
-  private runtimePch(): { ready: Promise<PchEntry | undefined> } {
+  private runtimePch(): { ready: Promise<PchEntry | undefined>; later: () => void } {
+    const none = { ready: Promise.resolve(undefined), later: () => {} };
     const root = cacheRoot();
     const headers = path.join(this.dir, 'include', 'bridgegen');
     const others = this.flags.includeDirs.slice(0, this.flags.includeDirs.indexOf('include'));
     const entry = root ? pchEntryFor(root, { compiler: this.cxx, flags: this.flags.cxx, includeDirs: others, headers }) : undefined;
-    if (!entry) return { ready: Promise.resolve(undefined) };
-    if (pchUsable(entry)) return { ready: Promise.resolve(entry) };
+    if (!entry) return none;
+    if (pchUsable(entry)) return { ready: Promise.resolve(entry), later: () => {} };
     const staged = stagePch(entry, headers);
-    if (!staged) return { ready: Promise.resolve(undefined) };
+    if (!staged) return none;
     const { header, gch } = pchFiles(staged);
     const args = ['-x', 'c++-header', header, '-o', gch, ...this.flags.cxx, ...others.map((d) => `-I${d}`)];
     this.progress.detail(`bridgegen: precompiling the runtime header into ${entry.dir} (reused by later builds)`);
     const worker = path.join(bridgegenRoot(), 'dist', 'build', 'runtime-pch-worker.js');
-    if (this.cxxSources.length < os.availableParallelism() && fs.existsSync(worker)) {
+    // Made first only when enough glue files share it to repay it within this build: making it
+    // costs about 1.5 parses of the runtime, and each file then saves ~0.8 of one.
+    if (this.cxxSources.length <= 2 * os.availableParallelism() && fs.existsSync(worker)) {
       // Niced: it must not slow down what the user runs next.
       const job = { staged, entry, command: 'nice', args: ['-n', '10', this.cxx, ...args] };
-      const child = spawn(process.execPath, [worker, JSON.stringify(job)], { detached: true, stdio: 'ignore' });
-      child.on('error', () => discardPch(staged));
-      child.unref();
-      return { ready: Promise.resolve(undefined) };
+      const later = () => {
+        const child = spawn(process.execPath, [worker, JSON.stringify(job)], { detached: true, stdio: 'ignore' });
+        child.on('error', () => discardPch(staged));
+        child.unref();
+      };
+      return { ready: Promise.resolve(undefined), later };
     }
     const made = this.slots.run(() => finishPch(staged, entry, async () =>
       (await this.exec({ what: 'precompiled header', command: this.cxx, args })).ok));
-    return { ready: made.then((ok) => (ok ? entry : undefined), () => undefined) };
+    return { ready: made.then((ok) => (ok ? entry : undefined), () => undefined), later: () => {} };
   }
 
   /** build-fortran.js, as binding.gyp's `fortran` action runs it: the sources in order into one library. */
@@ -124,6 +130,12 @@ class DirectBuild {
     }
     await this.compile({ what: source, command: this.cxx, args: args([]) });
     return object;
+  }
+
+  /** Longest compiles first (by source size), so the last to start is a short one: the cores finish together. */
+  private largestFirst(sources: readonly string[]): string[] {
+    const size = (source: string) => fs.statSync(path.join(this.dir, source)).size;
+    return [...sources].sort((a, b) => size(b) - size(a));
   }
 
   private objectOf(source: string): string {
