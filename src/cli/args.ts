@@ -34,7 +34,7 @@ options:
   --only a,b / --skip a,b      wrap only / all but these routines
   -l LIB, -L DIR, -I DIR       link a library, library and include paths
   --fflags "...", --cflags "..." extra compiler flags
-  --build-system node-gyp|cmake  compile with node-gyp (binding.gyp) or cmake-js (CMakeLists.txt); both are written
+  --build-system gyp|cmake     compile with node-gyp (binding.gyp; "node-gyp" works too) or cmake-js (CMakeLists.txt); both are written
                                (default: bridgegen runs the compilers with binding.gyp's flags)
   --catch-xerbla               LAPACK/BLAS illegal-argument reports (XERBLA) throw in JS
   --unchecked-pointers         wrap C functions whose pointers have no known length (unchecked, @unsafe)
@@ -45,7 +45,8 @@ exit status: 0 success, 1 bad input (file:line:col: error: ...), 2 toolchain or 
 
 const COMMANDS = new Set<Command>(['build', 'gen', 'parse', 'sig', 'doctor', 'linalg-build']);
 const WITH_VALUE = new Set(['-m', '--name', '-o', '--out', '--only', '--skip', '-l', '-L', '-I', '--fflags', '--cflags', '--build-system']);
-const BUILD_SYSTEMS: readonly BuildSystem[] = ['node-gyp', 'cmake'];
+/** `--build-system` values: the contract's `gyp`, and `node-gyp` as the tool is called. */
+const BUILD_SYSTEMS: Readonly<Record<string, BuildSystem>> = { gyp: 'node-gyp', 'node-gyp': 'node-gyp', cmake: 'cmake' };
 
 function splitList(value: string): string[] {
   return value.split(',').map((s) => s.trim()).filter(Boolean);
@@ -98,8 +99,8 @@ export function parseArgs(argv: readonly string[]): Invocation {
       case '--cflags': o.cflags.push(...value().split(/\s+/).filter(Boolean)); break;
       case '--build-system': {
         const system = value();
-        if (!BUILD_SYSTEMS.includes(system as BuildSystem)) throw new UsageError(`--build-system takes ${BUILD_SYSTEMS.join(' or ')}, not ${system}`);
-        buildSystem = system as BuildSystem;
+        if (!Object.hasOwn(BUILD_SYSTEMS, system)) throw new UsageError(`--build-system takes gyp (or node-gyp) or cmake, not ${system}`);
+        buildSystem = BUILD_SYSTEMS[system];
         break;
       }
       case '--json': json = true; break;

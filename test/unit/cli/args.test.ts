@@ -23,6 +23,14 @@ describe('parseArgs', () => {
     expect(parseArgs(['a.f90', 'gen'])).toMatchObject({ command: 'build', options: { files: ['a.f90', 'gen'] } });
   });
 
+  it('takes --build-system gyp (the contract\'s word), node-gyp or cmake, and refuses others', () => {
+    expect(parseArgs(['a.f90', '--build-system', 'gyp']).options.buildSystem).toBe('node-gyp');
+    expect(parseArgs(['a.f90', '--build-system', 'node-gyp']).options.buildSystem).toBe('node-gyp');
+    expect(parseArgs(['a.f90', '--build-system', 'cmake']).options.buildSystem).toBe('cmake');
+    expect(() => parseArgs(['a.f90', '--build-system', 'make'])).toThrow(UsageError);
+    expect(() => parseArgs(['a.f90', '--build-system', 'toString'])).toThrow(/takes gyp \(or node-gyp\) or cmake, not toString/);
+  });
+
   it('accepts -lfoo and -l foo, -L and -I, in order', () => {
     const { options } = parseArgs(['a.f90', '-lopenblas', '-l', 'm', '-L/opt/lib', '-L', 'lib2', '-Iinc', '-I', 'inc2']);
     expect(options.libraries).toEqual(['openblas', 'm']);
