@@ -46,9 +46,13 @@ function loadAddon(dir, name, { override, howToBuild }) {
       tried.push(`${file}: ${String(err.message).split('\n')[0]}`);
     }
   }
+  // Bound at load (-z now): a symbol no linked library defines is reported here, not at a call.
+  const missing = tried.map((t) => /undefined symbol: (\S+)/.exec(t)?.[1]).find(Boolean);
   const err = new Error(
     `${name}: the native module did not load${explicit ? ` (${override} is set)` : ''}. Tried:\n` +
       tried.map((t) => `  ${t}\n`).join('') +
+      (missing ? `\`${missing}\` is defined by none of the libraries it was linked with: add the source, object (.o), ` +
+        'library (.a, .so) or -l NAME that defines it to the bridgegen command, and build again.\n' : '') +
       howToBuild + (override ? `\nor set ${override} to the path of a built ${name}.node.` : ''),
   );
   throw Object.assign(err, { code: 'ERR_BRIDGEGEN_NOT_BUILT', tried });

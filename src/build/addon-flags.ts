@@ -6,7 +6,7 @@
 
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { NAPI_DEFINES, NO_SHARED_STATICS, type NativeBuild, sanitizerFlags } from '../emit/build/binding-gyp';
+import { BIND_NOW, NAPI_DEFINES, NO_SHARED_STATICS, type NativeBuild, sanitizerFlags, sharedInputRpath } from '../emit/build/binding-gyp';
 
 /** Whether this platform's node-gyp flags are the ones below (elsewhere node-gyp itself builds). */
 export function directBuildSupported(): boolean {
@@ -47,7 +47,7 @@ export interface AddonFlags {
 }
 
 /** The flags of binding.gyp's target `b`; the Fortran library is linked from `fortranLibrary`. */
-export function addonFlags(b: NativeBuild, nodeDir: string, addonApiDir: string, fortranLibrary: string): AddonFlags {
+export function addonFlags(b: NativeBuild, nodeDir: string, addonApiDir: string, fortranLibrary: string, packageDir: string): AddonFlags {
   const sanitize = sanitizerFlags(b.sanitize);
   const defs = defines().map((d) => `-D${d}`);
   const includeDirs = [path.join(nodeDir, 'include', 'node'), addonApiDir, 'include', ...b.includeDirs];
@@ -56,8 +56,8 @@ export function addonFlags(b: NativeBuild, nodeDir: string, addonApiDir: string,
       '-std=c++17', '-fexceptions', '-O2', NO_SHARED_STATICS, ...sanitize, ...b.cflags],
     includeDirs,
     c: [...defs, `-DNODE_GYP_MODULE_NAME=${b.moduleName}`, ...includeDirs.map((d) => `-I${d}`), ...commonCflags(), ...sanitize, ...b.cflags],
-    linkBefore: ['-shared', '-pthread', '-rdynamic', ...(os.arch() === 'x64' ? ['-m64'] : []), ...sanitize,
-      ...b.libraryDirs.map((d) => `-Wl,-rpath,${d}`), `-Wl,-soname=${b.moduleName}.node`],
-    linkAfter: [fortranLibrary, ...b.libraryDirs.map((d) => `-L${d}`), ...b.libraries.map((l) => `-l${l}`), '-lgfortran'],
+    linkBefore: ['-shared', '-pthread', '-rdynamic', ...(os.arch() === 'x64' ? ['-m64'] : []), ...sanitize, BIND_NOW,
+      ...b.libraryDirs.map((d) => `-Wl,-rpath,${d}`), ...sharedInputRpath(b, packageDir), `-Wl,-soname=${b.moduleName}.node`],
+    linkAfter: [fortranLibrary, ...(b.linkInputs ?? []), ...b.libraryDirs.map((d) => `-L${d}`), ...b.libraries.map((l) => `-l${l}`), '-lgfortran'],
   };
 }

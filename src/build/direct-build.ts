@@ -41,7 +41,7 @@ class DirectBuild {
     private readonly originals: ReadonlyMap<string, string>,
   ) {
     this.fortranLibrary = path.join(RELEASE, 'fortran', `lib${b.moduleName}_fortran.a`);
-    this.flags = addonFlags(b, nodeDir(), packageDir('node-addon-api'), this.fortranLibrary);
+    this.flags = addonFlags(b, nodeDir(), packageDir('node-addon-api'), this.fortranLibrary, path.resolve(dir));
     this.cxxSources = b.cxxSources ?? [`src/${b.moduleName}.cc`];
     this.total = this.cxxSources.length + b.cSources.length + 1;
   }

@@ -67,6 +67,7 @@ export function packageLayout(analysis: Analysis, options: BuildOptions): { file
     cxxSources: addon.map((f) => f.path),
     fortranSources: [...fortran, shim],
     cSources: [...(cShim ? [cShimPath] : []), ...native.filter((f) => f.endsWith('.c'))],
+    linkInputs: native.filter((f) => !f.endsWith('.c')),
     libraries: options.libraries,
     libraryDirs: options.libraryDirs.map((d) => path.resolve(d)),
     includeDirs: [...options.includeDirs, ...headerDirs(iface)].map((d) => path.resolve(d)),

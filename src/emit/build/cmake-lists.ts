@@ -3,7 +3,7 @@
 // CMake) into a static library, instead of build-fortran.js; flags and libraries are binding.gyp's.
 
 import { generatedBanner, Writer } from '../writer';
-import { NAPI_DEFINES, NAPI_ONLY_WHY, NO_SHARED_STATICS, type NativeBuild, sanitizerFlags } from './binding-gyp';
+import { BIND_NOW, NAPI_DEFINES, NAPI_ONLY_WHY, NO_SHARED_STATICS, type NativeBuild, sanitizerFlags, sharedInputRpath } from './binding-gyp';
 
 /** A CMake quoted argument: `"`, `\`, `;` (CMake's list separator) and `${` escaped; `$<...>` stays a generator expression. */
 function quoted(text: string): string {
@@ -52,8 +52,9 @@ export function emitCMakeLists(b: NativeBuild): string {
   const cflags = [...sanitize, ...b.cflags];
   w.line(`target_compile_options(${name} PRIVATE ${list(['$<$<COMPILE_LANGUAGE:CXX>:-fexceptions>', '$<$<COMPILE_LANGUAGE:CXX>:-O2>', `$<$<COMPILE_LANGUAGE:CXX>:${NO_SHARED_STATICS}>`, ...cflags])})`);
   if (b.libraryDirs.length) w.line(`target_link_directories(${name} PRIVATE ${list(b.libraryDirs)})`);
-  const rpath = b.libraryDirs.map((d) => `-Wl,-rpath,${d}`);
-  if (sanitize.length || rpath.length) w.line(`target_link_options(${name} PRIVATE ${list([...sanitize, ...rpath])})`);
-  w.line(`target_link_libraries(${name} PRIVATE ${name}_fortran ${list([...b.libraries, 'gfortran'])} \${CMAKE_JS_LIB})`);
+  const rpath = [...b.libraryDirs.map((d) => `-Wl,-rpath,${d}`), ...sharedInputRpath(b, '${CMAKE_CURRENT_SOURCE_DIR}')];
+  w.line(`target_link_options(${name} PRIVATE ${list([...sanitize, BIND_NOW, ...rpath])})`);
+  const inputs = (b.linkInputs ?? []).map((f) => `\${CMAKE_CURRENT_SOURCE_DIR}/${f}`);
+  w.line(`target_link_libraries(${name} PRIVATE ${name}_fortran ${list([...inputs, ...b.libraries, 'gfortran'])} \${CMAKE_JS_LIB})`);
   return w.toString();
 }
