@@ -17,6 +17,8 @@ export interface Linalg {
   readonly lapack: Record<string, Fn>;
   getBlasThreads(): number | null;
   setBlasThreads(threads: number): boolean;
+  getAsyncConcurrency(): number;
+  setAsyncConcurrency(calls: number): void;
   readonly libraries: { readonly kind: string; readonly libraries: readonly string[]; readonly libraryDirs: readonly string[] };
 }
 
