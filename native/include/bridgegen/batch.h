@@ -15,6 +15,7 @@
 
 #include <node_api.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdint>
@@ -65,6 +66,8 @@ class PendingCall {
 
 /** A routine whose runs take less than this (moving average) is cheap enough to batch. */
 constexpr int64_t kCheapNanos = 20000;
+/** The most one run counts for in that average. */
+constexpr int64_t kOutlierNanos = 4 * kCheapNanos;
 
 /**
  * The recent run time of one routine (`Tag` is its frame type): a moving average over its runs,
@@ -77,7 +80,11 @@ class RunTime {
   static void record(std::chrono::steady_clock::duration took) {
     const int64_t ns = std::chrono::duration_cast<std::chrono::nanoseconds>(took).count();
     const int64_t old = average().load(std::memory_order_relaxed);
-    average().store(old == kUnknown ? ns : old + (ns - old) / 8, std::memory_order_relaxed);
+    // After the first run, one sample moves the average by at most kOutlierNanos / 8: a cheap
+    // routine's run that was preempted (milliseconds on a busy machine) does not make its next
+    // calls large (each its own work item, waiting their turn); a routine that really got slow
+    // crosses kCheapNanos within a few runs.
+    average().store(old == kUnknown ? ns : old + (std::min(ns, kOutlierNanos) - old) / 8, std::memory_order_relaxed);
   }
 
  private:
