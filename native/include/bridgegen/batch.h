@@ -78,13 +78,12 @@ class RunTime {
  public:
   static bool cheap() { return average().load(std::memory_order_relaxed) < kCheapNanos; }
   static void record(std::chrono::steady_clock::duration took) {
-    const int64_t ns = std::chrono::duration_cast<std::chrono::nanoseconds>(took).count();
+    // A run counts for at most kOutlierNanos: a cheap routine's run that was preempted
+    // (milliseconds on a busy machine) does not make its next calls large (each its own work
+    // item, waiting their turn) for long; a routine that really is slow stays above kCheapNanos.
+    const int64_t ns = std::min(std::chrono::duration_cast<std::chrono::nanoseconds>(took).count(), kOutlierNanos);
     const int64_t old = average().load(std::memory_order_relaxed);
-    // After the first run, one sample moves the average by at most kOutlierNanos / 8: a cheap
-    // routine's run that was preempted (milliseconds on a busy machine) does not make its next
-    // calls large (each its own work item, waiting their turn); a routine that really got slow
-    // crosses kCheapNanos within a few runs.
-    average().store(old == kUnknown ? ns : old + (std::min(ns, kOutlierNanos) - old) / 8, std::memory_order_relaxed);
+    average().store(old == kUnknown ? ns : old + (ns - old) / 8, std::memory_order_relaxed);
   }
 
  private:
@@ -139,14 +138,15 @@ namespace detail {
 
 inline void run_batch(napi_env /*env*/, void* data) {
   auto* batch = static_cast<Batch*>(data);
-  std::vector<PendingCall*> calls;
+  size_t count = 0;
   {
     std::lock_guard<std::mutex> lock(batch->mutex);
     batch->started = true;
-    calls = batch->calls;
+    count = batch->calls.size();
   }
+  // No call joins a started batch (join_waiting), so `calls` stays as it is: no copy per work item.
   const AsyncBlasThreads blas_threads;  // a core stays with the event loop (blas.h)
-  for (PendingCall* call : calls) call->run();
+  for (size_t k = 0; k < count; k++) batch->calls[k]->run();
 }
 
 void settle_batch(napi_env env, napi_status status, void* data);

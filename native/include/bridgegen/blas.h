@@ -59,10 +59,7 @@ struct BlasThreads {
   /** Sets OpenBLAS to what the running count asks for; the lock orders concurrent changes. */
   void reconcile() {
     std::lock_guard<std::mutex> lock(mutex);
-    apply(async_running.load() > 0);
-  }
-  /** Under the lock. */
-  void apply(bool cap) {
+    const bool cap = async_running.load() > 0;
     if (cap != capped) set(cap ? async_cap() : chosen);
     capped = cap;
   }
