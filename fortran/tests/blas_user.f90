@@ -17,3 +17,24 @@ integer function blas_threads_now()
   end interface
   blas_threads_now = openblas_get_num_threads()
 end function blas_threads_now
+
+!> The OpenBLAS thread count read halfway through keeping a thread busy for 2 * `ms` milliseconds:
+!> two calls started together both read it while both run (the async policy shares the cores).
+integer function blas_threads_midway(ms)
+  integer, intent(in) :: ms
+!f2py threadsafe
+  integer, external :: blas_threads_now
+  call busy(ms)
+  blas_threads_midway = blas_threads_now()
+  call busy(ms)
+contains
+  subroutine busy(ms)
+    integer, intent(in) :: ms
+    integer(8) :: started, now, rate
+    call system_clock(started, rate)
+    do
+      call system_clock(now)
+      if ((now - started) * 1000 >= int(ms, 8) * rate) exit
+    end do
+  end subroutine busy
+end function blas_threads_midway

@@ -128,12 +128,6 @@ inline Lane& lane() {
 
 }  // namespace detail
 
-/** How many large async calls may be on the pool at once, per JS thread (`setAsyncConcurrency`). */
-inline std::atomic<int>& async_concurrency() {
-  static std::atomic<int> value{cores_left_for_async()};
-  return value;
-}
-
 namespace detail {
 
 inline void run_batch(napi_env /*env*/, void* data) {
@@ -145,7 +139,7 @@ inline void run_batch(napi_env /*env*/, void* data) {
     count = batch->calls.size();
   }
   // No call joins a started batch (join_waiting), so `calls` stays as it is: no copy per work item.
-  const AsyncBlasThreads blas_threads;  // a core stays with the event loop (blas.h)
+  const AsyncBlasThreads blas_threads;  // shares the async cores among running work (blas.h)
   for (size_t k = 0; k < count; k++) batch->calls[k]->run();
 }
 
@@ -279,6 +273,7 @@ inline napi_status queue_call(napi_env env, PendingCall* call) {
 /** Sets the async concurrency (JS thread) and sends waiting calls if it grew. */
 inline void set_async_concurrency(napi_env env, int count) {
   async_concurrency().store(count);
+  detail::blas_threads().reconcile();  // running calls may take more (or fewer) BLAS threads now
   detail::dispatch_gated(env, detail::lane());
 }
 

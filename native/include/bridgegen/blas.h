@@ -1,9 +1,10 @@
 // bridgegen runtime — the BLAS thread count (OpenBLAS): `m.getBlasThreads()`/`m.setBlasThreads(n)`,
-// and the policy for async calls: while any runs on the libuv pool, OpenBLAS uses at most one
-// thread fewer than the machine has cores, so a core stays with the event loop (BLAS threads that
-// take every core were what made a 1024 dgemm delay timers by milliseconds). Sync calls, which
-// block the loop anyway, get the whole count. OpenBLAS is found among the libraries already
-// loaded (never loaded by this).
+// and the policy for async calls: while async work runs on the libuv pool, its BLAS threads share
+// the cores async work may take (`setAsyncConcurrency`, by default one fewer than the machine has,
+// so a core stays with the event loop: BLAS threads that took every core were what made a 1024
+// dgemm delay timers by milliseconds). One running call gets them all, two get half each, and so
+// on, never more than the chosen count; sync calls, which block the loop anyway, get the whole
+// count. OpenBLAS is found among the libraries already loaded (never loaded by this).
 #pragma once
 
 #include <dlfcn.h>
@@ -41,27 +42,32 @@ F openblas_symbol(const char* name) {
 }
 
 /**
- * The thread count the user chose (or OpenBLAS started with) and how many async work items run.
- * The count changes without the lock (pool threads start and end work all the time); only a
- * change between none and some takes it, to make OpenBLAS's setting match the count again.
+ * The thread count the user chose (or OpenBLAS started with), how many async work items run, and
+ * what OpenBLAS was last set to. Work items start and end all the time, so the lock is taken only
+ * when the count they call for differs from the one set.
  */
 struct BlasThreads {
   std::mutex mutex;
   SetThreads set = openblas_symbol<SetThreads>("openblas_set_num_threads");
   GetThreads get = openblas_symbol<GetThreads>("openblas_get_num_threads");
-  int chosen = get ? get() : 0;           // under the lock
-  bool capped = false;                    // under the lock: OpenBLAS is at async_cap()
+  std::atomic<int> chosen{get ? get() : 0};
+  std::atomic<int> applied{chosen.load()};
   std::atomic<int> async_running{0};
 
-  /** What async calls may use: the chosen count, but one core left to the event loop. */
-  int async_cap() const { return std::min(chosen, cores_left_for_async()); }
+  /** The count for now: the async cores shared among the running work items, or all when none run. */
+  int wanted() const {
+    const int running = async_running.load();
+    const int all = chosen.load();
+    return running == 0 ? all : std::max(1, std::min(all, async_concurrency().load() / running));
+  }
 
-  /** Sets OpenBLAS to what the running count asks for; the lock orders concurrent changes. */
+  /** Sets OpenBLAS to wanted(); the lock orders concurrent changes. */
   void reconcile() {
+    if (wanted() == applied.load()) return;
     std::lock_guard<std::mutex> lock(mutex);
-    const bool cap = async_running.load() > 0;
-    if (cap != capped) set(cap ? async_cap() : chosen);
-    capped = cap;
+    const int count = wanted();
+    if (count != applied.load()) set(count);
+    applied.store(count);
   }
 };
 
@@ -72,16 +78,20 @@ inline BlasThreads& blas_threads() {
 
 }  // namespace detail
 
-/** Held by async work while it runs (batch.h): the first caps OpenBLAS, the last restores it. */
+/** Held by async work while it runs (batch.h): OpenBLAS follows how many run. */
 class AsyncBlasThreads {
  public:
   AsyncBlasThreads() {
     detail::BlasThreads& b = detail::blas_threads();
-    if (b.set != nullptr && b.async_running.fetch_add(1) == 0) b.reconcile();
+    if (b.set == nullptr) return;
+    b.async_running.fetch_add(1);
+    b.reconcile();
   }
   ~AsyncBlasThreads() {
     detail::BlasThreads& b = detail::blas_threads();
-    if (b.set != nullptr && b.async_running.fetch_sub(1) == 1) b.reconcile();
+    if (b.set == nullptr) return;
+    b.async_running.fetch_sub(1);
+    b.reconcile();
   }
   AsyncBlasThreads(const AsyncBlasThreads&) = delete;
   AsyncBlasThreads& operator=(const AsyncBlasThreads&) = delete;
@@ -91,8 +101,7 @@ class AsyncBlasThreads {
 inline Napi::Value get_blas_threads(const Napi::CallbackInfo& info) {
   detail::BlasThreads& b = detail::blas_threads();
   if (b.get == nullptr) return info.Env().Null();
-  std::lock_guard<std::mutex> lock(b.mutex);
-  return Napi::Number::New(info.Env(), b.chosen);
+  return Napi::Number::New(info.Env(), b.chosen.load());
 }
 
 /** Sets the OpenBLAS thread count; returns false when OpenBLAS is not loaded. */
@@ -104,9 +113,9 @@ inline Napi::Value set_blas_threads(const Napi::CallbackInfo& info) {
   }
   detail::BlasThreads& b = detail::blas_threads();
   if (b.set == nullptr) return Napi::Boolean::New(env, false);
-  std::lock_guard<std::mutex> lock(b.mutex);
-  b.chosen = static_cast<int>(n);
-  b.set(b.capped ? b.async_cap() : b.chosen);
+  b.chosen.store(static_cast<int>(n));
+  b.applied.store(0);  // whatever runs now, set OpenBLAS again
+  b.reconcile();
   return Napi::Boolean::New(env, true);
 }
 

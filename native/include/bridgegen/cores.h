@@ -5,6 +5,7 @@
 #include <sched.h>
 
 #include <algorithm>
+#include <atomic>
 #include <thread>
 
 namespace bridgegen {
@@ -22,5 +23,14 @@ inline int available_cores() {
 
 /** The cores async work may take at once by default: all but one, left to the event loop. */
 inline int cores_left_for_async() { return std::max(1, available_cores() - 1); }
+
+/**
+ * The cores async work may take (`setAsyncConcurrency`): how many large async calls of the module
+ * run on the pool at once (batch.h), and how many BLAS threads they share (blas.h).
+ */
+inline std::atomic<int>& async_concurrency() {
+  static std::atomic<int> value{cores_left_for_async()};
+  return value;
+}
 
 }  // namespace bridgegen
