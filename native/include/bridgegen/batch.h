@@ -70,28 +70,25 @@ constexpr int64_t kCheapNanos = 20000;
 constexpr int64_t kOutlierNanos = 4 * kCheapNanos;
 
 /**
- * The recent run time of one routine (`Tag` is its frame type): a moving average over its runs,
- * updated by the pool threads without a lock (a lost update only delays the average).
+ * The recent run time of one routine (each has its own: call.h's AsyncRoutine points to it): a
+ * moving average over its runs, updated by the pool threads without a lock (a lost update only
+ * delays the average).
  */
-template <typename Tag>
 class RunTime {
  public:
-  static bool cheap() { return average().load(std::memory_order_relaxed) < kCheapNanos; }
-  static void record(std::chrono::steady_clock::duration took) {
+  bool cheap() const { return average_.load(std::memory_order_relaxed) < kCheapNanos; }
+  void record(std::chrono::steady_clock::duration took) {
     // A run counts for at most kOutlierNanos: a cheap routine's run that was preempted
     // (milliseconds on a busy machine) does not make its next calls large (each its own work
     // item, waiting their turn) for long; a routine that really is slow stays above kCheapNanos.
     const int64_t ns = std::min(std::chrono::duration_cast<std::chrono::nanoseconds>(took).count(), kOutlierNanos);
-    const int64_t old = average().load(std::memory_order_relaxed);
-    average().store(old == kUnknown ? ns : old + (ns - old) / 8, std::memory_order_relaxed);
+    const int64_t old = average_.load(std::memory_order_relaxed);
+    average_.store(old == kUnknown ? ns : old + (ns - old) / 8, std::memory_order_relaxed);
   }
 
  private:
   static constexpr int64_t kUnknown = INT64_MAX;
-  static std::atomic<int64_t>& average() {
-    static std::atomic<int64_t> value{kUnknown};
-    return value;
-  }
+  std::atomic<int64_t> average_{kUnknown};
 };
 
 namespace detail {

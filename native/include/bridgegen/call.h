@@ -12,6 +12,7 @@
 #include <string>
 #include <cstring>
 #include <exception>
+#include <memory>
 #include <vector>
 
 #include "args.h"
@@ -173,21 +174,92 @@ napi_value call_sync(napi_env env, napi_callback_info info) {
 
 
 /**
+ * What the async path needs of one routine, behind plain function pointers: one constant table
+ * per routine (async_routine<Frame>), so one non-template AsyncCall and one N-API callback serve
+ * every routine. Compiling a template of all of that per routine cost a quarter of a module's
+ * build; the extra indirect call is nothing next to an async round trip.
+ */
+struct AsyncRoutine {
+  const Signature& signature;
+  bool threadsafe;
+  bool has_callbacks;
+  RunTime& run_time;
+  /** JS thread: a new frame on the heap, prepared from `args` (throws like Frame::prepare). */
+  void* (*prepare)(Args& args);
+  /** Any thread: runs the routine (invoke<Frame>). */
+  void (*invoke)(void* frame);
+  /** JS thread: the error of the call (call_error<Frame>), or null. */
+  napi_value (*error)(napi_env env, const void* frame);
+  napi_value (*result)(napi_env env, void* frame, const napi_value* pinned);
+  /** JS thread: stops the frame's callbacks, if it has any. */
+  void (*abort_callbacks)(napi_env env, void* frame, napi_value reason);
+  void (*destroy)(void* frame);
+};
+
+namespace detail {
+
+template <typename Frame>
+void* prepare_async(Args& args) {
+  auto frame = std::make_unique<Frame>();
+  frame->prepare(args);
+  return frame.release();
+}
+
+template <typename Frame>
+void invoke_async(void* frame) { invoke(*static_cast<Frame*>(frame)); }
+
+template <typename Frame>
+napi_value async_error(napi_env env, const void* frame) {
+  return call_error(Napi::Env(env), *static_cast<const Frame*>(frame));
+}
+
+template <typename Frame>
+napi_value async_result(napi_env env, void* frame, const napi_value* pinned) {
+  return static_cast<Frame*>(frame)->result(Napi::Env(env), pinned);
+}
+
+template <typename Frame>
+void abort_async_callbacks(napi_env env, void* frame, napi_value reason) {
+  if constexpr (Frame::has_callbacks) static_cast<Frame*>(frame)->abort_callbacks(Napi::Value(env, reason));
+}
+
+template <typename Frame>
+void destroy_async(void* frame) { delete static_cast<Frame*>(frame); }
+
+/** The statistics of one routine's runs (per routine: batch.h decides from them). */
+template <typename Frame>
+struct RoutineRunTime {
+  static inline RunTime value;
+};
+
+}  // namespace detail
+
+template <typename Frame>
+inline constexpr AsyncRoutine async_routine{
+    Frame::signature, Frame::threadsafe, Frame::has_callbacks, detail::RoutineRunTime<Frame>::value,
+    detail::prepare_async<Frame>, detail::invoke_async<Frame>, detail::async_error<Frame>, detail::async_result<Frame>,
+    detail::abort_async_callbacks<Frame>, detail::destroy_async<Frame>};
+
+/**
  * One async call: its prepared frame and every JS value it points into, pinned until it settles.
  * Queued on the pool by batch.h, which owns it from then on.
  */
-template <typename Frame>
 class AsyncCall final : public PendingCall {
  public:
-  AsyncCall(napi_env env, napi_deferred deferred, Frame&& frame, const Args& args)
+  /** Takes `frame` (made by routine.prepare). */
+  AsyncCall(napi_env env, napi_deferred deferred, const AsyncRoutine& routine, void* frame, const Args& args)
       : env_(env),
         deferred_(deferred),
-        frame_(std::move(frame)),
+        routine_(routine),
+        frame_(frame),
         write_backs_(args.write_backs(), args.write_backs() + args.write_back_count()),
         copy_ins_(args.copy_ins(), args.copy_ins() + args.copy_in_count()) {
     pins_.reserve(args.pin_count());
     for (size_t i = 0; i < args.pin_count(); i++) pins_.push_back(Napi::Persistent(Napi::Value(env, args.pins()[i])));
   }
+  ~AsyncCall() override { routine_.destroy(frame_); }
+  AsyncCall(const AsyncCall&) = delete;
+  AsyncCall& operator=(const AsyncCall&) = delete;
 
   /** Cancels the call when `signal` aborts before the call has started (contract 1.5). */
   void watch(Napi::Object signal) {
@@ -197,10 +269,10 @@ class AsyncCall final : public PendingCall {
   }
 
   /** Cheap calls may share a work item; a call that runs JS callbacks never waits behind others. */
-  bool batchable() const override { return !Frame::has_callbacks && RunTime<Frame>::cheap(); }
+  bool batchable() const override { return !routine_.has_callbacks && routine_.run_time.cheap(); }
   /** A call with callbacks mostly waits for the JS thread, so it is not counted as a busy core. */
-  bool compute_bound() const override { return !Frame::has_callbacks && !RunTime<Frame>::cheap(); }
-  bool keeps_state() const override { return !Frame::threadsafe; }
+  bool compute_bound() const override { return !routine_.has_callbacks && !routine_.run_time.cheap(); }
+  bool keeps_state() const override { return !routine_.threadsafe; }
 
   void settle(napi_env env) override {
     Napi::Env e(env);
@@ -235,8 +307,8 @@ class AsyncCall final : public PendingCall {
       else std::memset(c.to, 0, c.bytes);
     }
     const auto start = std::chrono::steady_clock::now();
-    invoke(frame_);
-    RunTime<Frame>::record(std::chrono::steady_clock::now() - start);
+    routine_.invoke(frame_);
+    routine_.run_time.record(std::chrono::steady_clock::now() - start);
   }
 
  private:
@@ -244,19 +316,19 @@ class AsyncCall final : public PendingCall {
   Napi::Value result(Napi::Env env) {
     std::vector<napi_value> pinned(pins_.size());
     for (size_t i = 0; i < pins_.size(); i++) pinned[i] = pins_[i].Value();
-    const Napi::Value error = call_error(env, frame_);
-    if (!error.IsEmpty()) throw Napi::Error(env, error);
+    const napi_value error = routine_.error(env, frame_);
+    if (error != nullptr) throw Napi::Error(env, error);
     if (!detail::write_backs_done(env, pinned.data(), write_backs_.data(), write_backs_.size())) {
-      throw detail::detached_error(env, Frame::signature.routine, "Async");
+      throw detail::detached_error(env, routine_.signature.routine, "Async");
     }
-    return Napi::Value(env, frame_.result(env, pinned.data()));
+    return Napi::Value(env, routine_.result(env, frame_, pinned.data()));
   }
 
   void on_abort() {
     const Napi::Value reason = signal_.Value().Get("reason");
     if (!cancel()) {
       // Already running: a routine with callbacks stops at its next callback (contract 1.5).
-      if constexpr (Frame::has_callbacks) frame_.abort_callbacks(reason);
+      routine_.abort_callbacks(env_, frame_, reason);
       return;
     }
     unwatch();
@@ -265,7 +337,8 @@ class AsyncCall final : public PendingCall {
 
   napi_env env_;
   napi_deferred deferred_;
-  Frame frame_;
+  const AsyncRoutine& routine_;
+  void* frame_;
   std::vector<WriteBack> write_backs_;
   std::vector<CopyIn> copy_ins_;
   std::vector<Napi::Reference<Napi::Value>> pins_;
@@ -282,52 +355,75 @@ inline Napi::Value signal_of(const Napi::CallbackInfo& info) {
   return signal.IsObject() ? signal : Napi::Value();
 }
 
-}  // namespace detail
-
-
-/** Validation errors reject the promise instead of throwing: callers of `fooAsync` await. */
-template <typename Frame>
-Napi::Value call_async(const Napi::CallbackInfo& info) {
+/** Queues the call of `routine` that `info` asks for; throws to reject the promise. */
+inline void start_async(const Napi::CallbackInfo& info, const AsyncRoutine& routine, napi_deferred deferred,
+                        Napi::Value signal) {
   Napi::Env env = info.Env();
-  napi_deferred deferred;
-  napi_value promise;
-  detail::ok(env, napi_create_promise(env, &deferred, &promise));
-  const auto reject = [&](napi_value reason) { napi_reject_deferred(env, deferred, reason); };
+  Args args(info, routine.signature, Memory::Deferred);
+  void* frame = routine.prepare(args);
+  AsyncCall* call;
   try {
-    const Napi::Value signal = detail::signal_of(info);
-    if (!signal.IsEmpty() && signal.As<Napi::Object>().Get("aborted").ToBoolean()) {
-      reject(signal.As<Napi::Object>().Get("reason"));
-      return Napi::Value(env, promise);
-    }
-    Args args(info, Frame::signature, Memory::Deferred);
-    Frame frame;
-    frame.prepare(args);
-    auto* call = new AsyncCall<Frame>(env, deferred, std::move(frame), args);
-    try {
-      if (!signal.IsEmpty()) call->watch(signal.As<Napi::Object>());
-      if (queue_call(env, call) != napi_ok) throw Napi::Error::New(env);
-    } catch (...) {
-      call->unwatch();
-      delete call;
-      throw;
-    }
-  } catch (const Napi::Error& error) {
-    reject(error.Value());
-  } catch (const std::bad_alloc&) {
-    reject(Napi::RangeError::New(env, "bridgegen: out of memory converting arguments").Value());
+    call = new AsyncCall(env, deferred, routine, frame, args);
+  } catch (...) {
+    routine.destroy(frame);
+    throw;
   }
-  return Napi::Value(env, promise);
+  try {
+    if (!signal.IsEmpty()) call->watch(signal.As<Napi::Object>());
+    if (queue_call(env, call) != napi_ok) throw Napi::Error::New(env);
+  } catch (...) {
+    call->unwatch();
+    delete call;
+    throw;
+  }
 }
 
-/** Exports `name` (sync) and `nameAsync` on `target`. */
+}  // namespace detail
+
+/**
+ * `fooAsync`: the N-API callback of every routine's async export (its data is the routine's
+ * AsyncRoutine). Validation errors reject the promise instead of throwing: callers await.
+ */
+inline napi_value call_async(napi_env raw_env, napi_callback_info raw_info) {
+  return detail::guard(raw_env, [&] {
+    const Napi::CallbackInfo info(raw_env, raw_info);
+    Napi::Env env = info.Env();
+    const AsyncRoutine& routine = *static_cast<const AsyncRoutine*>(info.Data());
+    napi_deferred deferred;
+    napi_value promise;
+    detail::ok(env, napi_create_promise(env, &deferred, &promise));
+    const auto reject = [&](napi_value reason) { napi_reject_deferred(env, deferred, reason); };
+    try {
+      const Napi::Value signal = detail::signal_of(info);
+      if (!signal.IsEmpty() && signal.As<Napi::Object>().Get("aborted").ToBoolean()) {
+        reject(signal.As<Napi::Object>().Get("reason"));
+        return promise;
+      }
+      detail::start_async(info, routine, deferred, signal);
+    } catch (const Napi::Error& error) {
+      reject(error.Value());
+    } catch (const std::bad_alloc&) {
+      reject(Napi::RangeError::New(env, "bridgegen: out of memory converting arguments").Value());
+    }
+    return promise;
+  });
+}
+
+/** Exports `name` (sync) and `nameAsync` on `target`: raw N-API functions, no wrapper per routine. */
+inline void export_routine(Napi::Object target, const char* name, napi_callback sync, const AsyncRoutine& async) {
+  napi_env env = target.Env();
+  const std::string async_name = std::string(name) + "Async";
+  napi_value function;
+  detail::ok(env, napi_create_function(env, name, NAPI_AUTO_LENGTH, sync, nullptr, &function));
+  target.Set(name, Napi::Value(env, function));
+  detail::ok(env, napi_create_function(env, async_name.c_str(), NAPI_AUTO_LENGTH, call_async,
+                                       const_cast<AsyncRoutine*>(&async), &function));
+  target.Set(async_name, Napi::Value(env, function));
+}
+
 template <typename Frame>
 void export_routine(Napi::Object target, const char* name) {
-  Napi::Env env = target.Env();
-  const std::string async_name = std::string(name) + "Async";
-  napi_value sync;
-  detail::ok(env, napi_create_function(env, name, NAPI_AUTO_LENGTH, call_sync<Frame>, nullptr, &sync));
-  target.Set(name, Napi::Value(env, sync));
-  target.Set(async_name, Napi::Function::New(env, call_async<Frame>, async_name));
+  export_routine(target, name, call_sync<Frame>, async_routine<Frame>);
 }
 
 /** The object for a Fortran module's members (`m.mod.foo`), created on first use. */
