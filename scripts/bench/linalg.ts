@@ -17,6 +17,7 @@
 // A contender that cannot run (no SciPy, no C compiler, no OpenBLAS) is a skipped row with the reason.
 
 import { mkdirSync } from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { PYTHON } from './f2py';
@@ -210,7 +211,14 @@ function external(cmd: string, args: readonly string[], cwd: string, threads: nu
   return JSON.parse(r.out) as External;
 }
 
-type Contender = 'sync' | 'async' | 'js';
+type Contender = 'sync' | 'async' | 'asyncAll' | 'js';
+
+/** Runs `f` with every core given to async work (`setAsyncConcurrency(cores)`), then the default again. */
+async function withAllCores<T>(la: Linalg, f: () => Promise<T>): Promise<T> {
+  const before = la.getAsyncConcurrency();
+  la.setAsyncConcurrency(os.availableParallelism());
+  try { return await f(); } finally { la.setAsyncConcurrency(before); }
+}
 
 async function throughputRows(la: Linalg, threads: number, hasScipy: string | undefined, ctx: BenchContext, work: string,
   inputs: Map<string, Inputs>, notes: string[]): Promise<Row[]> {
@@ -222,7 +230,8 @@ async function throughputRows(la: Linalg, threads: number, hasScipy: string | un
     const c = nodeCalls(la, s, inputs.get(key(s))!);
     calls.set(key(s), c);
     if (s.routine === 'dgemm' && s.n >= 1024) ctx.log(`linalg: calibrating ${label(s)} (plain JS takes seconds a call)`);
-    counts.set(key(s), { sync: await callsPerRound(c.sync), async: await callsPerRound(c.async), js: c.js ? await callsPerRound(c.js) : 0 });
+    const async = await callsPerRound(c.async);
+    counts.set(key(s), { sync: await callsPerRound(c.sync), async, asyncAll: async, js: c.js ? await callsPerRound(c.js) : 0 });
   }
   const specArgs = SPECS.map((s) => `${s.routine}:${s.n}:${ROUNDS_PER_PASS}:${counts.get(key(s))!.sync}`);
 
@@ -232,7 +241,7 @@ async function throughputRows(la: Linalg, threads: number, hasScipy: string | un
   let pyWhy = hasScipy ? '' : `${PYTHON} has no scipy (Debian: apt-get install python3-scipy)`;
 
   const samples = (): Map<string, number[]> => new Map(SPECS.map((s) => [key(s), []]));
-  const node: Record<Contender, Map<string, number[]>> = { sync: samples(), async: samples(), js: samples() };
+  const node: Record<Contender, Map<string, number[]>> = { sync: samples(), async: samples(), asyncAll: samples(), js: samples() };
   const cRows = samples(), pyRows = samples();
   let cOut: External | undefined, pyOut: External | undefined;
   for (let p = 0; p < PASSES; p++) {
@@ -248,12 +257,15 @@ async function throughputRows(la: Linalg, threads: number, hasScipy: string | un
       const c = calls.get(key(s))!, count = counts.get(key(s))!;
       sink += c.sync() + (await c.async()); // warm-up (plain JS warmed up in its calibration; its calls take up to seconds)
       for (let r = 0; r < ROUNDS_PER_PASS; r++) {
-        for (const who of ['sync', 'async', 'js'] as const) {
-          const f = c[who];
+        for (const who of ['sync', 'async', 'asyncAll', 'js'] as const) {
+          const f = who === 'asyncAll' ? c.async : c[who];
           if (!f) continue;
-          const t0 = process.hrtime.bigint();
-          await callMany(f, count[who]);
-          node[who].get(key(s))!.push(Number(process.hrtime.bigint() - t0) / 1e6 / count[who]);
+          const round = async () => {
+            const t0 = process.hrtime.bigint();
+            await callMany(f, count[who]);
+            return Number(process.hrtime.bigint() - t0) / 1e6 / count[who];
+          };
+          node[who].get(key(s))!.push(who === 'asyncAll' ? await withAllCores(la, round) : await round());
         }
       }
     }
@@ -288,6 +300,7 @@ async function throughputRows(la: Linalg, threads: number, hasScipy: string | un
     rows.push(cWhy ? skipped(`${label(s)}: C (OpenBLAS)`, cWhy) : m('C (OpenBLAS)', cRows.get(key(s))!, cNote));
     rows.push(m('bridgegen/linalg sync', node.sync.get(key(s))!, how));
     rows.push(m('bridgegen/linalg async, await each', node.async.get(key(s))!, how));
+    rows.push(m('bridgegen/linalg async, await each, setAsyncConcurrency(cores)', node.asyncAll.get(key(s))!, `${how}; every core for async work`));
     rows.push(pyWhy ? skipped(`${label(s)}: SciPy`, pyWhy) : m('SciPy', pyRows.get(key(s))!, `${how}, ${s.routine === 'ddot' ? 'NumPy float64' : 'Fortran-ordered'}`));
     if (s.js) rows.push(m('plain JS', node.js.get(key(s))!, jsNote));
   }
@@ -433,6 +446,8 @@ async function runLinalg(ctx: BenchContext): Promise<BenchResult> {
       ratios.push(
         ratio(`${l}: bridgegen sync throughput / C`, c, row(`${l}: bridgegen/linalg sync`), goal),
         ratio(`${l}: bridgegen async throughput / C`, c, row(`${l}: bridgegen/linalg async, await each`), goal),
+        ratio(`${l}: bridgegen async, setAsyncConcurrency(cores), throughput / C`, c,
+          row(`${l}: bridgegen/linalg async, await each, setAsyncConcurrency(cores)`), goal),
         ratio(`${l}: SciPy throughput / C`, c, row(`${l}: SciPy`)),
         ratio(`${l}: plain JS throughput / C`, c, row(`${l}: plain JS`)),
       );
@@ -459,7 +474,8 @@ async function runLinalg(ctx: BenchContext): Promise<BenchResult> {
         'written to bench/out/linalg/*.bin and read by the C driver and SciPy); bridgegen gets { data, shape, order: ' +
         '\'column-major\' } (ddot: Float64Array), SciPy Fortran-ordered arrays, plain JS the same Float64Arrays, so no ' +
         `contender converts layouts. ${PASSES} passes (C, Node, SciPy in turn) x ${ROUNDS_PER_PASS} rounds each after a ` +
-        'warm-up; in the Node pass the rounds of bridgegen sync, async and plain JS alternate; ms per call = round time / ' +
+        'warm-up; in the Node pass the rounds of bridgegen sync, async (by default, then with setAsyncConcurrency(cores): ' +
+        'its BLAS threads get every core instead of cores - 1, blas.h) and plain JS alternate; ms per call = round time / ' +
         'calls; rate = GFLOP/s at the median (ddot 2n, dgemm 2n^3, dgesv 2/3 n^3 + 2n^2). Ratios "/ C" are throughput ' +
         'relative to the C driver (above 1: faster than C).',
       '  * ddot: x . y, n = 1e3 (a call costs about as much as the work) and 1e6 (memory-bound: 16 MB read per call).',

@@ -5,11 +5,11 @@
 #include <napi.h>
 
 #include <cstdint>
-#include <cstdlib>
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "recycle.h"
 
 namespace bridgegen {
 
@@ -34,7 +34,7 @@ struct Array {
   bool row_major = false;
   int64_t shape[kMaxRank] = {};
   /** Storage of a converted copy (empty when the caller's memory is used in place). */
-  std::vector<T> owned;
+  Owned<T> owned;
   /** Args::pin index of the typed array holding `data` when it is JS memory, else -1. */
   int pin = -1;
   /** What keeps JS memory behind `data` alive during an async call (v8_fast.h), if anything. */
@@ -43,7 +43,7 @@ struct Array {
    * An async call's private buffer, left uninitialised (the worker fills it: Args::copy_in), so
    * its pages are first touched off the JS thread.
    */
-  std::unique_ptr<void, void (*)(void*)> scratch{nullptr, std::free};
+  Buffer scratch;
 
   void set_shape(int r, const int64_t* extents) {
     rank = r;

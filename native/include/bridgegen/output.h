@@ -16,6 +16,7 @@
 #include "array.h"
 #include "element.h"
 #include "source.h"
+#include "v8_fast.h"
 
 namespace bridgegen {
 
@@ -43,41 +44,20 @@ inline size_t output_shape(const Args& args, const char* name, int rank, const i
   return total;
 }
 
-}  // namespace detail
-
-/** Allocates output `name` (zero-filled JS memory); negative extents mean zero, as in Fortran. */
-template <typename T>
-void alloc_array(Args& args, const char* name, int rank, const int64_t* extents, Array<T>& out) {
-  napi_env env = args.env();
-  int64_t shape[kMaxRank];
-  const size_t total = detail::output_shape(args, name, rank, extents, sizeof(T), shape);
-  if (args.deferred()) {
-    // An async call's output lives in native memory until it completes (JS gets it then),
-    // zero-filled on the worker: the pages of a large output are first touched off the JS thread.
-    void* buffer = std::malloc(total > 0 ? total * sizeof(T) : 1);
-    if (buffer == nullptr) throw std::bad_alloc();
-    out.scratch.reset(buffer);
-    out.data = static_cast<T*>(buffer);
-    out.length = total;
-    args.copy_in({buffer, nullptr, total * sizeof(T)});
-    out.set_shape(rank, shape);
-    return;
-  }
-  const size_t numbers = total * Element<T>::lanes;
-  void* data = nullptr;
-  napi_value buffer;
-  if (napi_create_arraybuffer(env, total * sizeof(T), &data, &buffer) != napi_ok) {
-    throw_range_error(env, "output `" + std::string(name) + "` of " + args.where() + ": cannot allocate " +
-                               std::to_string(total) + " elements", code::kTooLarge);
-  }
-  napi_value typed;
-  detail::ok(env, napi_create_typedarray(env, Element<T>::typed_array, numbers, buffer, 0, &typed));
-  static T empty[1];
-  out.data = data != nullptr ? static_cast<T*>(data) : empty;
-  out.length = total;
-  out.set_shape(rank, shape);
-  out.pin = args.pin(typed);
+[[noreturn]] inline void throw_cannot_allocate(const Args& args, const char* name, size_t total) {
+  throw_range_error(args.env(), "output `" + std::string(name) + "` of " + args.where() + ": cannot allocate " +
+                                    std::to_string(total) + " elements", code::kTooLarge);
 }
+
+inline Buffer output_buffer(const Args& args, const char* name, size_t total, size_t bytes) {
+  try {
+    return Buffer(bytes);
+  } catch (const std::bad_alloc&) {
+    throw_cannot_allocate(args, name, total);
+  }
+}
+
+}  // namespace detail
 
 /** A new JS typed array holding a copy of `count` elements. */
 template <typename T>
@@ -90,32 +70,86 @@ napi_value typed_copy(Napi::Env env, const T* from, size_t count) {
   return js;
 }
 
-/** Hands native storage to JS without copying: the ArrayBuffer owns the vector from then on. */
-template <typename T>
-napi_value typed_adopt(Napi::Env env, std::vector<T>&& storage) {
-  if (storage.empty()) return typed_copy<T>(env, nullptr, 0);
-  auto* holder = new std::vector<T>(std::move(storage));
-  auto release = [](napi_env, void*, void* hint) { delete static_cast<std::vector<T>*>(hint); };
-  napi_value buffer, js;
-  if (napi_create_external_arraybuffer(env, holder->data(), holder->size() * sizeof(T), release, holder, &buffer) != napi_ok) {
-    delete holder;
+namespace detail {
+
+/** An ArrayBuffer over `data` that calls Release(data, hint) once collected (V8's own release if it can). */
+template <void (*Release)(void* data, void* hint)>
+napi_value owning_array_buffer(napi_env env, void* data, size_t bytes, void* hint) {
+  napi_value buffer = v8_owning_array_buffer(data, bytes, [](void* d, size_t, void* h) { Release(d, h); }, hint);
+  if (buffer != nullptr) return buffer;
+  if (napi_create_external_arraybuffer(env, data, bytes, [](napi_env, void* d, void* h) { Release(d, h); }, hint, &buffer) != napi_ok) {
+    Release(data, hint);
     throw Napi::Error::New(env);
   }
-  detail::ok(env, napi_create_typedarray(env, Element<T>::typed_array, holder->size() * Element<T>::lanes, buffer, 0, &js));
+  return buffer;
+}
+
+template <typename T>
+void delete_owned(void*, void* holder) { delete static_cast<Owned<T>*>(holder); }
+
+/** The hint carries the size buffer_free needs. */
+inline void free_buffer(void* data, void* bytes) { buffer_free(data, reinterpret_cast<size_t>(bytes)); }
+
+}  // namespace detail
+
+/** Hands native storage to JS without copying: the ArrayBuffer owns the vector from then on. */
+template <typename T>
+napi_value typed_adopt(Napi::Env env, Owned<T>&& storage) {
+  if (storage.empty()) return typed_copy<T>(env, nullptr, 0);
+  auto* holder = new Owned<T>(std::move(storage));
+  const size_t length = holder->size();
+  napi_value buffer = detail::owning_array_buffer<detail::delete_owned<T>>(env, holder->data(), length * sizeof(T), holder);
+  napi_value js;
+  detail::ok(env, napi_create_typedarray(env, Element<T>::typed_array, length * Element<T>::lanes, buffer, 0, &js));
   return js;
 }
 
-/** Hands an async call's private buffer (source.h `privatize`) to JS: freed with its ArrayBuffer. */
+/** Hands a Buffer of `length` elements (an output, a private copy) to JS: freed with its ArrayBuffer. */
 template <typename T>
-napi_value typed_adopt(Napi::Env env, std::unique_ptr<void, void (*)(void*)>&& buffer, size_t length) {
-  auto release = [](napi_env, void* data, void*) { std::free(data); };
-  napi_value array_buffer, js;
-  if (napi_create_external_arraybuffer(env, buffer.get(), length * sizeof(T), release, nullptr, &array_buffer) != napi_ok) {
-    throw Napi::Error::New(env);
-  }
-  buffer.release();  // the ArrayBuffer owns it now
+napi_value typed_adopt(Napi::Env env, Buffer&& buffer, size_t length) {
+  const size_t bytes = buffer.bytes();
+  napi_value array_buffer = detail::owning_array_buffer<detail::free_buffer>(env, buffer.release(), length * sizeof(T),
+                                                                              reinterpret_cast<void*>(bytes));
+  napi_value js;
   detail::ok(env, napi_create_typedarray(env, Element<T>::typed_array, length * Element<T>::lanes, array_buffer, 0, &js));
   return js;
+}
+
+/** Allocates output `name` (zero-filled JS memory); negative extents mean zero, as in Fortran. */
+template <typename T>
+void alloc_array(Args& args, const char* name, int rank, const int64_t* extents, Array<T>& out) {
+  napi_env env = args.env();
+  int64_t shape[kMaxRank];
+  const size_t total = detail::output_shape(args, name, rank, extents, sizeof(T), shape);
+  const size_t bytes = total * sizeof(T);
+  if (args.deferred()) {
+    // An async call's output lives in native memory until it completes (JS gets it then),
+    // zero-filled on the worker: the pages of a large output are first touched off the JS thread.
+    out.scratch = detail::output_buffer(args, name, total, bytes);
+    out.data = static_cast<T*>(out.scratch.get());
+    out.length = total;
+    args.copy_in({out.data, nullptr, bytes});
+    out.set_shape(rank, shape);
+    return;
+  }
+  void* data = nullptr;
+  napi_value typed;
+  if (bytes >= recycle::kMinBytes) {
+    // Reused memory (recycle.h): fresh pages would each cost a page fault.
+    Buffer buffer = detail::output_buffer(args, name, total, bytes);
+    data = buffer.get();
+    std::memset(data, 0, bytes);
+    typed = typed_adopt<T>(env, std::move(buffer), total);
+  } else {
+    napi_value buffer;
+    if (napi_create_arraybuffer(env, bytes, &data, &buffer) != napi_ok) detail::throw_cannot_allocate(args, name, total);
+    detail::ok(env, napi_create_typedarray(env, Element<T>::typed_array, total * Element<T>::lanes, buffer, 0, &typed));
+  }
+  static T empty[1];
+  out.data = data != nullptr ? static_cast<T*>(data) : empty;
+  out.length = total;
+  out.set_shape(rank, shape);
+  out.pin = args.pin(typed);
 }
 
 /**

@@ -83,11 +83,9 @@ void privatize(Args& args, Access access, size_t byte_offset, Array<T>& array) {
     return;
   }
   if (held && args.deferred()) {
-    void* buffer = std::malloc(bytes);
-    if (buffer == nullptr) throw std::bad_alloc();
-    array.scratch.reset(buffer);
-    args.copy_in({buffer, array.data, bytes});
-    array.data = static_cast<T*>(buffer);
+    array.scratch = Buffer(bytes);
+    args.copy_in({array.scratch.get(), array.data, bytes});
+    array.data = static_cast<T*>(array.scratch.get());
   } else {
     array.owned.assign(array.data, array.data + array.length);
     array.adopt_owned();

@@ -1,6 +1,7 @@
 // bridgegen runtime — what N-API cannot do fast or at all, done with V8's public API when its
 // headers are at hand (a build from source against this Node; BRIDGEGEN_NO_V8_TYPE_TEST turns it
-// off): an exact typed-array type test, and holding an input's memory across an async call.
+// off): an exact typed-array type test, holding an input's memory across an async call, and
+// native memory handed to JS that comes back when the GC frees it.
 // napi_value is V8's Local<Value> in every Node with N-API. Every function has a plain N-API
 // answer when V8 is not used ("ask N-API" / "copy instead"), never a different result.
 #pragma once
@@ -94,6 +95,29 @@ inline bool keep_backing_store([[maybe_unused]] napi_value value, [[maybe_unused
   return true;
 #else
   return false;
+#endif
+}
+
+/** Called when V8 frees a backing store: on any thread, during or after a GC. */
+using StoreRelease = void (*)(void* data, size_t bytes, void* hint);
+
+/**
+ * A JS ArrayBuffer over `data` (`bytes` long) whose `release` V8 calls itself when it frees the
+ * store. N-API's external buffers defer their finalizer to the event loop's next turn, so a sync
+ * loop of calls would get no output memory back until it ends (recycle.h could reuse nothing).
+ * Null: use N-API (no V8 headers, or V8's sandbox, which refuses memory allocated outside it).
+ */
+inline napi_value v8_owning_array_buffer([[maybe_unused]] void* data, [[maybe_unused]] size_t bytes,
+                                         [[maybe_unused]] StoreRelease release, [[maybe_unused]] void* hint) {
+#if defined(BRIDGEGEN_V8_TYPE_TEST) && !defined(V8_ENABLE_SANDBOX)
+  v8::Isolate* isolate = v8::Isolate::GetCurrent();
+  const v8::Local<v8::ArrayBuffer> buffer = v8::ArrayBuffer::New(isolate, v8::ArrayBuffer::NewBackingStore(data, bytes, release, hint));
+  napi_value value;
+  static_assert(sizeof buffer == sizeof value, "napi_value is a v8::Local<v8::Value>");
+  std::memcpy(static_cast<void*>(&value), &buffer, sizeof value);
+  return value;
+#else
+  return nullptr;
 #endif
 }
 
