@@ -33,6 +33,30 @@ it('loads and runs the module in four worker threads at once', () => {
   expect(JSON.parse(r.stdout)).toEqual([100000, 100000, 100000, 100000]);
 });
 
+it('reads ndarray arguments and builds ndarray results in workers, and in the main thread after they exit', () => {
+  // The property names (keys.h) are made per thread and released when each worker's environment ends.
+  const r = node(`
+    const { Worker } = require('worker_threads');
+    const code = \`
+      const m = require(${JSON.stringify(dir)});
+      const a = { data: Float64Array.from([1, 2, 3, 4, 5, 6]), shape: [2, 3], order: 'column-major' };
+      const w = m.matvec(a, [1, 1, 1]);
+      const c = m.outer([1, 2], [3, 4, 5]);
+      require('worker_threads').parentPort.postMessage([Array.from(w), c.shape, c.order, Array.from(c.data)]);\`;
+    const workers = [0, 1, 2].map(() => new Worker(code, { eval: true }));
+    Promise.all(workers.map((w) => new Promise((ok, fail) => { w.on('message', ok); w.on('error', fail); })))
+      .then(async (results) => {
+        await Promise.all(workers.map((w) => w.terminate()));
+        const m = require(${JSON.stringify(dir)});
+        const c = m.outer([1, 2], [3, 4, 5]);
+        const w = m.matvec({ data: Float64Array.from([1, 2, 3, 4, 5, 6]), shape: [2, 3], order: 'column-major' }, [1, 1, 1]);
+        console.log(JSON.stringify({ results, main: [Array.from(w), c.shape, c.order, Array.from(c.data)] }));
+      });`);
+  expect(r.stderr).toBe('');
+  const expected = [[9, 12], [2, 3], 'column-major', [3, 6, 4, 8, 5, 10]];
+  expect(JSON.parse(r.stdout)).toEqual({ results: [expected, expected, expected], main: expected });
+});
+
 it('survives a worker terminated while its async calls run', () => {
   const r = node(`
     const { Worker } = require('worker_threads');

@@ -11,6 +11,7 @@
 #include "args.h"
 #include "array.h"
 #include "element.h"
+#include "keys.h"
 #include "source.h"
 
 namespace bridgegen {
@@ -19,8 +20,7 @@ namespace detail {
 inline bool is_ndarray_like(napi_env env, napi_value value) {
   napi_valuetype type;
   if (napi_typeof(env, value, &type) != napi_ok || type != napi_object) return false;
-  Napi::Object object(env, value);
-  return object.Has("data") && object.Has("shape");
+  return has_property(env, value, Key::kData) && has_property(env, value, Key::kShape);
 }
 
 /** An integer-valued property element, checked; `what` names it in messages. */
@@ -39,7 +39,7 @@ struct Layout {
 
 inline Layout read_layout(const Args& args, size_t i, Napi::Object nd, int rank) {
   napi_env env = args.env();
-  Napi::Value shape = nd.Get("shape");
+  Napi::Value shape = get_property(env, nd, Key::kShape);
   if (!shape.IsArray() || shape.As<Napi::Array>().Length() != static_cast<uint32_t>(rank)) {
     throw_type_error(env, args.describe(i) + ": expected an ndarray of rank " + std::to_string(rank) +
                               ", got shape " + describe(env, shape), code::kArgType);
@@ -50,9 +50,8 @@ inline Layout read_layout(const Args& args, size_t i, Napi::Object nd, int rank)
     if (layout.shape[d] < 0) throw_range_error(env, args.describe(i) + ": negative extent in shape", code::kShape);
     layout.total = checked_product(env, layout.total, static_cast<size_t>(layout.shape[d]), [&] { return args.describe(i); });
   }
-  Napi::Value strides = nd.Get("strides");
-  const bool column_major = nd.Get("order").IsString() &&
-                            nd.Get("order").As<Napi::String>().Utf8Value() == "column-major";
+  Napi::Value strides = get_property(env, nd, Key::kStrides);
+  const bool column_major = is_key(env, get_property(env, nd, Key::kOrder), Key::kColumnMajor);
   if (strides.IsArray() && strides.As<Napi::Array>().Length() == static_cast<uint32_t>(rank)) {
     for (int d = 0; d < rank; d++) layout.strides[d] = integer_at(args, i, strides, d, "strides");
   } else if (!strides.IsUndefined() && !strides.IsNull()) {
@@ -66,7 +65,7 @@ inline Layout read_layout(const Args& args, size_t i, Napi::Object nd, int rank)
       step *= layout.shape[d] > 0 ? layout.shape[d] : 1;
     }
   }
-  Napi::Value offset = nd.Get("offset");
+  Napi::Value offset = get_property(env, nd, Key::kOffset);
   if (!offset.IsUndefined()) layout.offset = value_to<int64_t>(env, offset, [&] { return args.describe(i) + ".offset"; });
   return layout;
 }
@@ -106,7 +105,7 @@ void read_ndarray(Args& args, size_t i, napi_value value, int rank, Access acces
   Napi::Object nd(env, value);
   Layout layout = read_layout(args, i, nd, rank);
   if (out.row_major) reverse_dimensions(layout, rank);
-  napi_value data = nd.Get("data");
+  napi_value data = get_property(env, nd, Key::kData);
   Source source{napi_float64_array, nullptr, 0, nullptr};
   napi_typedarray_type type;
   void* raw = nullptr;

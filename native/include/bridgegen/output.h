@@ -15,6 +15,7 @@
 #include "args.h"
 #include "array.h"
 #include "element.h"
+#include "keys.h"
 #include "source.h"
 #include "v8_fast.h"
 
@@ -169,12 +170,12 @@ napi_value shaped_value(Napi::Env env, napi_value js, int rank, const int64_t* e
     strides.Set(shown, Napi::Number::New(env, static_cast<double>(step)));
     step *= extents[d];
   }
-  nd.Set("data", Napi::Value(env, js));
-  nd.Set("shape", shape);
-  nd.Set("strides", strides);
-  nd.Set("offset", Napi::Number::New(env, 0));
-  nd.Set("order", Napi::String::New(env, row_major ? "row-major" : "column-major"));
-  nd.Set("dtype", Napi::String::New(env, Element<T>::dtype));
+  set_property(env, nd, Key::kData, js);
+  set_property(env, nd, Key::kShape, shape);
+  set_property(env, nd, Key::kStrides, strides);
+  set_property(env, nd, Key::kOffset, Napi::Number::New(env, 0));
+  set_property(env, nd, Key::kOrder, key(env, row_major ? Key::kRowMajor : Key::kColumnMajor));
+  set_property(env, nd, Key::kDtype, Napi::String::New(env, Element<T>::dtype));
   return nd;
 }
 
