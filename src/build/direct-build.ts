@@ -1,8 +1,10 @@
 // The default local build: bridgegen runs the compilers itself with binding.gyp's flags
 // (addon-flags.ts) instead of node-gyp's configure (Python) and make. The Fortran library and
 // the C and C++ files compile at once, one per core; the glue includes the runtime through a
-// precompiled header cached for the user (runtime-pch.ts). binding.gyp and CMakeLists.txt still
-// ship in the package and build it the same way for `npm run build` and prebuilds.
+// precompiled header cached for the user and links the runtime's array templates compiled once
+// beside it (runtime-pch.ts), so it does not optimise its own copies. binding.gyp and
+// CMakeLists.txt still ship in the package and build it the same way (header-only runtime) for
+// `npm run build` and prebuilds.
 
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -14,10 +16,12 @@ import { addonFlags, type AddonFlags } from './addon-flags';
 import { compilerMessage } from './build-tool';
 import { type CommandResult, runCommand, Slots } from './commands';
 import type { Progress } from './progress';
-import { cacheRoot, discardPch, finishPch, type PchEntry, pchEntryFor, pchFiles, pchUsable, stagePch } from './runtime-pch';
+import { cacheRoot, discardPch, finishPch, type PchEntry, pchEntryFor, pchFiles, pchUsable, RUNTIME_FLAGS, SEPARATE_RUNTIME, stagePch } from './runtime-pch';
 import { bridgegenRoot, nodeDir, packageDir } from './toolchain';
 
 const RELEASE = path.join('build', 'Release');
+/** The compiled runtime, copied from the cache entry: linked whatever happens to the entry meanwhile. */
+const RUNTIME_OBJECT = path.join(RELEASE, 'obj', 'bridgegen_runtime.o');
 
 /** One compile or link: what it is (for the error), and the command. */
 interface Step {
@@ -48,27 +52,43 @@ class DirectBuild {
 
   async run(): Promise<void> {
     const pch = this.runtimePch();
+    const runtime = pch.ready.then((entry) => entry && this.copyRuntime(entry));
     try {
       const compiles = await Promise.allSettled([
         this.fortran().then(() => undefined),
         ...this.b.cSources.map((source) => this.compileC(source)),
-        ...this.largestFirst(this.cxxSources).map(async (source) => this.compileCxx(source, await pch.ready)),
+        ...this.largestFirst(this.cxxSources).map(async (source) => this.compileCxx(source, await runtime)),
       ]);
       const failed = compiles.find((o): o is PromiseRejectedResult => o.status === 'rejected');
       if (failed) throw failed.reason;
       const objects = compiles.flatMap((o) => (o.status === 'fulfilled' && o.value ? [o.value] : []));
+      const separate = Boolean(await runtime);
+      if (separate) objects.push(RUNTIME_OBJECT);
       this.progress.stage('linking');
       const { linkBefore, linkAfter } = this.flags;
       await this.check({ what: 'link', command: this.cxx, args: ['-o', path.join(RELEASE, `${this.b.moduleName}.node`), ...linkBefore,
-        '-Wl,--start-group', ...objects, '-Wl,--end-group', ...linkAfter] });
+        ...(separate ? ['-Wl,--gc-sections'] : []), '-Wl,--start-group', ...objects, '-Wl,--end-group', ...linkAfter] });
     } finally {
       await pch.ready;  // a header being made is finished, not abandoned half-written
       pch.later();
     }
   }
 
+  /** Copies the entry's runtime object into the build: the entry, or undefined if that failed. */
+  private copyRuntime(entry: PchEntry): PchEntry | undefined {
+    try {
+      const copy = path.join(this.dir, RUNTIME_OBJECT);
+      fs.mkdirSync(path.dirname(copy), { recursive: true });
+      fs.copyFileSync(entry.runtime, copy);
+      return entry;
+    } catch {
+      discardPch(entry);
+      return undefined;
+    }
+  }
+
   /**
-   * The cached runtime header: `ready` gives its entry once usable by this build (or undefined).
+   * The cached runtime header and object: `ready` gives their entry once usable by this build (or undefined).
    * A missing one is made first when there are many glue files for the cores (they all gain
    * from it); otherwise this build compiles without it, and a detached process makes it
    * afterwards for the next build: here it would only take a core and delay the result.
@@ -78,20 +98,29 @@ class DirectBuild {
     const root = cacheRoot();
     const headers = path.join(this.dir, 'include', 'bridgegen');
     const others = this.flags.includeDirs.slice(0, this.flags.includeDirs.indexOf('include'));
-    const entry = root ? pchEntryFor(root, { compiler: this.cxx, flags: this.flags.cxx, includeDirs: others, headers }) : undefined;
+    const runtimeSource = path.join(bridgegenRoot(), 'native', 'runtime', 'bridgegen_runtime.cc');
+    const flags = [...this.flags.cxx, SEPARATE_RUNTIME];
+    const entry = root && fs.existsSync(runtimeSource)
+      ? pchEntryFor(root, { compiler: this.cxx, flags, includeDirs: others, headers, runtimeSource, runtimeFlags: RUNTIME_FLAGS }) : undefined;
     if (!entry) return none;
     if (pchUsable(entry)) return { ready: Promise.resolve(entry), later: () => {} };
-    const staged = stagePch(entry, headers);
+    const staged = stagePch(entry, headers, runtimeSource);
     if (!staged) return none;
-    const { header, gch } = pchFiles(staged);
-    const args = ['-x', 'c++-header', header, '-o', gch, ...this.flags.cxx, ...others.map((d) => `-I${d}`)];
-    this.progress.detail(`bridgegen: precompiling the runtime header into ${entry.dir} (reused by later builds)`);
+    const files = pchFiles(staged);
+    const includes = others.map((d) => `-I${d}`);
+    const steps: Step[] = [
+      { what: 'precompiled header', command: this.cxx, args: ['-x', 'c++-header', files.header, '-o', files.gch, ...flags, ...includes] },
+      { what: 'runtime', command: this.cxx,
+        args: ['-o', staged.runtime, files.runtimeSource, ...flags, ...RUNTIME_FLAGS, `-I${files.runtimeInclude}`, ...includes, '-c'] },
+    ];
+    this.progress.detail(`bridgegen: precompiling the runtime header and compiling the runtime into ${entry.dir} (reused by later builds)`);
     const worker = path.join(bridgegenRoot(), 'dist', 'build', 'runtime-pch-worker.js');
-    // Made first only when enough glue files share it to repay it within this build: making it
-    // costs about 1.5 parses of the runtime, and each file then saves ~0.8 of one.
+    // Made first only when enough glue files share it to repay it within this build: the header
+    // costs about 1.5 parses of the runtime, and each file then saves ~0.8 of one; the object
+    // costs about as much as two small modules' glue.
     if (this.cxxSources.length <= 2 * os.availableParallelism() && fs.existsSync(worker)) {
       // Niced: it must not slow down what the user runs next.
-      const job = { staged, entry, command: 'nice', args: ['-n', '10', this.cxx, ...args] };
+      const job = { staged, entry, steps: steps.map((step) => ({ command: 'nice', args: ['-n', '10', step.command, ...step.args] })) };
       const later = () => {
         const child = spawn(process.execPath, [worker, JSON.stringify(job)], { detached: true, stdio: 'ignore' });
         child.on('error', () => discardPch(staged));
@@ -99,8 +128,10 @@ class DirectBuild {
       };
       return { ready: Promise.resolve(undefined), later };
     }
-    const made = this.slots.run(() => finishPch(staged, entry, async () =>
-      (await this.exec({ what: 'precompiled header', command: this.cxx, args })).ok));
+    const made = finishPch(staged, entry, async () => {
+      const results = await Promise.all(steps.map((step) => this.slots.run(() => this.exec(step))));
+      return results.every((r) => r.ok);
+    });
     return { ready: made.then((ok) => (ok ? entry : undefined), () => undefined), later: () => {} };
   }
 
@@ -117,18 +148,22 @@ class DirectBuild {
     return object;
   }
 
-  /** A glue file, through the precompiled header if there is one; if that fails, once more without it (and it is dropped). */
+  /**
+   * A glue file, through the precompiled header and linked runtime if there are; if that fails,
+   * once more without the header (and the entry is dropped; its runtime object was copied).
+   */
   private async compileCxx(source: string, pch: PchEntry | undefined): Promise<string> {
     const object = this.objectOf(source);
     const args = (extra: readonly string[]) => ['-o', object, source, ...this.flags.cxx, ...extra,
       ...this.flags.includeDirs.map((d) => `-I${d}`), '-c'];
     if (pch) {
-      const r = await this.slots.run(() => this.exec({ what: source, command: this.cxx, args: args([`-I${pch.include}`, '-Winvalid-pch']) }, true));
+      const r = await this.slots.run(() => this.exec({ what: source, command: this.cxx,
+        args: args([SEPARATE_RUNTIME, `-I${pch.include}`, '-Winvalid-pch']) }, true));
       if (r.ok && !/\.gch: /.test(r.output)) return object;  // -Winvalid-pch: GCC refused it
       discardPch(pch);  // refused by GCC, or failed: made again by the next build
       if (r.ok) return object;
     }
-    await this.compile({ what: source, command: this.cxx, args: args([]) });
+    await this.compile({ what: source, command: this.cxx, args: args(pch ? [SEPARATE_RUNTIME] : []) });
     return object;
   }
 

@@ -10,6 +10,11 @@
 // use: a damaged entry is removed and rebuilt, never used. GCC itself refuses a header made with
 // other options or by another build of the compiler, and then reads the header copies beside it.
 // Only GCC: clang finds a PCH only through -include-pch.
+//
+// An entry also holds the compiled runtime (native/runtime/bridgegen_runtime.cc: the array
+// templates for every element type), made with the same flags: a glue file compiled through the
+// entry defines BRIDGEGEN_SEPARATE_RUNTIME, declares those instances `extern` and links the
+// object instead of optimising its own copies (instances.h).
 
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -42,12 +47,35 @@ export interface PchInputs {
   readonly includeDirs: readonly string[];
   /** The package's copy of the runtime headers (include/bridgegen). */
   readonly headers: string;
+  /** The runtime's source file, compiled into the entry (bridgegen_runtime.cc)... */
+  readonly runtimeSource: string;
+  /** ... with these flags after `flags` (RUNTIME_FLAGS). */
+  readonly runtimeFlags: readonly string[];
 }
 
-/** An entry's folder: put `include` first on the include path. */
+/** An entry's folder: put `include` first on the include path, and link `runtime`. */
 export interface PchEntry {
   readonly dir: string;
   readonly include: string;
+  /** The compiled runtime (bridgegen_runtime.o). */
+  readonly runtime: string;
+}
+
+/** The define of glue compiled through an entry: the runtime's instances come from its object. */
+export const SEPARATE_RUNTIME = '-DBRIDGEGEN_SEPARATE_RUNTIME';
+
+/**
+ * The runtime object instantiates every element type, and a module uses a few: each function in
+ * its own section, hidden (so not exported by the module, and called directly), lets the link
+ * (`--gc-sections`) drop the rest. Linked whole, it more than doubled a small module's size.
+ */
+export const RUNTIME_FLAGS: readonly string[] = ['-ffunction-sections', '-fvisibility=hidden'];
+
+const RUNTIME_SOURCE = 'bridgegen_runtime.cc';
+
+/** The entry (or staged entry) in folder `dir`. */
+export function pchEntryAt(dir: string): PchEntry {
+  return { dir, include: path.join(dir, 'include'), runtime: path.join(dir, 'bridgegen_runtime.o') };
 }
 
 function compilerIdentity(compiler: string): string | undefined {
@@ -67,6 +95,7 @@ function filesOf(dir: string): string[] {
 /** Where the runtime headers' includes lead: file contents (small), or sizes and times (Node's ~70 headers). */
 function headersState(inputs: PchInputs, hash: ReturnType<typeof createHash>): void {
   for (const name of filesOf(inputs.headers)) hash.update(`${name}\0`).update(fs.readFileSync(path.join(inputs.headers, name)));
+  hash.update(`${RUNTIME_SOURCE}\0`).update(fs.readFileSync(inputs.runtimeSource));
   for (const dir of inputs.includeDirs) {
     hash.update(`dir ${dir}\0`);
     for (const name of filesOf(dir)) {
@@ -81,10 +110,9 @@ export function pchEntryFor(root: string, inputs: PchInputs): PchEntry | undefin
   const identity = compilerIdentity(inputs.compiler);
   if (!identity || !/^gcc version /m.test(identity)) return undefined;
   const hash = createHash('sha256');
-  hash.update(JSON.stringify([identity, inputs.compiler, inputs.flags, inputs.includeDirs]));
+  hash.update(JSON.stringify([identity, inputs.compiler, inputs.flags, inputs.includeDirs, inputs.runtimeFlags]));
   headersState(inputs, hash);
-  const dir = path.join(root, 'pch', hash.digest('hex').slice(0, 32));
-  return { dir, include: path.join(dir, 'include') };
+  return pchEntryAt(path.join(root, 'pch', hash.digest('hex').slice(0, 32)));
 }
 
 function gchOf(entry: PchEntry): string {
@@ -92,7 +120,7 @@ function gchOf(entry: PchEntry): string {
 }
 
 /**
- * A hash of the entry's header copies, its PCH's size and modification time (to the nanosecond:
+ * A hash of the entry's header copies, its runtime object (whole: it is small), its PCH's size and modification time (to the nanosecond:
  * any write after the entry was made changes it) and blocks sampled across it. Hashing all
  * ~100 MB would cost more than the header saves on a small module.
  */
@@ -102,6 +130,7 @@ function fingerprintOf(entry: PchEntry): string {
   for (const name of filesOf(headers).filter((n) => n.endsWith('.h'))) {
     hash.update(`${name}\0`).update(fs.readFileSync(path.join(headers, name)));
   }
+  hash.update('runtime\0').update(fs.readFileSync(entry.runtime));
   const fd = fs.openSync(gchOf(entry), 'r');
   try {
     const stat = fs.fstatSync(fd, { bigint: true });
@@ -148,7 +177,7 @@ export function discardPch(entry: PchEntry): void {
  * A new entry's temporary folder, beside the entries, holding copies of the runtime headers;
  * undefined while another build is making the same entry (parallel builds make it once).
  */
-export function stagePch(entry: PchEntry, headers: string): PchEntry | undefined {
+export function stagePch(entry: PchEntry, headers: string, runtimeSource: string): PchEntry | undefined {
   const parent = path.dirname(entry.dir);
   fs.mkdirSync(parent, { recursive: true });
   const prefix = `.tmp-${path.basename(entry.dir)}-`;
@@ -158,16 +187,22 @@ export function stagePch(entry: PchEntry, headers: string): PchEntry | undefined
   const copies = path.join(dir, 'include', 'bridgegen');
   fs.mkdirSync(copies, { recursive: true });
   for (const name of filesOf(headers)) fs.copyFileSync(path.join(headers, name), path.join(copies, name));
-  return { dir, include: path.join(dir, 'include') };
+  // The runtime compiles beside its own header copies: GCC would read the PCH being written beside the others.
+  const runtimeCopies = path.join(dir, 'runtime', 'include', 'bridgegen');
+  fs.mkdirSync(runtimeCopies, { recursive: true });
+  for (const name of filesOf(headers)) fs.copyFileSync(path.join(headers, name), path.join(runtimeCopies, name));
+  fs.copyFileSync(runtimeSource, path.join(dir, 'runtime', RUNTIME_SOURCE));
+  return pchEntryAt(dir);
 }
 
-/** The header a staged entry compiles, and the PCH it writes. */
-export function pchFiles(staged: PchEntry): { header: string; gch: string } {
-  return { header: path.join(staged.include, 'bridgegen', 'bridgegen.h'), gch: gchOf(staged) };
+/** What a staged entry compiles: the header into the PCH, the runtime source (with its include folder) into the object. */
+export function pchFiles(staged: PchEntry): { header: string; gch: string; runtimeSource: string; runtimeInclude: string } {
+  return { header: path.join(staged.include, 'bridgegen', 'bridgegen.h'), gch: gchOf(staged),
+    runtimeSource: path.join(staged.dir, 'runtime', RUNTIME_SOURCE), runtimeInclude: path.join(staged.dir, 'runtime', 'include') };
 }
 
 /**
- * Completes a staged entry whose PCH `compile` makes: fingerprints it and renames it into place
+ * Completes a staged entry whose PCH and runtime object `compile` makes: fingerprints it and renames it into place
  * whole. False if the compile failed; another process making the same entry at once is fine.
  */
 export async function finishPch(staged: PchEntry, entry: PchEntry, compile: () => Promise<boolean>): Promise<boolean> {

@@ -1,12 +1,13 @@
 // The default build runs the compilers itself (direct-build.ts) and keeps a precompiled runtime
-// header in the user's cache (runtime-pch.ts): a cold build makes it in the background, later
-// builds of any module use it, and a damaged or refused entry is made again, never used.
+// header and the compiled runtime in the user's cache (runtime-pch.ts): a cold build makes them in
+// the background, later builds of any module use them, and a damaged or refused entry is made
+// again, never used.
 // `--build-system node-gyp` still builds through node-gyp from binding.gyp.
 
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { pchUsable, sealPch } from '../../src/build/runtime-pch';
+import { pchEntryAt, pchUsable, sealPch } from '../../src/build/runtime-pch';
 import { fixture, ROOT, tempDir } from '../helpers/build';
 
 const cache = tempDir('cache');
@@ -42,6 +43,8 @@ async function madeEntry(): Promise<string> {
 
 const gch = (entry: string) => path.join(entry, 'include', 'bridgegen', 'bridgegen.h.gch');
 const usesEntry = (log: string, entry: string) => log.includes(`-I${path.join(entry, 'include')} `);
+/** The glue declared the runtime's instances extern and the link took them from the entry's object. */
+const linksRuntime = (log: string) => log.includes('-DBRIDGEGEN_SEPARATE_RUNTIME') && / build\/Release\/obj\/bridgegen_runtime\.o /.test(log);
 
 describe('the precompiled runtime header', () => {
   let entry = '';
@@ -51,9 +54,11 @@ describe('the precompiled runtime header', () => {
     const log = build([fixture('calls_free.f90'), '-m', 'calls', '-o', out]);
     expect(log).toMatch(/precompiling the runtime header/);
     expect(log).not.toMatch(/-Winvalid-pch/);
+    expect(linksRuntime(log)).toBe(false);
     expect(affine(out)).toBe('[3,5]');
     entry = await madeEntry();
     expect(fs.statSync(gch(entry)).size).toBeGreaterThan(1_000_000);
+    expect(fs.statSync(pchEntryAt(entry).runtime).size).toBeGreaterThan(10_000);
     expect(fs.readdirSync(path.join(entry, 'include', 'bridgegen'))).toContain('bridgegen.h');
   });
 
@@ -61,9 +66,22 @@ describe('the precompiled runtime header', () => {
     const out = path.join(tempDir('warm'), 'calls2');
     const log = build([fixture('calls_free.f90'), '-m', 'calls2', '-o', out]);
     expect(usesEntry(log, entry)).toBe(true);
+    expect(linksRuntime(log)).toBe(true);
     expect(log).not.toMatch(/precompiling the runtime header/);
     expect(entries()).toEqual([entry]);
     expect(affine(out)).toBe('[3,5]');
+  });
+
+  it('is made again, not used, when its runtime object is damaged', async () => {
+    const object = pchEntryAt(entry).runtime;
+    fs.truncateSync(object, fs.statSync(object).size - 1);
+    const out = path.join(tempDir('damaged-object'), 'calls');
+    const log = build([fixture('calls_free.f90'), '-m', 'calls', '-o', out]);
+    expect(usesEntry(log, entry)).toBe(false);
+    expect(linksRuntime(log)).toBe(false);
+    expect(affine(out)).toBe('[3,5]');
+    expect(await madeEntry()).toBe(entry);
+    expect(pchUsable(pchEntryAt(entry))).toBe(true);
   });
 
   it('is made again, not used, when damaged', async () => {
@@ -79,17 +97,18 @@ describe('the precompiled runtime header', () => {
     expect(affine(out)).toBe('[3,5]');
     expect(await madeEntry()).toBe(entry);
     expect(fs.statSync(file).size).toBeGreaterThan(size / 2);
-    expect(pchUsable({ dir: entry, include: path.join(entry, 'include') })).toBe(true);
+    expect(pchUsable(pchEntryAt(entry))).toBe(true);
   });
 
   it('is dropped, and the build still works, when GCC refuses it', () => {
     // As an entry made by another build of the compiler would be: GCC reads the header copies beside it.
     fs.writeFileSync(gch(entry), 'not a precompiled header');
-    sealPch({ dir: entry, include: path.join(entry, 'include') });
+    sealPch(pchEntryAt(entry));
     const out = path.join(tempDir('refused'), 'calls');
     const log = build([fixture('calls_free.f90'), '-m', 'calls', '-o', out]);
     expect(usesEntry(log, entry)).toBe(true);
     expect(log).toMatch(/bridgegen\.h\.gch: not a PCH file/);
+    expect(linksRuntime(log)).toBe(true);  // compiled again without the header, still with the object
     expect(fs.existsSync(entry)).toBe(false);
     expect(affine(out)).toBe('[3,5]');
   });

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "error.h"
+#include "linkage.h"
 
 namespace bridgegen {
 
@@ -58,34 +59,7 @@ enum class Memory { Direct, Held, Deferred };
 class Args {
  public:
   /** `memory`: how the call may use the JS buffers it is given (see Memory). */
-  Args(napi_env env, napi_callback_info info, const Signature& sig, Memory memory = Memory::Direct)
-      : env_(env), sig_(sig), memory_(memory) {
-    // One N-API call fetches every argument: the hot path of a call. The capacity is what the
-    // signature can take (N-API pads every slot up to it with `undefined`); argc still reports
-    // the real count, so extra arguments are seen.
-    napi_value argv[kMaxParams + 1];
-    if (sig.nparams > kMaxParams) throw_range_error(env_, where() + ": too many parameters", code::kArgCount);
-    const size_t capacity = sig.nparams + 1;
-    size_t argc = capacity;
-    detail_ok(napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr));
-    size_t positional = argc;
-    if (argc > sig.nrequired && argc <= capacity && is_options_object(argv[argc - 1])) positional = argc - 1;
-    if (positional > sig.nparams) {
-      throw_type_error(env_, where() + " takes at most " + std::to_string(sig.nparams) +
-                                 " positional argument(s), got " + std::to_string(positional),
-                       code::kArgCount);
-    }
-    for (size_t i = 0; i < sig.nparams; i++) values_[i] = i < positional ? argv[i] : nullptr;
-    if (positional < argc) read_options(argv[argc - 1]);
-    // A required argument passed as `undefined` reaches its converter, which names it.
-    for (size_t i = 0; i < sig.nrequired; i++) {
-      if (values_[i] == nullptr) {
-        throw_type_error(env_, where() + ": missing required argument `" + std::string(sig.params[i]) +
-                                   "` (position " + std::to_string(i + 1) + ")",
-                         code::kArgCount);
-      }
-    }
-  }
+  Args(napi_env env, napi_callback_info info, const Signature& sig, Memory memory = Memory::Direct);
 
   Args(const Napi::CallbackInfo& info, const Signature& sig, Memory memory = Memory::Direct)
       : Args(info.Env(), static_cast<napi_callback_info>(info), sig, memory) {}
@@ -99,10 +73,8 @@ class Args {
   bool given(size_t i) const { return i < sig_.nparams && values_[i] != nullptr && !is_undefined(values_[i]); }
 
   /** "argument `x` of foo()", for messages that name both sides. */
-  std::string describe(size_t i) const {
-    return "argument `" + std::string(sig_.params[i]) + "` of " + where();
-  }
-  std::string where() const { return std::string(sig_.routine) + "()"; }
+  std::string describe(size_t i) const;
+  std::string where() const;
 
   /**
    * Records a JS value the native side points into; returns its index. Handles die with the
@@ -145,48 +117,10 @@ class Args {
   }
 
   /** A plain object (not an array, typed array, ndarray-like `{ data, ... }` or complex `{ re, im }`). */
-  bool is_options_object(napi_value v) const {
-    napi_valuetype type;
-    if (napi_typeof(env_, v, &type) != napi_ok || type != napi_object) return false;
-    bool flag = false;
-    if (napi_is_typedarray(env_, v, &flag) == napi_ok && flag) return false;
-    if (napi_is_array(env_, v, &flag) == napi_ok && flag) return false;
-    if (napi_is_arraybuffer(env_, v, &flag) == napi_ok && flag) return false;
-    // An ndarray-like (`data`) or a complex value (`re`) is an argument, not options.
-    const Napi::Object object(env_, v);
-    return !object.Has("data") && !object.Has("re");
-  }
-
-  void read_options(napi_value options) {
-    Napi::Object object(env_, options);
-    Napi::Array keys = object.GetPropertyNames();
-    for (uint32_t k = 0; k < keys.Length(); k++) {
-      const std::string key = keys.Get(k).ToString().Utf8Value();
-      if (deferred() && key == "signal") continue;  // an async call's AbortSignal (call.h)
-      const size_t i = index_of(key);
-      if (i == sig_.nparams) {
-        throw_type_error(env_, where() + ": unknown option `" + key + "`; expected one of " + param_list(),
-                         code::kArgType);
-      }
-      if (values_[i] != nullptr) {
-        throw_type_error(env_, where() + ": argument `" + key + "` given both by position and by name",
-                         code::kArgCount);
-      }
-      values_[i] = object.Get(key);
-    }
-  }
-
-  size_t index_of(const std::string& name) const {
-    for (size_t i = 0; i < sig_.nparams; i++)
-      if (name == sig_.params[i]) return i;
-    return sig_.nparams;
-  }
-
-  std::string param_list() const {
-    std::string list;
-    for (size_t i = 0; i < sig_.nparams; i++) list += (i ? ", " : "") + std::string("`") + sig_.params[i] + "`";
-    return list.empty() ? "none" : list;
-  }
+  bool is_options_object(napi_value v) const;
+  void read_options(napi_value options);
+  size_t index_of(const std::string& name) const;
+  std::string param_list() const;
 
   Napi::Env env_;
   const Signature& sig_;
@@ -199,5 +133,87 @@ class Args {
   CopyIn copy_ins_[kMaxParams];
   size_t ncopy_ins_ = 0;
 };
+
+#if BRIDGEGEN_DEFINES_RUNTIME
+
+BRIDGEGEN_RUNTIME_INLINE Args::Args(napi_env env, napi_callback_info info, const Signature& sig, Memory memory)
+    : env_(env), sig_(sig), memory_(memory) {
+  // One N-API call fetches every argument: the hot path of a call. The capacity is what the
+  // signature can take (N-API pads every slot up to it with `undefined`); argc still reports
+  // the real count, so extra arguments are seen.
+  napi_value argv[kMaxParams + 1];
+  if (sig.nparams > kMaxParams) throw_range_error(env_, where() + ": too many parameters", code::kArgCount);
+  const size_t capacity = sig.nparams + 1;
+  size_t argc = capacity;
+  detail_ok(napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr));
+  size_t positional = argc;
+  if (argc > sig.nrequired && argc <= capacity && is_options_object(argv[argc - 1])) positional = argc - 1;
+  if (positional > sig.nparams) {
+    throw_type_error(env_, where() + " takes at most " + std::to_string(sig.nparams) +
+                               " positional argument(s), got " + std::to_string(positional),
+                     code::kArgCount);
+  }
+  for (size_t i = 0; i < sig.nparams; i++) values_[i] = i < positional ? argv[i] : nullptr;
+  if (positional < argc) read_options(argv[argc - 1]);
+  // A required argument passed as `undefined` reaches its converter, which names it.
+  for (size_t i = 0; i < sig.nrequired; i++) {
+    if (values_[i] == nullptr) {
+      throw_type_error(env_, where() + ": missing required argument `" + std::string(sig.params[i]) +
+                                 "` (position " + std::to_string(i + 1) + ")",
+                       code::kArgCount);
+    }
+  }
+}
+
+BRIDGEGEN_RUNTIME_INLINE std::string Args::describe(size_t i) const {
+  return "argument `" + std::string(sig_.params[i]) + "` of " + where();
+}
+
+BRIDGEGEN_RUNTIME_INLINE std::string Args::where() const { return std::string(sig_.routine) + "()"; }
+
+BRIDGEGEN_RUNTIME_INLINE bool Args::is_options_object(napi_value v) const {
+  napi_valuetype type;
+  if (napi_typeof(env_, v, &type) != napi_ok || type != napi_object) return false;
+  bool flag = false;
+  if (napi_is_typedarray(env_, v, &flag) == napi_ok && flag) return false;
+  if (napi_is_array(env_, v, &flag) == napi_ok && flag) return false;
+  if (napi_is_arraybuffer(env_, v, &flag) == napi_ok && flag) return false;
+  // An ndarray-like (`data`) or a complex value (`re`) is an argument, not options.
+  const Napi::Object object(env_, v);
+  return !object.Has("data") && !object.Has("re");
+}
+
+BRIDGEGEN_RUNTIME_INLINE void Args::read_options(napi_value options) {
+  Napi::Object object(env_, options);
+  Napi::Array keys = object.GetPropertyNames();
+  for (uint32_t k = 0; k < keys.Length(); k++) {
+    const std::string key = keys.Get(k).ToString().Utf8Value();
+    if (deferred() && key == "signal") continue;  // an async call's AbortSignal (call.h)
+    const size_t i = index_of(key);
+    if (i == sig_.nparams) {
+      throw_type_error(env_, where() + ": unknown option `" + key + "`; expected one of " + param_list(),
+                       code::kArgType);
+    }
+    if (values_[i] != nullptr) {
+      throw_type_error(env_, where() + ": argument `" + key + "` given both by position and by name",
+                       code::kArgCount);
+    }
+    values_[i] = object.Get(key);
+  }
+}
+
+BRIDGEGEN_RUNTIME_INLINE size_t Args::index_of(const std::string& name) const {
+  for (size_t i = 0; i < sig_.nparams; i++)
+    if (name == sig_.params[i]) return i;
+  return sig_.nparams;
+}
+
+BRIDGEGEN_RUNTIME_INLINE std::string Args::param_list() const {
+  std::string list;
+  for (size_t i = 0; i < sig_.nparams; i++) list += (i ? ", " : "") + std::string("`") + sig_.params[i] + "`";
+  return list.empty() ? "none" : list;
+}
+
+#endif  // BRIDGEGEN_DEFINES_RUNTIME
 
 }  // namespace bridgegen

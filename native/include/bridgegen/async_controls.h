@@ -7,14 +7,20 @@
 
 #include "batch.h"
 #include "error.h"
+#include "linkage.h"
 
 namespace bridgegen {
 
-inline Napi::Value js_get_async_concurrency(const Napi::CallbackInfo& info) {
+/** camelCase, so no Fortran name can clash. */
+BRIDGEGEN_RUNTIME_INLINE void export_async_controls(Napi::Object exports);
+
+#if BRIDGEGEN_DEFINES_RUNTIME
+
+BRIDGEGEN_RUNTIME_INLINE Napi::Value js_get_async_concurrency(const Napi::CallbackInfo& info) {
   return Napi::Number::New(info.Env(), async_concurrency().load());
 }
 
-inline Napi::Value js_set_async_concurrency(const Napi::CallbackInfo& info) {
+BRIDGEGEN_RUNTIME_INLINE Napi::Value js_set_async_concurrency(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   const double n = info.Length() > 0 && info[0].IsNumber() ? info[0].As<Napi::Number>().DoubleValue() : 0;
   if (!(n >= 1 && n <= 1024 && n == static_cast<int>(n))) {
@@ -24,10 +30,11 @@ inline Napi::Value js_set_async_concurrency(const Napi::CallbackInfo& info) {
   return env.Undefined();
 }
 
-/** camelCase, so no Fortran name can clash. */
-inline void export_async_controls(Napi::Object exports) {
+BRIDGEGEN_RUNTIME_INLINE void export_async_controls(Napi::Object exports) {
   exports.Set("getAsyncConcurrency", Napi::Function::New(exports.Env(), js_get_async_concurrency, "getAsyncConcurrency"));
   exports.Set("setAsyncConcurrency", Napi::Function::New(exports.Env(), js_set_async_concurrency, "setAsyncConcurrency"));
 }
+
+#endif  // BRIDGEGEN_DEFINES_RUNTIME
 
 }  // namespace bridgegen

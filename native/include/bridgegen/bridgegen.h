@@ -31,3 +31,4 @@
 #include "variable.h"
 #include "blas.h"
 #include "async_controls.h"
+#include "instances.h"

@@ -18,6 +18,7 @@
 #include "args.h"
 #include "callback.h"
 #include "error.h"
+#include "linkage.h"
 #include "output.h"
 #include "xerbla.h"
 #include "batch.h"
@@ -134,12 +135,7 @@ inline bool write_back(napi_env env, napi_value typed, const WriteBack& entry) {
 }
 
 /** The error of an update lost because its array was detached or transferred during the call. */
-inline Napi::Error detached_error(Napi::Env env, const char* routine, const char* suffix) {
-  Napi::Error error = Napi::TypeError::New(env, std::string(routine) + suffix +
-      "(): an array updated in place was detached or transferred during the call; its update is lost");
-  error.Set("code", Napi::String::New(env, code::kDetached));
-  return error;
-}
+BRIDGEGEN_RUNTIME_INLINE Napi::Error detached_error(Napi::Env env, const char* routine, const char* suffix);
 
 /** Checks (and completes) the call's write-backs; false if an update was lost. */
 inline bool write_backs_done(napi_env env, const napi_value* pinned, const WriteBack* entries, size_t count) {
@@ -247,93 +243,29 @@ inline constexpr AsyncRoutine async_routine{
 class AsyncCall final : public PendingCall {
  public:
   /** Takes `frame` (made by routine.prepare). */
-  AsyncCall(napi_env env, napi_deferred deferred, const AsyncRoutine& routine, void* frame, const Args& args)
-      : env_(env),
-        deferred_(deferred),
-        routine_(routine),
-        frame_(frame),
-        write_backs_(args.write_backs(), args.write_backs() + args.write_back_count()),
-        copy_ins_(args.copy_ins(), args.copy_ins() + args.copy_in_count()) {
-    pins_.reserve(args.pin_count());
-    for (size_t i = 0; i < args.pin_count(); i++) pins_.push_back(Napi::Persistent(Napi::Value(env, args.pins()[i])));
-  }
-  ~AsyncCall() override { routine_.destroy(frame_); }
+  AsyncCall(napi_env env, napi_deferred deferred, const AsyncRoutine& routine, void* frame, const Args& args);
+  ~AsyncCall() override;
   AsyncCall(const AsyncCall&) = delete;
   AsyncCall& operator=(const AsyncCall&) = delete;
 
   /** Cancels the call when `signal` aborts before the call has started (contract 1.5). */
-  void watch(Napi::Object signal) {
-    signal_ = Napi::Persistent(signal);
-    listener_ = Napi::Persistent(Napi::Function::New(signal.Env(), [this](const Napi::CallbackInfo&) { on_abort(); }));
-    signal.Get("addEventListener").As<Napi::Function>().Call(signal, {Napi::String::New(signal.Env(), "abort"), listener_.Value()});
-  }
+  void watch(Napi::Object signal);
+  void unwatch();
 
   /** Cheap calls may share a work item; a call that runs JS callbacks never waits behind others. */
   bool batchable() const override { return !routine_.has_callbacks && routine_.run_time.cheap(); }
   /** A call with callbacks mostly waits for the JS thread, so it is not counted as a busy core. */
   bool compute_bound() const override { return !routine_.has_callbacks && !routine_.run_time.cheap(); }
   bool keeps_state() const override { return !routine_.threadsafe; }
-
-  void settle(napi_env env) override {
-    Napi::Env e(env);
-    try {
-      Napi::HandleScope scope(e);
-      unwatch();
-      try {
-        const Napi::Value outcome = result(e);
-        napi_resolve_deferred(env, deferred_, outcome);
-      } catch (const Napi::Error& error) {
-        napi_reject_deferred(env, deferred_, error.Value());
-      } catch (const std::bad_alloc&) {
-        napi_reject_deferred(env, deferred_, Napi::RangeError::New(e, "bridgegen: out of memory building the result").Value());
-      }
-    } catch (...) {
-      // The environment is going away (a worker terminated mid-call): nothing is left to settle.
-    }
-  }
-
-  void unwatch() {
-    if (signal_.IsEmpty()) return;
-    Napi::Object signal = signal_.Value();
-    signal.Get("removeEventListener").As<Napi::Function>().Call(signal, {Napi::String::New(signal.Env(), "abort"), listener_.Value()});
-    signal_.Reset();
-    listener_.Reset();
-  }
+  void settle(napi_env env) override;
 
  protected:
-  void execute() override {
-    for (const CopyIn& c : copy_ins_) {
-      if (c.from != nullptr) std::memcpy(c.to, c.from, c.bytes);
-      else std::memset(c.to, 0, c.bytes);
-    }
-    const auto start = std::chrono::steady_clock::now();
-    routine_.invoke(frame_);
-    routine_.run_time.record(std::chrono::steady_clock::now() - start);
-  }
+  void execute() override;
 
  private:
   /** The promise's value; throws (a Napi::Error) to reject it. */
-  Napi::Value result(Napi::Env env) {
-    std::vector<napi_value> pinned(pins_.size());
-    for (size_t i = 0; i < pins_.size(); i++) pinned[i] = pins_[i].Value();
-    const napi_value error = routine_.error(env, frame_);
-    if (error != nullptr) throw Napi::Error(env, error);
-    if (!detail::write_backs_done(env, pinned.data(), write_backs_.data(), write_backs_.size())) {
-      throw detail::detached_error(env, routine_.signature.routine, "Async");
-    }
-    return Napi::Value(env, routine_.result(env, frame_, pinned.data()));
-  }
-
-  void on_abort() {
-    const Napi::Value reason = signal_.Value().Get("reason");
-    if (!cancel()) {
-      // Already running: a routine with callbacks stops at its next callback (contract 1.5).
-      routine_.abort_callbacks(env_, frame_, reason);
-      return;
-    }
-    unwatch();
-    napi_reject_deferred(env_, deferred_, reason);  // its batch skips it and never settles it
-  }
+  Napi::Value result(Napi::Env env);
+  void on_abort();
 
   napi_env env_;
   napi_deferred deferred_;
@@ -346,18 +278,129 @@ class AsyncCall final : public PendingCall {
   Napi::FunctionReference listener_;
 };
 
+/**
+ * `fooAsync`: the N-API callback of every routine's async export (its data is the routine's
+ * AsyncRoutine). Validation errors reject the promise instead of throwing: callers await.
+ */
+BRIDGEGEN_RUNTIME_INLINE napi_value call_async(napi_env raw_env, napi_callback_info raw_info);
+
+/** Exports `name` (sync) and `nameAsync` on `target`: raw N-API functions, no wrapper per routine. */
+BRIDGEGEN_RUNTIME_INLINE void export_routine(Napi::Object target, const char* name, napi_callback sync,
+                                             const AsyncRoutine& async);
+
+template <typename Frame>
+void export_routine(Napi::Object target, const char* name) {
+  export_routine(target, name, call_sync<Frame>, async_routine<Frame>);
+}
+
+/** The object for a Fortran module's members (`m.mod.foo`), created on first use. */
+inline Napi::Object namespace_object(Napi::Object exports, const char* name) {
+  if (!exports.Has(name)) exports.Set(name, Napi::Object::New(exports.Env()));
+  return exports.Get(name).As<Napi::Object>();
+}
+
+/** `undefined`, for routines with no results. */
+inline napi_value undefined_value(Napi::Env env) { return env.Undefined(); }
+
+#if BRIDGEGEN_DEFINES_RUNTIME
+
+BRIDGEGEN_RUNTIME_INLINE Napi::Error detail::detached_error(Napi::Env env, const char* routine, const char* suffix) {
+  Napi::Error error = Napi::TypeError::New(env, std::string(routine) + suffix +
+      "(): an array updated in place was detached or transferred during the call; its update is lost");
+  error.Set("code", Napi::String::New(env, code::kDetached));
+  return error;
+}
+
+BRIDGEGEN_RUNTIME_INLINE AsyncCall::AsyncCall(napi_env env, napi_deferred deferred, const AsyncRoutine& routine, void* frame,
+                                              const Args& args)
+    : env_(env),
+      deferred_(deferred),
+      routine_(routine),
+      frame_(frame),
+      write_backs_(args.write_backs(), args.write_backs() + args.write_back_count()),
+      copy_ins_(args.copy_ins(), args.copy_ins() + args.copy_in_count()) {
+  pins_.reserve(args.pin_count());
+  for (size_t i = 0; i < args.pin_count(); i++) pins_.push_back(Napi::Persistent(Napi::Value(env, args.pins()[i])));
+}
+
+BRIDGEGEN_RUNTIME_INLINE AsyncCall::~AsyncCall() { routine_.destroy(frame_); }
+
+BRIDGEGEN_RUNTIME_INLINE void AsyncCall::watch(Napi::Object signal) {
+  signal_ = Napi::Persistent(signal);
+  listener_ = Napi::Persistent(Napi::Function::New(signal.Env(), [this](const Napi::CallbackInfo&) { on_abort(); }));
+  signal.Get("addEventListener").As<Napi::Function>().Call(signal, {Napi::String::New(signal.Env(), "abort"), listener_.Value()});
+}
+
+BRIDGEGEN_RUNTIME_INLINE void AsyncCall::unwatch() {
+  if (signal_.IsEmpty()) return;
+  Napi::Object signal = signal_.Value();
+  signal.Get("removeEventListener").As<Napi::Function>().Call(signal, {Napi::String::New(signal.Env(), "abort"), listener_.Value()});
+  signal_.Reset();
+  listener_.Reset();
+}
+
+BRIDGEGEN_RUNTIME_INLINE void AsyncCall::settle(napi_env env) {
+  Napi::Env e(env);
+  try {
+    Napi::HandleScope scope(e);
+    unwatch();
+    try {
+      const Napi::Value outcome = result(e);
+      napi_resolve_deferred(env, deferred_, outcome);
+    } catch (const Napi::Error& error) {
+      napi_reject_deferred(env, deferred_, error.Value());
+    } catch (const std::bad_alloc&) {
+      napi_reject_deferred(env, deferred_, Napi::RangeError::New(e, "bridgegen: out of memory building the result").Value());
+    }
+  } catch (...) {
+    // The environment is going away (a worker terminated mid-call): nothing is left to settle.
+  }
+}
+
+BRIDGEGEN_RUNTIME_INLINE void AsyncCall::execute() {
+  for (const CopyIn& c : copy_ins_) {
+    if (c.from != nullptr) std::memcpy(c.to, c.from, c.bytes);
+    else std::memset(c.to, 0, c.bytes);
+  }
+  const auto start = std::chrono::steady_clock::now();
+  routine_.invoke(frame_);
+  routine_.run_time.record(std::chrono::steady_clock::now() - start);
+}
+
+BRIDGEGEN_RUNTIME_INLINE Napi::Value AsyncCall::result(Napi::Env env) {
+  std::vector<napi_value> pinned(pins_.size());
+  for (size_t i = 0; i < pins_.size(); i++) pinned[i] = pins_[i].Value();
+  const napi_value error = routine_.error(env, frame_);
+  if (error != nullptr) throw Napi::Error(env, error);
+  if (!detail::write_backs_done(env, pinned.data(), write_backs_.data(), write_backs_.size())) {
+    throw detail::detached_error(env, routine_.signature.routine, "Async");
+  }
+  return Napi::Value(env, routine_.result(env, frame_, pinned.data()));
+}
+
+BRIDGEGEN_RUNTIME_INLINE void AsyncCall::on_abort() {
+  const Napi::Value reason = signal_.Value().Get("reason");
+  if (!cancel()) {
+    // Already running: a routine with callbacks stops at its next callback (contract 1.5).
+    routine_.abort_callbacks(env_, frame_, reason);
+    return;
+  }
+  unwatch();
+  napi_reject_deferred(env_, deferred_, reason);  // its batch skips it and never settles it
+}
+
 namespace detail {
 
 /** The AbortSignal in a trailing options object (`fooAsync(x, { signal })`), if any. */
-inline Napi::Value signal_of(const Napi::CallbackInfo& info) {
+BRIDGEGEN_RUNTIME_INLINE Napi::Value signal_of(const Napi::CallbackInfo& info) {
   if (info.Length() == 0 || !info[info.Length() - 1].IsObject()) return Napi::Value();
   Napi::Value signal = info[info.Length() - 1].As<Napi::Object>().Get("signal");
   return signal.IsObject() ? signal : Napi::Value();
 }
 
 /** Queues the call of `routine` that `info` asks for; throws to reject the promise. */
-inline void start_async(const Napi::CallbackInfo& info, const AsyncRoutine& routine, napi_deferred deferred,
-                        Napi::Value signal) {
+BRIDGEGEN_RUNTIME_INLINE void start_async(const Napi::CallbackInfo& info, const AsyncRoutine& routine,
+                                          napi_deferred deferred, Napi::Value signal) {
   Napi::Env env = info.Env();
   Args args(info, routine.signature, Memory::Deferred);
   void* frame = routine.prepare(args);
@@ -380,11 +423,7 @@ inline void start_async(const Napi::CallbackInfo& info, const AsyncRoutine& rout
 
 }  // namespace detail
 
-/**
- * `fooAsync`: the N-API callback of every routine's async export (its data is the routine's
- * AsyncRoutine). Validation errors reject the promise instead of throwing: callers await.
- */
-inline napi_value call_async(napi_env raw_env, napi_callback_info raw_info) {
+BRIDGEGEN_RUNTIME_INLINE napi_value call_async(napi_env raw_env, napi_callback_info raw_info) {
   return detail::guard(raw_env, [&] {
     const Napi::CallbackInfo info(raw_env, raw_info);
     Napi::Env env = info.Env();
@@ -409,8 +448,8 @@ inline napi_value call_async(napi_env raw_env, napi_callback_info raw_info) {
   });
 }
 
-/** Exports `name` (sync) and `nameAsync` on `target`: raw N-API functions, no wrapper per routine. */
-inline void export_routine(Napi::Object target, const char* name, napi_callback sync, const AsyncRoutine& async) {
+BRIDGEGEN_RUNTIME_INLINE void export_routine(Napi::Object target, const char* name, napi_callback sync,
+                                             const AsyncRoutine& async) {
   napi_env env = target.Env();
   const std::string async_name = std::string(name) + "Async";
   napi_value function;
@@ -421,18 +460,6 @@ inline void export_routine(Napi::Object target, const char* name, napi_callback 
   target.Set(async_name, Napi::Value(env, function));
 }
 
-template <typename Frame>
-void export_routine(Napi::Object target, const char* name) {
-  export_routine(target, name, call_sync<Frame>, async_routine<Frame>);
-}
-
-/** The object for a Fortran module's members (`m.mod.foo`), created on first use. */
-inline Napi::Object namespace_object(Napi::Object exports, const char* name) {
-  if (!exports.Has(name)) exports.Set(name, Napi::Object::New(exports.Env()));
-  return exports.Get(name).As<Napi::Object>();
-}
-
-/** `undefined`, for routines with no results. */
-inline napi_value undefined_value(Napi::Env env) { return env.Undefined(); }
+#endif  // BRIDGEGEN_DEFINES_RUNTIME
 
 }  // namespace bridgegen

@@ -6,6 +6,8 @@
 
 #include <string>
 
+#include "linkage.h"
+
 namespace bridgegen {
 
 /** Stable error codes (contract 1.3: `code: 'ERR_BRIDGEGEN_...'`). */
@@ -20,23 +22,33 @@ constexpr const char* kCheck = "ERR_BRIDGEGEN_CHECK";            // an F2Py chec
 constexpr const char* kDetached = "ERR_BRIDGEGEN_DETACHED";       // an async in-place array went away
 }  // namespace code
 
-[[noreturn]] inline void throw_with_code(Napi::Error error, const char* code) {
-  error.Set("code", Napi::String::New(error.Env(), code));
-  throw error;
-}
-
-[[noreturn]] inline void throw_type_error(Napi::Env env, const std::string& message, const char* code) {
-  throw_with_code(Napi::TypeError::New(env, message), code);
-}
-
-[[noreturn]] inline void throw_range_error(Napi::Env env, const std::string& message, const char* code) {
-  throw_with_code(Napi::RangeError::New(env, message), code);
-}
+[[noreturn]] BRIDGEGEN_RUNTIME_INLINE void throw_with_code(Napi::Error error, const char* code);
+[[noreturn]] BRIDGEGEN_RUNTIME_INLINE void throw_type_error(Napi::Env env, const std::string& message, const char* code);
+[[noreturn]] BRIDGEGEN_RUNTIME_INLINE void throw_range_error(Napi::Env env, const std::string& message, const char* code);
 
 namespace detail {
 
 /** A short description of a JS value for messages: "string", "Int32Array", "array", ... */
-inline std::string describe(napi_env env, napi_value value) {
+BRIDGEGEN_RUNTIME_INLINE std::string describe(napi_env env, napi_value value);
+
+}  // namespace detail
+
+#if BRIDGEGEN_DEFINES_RUNTIME
+
+BRIDGEGEN_RUNTIME_INLINE void throw_with_code(Napi::Error error, const char* code) {
+  error.Set("code", Napi::String::New(error.Env(), code));
+  throw error;
+}
+
+BRIDGEGEN_RUNTIME_INLINE void throw_type_error(Napi::Env env, const std::string& message, const char* code) {
+  throw_with_code(Napi::TypeError::New(env, message), code);
+}
+
+BRIDGEGEN_RUNTIME_INLINE void throw_range_error(Napi::Env env, const std::string& message, const char* code) {
+  throw_with_code(Napi::RangeError::New(env, message), code);
+}
+
+BRIDGEGEN_RUNTIME_INLINE std::string detail::describe(napi_env env, napi_value value) {
   napi_valuetype type;
   if (napi_typeof(env, value, &type) != napi_ok) return "unknown";
   switch (type) {
@@ -69,5 +81,6 @@ inline std::string describe(napi_env env, napi_value value) {
   return "object";
 }
 
-}  // namespace detail
+#endif  // BRIDGEGEN_DEFINES_RUNTIME
+
 }  // namespace bridgegen

@@ -1,0 +1,38 @@
+// bridgegen runtime — the array templates every module uses, compiled once: for each element
+// type, bridgegen_runtime.cc (native/runtime) instantiates them, and a module built with
+// BRIDGEGEN_SEPARATE_RUNTIME declares them `extern` and links that object instead of compiling
+// (and optimising) its own copies. GCC spent about a third of a small module's build on them.
+// Without the macro (node-gyp and cmake builds, or no build cache) the runtime stays header-only.
+#pragma once
+
+#include <complex>
+#include <cstdint>
+
+#include "args.h"
+#include "array.h"
+#include "element.h"
+#include "input.h"
+#include "output.h"
+
+/** The instances for element type T; EXTERN is `extern` (a declaration) or empty (a definition). */
+#define BRIDGEGEN_ARRAY_INSTANCES(EXTERN, T)                                                                  \
+  EXTERN template void read_array<T>(Args&, size_t, int, Access, Array<T>&);                                  \
+  EXTERN template void check_shape<Array<T>>(const Args&, size_t, const Array<T>&, int, const int64_t*,       \
+                                             const char*);                                                    \
+  EXTERN template int64_t infer_extent<Array<T>>(const Args&, size_t, const Array<T>&, size_t, int);          \
+  EXTERN template int64_t known_extent<Array<T>>(const Args&, size_t, const Array<T>&, int);                  \
+  EXTERN template void require_shape<Array<T>>(const Args&, size_t, const Array<T>&);                         \
+  EXTERN template void alloc_array<T>(Args&, const char*, int, const int64_t*, Array<T>&);                    \
+  EXTERN template napi_value array_value<T>(Napi::Env, const napi_value*, Array<T>&);
+
+/** Every element type the runtime supports (element.h). */
+#define BRIDGEGEN_FOR_EACH_ELEMENT(X, EXTERN)                                                      \
+  X(EXTERN, int8_t) X(EXTERN, int16_t) X(EXTERN, int32_t) X(EXTERN, int64_t) X(EXTERN, float)    \
+  X(EXTERN, double) X(EXTERN, std::complex<float>) X(EXTERN, std::complex<double>)              \
+  X(EXTERN, logical1) X(EXTERN, logical4)
+
+#ifdef BRIDGEGEN_SEPARATE_RUNTIME
+namespace bridgegen {
+BRIDGEGEN_FOR_EACH_ELEMENT(BRIDGEGEN_ARRAY_INSTANCES, extern)
+}  // namespace bridgegen
+#endif
