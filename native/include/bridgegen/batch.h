@@ -25,6 +25,7 @@
 
 #include "blas.h"
 #include "cores.h"
+#include "keys.h"
 
 namespace bridgegen {
 
@@ -144,9 +145,7 @@ void settle_batch(napi_env env, napi_status status, void* data);
 
 /** Puts `batch` on the pool; on failure the caller still owns it. */
 inline napi_status submit(napi_env env, Lane& lane, Batch* batch) {
-  napi_value name;
-  napi_status status = napi_create_string_utf8(env, "bridgegen", NAPI_AUTO_LENGTH, &name);
-  if (status == napi_ok) status = napi_create_async_work(env, nullptr, name, run_batch, settle_batch, batch, &batch->work);
+  napi_status status = napi_create_async_work(env, nullptr, key(env, Key::kBridgegen), run_batch, settle_batch, batch, &batch->work);
   if (status == napi_ok) status = napi_queue_async_work(env, batch->work);
   if (status != napi_ok) {
     if (batch->work != nullptr) napi_delete_async_work(env, batch->work);

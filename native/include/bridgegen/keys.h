@@ -12,12 +12,14 @@
 
 namespace bridgegen {
 
-enum class Key : int { kData, kShape, kStrides, kOffset, kOrder, kDtype, kColumnMajor, kRowMajor, kCount };
+/** Property names, and the async work items' resource name (`bridgegen`, for async_hooks). */
+enum class Key : int { kData, kShape, kStrides, kOffset, kOrder, kDtype, kColumnMajor, kRowMajor, kSignal, kBridgegen, kCount };
 
 namespace detail {
 
 inline const char* key_text(Key key) {
-  static const char* const texts[] = {"data", "shape", "strides", "offset", "order", "dtype", "column-major", "row-major"};
+  static const char* const texts[] = {"data",         "shape",     "strides", "offset",    "order",
+                                      "dtype",        "column-major", "row-major", "signal", "bridgegen"};
   return texts[static_cast<int>(key)];
 }
 
