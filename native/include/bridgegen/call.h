@@ -368,14 +368,14 @@ BRIDGEGEN_RUNTIME_INLINE void AsyncCall::execute() {
 }
 
 BRIDGEGEN_RUNTIME_INLINE Napi::Value AsyncCall::result(Napi::Env env) {
-  std::vector<napi_value> pinned(pins_.size());
+  napi_value pinned[kMaxPins];  // Args::pin never holds more
   for (size_t i = 0; i < pins_.size(); i++) pinned[i] = pins_[i].Value();
   const napi_value error = routine_.error(env, frame_);
   if (error != nullptr) throw Napi::Error(env, error);
-  if (!detail::write_backs_done(env, pinned.data(), write_backs_.data(), write_backs_.size())) {
+  if (!detail::write_backs_done(env, pinned, write_backs_.data(), write_backs_.size())) {
     throw detail::detached_error(env, routine_.signature.routine, "Async");
   }
-  return Napi::Value(env, routine_.result(env, frame_, pinned.data()));
+  return Napi::Value(env, routine_.result(env, frame_, pinned));
 }
 
 BRIDGEGEN_RUNTIME_INLINE void AsyncCall::on_abort() {
