@@ -13,9 +13,11 @@
 #include "element.h"
 #include "input.h"
 #include "output.h"
+#include "v8_fast.h"
 
 /** The instances for element type T; EXTERN is `extern` (a declaration) or empty (a definition). */
 #define BRIDGEGEN_ARRAY_INSTANCES(EXTERN, T)                                                                  \
+  EXTERN template bool detail::exact_typed_array<T>(napi_value, void**, size_t*);                             \
   EXTERN template void read_array<T>(Args&, size_t, int, Access, Array<T>&);                                  \
   EXTERN template void check_shape<Array<T>>(const Args&, size_t, const Array<T>&, int, const int64_t*,       \
                                              const char*);                                                    \

@@ -8,6 +8,7 @@
 
 #include <cstring>
 
+#include "linkage.h"
 #include "v8_fast.h"
 
 namespace bridgegen {
@@ -56,7 +57,10 @@ inline ThreadKeys* keys_for(napi_env env, v8::Isolate* isolate) {
 }  // namespace detail
 
 /** The property name `key` as a JS string, valid in the current handle scope. */
-inline napi_value key(napi_env env, Key which) {
+BRIDGEGEN_RUNTIME_INLINE napi_value key(napi_env env, Key which);
+
+#if BRIDGEGEN_DEFINES_RUNTIME
+BRIDGEGEN_RUNTIME_INLINE napi_value key(napi_env env, Key which) {
 #ifdef BRIDGEGEN_V8_TYPE_TEST
   v8::Isolate* isolate = v8::Isolate::GetCurrent();
   if (detail::ThreadKeys* keys = detail::keys_for(env, isolate)) {
@@ -70,6 +74,7 @@ inline napi_value key(napi_env env, Key which) {
   napi_create_string_utf8(env, detail::key_text(which), NAPI_AUTO_LENGTH, &value);
   return value;
 }
+#endif
 
 /** `object[key]` (a getter that throws becomes a Napi::Error, as with Napi::Object::Get). */
 inline Napi::Value get_property(napi_env env, napi_value object, Key which) {

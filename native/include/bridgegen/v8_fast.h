@@ -13,8 +13,11 @@
 #include <memory>
 
 #include "element.h"
+#include "linkage.h"
 
-#if __has_include(<v8.h>) && !defined(BRIDGEGEN_NO_V8_TYPE_TEST)
+// A module that links the compiled runtime (linkage.h) does not read V8's headers, a second of
+// every compile: the functions below are then the runtime's, and only declared here.
+#if __has_include(<v8.h>) && !defined(BRIDGEGEN_NO_V8_TYPE_TEST) && BRIDGEGEN_DEFINES_RUNTIME
 // V8's own headers are not -Wextra clean; their warnings are not ours to fix.
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wunused-parameter"
@@ -26,6 +29,18 @@
 
 namespace bridgegen {
 namespace detail {
+
+/** Called when V8 frees a backing store: on any thread, during or after a GC. */
+using StoreRelease = void (*)(void* data, size_t bytes, void* hint);
+
+#if !BRIDGEGEN_DEFINES_RUNTIME
+
+template <typename T>
+bool exact_typed_array(napi_value value, void** data, size_t* length);
+bool keep_backing_store(napi_value value, const void* data, size_t bytes, std::shared_ptr<void>& keep);
+napi_value v8_owning_array_buffer(void* data, size_t bytes, StoreRelease release, void* hint);
+
+#else
 
 #ifdef BRIDGEGEN_V8_TYPE_TEST
 inline v8::Local<v8::Value> v8_value(napi_value value) {
@@ -77,7 +92,7 @@ bool exact_typed_array([[maybe_unused]] napi_value value, [[maybe_unused]] void*
  * of a 1024x1024 matrix took longer than the dgemm). False (copy instead) unless [data, data +
  * bytes) lies inside that store.
  */
-inline bool keep_backing_store([[maybe_unused]] napi_value value, [[maybe_unused]] const void* data,
+BRIDGEGEN_RUNTIME_INLINE bool keep_backing_store([[maybe_unused]] napi_value value, [[maybe_unused]] const void* data,
                                [[maybe_unused]] size_t bytes, [[maybe_unused]] std::shared_ptr<void>& keep) {
 #ifdef BRIDGEGEN_V8_TYPE_TEST
   const v8::Local<v8::Value> v = v8_value(value);
@@ -98,16 +113,13 @@ inline bool keep_backing_store([[maybe_unused]] napi_value value, [[maybe_unused
 #endif
 }
 
-/** Called when V8 frees a backing store: on any thread, during or after a GC. */
-using StoreRelease = void (*)(void* data, size_t bytes, void* hint);
-
 /**
  * A JS ArrayBuffer over `data` (`bytes` long) whose `release` V8 calls itself when it frees the
  * store. N-API's external buffers defer their finalizer to the event loop's next turn, so a sync
  * loop of calls would get no output memory back until it ends (recycle.h could reuse nothing).
  * Null: use N-API (no V8 headers, or V8's sandbox, which refuses memory allocated outside it).
  */
-inline napi_value v8_owning_array_buffer([[maybe_unused]] void* data, [[maybe_unused]] size_t bytes,
+BRIDGEGEN_RUNTIME_INLINE napi_value v8_owning_array_buffer([[maybe_unused]] void* data, [[maybe_unused]] size_t bytes,
                                          [[maybe_unused]] StoreRelease release, [[maybe_unused]] void* hint) {
 #if defined(BRIDGEGEN_V8_TYPE_TEST) && !defined(V8_ENABLE_SANDBOX)
   v8::Isolate* isolate = v8::Isolate::GetCurrent();
@@ -120,6 +132,8 @@ inline napi_value v8_owning_array_buffer([[maybe_unused]] void* data, [[maybe_un
   return nullptr;
 #endif
 }
+
+#endif  // BRIDGEGEN_DEFINES_RUNTIME
 
 }  // namespace detail
 }  // namespace bridgegen
