@@ -22,12 +22,12 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
-/** Entries kept (most recently used first); each is ~100 MB. */
+/** Entries kept (most recently used first); each is ~75 MB. */
 const KEEP_ENTRIES = 4;
 /** A temporary folder younger than this is an entry being made; older, one abandoned. */
 const MAKING_MS = 10 * 60_000;
 const FINGERPRINT = 'fingerprint';
-/** The fingerprint reads this many blocks spread over the PCH, not all ~100 MB (which costs ~0.3 s). */
+/** The fingerprint reads this many blocks spread over the PCH, not all ~75 MB (which costs ~0.25 s). */
 const SAMPLES = 32;
 const SAMPLE_BYTES = 16 * 1024;
 
@@ -122,7 +122,7 @@ function gchOf(entry: PchEntry): string {
 /**
  * A hash of the entry's header copies, its runtime object (whole: it is small), its PCH's size and modification time (to the nanosecond:
  * any write after the entry was made changes it) and blocks sampled across it. Hashing all
- * ~100 MB would cost more than the header saves on a small module.
+ * ~75 MB would cost more than the header saves on a small module.
  */
 function fingerprintOf(entry: PchEntry): string {
   const hash = createHash('sha256');
