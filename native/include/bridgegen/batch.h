@@ -71,7 +71,7 @@ constexpr int64_t kCheapNanos = 20000;
 constexpr int64_t kOutlierNanos = 4 * kCheapNanos;
 
 /**
- * The recent run time of one routine (each has its own: call.h's AsyncRoutine points to it): a
+ * The recent run time of one routine (each has its own: async_call.h's AsyncRoutine points to it): a
  * moving average over its runs, updated by the pool threads without a lock (a lost update only
  * delays the average).
  */

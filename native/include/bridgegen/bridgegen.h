@@ -28,6 +28,8 @@
 #include "xerbla.h"
 #include "callback.h"
 #include "call.h"
+#include "async_call.h"
+#include "export.h"
 #include "variable.h"
 #include "blas.h"
 #include "async_controls.h"

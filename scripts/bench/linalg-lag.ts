@@ -1,0 +1,119 @@
+// The event-loop lag rows of the linalg benchmark (issue 5's goal, issue 9 item 3): the lateness of a
+// 1 ms setInterval ticker (max and p99 per round) while 2 and 4 `dgemmAsync` n=1024 run, vs 4 sync
+// `dgemm` (which block the loop), vs an idle loop; beside it Node's own `monitorEventLoopDelay`
+// histogram (resolution 1 ms) over the same work, p99 and max.
+
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import type { Linalg, Mat } from './linalg-setup';
+import { measured } from './measure';
+import type { BenchContext, Row } from './types';
+
+export const LAG_ROUNDS = 5;
+
+/** The dgemm operands every mode multiplies. */
+interface Operands { readonly a: Mat; readonly b: Mat }
+
+/** Results summed so no call is optimized away. */
+let sink = 0;
+
+/** `async2wide`: the two calls at once, setAsyncConcurrency(2) (what every core for async buys, in lag and time). */
+type LagMode = 'idle' | 'async2' | 'async2wide' | 'async4' | 'sync4';
+
+interface Lag {
+  readonly max: number; readonly p99: number; readonly issueMs: number; readonly eldMax: number; readonly eldP99: number;
+  /** From the first call until every one settled. */
+  readonly workMs: number;
+}
+
+/**
+ * Lateness (ms) of each tick of a 1 ms setInterval while `mode`'s work runs: { max, p99 }; and Node's
+ * monitorEventLoopDelay over the same span (eldMax, eldP99: delay between its 1 ms timer's runs, ms).
+ */
+async function lagRound(la: Linalg, mode: LagMode, inp: Operands, idleMs: number): Promise<Lag> {
+  const n = inp.a.shape[0]!;
+  const cs = Array.from({ length: 4 }, (): Mat => ({ data: new Float64Array(n * n), shape: [n, n], order: 'column-major' }));
+  const gemm = la.blas.dgemm as (al: number, a: Mat, b: Mat, be: number, c: Mat, o: object) => Mat;
+  const gemmAsync = la.blas.dgemmAsync as (al: number, a: Mat, b: Mat, be: number, c: Mat, o: object) => Promise<Mat>;
+  const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+  const lags: number[] = [];
+  let issueMs = 0;
+  let recording = false;
+  let last = performance.now();
+  const timer = setInterval(() => {
+    const now = performance.now();
+    if (recording) lags.push(Math.max(0, now - last - 1));
+    last = now;
+  }, 1);
+  // The histogram's first timer run only starts its clock, and a busy loop may run our timers before it:
+  // the work starts once it has recorded a sample (so its delay is recorded; ~2 idle samples join the work's).
+  const eld = monitorEventLoopDelay({ resolution: 1 });
+  await sleep(17);
+  eld.enable();
+  do await sleep(1); while (eld.count < 1);
+  recording = true;
+  const started = performance.now();
+  if (mode === 'idle') await sleep(idleMs);
+  else if (mode === 'sync4') for (const c of cs) sink += gemm(1, inp.a, inp.b, 0, c, { overwrite_c: true }).data[0]!;
+  else {
+    const k = mode === 'async4' ? 4 : 2;
+    const concurrency = la.getAsyncConcurrency();
+    if (mode === 'async2wide') la.setAsyncConcurrency(2);
+    const t0 = performance.now();
+    const pending = cs.slice(0, k).map((c) => gemmAsync(1, inp.a, inp.b, 0, c, { overwrite_c: true }));
+    issueMs = performance.now() - t0;
+    for (const r of await Promise.all(pending)) sink += r.data[0]!;
+    la.setAsyncConcurrency(concurrency);
+  }
+  const workMs = performance.now() - started;
+  await sleep(5); // the tick after the work records the last gap
+  recording = false;
+  eld.disable();
+  clearInterval(timer);
+  const s = [...lags].sort((a, b) => a - b);
+  return {
+    max: s[s.length - 1] ?? 0, p99: s[Math.min(s.length - 1, Math.floor(s.length * 0.99))] ?? 0, issueMs, workMs,
+    eldMax: eld.max / 1e6, eldP99: eld.percentile(99) / 1e6,
+  };
+}
+
+export async function lagRows(la: Linalg, inputs: Operands, ctx: BenchContext): Promise<Row[]> {
+  ctx.log('linalg: event-loop lag, dgemm n=1024');
+  const modes: readonly LagMode[] = ['idle', 'async2', 'async2wide', 'async4', 'sync4'];
+  const max = new Map<LagMode, number[]>(modes.map((m) => [m, []]));
+  const p99 = new Map<LagMode, number[]>(modes.map((m) => [m, []]));
+  const eldMax = new Map<LagMode, number[]>(modes.map((m) => [m, []]));
+  const eldP99 = new Map<LagMode, number[]>(modes.map((m) => [m, []]));
+  const work = new Map<LagMode, number[]>(modes.map((m) => [m, []]));
+  const issue: number[] = [];
+  const t0 = performance.now();
+  await lagRound(la, 'async4', inputs, 0); // warm-up
+  const idleMs = Math.max(50, performance.now() - t0);
+  for (let r = 0; r < LAG_ROUNDS; r++) {
+    for (const m of modes) {
+      const x = await lagRound(la, m, inputs, idleMs);
+      max.get(m)!.push(x.max);
+      p99.get(m)!.push(x.p99);
+      eldMax.get(m)!.push(x.eldMax);
+      eldP99.get(m)!.push(x.eldP99);
+      work.get(m)!.push(x.workMs);
+      if (m === 'async4') issue.push(x.issueMs);
+    }
+  }
+  const what: Record<LagMode, string> = {
+    idle: 'idle (nothing running)', async2: '2x dgemmAsync n=1024 in flight', async4: '4x dgemmAsync n=1024 in flight',
+    async2wide: '2x dgemmAsync n=1024, setAsyncConcurrency(2)',
+    sync4: '4x sync dgemm n=1024 (blocks)',
+  };
+  return [
+    ...modes.flatMap((m) => [
+      measured(`event-loop lag, ${what[m]}: max`, 'ms', max.get(m)!, { note: 'per round: worst tick of a 1 ms setInterval' }),
+      measured(`event-loop lag, ${what[m]}: p99`, 'ms', p99.get(m)!, { note: 'per round: 99th percentile tick lateness' }),
+      measured(`monitorEventLoopDelay, ${what[m]}: max`, 'ms', eldMax.get(m)!, { note: 'per round: histogram max (resolution 1 ms, included)' }),
+      measured(`monitorEventLoopDelay, ${what[m]}: p99`, 'ms', eldP99.get(m)!, { note: 'per round: histogram p99 (resolution 1 ms, included)' }),
+    ]),
+    ...modes.filter((m) => m !== 'idle').map((m) => measured(`${what[m]}: time until all settled`, 'ms', work.get(m)!,
+      { note: 'wall clock from the first call: what the lag rows above cost in throughput' })),
+    measured('4x dgemmAsync n=1024: JS-thread time inside the 4 dgemmAsync() calls', 'ms', issue,
+      { note: 'argument preparation before the work is queued; blocks the loop' }),
+  ];
+}
