@@ -8,6 +8,7 @@
 #include <string>
 
 #include "error.h"
+#include "keys.h"
 #include "linkage.h"
 
 namespace bridgegen {
@@ -56,6 +57,14 @@ struct CopyIn {
 enum class Memory { Direct, Held, Deferred };
 
 /** The arguments of one call, resolved to one slot per JS parameter. */
+namespace detail {
+/**
+ * Whether a trailing argument is the options object (`f(x, { n: 3 })`, `fooAsync(x, { signal })`):
+ * a plain object, not an array, typed array, ndarray-like `{ data, ... }` or complex `{ re, im }`.
+ */
+BRIDGEGEN_RUNTIME_INLINE bool is_options_object(napi_env env, napi_value v);
+}  // namespace detail
+
 class Args {
  public:
   /** `memory`: how the call may use the JS buffers it is given (see Memory). */
@@ -116,8 +125,6 @@ class Args {
     return napi_typeof(env_, v, &type) == napi_ok && type == napi_undefined;
   }
 
-  /** A plain object (not an array, typed array, ndarray-like `{ data, ... }` or complex `{ re, im }`). */
-  bool is_options_object(napi_value v) const;
   void read_options(napi_value options);
   size_t index_of(const std::string& name) const;
   std::string param_list() const;
@@ -147,7 +154,7 @@ BRIDGEGEN_RUNTIME_INLINE Args::Args(napi_env env, napi_callback_info info, const
   size_t argc = capacity;
   detail_ok(napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr));
   size_t positional = argc;
-  if (argc > sig.nrequired && argc <= capacity && is_options_object(argv[argc - 1])) positional = argc - 1;
+  if (argc > sig.nrequired && argc <= capacity && detail::is_options_object(env_, argv[argc - 1])) positional = argc - 1;
   if (positional > sig.nparams) {
     throw_type_error(env_, where() + " takes at most " + std::to_string(sig.nparams) +
                                " positional argument(s), got " + std::to_string(positional),
@@ -171,16 +178,15 @@ BRIDGEGEN_RUNTIME_INLINE std::string Args::describe(size_t i) const {
 
 BRIDGEGEN_RUNTIME_INLINE std::string Args::where() const { return std::string(sig_.routine) + "()"; }
 
-BRIDGEGEN_RUNTIME_INLINE bool Args::is_options_object(napi_value v) const {
+BRIDGEGEN_RUNTIME_INLINE bool detail::is_options_object(napi_env env, napi_value v) {
   napi_valuetype type;
-  if (napi_typeof(env_, v, &type) != napi_ok || type != napi_object) return false;
+  if (napi_typeof(env, v, &type) != napi_ok || type != napi_object) return false;
   bool flag = false;
-  if (napi_is_typedarray(env_, v, &flag) == napi_ok && flag) return false;
-  if (napi_is_array(env_, v, &flag) == napi_ok && flag) return false;
-  if (napi_is_arraybuffer(env_, v, &flag) == napi_ok && flag) return false;
+  if (napi_is_typedarray(env, v, &flag) == napi_ok && flag) return false;
+  if (napi_is_array(env, v, &flag) == napi_ok && flag) return false;
+  if (napi_is_arraybuffer(env, v, &flag) == napi_ok && flag) return false;
   // An ndarray-like (`data`) or a complex value (`re`) is an argument, not options.
-  const Napi::Object object(env_, v);
-  return !object.Has("data") && !object.Has("re");
+  return !has_property(env, v, Key::kData) && !has_property(env, v, Key::kRe);
 }
 
 BRIDGEGEN_RUNTIME_INLINE void Args::read_options(napi_value options) {
@@ -188,7 +194,7 @@ BRIDGEGEN_RUNTIME_INLINE void Args::read_options(napi_value options) {
   Napi::Array keys = object.GetPropertyNames();
   for (uint32_t k = 0; k < keys.Length(); k++) {
     const std::string key = keys.Get(k).ToString().Utf8Value();
-    if (deferred() && key == "signal") continue;  // an async call's AbortSignal (call.h)
+    if (deferred() && key == "signal") continue;  // an async call's AbortSignal (async_call.h)
     const size_t i = index_of(key);
     if (i == sig_.nparams) {
       throw_type_error(env_, where() + ": unknown option `" + key + "`; expected one of " + param_list(),

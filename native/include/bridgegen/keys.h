@@ -6,21 +6,19 @@
 
 #include <napi.h>
 
-#include <cstring>
-
 #include "linkage.h"
 #include "v8_fast.h"
 
 namespace bridgegen {
 
 /** Property names, and the async work items' resource name (`bridgegen`, for async_hooks). */
-enum class Key : int { kData, kShape, kStrides, kOffset, kOrder, kDtype, kColumnMajor, kRowMajor, kSignal, kBridgegen, kCount };
+enum class Key : int { kData, kShape, kStrides, kOffset, kOrder, kDtype, kColumnMajor, kRowMajor, kRe, kSignal, kBridgegen, kCount };
 
 namespace detail {
 
 inline const char* key_text(Key key) {
   static const char* const texts[] = {"data",         "shape",     "strides", "offset",    "order",
-                                      "dtype",        "column-major", "row-major", "signal", "bridgegen"};
+                                      "dtype",        "column-major", "row-major", "re",   "signal", "bridgegen"};
   return texts[static_cast<int>(key)];
 }
 
@@ -64,10 +62,7 @@ BRIDGEGEN_RUNTIME_INLINE napi_value key(napi_env env, Key which) {
 #ifdef BRIDGEGEN_V8_TYPE_TEST
   v8::Isolate* isolate = v8::Isolate::GetCurrent();
   if (detail::ThreadKeys* keys = detail::keys_for(env, isolate)) {
-    const v8::Local<v8::String> local = keys->strings[static_cast<int>(which)].Get(isolate);
-    napi_value value;
-    std::memcpy(static_cast<void*>(&value), &local, sizeof value);
-    return value;
+    return detail::napi_value_of(keys->strings[static_cast<int>(which)].Get(isolate));
   }
 #endif
   napi_value value = nullptr;

@@ -49,6 +49,15 @@ inline v8::Local<v8::Value> v8_value(napi_value value) {
   std::memcpy(static_cast<void*>(&v), &value, sizeof value);
   return v;
 }
+
+/** The napi_value of a V8 handle (the other way round). */
+template <typename T>
+napi_value napi_value_of(v8::Local<T> local) {
+  napi_value value;
+  static_assert(sizeof local == sizeof value, "napi_value is a v8::Local<v8::Value>");
+  std::memcpy(static_cast<void*>(&value), &local, sizeof value);
+  return value;
+}
 #endif
 
 /**
@@ -124,10 +133,7 @@ BRIDGEGEN_RUNTIME_INLINE napi_value v8_owning_array_buffer([[maybe_unused]] void
 #if defined(BRIDGEGEN_V8_TYPE_TEST) && !defined(V8_ENABLE_SANDBOX)
   v8::Isolate* isolate = v8::Isolate::GetCurrent();
   const v8::Local<v8::ArrayBuffer> buffer = v8::ArrayBuffer::New(isolate, v8::ArrayBuffer::NewBackingStore(data, bytes, release, hint));
-  napi_value value;
-  static_assert(sizeof buffer == sizeof value, "napi_value is a v8::Local<v8::Value>");
-  std::memcpy(static_cast<void*>(&value), &buffer, sizeof value);
-  return value;
+  return napi_value_of(buffer);
 #else
   return nullptr;
 #endif
