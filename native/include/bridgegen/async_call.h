@@ -6,14 +6,15 @@
 #include <napi.h>
 
 #include <chrono>
+#include <cstddef>
 #include <cstring>
-#include <memory>
 #include <new>
 #include <vector>
 
 #include "args.h"
 #include "batch.h"
 #include "call.h"
+#include "inline_vector.h"
 #include "keys.h"
 #include "linkage.h"
 
@@ -30,8 +31,13 @@ struct AsyncRoutine {
   bool threadsafe;
   bool has_callbacks;
   RunTime& run_time;
-  /** JS thread: a new frame on the heap, prepared from `args` (throws like Frame::prepare). */
-  void* (*prepare)(Args& args);
+  /** The frame's size: AsyncCall keeps the frame in its own heap block. */
+  size_t frame_size;
+  /**
+   * JS thread: makes a frame at `where` (frame_size bytes) and prepares it from `args`; throws
+   * like Frame::prepare, and then leaves nothing to destroy.
+   */
+  void (*prepare)(void* where, Args& args);
   /** Any thread: runs the routine (invoke<Frame>). */
   void (*invoke)(void* frame);
   /** JS thread: the error of the call (call_error<Frame>), or null. */
@@ -39,16 +45,25 @@ struct AsyncRoutine {
   napi_value (*result)(napi_env env, void* frame, const napi_value* pinned);
   /** JS thread: stops the frame's callbacks, if it has any. */
   void (*abort_callbacks)(napi_env env, void* frame, napi_value reason);
+  /** Ends the frame's life (not its memory). */
   void (*destroy)(void* frame);
 };
+
+/** What a frame may need: AsyncCall's block comes from plain operator new. */
+constexpr size_t kFrameAlign = alignof(std::max_align_t);
 
 namespace detail {
 
 template <typename Frame>
-void* prepare_async(Args& args) {
-  auto frame = std::make_unique<Frame>();
-  frame->prepare(args);
-  return frame.release();
+void prepare_async(void* where, Args& args) {
+  static_assert(alignof(Frame) <= kFrameAlign, "a frame is placed at kFrameAlign");
+  Frame* frame = new (where) Frame();
+  try {
+    frame->prepare(args);
+  } catch (...) {
+    frame->~Frame();
+    throw;
+  }
 }
 
 template <typename Frame>
@@ -70,7 +85,7 @@ void abort_async_callbacks(napi_env env, void* frame, napi_value reason) {
 }
 
 template <typename Frame>
-void destroy_async(void* frame) { delete static_cast<Frame*>(frame); }
+void destroy_async(void* frame) { static_cast<Frame*>(frame)->~Frame(); }
 
 /** The statistics of one routine's runs (per routine: batch.h decides from them). */
 template <typename Frame>
@@ -82,21 +97,24 @@ struct RoutineRunTime {
 
 template <typename Frame>
 inline constexpr AsyncRoutine async_routine{
-    Frame::signature, Frame::threadsafe, Frame::has_callbacks, detail::RoutineRunTime<Frame>::value,
+    Frame::signature, Frame::threadsafe, Frame::has_callbacks, detail::RoutineRunTime<Frame>::value, sizeof(Frame),
     detail::prepare_async<Frame>, detail::invoke_async<Frame>, detail::async_error<Frame>, detail::async_result<Frame>,
     detail::abort_async_callbacks<Frame>, detail::destroy_async<Frame>};
 
 /**
- * One async call: its prepared frame and every JS value it points into, pinned until it settles.
- * Queued on the pool by batch.h, which owns it from then on.
+ * One async call: its prepared frame (in the same heap block, after it) and the JS values its
+ * results or write-backs need, pinned until it settles. Queued on the pool by batch.h, which
+ * owns (and deletes) it from then on.
  */
 class AsyncCall final : public PendingCall {
  public:
-  /** Takes `frame` (made by routine.prepare). */
-  AsyncCall(napi_env env, napi_deferred deferred, const AsyncRoutine& routine, void* frame, const Args& args);
+  /** Prepares a frame of `routine` from `args` and the call around it; throws like Frame::prepare. */
+  static AsyncCall* create(napi_env env, napi_deferred deferred, const AsyncRoutine& routine, Args& args);
   ~AsyncCall() override;
   AsyncCall(const AsyncCall&) = delete;
   AsyncCall& operator=(const AsyncCall&) = delete;
+  /** Frees the block create() allocated (frame included). */
+  static void operator delete(void* block) { ::operator delete(block); }
 
   /** Cancels the call when `signal` aborts before the call has started (contract 1.5). */
   void watch(Napi::Object signal);
@@ -113,6 +131,10 @@ class AsyncCall final : public PendingCall {
   void execute() override;
 
  private:
+  AsyncCall(napi_env env, napi_deferred deferred, const AsyncRoutine& routine, void* frame, const Args& args);
+  /** Where the frame starts in create()'s block. */
+  static constexpr size_t frame_offset();
+  void release_pins();
   /** The promise's value; throws (a Napi::Error) to reject it. */
   Napi::Value result(Napi::Env env);
   void on_abort();
@@ -123,7 +145,8 @@ class AsyncCall final : public PendingCall {
   void* frame_;
   std::vector<WriteBack> write_backs_;
   std::vector<CopyIn> copy_ins_;
-  std::vector<Napi::Reference<Napi::Value>> pins_;
+  /** By Args::pin index; null for a value the call no longer needs (Args::settle_without). */
+  InlineVector<napi_ref, 4> pins_;
   Napi::ObjectReference signal_;
   Napi::FunctionReference listener_;
 };
@@ -136,6 +159,28 @@ BRIDGEGEN_RUNTIME_INLINE napi_value call_async(napi_env raw_env, napi_callback_i
 
 #if BRIDGEGEN_DEFINES_RUNTIME
 
+constexpr size_t AsyncCall::frame_offset() { return (sizeof(AsyncCall) + kFrameAlign - 1) / kFrameAlign * kFrameAlign; }
+
+BRIDGEGEN_RUNTIME_INLINE AsyncCall* AsyncCall::create(napi_env env, napi_deferred deferred, const AsyncRoutine& routine,
+                                                      Args& args) {
+  // One block for the call and its frame: a heap block each cost an awaited call ~150 instructions.
+  void* block = ::operator new(frame_offset() + routine.frame_size);
+  void* frame = static_cast<char*>(block) + frame_offset();
+  try {
+    routine.prepare(frame, args);
+  } catch (...) {
+    ::operator delete(block);
+    throw;
+  }
+  try {
+    return new (block) AsyncCall(env, deferred, routine, frame, args);
+  } catch (...) {
+    routine.destroy(frame);
+    ::operator delete(block);
+    throw;
+  }
+}
+
 BRIDGEGEN_RUNTIME_INLINE AsyncCall::AsyncCall(napi_env env, napi_deferred deferred, const AsyncRoutine& routine, void* frame,
                                               const Args& args)
     : env_(env),
@@ -144,11 +189,29 @@ BRIDGEGEN_RUNTIME_INLINE AsyncCall::AsyncCall(napi_env env, napi_deferred deferr
       frame_(frame),
       write_backs_(args.write_backs(), args.write_backs() + args.write_back_count()),
       copy_ins_(args.copy_ins(), args.copy_ins() + args.copy_in_count()) {
-  pins_.reserve(args.pin_count());
-  for (size_t i = 0; i < args.pin_count(); i++) pins_.push_back(Napi::Persistent(Napi::Value(env, args.pins()[i])));
+  try {
+    for (size_t i = 0; i < args.pin_count(); i++) {
+      pins_.push_back(nullptr);
+      if (args.needed_to_settle(i) && napi_create_reference(env, args.pins()[i], 1, &pins_[i]) != napi_ok) {
+        throw Napi::Error::New(Napi::Env(env));
+      }
+    }
+  } catch (...) {
+    release_pins();  // the destructor does not run for a constructor that throws
+    throw;
+  }
 }
 
-BRIDGEGEN_RUNTIME_INLINE AsyncCall::~AsyncCall() { routine_.destroy(frame_); }
+BRIDGEGEN_RUNTIME_INLINE AsyncCall::~AsyncCall() {
+  release_pins();
+  routine_.destroy(frame_);
+}
+
+BRIDGEGEN_RUNTIME_INLINE void AsyncCall::release_pins() {
+  for (napi_ref ref : pins_) {
+    if (ref != nullptr) napi_delete_reference(env_, ref);
+  }
+}
 
 BRIDGEGEN_RUNTIME_INLINE void AsyncCall::watch(Napi::Object signal) {
   signal_ = Napi::Persistent(signal);
@@ -167,7 +230,6 @@ BRIDGEGEN_RUNTIME_INLINE void AsyncCall::unwatch() {
 BRIDGEGEN_RUNTIME_INLINE void AsyncCall::settle(napi_env env) {
   Napi::Env e(env);
   try {
-    Napi::HandleScope scope(e);
     unwatch();
     try {
       const Napi::Value outcome = result(e);
@@ -194,7 +256,10 @@ BRIDGEGEN_RUNTIME_INLINE void AsyncCall::execute() {
 
 BRIDGEGEN_RUNTIME_INLINE Napi::Value AsyncCall::result(Napi::Env env) {
   napi_value pinned[kMaxPins];  // Args::pin never holds more
-  for (size_t i = 0; i < pins_.size(); i++) pinned[i] = pins_[i].Value();
+  for (size_t i = 0; i < pins_.size(); i++) {
+    pinned[i] = nullptr;
+    if (pins_[i] != nullptr) detail::ok(env, napi_get_reference_value(env, pins_[i], &pinned[i]));
+  }
   const napi_value error = routine_.error(env, frame_);
   if (error != nullptr) throw Napi::Error(env, error);
   if (!detail::write_backs_done(env, pinned, write_backs_.data(), write_backs_.size())) {
@@ -219,10 +284,11 @@ namespace detail {
 /**
  * The AbortSignal in a trailing options object (`fooAsync(x, { signal })`), if any. Any other
  * argument is not looked into (a `signal` lookup on a typed array was a sixth of what
- * `dsumAsync(x)` cost over a hand-written AsyncWorker).
+ * `dsumAsync(x)` cost over a hand-written AsyncWorker), nor a required one (Args reads no
+ * options there either).
  */
-BRIDGEGEN_RUNTIME_INLINE Napi::Value signal_of(const Napi::CallbackInfo& info) {
-  if (info.Length() == 0) return Napi::Value();
+BRIDGEGEN_RUNTIME_INLINE Napi::Value signal_of(const Napi::CallbackInfo& info, const Signature& signature) {
+  if (info.Length() <= signature.nrequired) return Napi::Value();
   napi_env env = info.Env();
   const napi_value last = info[info.Length() - 1];
   if (!is_options_object(env, last)) return Napi::Value();
@@ -235,14 +301,7 @@ BRIDGEGEN_RUNTIME_INLINE void start_async(const Napi::CallbackInfo& info, const 
                                           napi_deferred deferred, Napi::Value signal) {
   Napi::Env env = info.Env();
   Args args(info, routine.signature, Memory::Deferred);
-  void* frame = routine.prepare(args);
-  AsyncCall* call;
-  try {
-    call = new AsyncCall(env, deferred, routine, frame, args);
-  } catch (...) {
-    routine.destroy(frame);
-    throw;
-  }
+  AsyncCall* call = AsyncCall::create(env, deferred, routine, args);
   try {
     if (!signal.IsEmpty()) call->watch(signal.As<Napi::Object>());
     if (queue_call(env, call) != napi_ok) throw Napi::Error::New(env);
@@ -265,7 +324,7 @@ BRIDGEGEN_RUNTIME_INLINE napi_value call_async(napi_env raw_env, napi_callback_i
     detail::ok(env, napi_create_promise(env, &deferred, &promise));
     const auto reject = [&](napi_value reason) { napi_reject_deferred(env, deferred, reason); };
     try {
-      const Napi::Value signal = detail::signal_of(info);
+      const Napi::Value signal = detail::signal_of(info, routine.signature);
       if (!signal.IsEmpty() && signal.As<Napi::Object>().Get("aborted").ToBoolean()) {
         reject(signal.As<Napi::Object>().Get("reason"));
         return promise;

@@ -74,6 +74,8 @@ void require_logical_values(const Args& args, size_t i, const T* data, size_t n)
 template <typename T>
 void privatize(Args& args, Access access, size_t byte_offset, Array<T>& array) {
   if (!args.holds_memory() && access != Access::Copy) return;
+  // An input is held or copied below, and no result is made of it: an async call need not keep it.
+  if (args.deferred() && access == Access::In && array.pin >= 0) args.settle_without(array.pin);
   const size_t bytes = array.length * sizeof(T);
   const bool held = args.holds_memory() && array.pin >= 0 && array.length > 0 &&
                     keep_backing_store(args.pins()[array.pin], array.data, bytes, array.keep);
