@@ -14,6 +14,14 @@
 
 namespace bridgegen {
 
+/**
+ * A failure path (a throw): out of line and cold, so the passing path of a check is a compare and
+ * a branch, and the caller's frame is not sized for building the message.
+ */
+#define BRIDGEGEN_COLD __attribute__((noinline, cold))
+/** A fast path small enough to belong in its caller: a test that passes, then a field read. */
+#define BRIDGEGEN_HOT_INLINE inline __attribute__((always_inline))
+
 constexpr size_t kMaxParams = 64;
 constexpr size_t kMaxPins = 2 * kMaxParams;
 
@@ -92,7 +100,7 @@ class Args {
    * references an async call keeps until it settles.
    */
   int pin(napi_value value) {
-    if (npins_ == kMaxPins) throw_range_error(env_, where() + ": too many array arguments", code::kArgCount);
+    if (npins_ == kMaxPins) throw_too_many("array arguments");
     pins_[npins_] = value;
     return static_cast<int>(npins_++);
   }
@@ -110,13 +118,13 @@ class Args {
   /** An async call: runs later, on a pool thread. */
   bool deferred() const { return memory_ == Memory::Deferred; }
   void write_back(const WriteBack& entry) {
-    if (nwrite_backs_ == kMaxParams) throw_range_error(env_, where() + ": too many in-place arrays", code::kArgCount);
+    if (nwrite_backs_ == kMaxParams) throw_too_many("in-place arrays");
     write_backs_[nwrite_backs_++] = entry;
   }
   size_t write_back_count() const { return nwrite_backs_; }
   const WriteBack* write_backs() const { return write_backs_; }
   void copy_in(const CopyIn& entry) {
-    if (ncopy_ins_ == kMaxParams) throw_range_error(env_, where() + ": too many copied arrays", code::kArgCount);
+    if (ncopy_ins_ == kMaxParams) throw_too_many("copied arrays");
     copy_ins_[ncopy_ins_++] = entry;
   }
   size_t copy_in_count() const { return ncopy_ins_; }
@@ -132,13 +140,33 @@ class Args {
     return napi_typeof(env_, v, &type) == napi_ok && type == napi_undefined;
   }
 
+  [[noreturn]] BRIDGEGEN_COLD void throw_too_many(const char* what) const {
+    throw_range_error(env_, where() + ": too many " + what, code::kArgCount);
+  }
+  [[noreturn]] BRIDGEGEN_COLD void throw_too_many_positional(size_t positional) const {
+    throw_type_error(env_, where() + " takes at most " + std::to_string(sig_.nparams) +
+                               " positional argument(s), got " + std::to_string(positional), code::kArgCount);
+  }
+  /**
+   * The required parameters from index `from` on, which were not given by position: each must
+   * have been given by name. A required argument passed as `undefined` reaches its converter,
+   * which names it.
+   */
+  BRIDGEGEN_COLD void require_named(size_t from) const {
+    for (size_t i = from; i < sig_.nrequired; i++) {
+      if (values_[i] != nullptr) continue;
+      throw_type_error(env_, where() + ": missing required argument `" + std::string(sig_.params[i]) +
+                                 "` (position " + std::to_string(i + 1) + ")", code::kArgCount);
+    }
+  }
   void read_options(napi_value options);
   size_t index_of(const std::string& name) const;
   std::string param_list() const;
 
   Napi::Env env_;
   const Signature& sig_;
-  napi_value values_[kMaxParams];
+  /** One slot per parameter, and one for the options object (napi_get_cb_info writes it). */
+  napi_value values_[kMaxParams + 1];
   napi_value pins_[kMaxPins];
   size_t npins_ = 0;
   std::bitset<kMaxPins> settle_without_;
@@ -153,31 +181,20 @@ class Args {
 
 BRIDGEGEN_RUNTIME_INLINE Args::Args(napi_env env, napi_callback_info info, const Signature& sig, Memory memory)
     : env_(env), sig_(sig), memory_(memory) {
-  // One N-API call fetches every argument: the hot path of a call. The capacity is what the
-  // signature can take (N-API pads every slot up to it with `undefined`); argc still reports
-  // the real count, so extra arguments are seen.
-  napi_value argv[kMaxParams + 1];
-  if (sig.nparams > kMaxParams) throw_range_error(env_, where() + ": too many parameters", code::kArgCount);
+  // One N-API call fetches every argument straight into values_: the hot path of a call. The
+  // capacity is what the signature can take (N-API pads every slot up to it with `undefined`);
+  // argc still reports the real count, so extra arguments are seen.
+  if (sig.nparams > kMaxParams) throw_too_many("parameters");
   const size_t capacity = sig.nparams + 1;
   size_t argc = capacity;
-  detail_ok(napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr));
+  detail_ok(napi_get_cb_info(env, info, &argc, values_, nullptr, nullptr));
   size_t positional = argc;
-  if (argc > sig.nrequired && argc <= capacity && detail::is_options_object(env_, argv[argc - 1])) positional = argc - 1;
-  if (positional > sig.nparams) {
-    throw_type_error(env_, where() + " takes at most " + std::to_string(sig.nparams) +
-                               " positional argument(s), got " + std::to_string(positional),
-                     code::kArgCount);
-  }
-  for (size_t i = 0; i < sig.nparams; i++) values_[i] = i < positional ? argv[i] : nullptr;
-  if (positional < argc) read_options(argv[argc - 1]);
-  // A required argument passed as `undefined` reaches its converter, which names it.
-  for (size_t i = 0; i < sig.nrequired; i++) {
-    if (values_[i] == nullptr) {
-      throw_type_error(env_, where() + ": missing required argument `" + std::string(sig.params[i]) +
-                                 "` (position " + std::to_string(i + 1) + ")",
-                       code::kArgCount);
-    }
-  }
+  if (argc > sig.nrequired && argc <= capacity && detail::is_options_object(env_, values_[argc - 1])) positional = argc - 1;
+  if (positional > sig.nparams) throw_too_many_positional(positional);
+  const napi_value options = positional < argc ? values_[positional] : nullptr;
+  for (size_t i = positional; i < sig.nparams; i++) values_[i] = nullptr;  // left out (or named)
+  if (options != nullptr) read_options(options);
+  if (positional < sig.nrequired) require_named(positional);
 }
 
 BRIDGEGEN_RUNTIME_INLINE std::string Args::describe(size_t i) const {

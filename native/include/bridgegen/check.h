@@ -32,10 +32,15 @@ T computed_as(const Args&, const char*, double value) {
   }
 }
 
-/** Throws the RangeError of a false `check(condition)` (the condition as written). */
-inline void check(const Args& args, bool ok, const char* condition) {
-  if (ok) return;
+namespace detail {
+[[noreturn]] BRIDGEGEN_COLD inline void check_failed(const Args& args, const char* condition) {
   throw_range_error(args.env(), args.where() + ": check(" + condition + ") failed", code::kCheck);
+}
+}  // namespace detail
+
+/** Throws the RangeError of a false `check(condition)` (the condition as written). */
+BRIDGEGEN_HOT_INLINE void check(const Args& args, bool ok, const char* condition) {
+  if (!ok) detail::check_failed(args, condition);
 }
 
 }  // namespace bridgegen

@@ -71,19 +71,20 @@ void read_nested(const Args& args, size_t i, napi_value value, int rank, Array<T
 
 }  // namespace detail
 
+namespace detail {
+
 /**
- * Reads array parameter i of the given rank into `out`. Exact-type typed arrays are used in
- * place; anything else convertible is copied unless `access` is InPlace (then TypeError).
+ * read_array for every input but the common one: a typed array of another type (copied), one
+ * that needs checking or privatizing, nested arrays, an ndarray. `exact`, `data`, `length`: what
+ * exact_typed_array found.
  */
 template <typename T>
-void read_array(Args& args, size_t i, int rank, Access access, Array<T>& out) {
+__attribute__((noinline)) void read_array_other(Args& args, size_t i, int rank, Access access, Array<T>& out,
+                                                bool exact, void* data, size_t length) {
   napi_env env = args.env();
   napi_value value = args.get(i);
   napi_typedarray_type type;
-  size_t length;
-  void* data;
   out.rank = rank;
-  const bool exact = detail::exact_typed_array<T>(value, &data, &length);
   if (exact || napi_get_typedarray_info(env, value, &type, &length, &data, nullptr, nullptr) == napi_ok) {
     if (exact || type == Element<T>::typed_array) {
       static T empty[1];
@@ -121,14 +122,62 @@ void read_array(Args& args, size_t i, int rank, Access access, Array<T>& out) {
                    code::kArgType);
 }
 
+}  // namespace detail
+
+/**
+ * Reads array parameter i of the given rank into `out`. Exact-type typed arrays are used in
+ * place; anything else convertible is copied unless `access` is InPlace (then TypeError).
+ */
+template <typename T>
+void read_array(Args& args, size_t i, int rank, Access access, Array<T>& out) {
+  napi_value value = args.get(i);
+  void* data = nullptr;
+  size_t length = 0;
+  const bool exact = detail::exact_typed_array<T>(value, &data, &length);
+  // The common input, kept short: a typed array of exactly T (one number per element, any value
+  // valid) used in place by a call during which no JS runs: nothing to check per element, to
+  // keep alive or to copy (privatize has nothing to do).
+  if (exact && Element<T>::lanes == 1 && !is_logical_v<T> && !args.holds_memory() && access != Access::Copy) {
+    static T empty[1];
+    out.data = data != nullptr ? static_cast<T*>(data) : empty;  // detached or empty buffer
+    out.length = length;
+    out.rank = rank;
+    out.pin = args.pin(value);
+    if (rank == 1) {
+      const int64_t extent = static_cast<int64_t>(length);
+      out.set_shape(1, &extent);
+    }
+    return;
+  }
+  detail::read_array_other(args, i, rank, access, out, exact, data, length);
+}
+
+namespace detail {
+[[noreturn]] BRIDGEGEN_COLD inline void throw_no_shape(const Args& args, size_t from) {
+  throw_type_error(args.env(),
+                   args.describe(from) + ": its shape is needed, and a flat array has none; " +
+                       "pass nested arrays or an ndarray", code::kArgType);
+}
+
+[[noreturn]] BRIDGEGEN_COLD inline void throw_cannot_infer(const Args& args, size_t i, size_t from) {
+  throw_type_error(args.env(),
+                   args.where() + ": cannot infer `" + args.signature().params[i] + "` from `" +
+                       args.signature().params[from] +
+                       "`: a flat typed array has no shape; pass it, or pass nested arrays or an ndarray",
+                   code::kArgCount);
+}
+
+[[noreturn]] BRIDGEGEN_COLD inline void throw_assumed_shape(const Args& args, size_t i) {
+  throw_type_error(args.env(),
+                   args.describe(i) + " is assumed-shape: its shape is needed, and a flat array has none; " +
+                       "pass nested arrays or an ndarray", code::kArgType);
+}
+}  // namespace detail
+
 /** The extent `size(a, dim+1)` of array parameter `from`, which must have a shape. */
 template <typename A>
-int64_t known_extent(const Args& args, size_t from, const A& array, int dim) {
-  if (!array.shape_known) {
-    throw_type_error(args.env(),
-                     args.describe(from) + ": its shape is needed, and a flat array has none; " +
-                         "pass nested arrays or an ndarray", code::kArgType);
-  }
+BRIDGEGEN_HOT_INLINE int64_t known_extent(const Args& args, size_t from, const A& array, int dim) {
+  if (!array.shape_known) detail::throw_no_shape(args, from);
   return array.shape[dim];
 }
 
@@ -137,25 +186,15 @@ int64_t known_extent(const Args& args, size_t from, const A& array, int dim) {
  * `from` itself when the size is hidden: the caller cannot pass it).
  */
 template <typename A>
-int64_t infer_extent(const Args& args, size_t i, const A& array, size_t from, int dim) {
-  if (!array.shape_known && i == from) return known_extent(args, from, array, dim);
-  if (!array.shape_known) {
-    throw_type_error(args.env(),
-                     args.where() + ": cannot infer `" + args.signature().params[i] + "` from `" +
-                         args.signature().params[from] +
-                         "`: a flat typed array has no shape; pass it, or pass nested arrays or an ndarray",
-                     code::kArgCount);
-  }
+BRIDGEGEN_HOT_INLINE int64_t infer_extent(const Args& args, size_t i, const A& array, size_t from, int dim) {
+  if (!array.shape_known) i == from ? detail::throw_no_shape(args, from) : detail::throw_cannot_infer(args, i, from);
   return array.shape[dim];
 }
 
 /** An assumed-shape dummy gets the array's own shape: a flat (typed) array of rank >= 2 has none. */
 template <typename A>
-void require_shape(const Args& args, size_t i, const A& array) {
-  if (array.shape_known) return;
-  throw_type_error(args.env(),
-                   args.describe(i) + " is assumed-shape: its shape is needed, and a flat array has none; " +
-                       "pass nested arrays or an ndarray", code::kArgType);
+BRIDGEGEN_HOT_INLINE void require_shape(const Args& args, size_t i, const A& array) {
+  if (!array.shape_known) detail::throw_assumed_shape(args, i);
 }
 
 

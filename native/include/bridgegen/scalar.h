@@ -18,7 +18,7 @@ T read_scalar(const Args& args, size_t i) {
 
 /** Reads an optional scalar parameter, or `fallback` when the caller left it out. */
 template <typename T>
-T read_scalar_or(const Args& args, size_t i, T fallback) {
+BRIDGEGEN_HOT_INLINE T read_scalar_or(const Args& args, size_t i, T fallback) {
   return args.given(i) ? read_scalar<T>(args, i) : fallback;
 }
 

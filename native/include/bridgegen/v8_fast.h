@@ -84,8 +84,9 @@ bool exact_typed_array([[maybe_unused]] napi_value value, [[maybe_unused]] void*
     default: break;
   }
   if (!exact) return false;
-  const v8::Local<v8::ArrayBufferView> view = v.As<v8::ArrayBufferView>();
-  *length = view->ByteLength() / sizeof(typename Element<T>::Lane);  // 0 once detached
+  // Length() counts typed-array elements (each a Lane): fewer tests inside V8 than ByteLength().
+  const v8::Local<v8::TypedArray> view = v.As<v8::TypedArray>();
+  *length = view->Length();  // 0 once detached
   void* base = *length > 0 ? view->Buffer()->Data() : nullptr;
   *data = base != nullptr ? static_cast<char*>(base) + view->ByteOffset() : nullptr;
   return true;
