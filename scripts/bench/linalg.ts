@@ -138,7 +138,7 @@ function writeInputs(dir: string): Map<string, Inputs> {
 const sum = (a: Float64Array): number => a.reduce((s, v) => s + v, 0);
 
 /** The Node contenders of one spec; each call returns a number from its result so none is optimized away. */
-interface NodeCalls { readonly sync: () => number; readonly async: () => Promise<number>; readonly js?: () => number }
+interface NodeCalls { readonly sync: () => number; readonly inPlace?: () => number; readonly async: () => Promise<number>; readonly js?: () => number }
 
 function nodeCalls(la: Linalg, s: Spec, inp: Inputs): NodeCalls {
   const n = s.n;
@@ -158,10 +158,18 @@ function nodeCalls(la: Linalg, s: Spec, inp: Inputs): NodeCalls {
       js: s.js ? () => jsDgemm(n, inp.a.data, inp.b.data, cJs)[0]! : undefined,
     };
   }
-  const gesv = la.lapack.dgesv as (a: Mat, b: Mat) => GesvOut;
+  const gesv = la.lapack.dgesv as (a: Mat, b: Mat, o?: object) => GesvOut;
   const gesvAsync = la.lapack.dgesvAsync as (a: Mat, b: Mat) => Promise<GesvOut>;
+  // The C driver's own pattern: copy the inputs into buffers made once, solve in place there.
+  const aw: Mat = { ...inp.a, data: new Float64Array(n * n) }, bw: Mat = { ...inp.rhs, data: new Float64Array(n) };
+  const inPlace = (): number => {
+    aw.data.set(inp.a.data);
+    bw.data.set(inp.rhs.data);
+    return gesv(aw, bw, { overwrite_a: true, overwrite_b: true }).x.data[0]!;
+  };
   return {
     sync: () => gesv(inp.a, inp.rhs).x.data[0]!,
+    inPlace,
     async: async () => (await gesvAsync(inp.a, inp.rhs)).x.data[0]!,
     js: s.js ? () => jsDgesv(n, inp.a.data, inp.rhs.data)[0]! : undefined,
   };
@@ -208,7 +216,7 @@ function external(cmd: string, args: readonly string[], cwd: string, threads: nu
   return JSON.parse(r.out) as External;
 }
 
-type Contender = 'sync' | 'async' | 'asyncAll' | 'js';
+type Contender = 'sync' | 'inPlace' | 'async' | 'asyncAll' | 'js';
 
 /** Runs `f` with every core given to async work (`setAsyncConcurrency(cores)`), then the default again. */
 async function withAllCores<T>(la: Linalg, f: () => Promise<T>): Promise<T> {
@@ -227,8 +235,8 @@ async function throughputRows(la: Linalg, threads: number, hasScipy: string | un
     const c = nodeCalls(la, s, inputs.get(key(s))!);
     calls.set(key(s), c);
     if (s.routine === 'dgemm' && s.n >= 1024) ctx.log(`linalg: calibrating ${label(s)} (plain JS takes seconds a call)`);
-    const async = await callsPerRound(c.async);
-    counts.set(key(s), { sync: await callsPerRound(c.sync), async, asyncAll: async, js: c.js ? await callsPerRound(c.js) : 0 });
+    const async = await callsPerRound(c.async), sync = await callsPerRound(c.sync);
+    counts.set(key(s), { sync, inPlace: c.inPlace ? sync : 0, async, asyncAll: async, js: c.js ? await callsPerRound(c.js) : 0 });
   }
   const specArgs = SPECS.map((s) => `${s.routine}:${s.n}:${ROUNDS_PER_PASS}:${counts.get(key(s))!.sync}`);
 
@@ -238,7 +246,7 @@ async function throughputRows(la: Linalg, threads: number, hasScipy: string | un
   let pyWhy = hasScipy ? '' : `${PYTHON} has no scipy (Debian: apt-get install python3-scipy)`;
 
   const samples = (): Map<string, number[]> => new Map(SPECS.map((s) => [key(s), []]));
-  const node: Record<Contender, Map<string, number[]>> = { sync: samples(), async: samples(), asyncAll: samples(), js: samples() };
+  const node: Record<Contender, Map<string, number[]>> = { sync: samples(), inPlace: samples(), async: samples(), asyncAll: samples(), js: samples() };
   const cRows = samples(), pyRows = samples();
   let cOut: External | undefined, pyOut: External | undefined;
   for (let p = 0; p < PASSES; p++) {
@@ -254,7 +262,7 @@ async function throughputRows(la: Linalg, threads: number, hasScipy: string | un
       const c = calls.get(key(s))!, count = counts.get(key(s))!;
       sink += c.sync() + (await c.async()); // warm-up (plain JS warmed up in its calibration; its calls take up to seconds)
       for (let r = 0; r < ROUNDS_PER_PASS; r++) {
-        for (const who of ['sync', 'async', 'asyncAll', 'js'] as const) {
+        for (const who of ['sync', 'inPlace', 'async', 'asyncAll', 'js'] as const) {
           const f = who === 'asyncAll' ? c.async : c[who];
           if (!f) continue;
           const round = async () => {
@@ -296,6 +304,10 @@ async function throughputRows(la: Linalg, threads: number, hasScipy: string | un
     const jsNote = { ddot: 'one loop over Float64Array', dgemm: 'j-k-i loops, 4 columns of a per pass (c reused)', dgesv: 'LU with partial pivoting on copies of a, b' }[s.routine];
     rows.push(cWhy ? skipped(`${label(s)}: C (OpenBLAS)`, cWhy) : m('C (OpenBLAS)', cRows.get(key(s))!, cNote));
     rows.push(m('bridgegen/linalg sync', node.sync.get(key(s))!, how));
+    if (node.inPlace.get(key(s))!.length) {
+      rows.push(m('bridgegen/linalg sync, in buffers made once', node.inPlace.get(key(s))!,
+        'a, b copied into buffers made once, then dgesv with overwrite_a=overwrite_b=1: the C driver\'s own pattern'));
+    }
     rows.push(m('bridgegen/linalg async, await each', node.async.get(key(s))!, how));
     rows.push(m('bridgegen/linalg async, await each, setAsyncConcurrency(cores)', node.asyncAll.get(key(s))!, `${how}; every core for async work`));
     rows.push(pyWhy ? skipped(`${label(s)}: SciPy`, pyWhy) : m('SciPy', pyRows.get(key(s))!, `${how}, ${s.routine === 'ddot' ? 'NumPy float64' : 'Fortran-ordered'}`));
@@ -338,6 +350,7 @@ async function runLinalg(ctx: BenchContext): Promise<BenchResult> {
       const c = row(`${l}: C (OpenBLAS)`);
       ratios.push(
         ratio(`${l}: bridgegen sync throughput / C`, c, row(`${l}: bridgegen/linalg sync`), goal),
+        ratio(`${l}: bridgegen sync in buffers made once, throughput / C`, c, row(`${l}: bridgegen/linalg sync, in buffers made once`)),
         ratio(`${l}: bridgegen async throughput / C`, c, row(`${l}: bridgegen/linalg async, await each`), goal),
         ratio(`${l}: bridgegen async, setAsyncConcurrency(cores), throughput / C`, c,
           row(`${l}: bridgegen/linalg async, await each, setAsyncConcurrency(cores)`), goal),
