@@ -287,24 +287,24 @@ namespace detail {
  * `dsumAsync(x)` cost over a hand-written AsyncWorker), nor a required one (Args reads no
  * options there either).
  */
-BRIDGEGEN_RUNTIME_INLINE Napi::Value signal_of(const Napi::CallbackInfo& info, const Signature& signature) {
-  if (info.Length() <= signature.nrequired) return Napi::Value();
-  napi_env env = info.Env();
-  const napi_value last = info[info.Length() - 1];
+BRIDGEGEN_RUNTIME_INLINE Napi::Value signal_of(napi_env env, napi_callback_info info, size_t argc, const Signature& signature) {
+  if (argc <= signature.nrequired || argc > kMaxParams + 1) return Napi::Value();  // Args rejects too many
+  napi_value argv[kMaxParams + 1];
+  ok(env, napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr));
+  const napi_value last = argv[argc - 1];
   if (!is_options_object(env, last)) return Napi::Value();
   const Napi::Value signal = get_property(env, last, Key::kSignal);
   return signal.IsObject() ? signal : Napi::Value();
 }
 
 /** Queues the call of `routine` that `info` asks for; throws to reject the promise. */
-BRIDGEGEN_RUNTIME_INLINE void start_async(const Napi::CallbackInfo& info, const AsyncRoutine& routine,
+BRIDGEGEN_RUNTIME_INLINE void start_async(napi_env env, napi_callback_info info, const AsyncRoutine& routine,
                                           napi_deferred deferred, Napi::Value signal) {
-  Napi::Env env = info.Env();
-  Args args(info, routine.signature, Memory::Deferred);
+  Args args(env, info, routine.signature, Memory::Deferred);
   AsyncCall* call = AsyncCall::create(env, deferred, routine, args);
   try {
     if (!signal.IsEmpty()) call->watch(signal.As<Napi::Object>());
-    if (queue_call(env, call) != napi_ok) throw Napi::Error::New(env);
+    if (queue_call(env, call) != napi_ok) throw Napi::Error::New(Napi::Env(env));
   } catch (...) {
     call->unwatch();
     delete call;
@@ -316,20 +316,23 @@ BRIDGEGEN_RUNTIME_INLINE void start_async(const Napi::CallbackInfo& info, const 
 
 BRIDGEGEN_RUNTIME_INLINE napi_value call_async(napi_env raw_env, napi_callback_info raw_info) {
   return detail::guard(raw_env, [&] {
-    const Napi::CallbackInfo info(raw_env, raw_info);
-    Napi::Env env = info.Env();
-    const AsyncRoutine& routine = *static_cast<const AsyncRoutine*>(info.Data());
+    Napi::Env env(raw_env);
+    // Only the argument count and the routine here: Args fetches the arguments themselves.
+    size_t argc = 0;
+    void* data = nullptr;
+    detail::ok(env, napi_get_cb_info(env, raw_info, &argc, nullptr, nullptr, &data));
+    const AsyncRoutine& routine = *static_cast<const AsyncRoutine*>(data);
     napi_deferred deferred;
     napi_value promise;
     detail::ok(env, napi_create_promise(env, &deferred, &promise));
     const auto reject = [&](napi_value reason) { napi_reject_deferred(env, deferred, reason); };
     try {
-      const Napi::Value signal = detail::signal_of(info, routine.signature);
+      const Napi::Value signal = detail::signal_of(env, raw_info, argc, routine.signature);
       if (!signal.IsEmpty() && signal.As<Napi::Object>().Get("aborted").ToBoolean()) {
         reject(signal.As<Napi::Object>().Get("reason"));
         return promise;
       }
-      detail::start_async(info, routine, deferred, signal);
+      detail::start_async(env, raw_info, routine, deferred, signal);
     } catch (const Napi::Error& error) {
       reject(error.Value());
     } catch (const std::bad_alloc&) {

@@ -138,7 +138,7 @@ inline void run_batch(napi_env /*env*/, void* data) {
     count = batch->calls.size();
   }
   // No call joins a started batch (join_waiting), so `calls` stays as it is: no copy per work item.
-  const AsyncBlasThreads blas_threads;  // shares the async cores among running work (blas.h)
+  const AsyncBlasThreads blas_threads(batch->gated);  // shares the async cores among running large calls (blas.h)
   for (size_t k = 0; k < count; k++) batch->calls[k]->run();
 }
 

@@ -78,23 +78,30 @@ inline BlasThreads& blas_threads() {
 
 }  // namespace detail
 
-/** Held by async work while it runs (batch.h): OpenBLAS follows how many run. */
+/**
+ * Held by async work while it runs (batch.h): OpenBLAS follows how many large calls run. A cheap
+ * work item (calls that took microseconds) is not counted: its BLAS calls are too small for
+ * threads, and counting it set OpenBLAS twice per call, halving a sync call's threads meanwhile.
+ */
 class AsyncBlasThreads {
  public:
-  AsyncBlasThreads() {
+  explicit AsyncBlasThreads(bool large) : counted_(large && detail::blas_threads().set != nullptr) {
+    if (!counted_) return;
     detail::BlasThreads& b = detail::blas_threads();
-    if (b.set == nullptr) return;
     b.async_running.fetch_add(1);
     b.reconcile();
   }
   ~AsyncBlasThreads() {
+    if (!counted_) return;
     detail::BlasThreads& b = detail::blas_threads();
-    if (b.set == nullptr) return;
     b.async_running.fetch_sub(1);
     b.reconcile();
   }
   AsyncBlasThreads(const AsyncBlasThreads&) = delete;
   AsyncBlasThreads& operator=(const AsyncBlasThreads&) = delete;
+
+ private:
+  const bool counted_;
 };
 
 /** The chosen OpenBLAS thread count (sync calls use it all), or null when OpenBLAS is not loaded. */
