@@ -57,6 +57,25 @@ it('shares the async cores (setAsyncConcurrency) among the calls running at once
   expect(JSON.parse(r.stdout)).toEqual({ alone: 4, pair: [2, 2], one: 1, fewer: 2, after: 2 });
 });
 
+it('leaves the BLAS threads alone for cheap async calls: only large ones share the async cores', async () => {
+  const dir = await buildModule('withblas', [fixture('blas_user.f90')], ['openblas']);
+  const r = spawnSync(process.execPath, ['-e', `
+    const m = require(${JSON.stringify(dir)});
+    (async () => {
+      m.setBlasThreads(4);
+      m.setAsyncConcurrency(1);
+      // A routine's first call counts as large; once its runs take microseconds, calls are cheap.
+      const first = await m.blas_threads_nowAsync();
+      const later = [];
+      for (let i = 0; i < 40; i++) later.push(await m.blas_threads_nowAsync());
+      console.log(JSON.stringify({ first, later, after: m.blas_threads_now() }));
+    })();`], { encoding: 'utf8' });
+  const { first, later, after } = JSON.parse(r.stdout);
+  expect(first).toBe(1);
+  expect(later.slice(-10)).toContain(4);
+  expect(after).toBe(4);
+});
+
 it('reports no OpenBLAS as null, and rejects a bad count', async () => {
   const dir = await buildModule('noblas', [fixture('shapes.f90')]);
   const r = spawnSync(process.execPath, ['-e', `
