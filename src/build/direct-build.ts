@@ -16,8 +16,8 @@ import { addonFlags, type AddonFlags } from './addon-flags';
 import { compilerMessage } from './build-tool';
 import { type CommandResult, runCommand, Slots } from './commands';
 import type { Progress } from './progress';
-import { cacheRoot, discardPch, finishPch, type PchEntry, pchEntryFor, pchFiles, pchUsable, RUNTIME_FLAGS, SEPARATE_RUNTIME, stagePch } from './runtime-pch';
-import { bridgegenRoot, nodeDir, packageDir } from './toolchain';
+import { cacheRoot, discardPch, finishPch, type PchEntry, pchEntryFor, pchFiles, pchUsable, RUNTIME_FLAGS, SEPARATE_GLUE, SEPARATE_RUNTIME, stagePch } from './runtime-pch';
+import { bridgegenRoot, fastLinker, nodeDir, packageDir } from './toolchain';
 
 const RELEASE = path.join('build', 'Release');
 /** The compiled runtime, copied from the cache entry: linked whatever happens to the entry meanwhile. */
@@ -66,7 +66,7 @@ class DirectBuild {
       if (separate) objects.push(RUNTIME_OBJECT);
       this.progress.stage('linking');
       const { linkBefore, linkAfter } = this.flags;
-      await this.check({ what: 'link', command: this.cxx, args: ['-o', path.join(RELEASE, `${this.b.moduleName}.node`), ...linkBefore,
+      await this.check({ what: 'link', command: this.cxx, args: ['-o', path.join(RELEASE, `${this.b.moduleName}.node`), ...fastLinker(), ...linkBefore,
         ...(separate ? ['-Wl,--gc-sections'] : []), '-Wl,--start-group', ...objects, '-Wl,--end-group', ...linkAfter] });
     } finally {
       await pch.ready;  // a header being made is finished, not abandoned half-written
@@ -99,9 +99,10 @@ class DirectBuild {
     const headers = path.join(this.dir, 'include', 'bridgegen');
     const others = this.flags.includeDirs.slice(0, this.flags.includeDirs.indexOf('include'));
     const runtimeSource = path.join(bridgegenRoot(), 'native', 'runtime', 'bridgegen_runtime.cc');
-    const flags = [...this.flags.cxx, SEPARATE_RUNTIME];
+    const flags = this.separateGlueFlags();
+    const runtimeFlags = [...this.flags.cxx, SEPARATE_RUNTIME, ...RUNTIME_FLAGS];
     const entry = root && fs.existsSync(runtimeSource)
-      ? pchEntryFor(root, { compiler: this.cxx, flags, includeDirs: others, headers, runtimeSource, runtimeFlags: RUNTIME_FLAGS }) : undefined;
+      ? pchEntryFor(root, { compiler: this.cxx, flags, includeDirs: others, headers, runtimeSource, runtimeFlags }) : undefined;
     if (!entry) return none;
     if (pchUsable(entry)) return { ready: Promise.resolve(entry), later: () => {} };
     const staged = stagePch(entry, headers, runtimeSource);
@@ -111,7 +112,7 @@ class DirectBuild {
     const steps: Step[] = [
       { what: 'precompiled header', command: this.cxx, args: ['-x', 'c++-header', files.header, '-o', files.gch, ...flags, ...includes] },
       { what: 'runtime', command: this.cxx,
-        args: ['-o', staged.runtime, files.runtimeSource, ...flags, ...RUNTIME_FLAGS, `-I${files.runtimeInclude}`, ...includes, '-c'] },
+        args: ['-o', staged.runtime, files.runtimeSource, ...runtimeFlags, `-I${files.runtimeInclude}`, ...includes, '-c'] },
     ];
     this.progress.detail(`bridgegen: precompiling the runtime header and compiling the runtime into ${entry.dir} (reused by later builds)`);
     const worker = path.join(bridgegenRoot(), 'dist', 'build', 'runtime-pch-worker.js');
@@ -135,6 +136,11 @@ class DirectBuild {
     return { ready: made.then((ok) => (ok ? entry : undefined), () => undefined), later: () => {} };
   }
 
+  /** A glue file's C++ flags when it compiles through a cache entry (include paths excluded). */
+  private separateGlueFlags(): string[] {
+    return [...this.flags.cxx, ...SEPARATE_GLUE, ...this.b.cflags];
+  }
+
   /** build-fortran.js, as binding.gyp's `fortran` action runs it: the sources in order into one library. */
   private fortran(): Promise<CommandResult> {
     const fflags = [...sanitizerFlags(this.b.sanitize), ...this.b.fflags];
@@ -154,16 +160,17 @@ class DirectBuild {
    */
   private async compileCxx(source: string, pch: PchEntry | undefined): Promise<string> {
     const object = this.objectOf(source);
-    const args = (extra: readonly string[]) => ['-o', object, source, ...this.flags.cxx, ...extra,
+    const flags = pch ? this.separateGlueFlags() : this.flags.cxx;
+    const args = (extra: readonly string[]) => ['-o', object, source, ...flags, ...extra,
       ...this.flags.includeDirs.map((d) => `-I${d}`), '-c'];
     if (pch) {
       const r = await this.slots.run(() => this.exec({ what: source, command: this.cxx,
-        args: args([SEPARATE_RUNTIME, `-I${pch.include}`, '-Winvalid-pch']) }, true));
+        args: args([`-I${pch.include}`, '-Winvalid-pch']) }, true));
       if (r.ok && !/\.gch: /.test(r.output)) return object;  // -Winvalid-pch: GCC refused it
       discardPch(pch);  // refused by GCC, or failed: made again by the next build
       if (r.ok) return object;
     }
-    await this.compile({ what: source, command: this.cxx, args: args(pch ? [SEPARATE_RUNTIME] : []) });
+    await this.compile({ what: source, command: this.cxx, args: args([]) });
     return object;
   }
 
