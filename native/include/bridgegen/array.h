@@ -40,8 +40,9 @@ struct Array {
   /** What keeps JS memory behind `data` alive during an async call (v8_fast.h), if anything. */
   std::shared_ptr<void> keep;
   /**
-   * An async call's private buffer, left uninitialised (the worker fills it: Args::copy_in), so
-   * its pages are first touched off the JS thread.
+   * A private copy of the caller's array (privatize), or an async call's output: native memory
+   * handed to JS if it is a result. An async call's is left uninitialised here (the worker fills
+   * it: Args::copy_in), so its pages are first touched off the JS thread.
    */
   Buffer scratch;
 
