@@ -40,7 +40,7 @@ inline std::mutex& state_mutex() {
  * others skip that thread-local traffic, which costs on every call.
  */
 template <typename Frame>
-void invoke(Frame& frame) {
+BRIDGEGEN_HOT_INLINE void invoke(Frame& frame) {
   if constexpr (!Frame::has_callbacks) {
     if constexpr (Frame::threadsafe) {
       frame.invoke();
@@ -67,7 +67,7 @@ void invoke(Frame& frame) {
 
 /** The error a callback of the call threw, or XERBLA's report as an error, or an empty value. */
 template <typename Frame>
-Napi::Value call_error(Napi::Env env, const Frame& frame) {
+BRIDGEGEN_HOT_INLINE Napi::Value call_error(Napi::Env env, const Frame& frame) {
   if constexpr (Frame::has_callbacks) {
     if (const Callback* failed = frame.failed_callback()) return failed->error();
   }
@@ -156,7 +156,7 @@ napi_value call_sync(napi_env env, napi_callback_info info) {
       napi_throw(env, error);  // the very error object a callback threw
       return static_cast<napi_value>(nullptr);
     }
-    if (!detail::write_backs_done(env, args.pins(), args.write_backs(), args.write_back_count())) {
+    if (args.write_back_count() != 0 && !detail::write_backs_done(env, args.pins(), args.write_backs(), args.write_back_count())) {
       throw detail::detached_error(Napi::Env(env), Frame::signature.routine, "");
     }
     return frame.result(Napi::Env(env), args.pins());

@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <cstdint>
+#include <limits>
 #include <string>
 #include <type_traits>
 
@@ -15,8 +16,11 @@ namespace bridgegen {
 
 /** Converts the integer value of argument `name`'s computed default to its type, checking the range. */
 template <typename T>
-T computed_as(const Args& args, const char* name, int64_t value) {
-  return int64_to<T>(args.env(), value, [&] {
+BRIDGEGEN_HOT_INLINE T computed_as(const Args& args, const char* name, int64_t value) {
+  if constexpr (std::is_integral_v<T> && std::is_signed_v<T>) {
+    if (value >= std::numeric_limits<T>::min() && value <= std::numeric_limits<T>::max()) return static_cast<T>(value);
+  }
+  return int64_to<T>(args.env(), value, [&] {  // converts, or throws the range error
     return "argument `" + std::string(name) + "` of " + args.where() + " (computed default)";
   });
 }

@@ -194,7 +194,7 @@ napi_value array_value(Napi::Env env, const napi_value* pinned, Array<T>& array)
 
 /** The JS value of a scalar result. */
 template <typename T>
-napi_value scalar_value(Napi::Env env, T value) {
+BRIDGEGEN_HOT_INLINE napi_value scalar_value(Napi::Env env, T value) {
   return to_js(env, value);
 }
 
