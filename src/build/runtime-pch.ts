@@ -66,11 +66,14 @@ export const SEPARATE_RUNTIME = '-DBRIDGEGEN_SEPARATE_RUNTIME';
 
 /**
  * What glue compiled through an entry adds after its flags (before the user's --cflags, which
- * come again and win): the define, and -O1. Such glue is a list of calls into the runtime, whose
- * code the entry's object holds at -O2; at -O1 GCC compiles it ~20% faster (0.5 s of a small
- * module's 2.5 s) with the same instructions per call (callgrind: daxpy, nrm2 and count within 1%).
+ * come again and win): the define, and -O1 with -O2's inlining of small functions. Such glue is a
+ * list of calls into the runtime, whose code the entry's object holds at -O2: GCC compiles it ~20%
+ * faster (mylib.f90: 1.9 -> 1.5 s), and a call runs the same instructions (callgrind, within
+ * 0.4%; plain -O1 left small templates such as read_scalar as calls, +1.5%). The entry's header is
+ * made with these flags too: GCC keeps each header function's optimisation options from the
+ * header, and crashed compiling -O2 glue through an -O1 header.
  */
-export const SEPARATE_GLUE: readonly string[] = [SEPARATE_RUNTIME, '-O1'];
+export const SEPARATE_GLUE: readonly string[] = [SEPARATE_RUNTIME, '-O1', '-finline-small-functions'];
 
 /**
  * The runtime object instantiates every element type, and a module uses a few: each function in
