@@ -16,6 +16,7 @@
 
 #include "cores.h"
 #include "error.h"
+#include "linkage.h"
 
 namespace bridgegen {
 
@@ -104,15 +105,20 @@ class AsyncBlasThreads {
   const bool counted_;
 };
 
+/** `m.getBlasThreads()` / `m.setBlasThreads(n)`: camelCase, so no Fortran name can clash. */
+BRIDGEGEN_RUNTIME_INLINE void export_blas_controls(Napi::Object exports);
+
+#if BRIDGEGEN_DEFINES_RUNTIME
+
 /** The chosen OpenBLAS thread count (sync calls use it all), or null when OpenBLAS is not loaded. */
-inline Napi::Value get_blas_threads(const Napi::CallbackInfo& info) {
+BRIDGEGEN_RUNTIME_INLINE Napi::Value get_blas_threads(const Napi::CallbackInfo& info) {
   detail::BlasThreads& b = detail::blas_threads();
   if (b.get == nullptr) return info.Env().Null();
   return Napi::Number::New(info.Env(), b.chosen.load());
 }
 
 /** Sets the OpenBLAS thread count; returns false when OpenBLAS is not loaded. */
-inline Napi::Value set_blas_threads(const Napi::CallbackInfo& info) {
+BRIDGEGEN_RUNTIME_INLINE Napi::Value set_blas_threads(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   const double n = info.Length() > 0 && info[0].IsNumber() ? info[0].As<Napi::Number>().DoubleValue() : 0;
   if (!(n >= 1 && n <= 1024 && n == static_cast<int>(n))) {
@@ -126,10 +132,11 @@ inline Napi::Value set_blas_threads(const Napi::CallbackInfo& info) {
   return Napi::Boolean::New(env, true);
 }
 
-/** `m.getBlasThreads()` / `m.setBlasThreads(n)`: camelCase, so no Fortran name can clash. */
-inline void export_blas_controls(Napi::Object exports) {
+BRIDGEGEN_RUNTIME_INLINE void export_blas_controls(Napi::Object exports) {
   exports.Set("getBlasThreads", Napi::Function::New(exports.Env(), get_blas_threads, "getBlasThreads"));
   exports.Set("setBlasThreads", Napi::Function::New(exports.Env(), set_blas_threads, "setBlasThreads"));
 }
+
+#endif  // BRIDGEGEN_DEFINES_RUNTIME
 
 }  // namespace bridgegen

@@ -13,7 +13,15 @@
 #include <unordered_map>
 #include <vector>
 
+#include "linkage.h"
+
 namespace bridgegen {
+
+/** `bytes` of uninitialised memory (at least 1), reused from the cache when large; throws bad_alloc. */
+BRIDGEGEN_RUNTIME_INLINE void* buffer_alloc(size_t bytes);
+/** Frees what buffer_alloc(bytes) returned, keeping it for reuse when large. */
+BRIDGEGEN_RUNTIME_INLINE void buffer_free(void* block, size_t bytes);
+
 namespace recycle {
 
 /** Smaller blocks come from malloc's own free lists, which already reuse memory. */
@@ -21,6 +29,14 @@ constexpr size_t kMinBytes = 64 * 1024;
 constexpr size_t kPage = 4096;
 /** What a module keeps at most (BRIDGEGEN_BUFFER_CACHE_MB overrides; 0 turns the cache off). */
 constexpr size_t kDefaultLimitBytes = size_t{64} << 20;
+
+}  // namespace recycle
+
+// The cache itself only where the runtime is defined (linkage.h): its std::unordered_map would be
+// instantiated and compiled again in every module built against the compiled runtime.
+#if BRIDGEGEN_DEFINES_RUNTIME
+
+namespace recycle {
 
 inline size_t limit_from_environment() {
 #if defined(__SANITIZE_ADDRESS__)
@@ -83,8 +99,7 @@ inline size_t block_size(size_t bytes) {
 
 }  // namespace recycle
 
-/** `bytes` of uninitialised memory (at least 1), reused from the cache when large; throws bad_alloc. */
-inline void* buffer_alloc(size_t bytes) {
+BRIDGEGEN_RUNTIME_INLINE void* buffer_alloc(size_t bytes) {
   const size_t size = recycle::block_size(bytes > 0 ? bytes : 1);
   void* block = size >= recycle::kMinBytes ? recycle::cache().take(size) : nullptr;
   if (block == nullptr) block = std::malloc(size);
@@ -92,11 +107,12 @@ inline void* buffer_alloc(size_t bytes) {
   return block;
 }
 
-/** Frees what buffer_alloc(bytes) returned, keeping it for reuse when large. */
-inline void buffer_free(void* block, size_t bytes) {
+BRIDGEGEN_RUNTIME_INLINE void buffer_free(void* block, size_t bytes) {
   const size_t size = recycle::block_size(bytes > 0 ? bytes : 1);
   if (size < recycle::kMinBytes || !recycle::cache().give(block, size)) std::free(block);
 }
+
+#endif  // BRIDGEGEN_DEFINES_RUNTIME
 
 /** A buffer_alloc block that frees itself; JS takes it over with typed_adopt (output.h). */
 class Buffer {
