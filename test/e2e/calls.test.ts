@@ -1,6 +1,7 @@
 // End to end: compile the calling-convention fixtures (free and fixed form), call every routine
 // from TypeScript, sync and async, and check numbers, shapes, in-place updates and errors.
 
+import { AsyncLocalStorage } from 'node:async_hooks';
 import * as os from 'node:os';
 import { buildModule, fixture } from '../helpers/build';
 
@@ -201,6 +202,17 @@ describe('async', () => {
       else expect([k % 7, o.reason]).toEqual([3, reason]); // only aborted ones may reject
     });
     expect(outcomes.filter((o) => o.status === 'fulfilled').length).toBeGreaterThanOrEqual(600 - Math.ceil(600 / 7));
+  });
+
+  it("keeps each caller's AsyncLocalStorage store across the await (work items share one resource object)", async () => {
+    const als = new AsyncLocalStorage<number>();
+    const seen = await Promise.all(Array.from({ length: 50 }, (_, k) => als.run(k, async () => {
+      await m.vsumAsync(new Float64Array([k, 1]));
+      const inner = als.getStore();
+      await m.outerAsync([1, 2], [k]);
+      return [inner, als.getStore()];
+    })));
+    expect(seen).toEqual(Array.from({ length: 50 }, (_, k) => [k, k]));
   });
 
   it('hands outputs over without copying: they can be transferred like any buffer', async () => {

@@ -146,7 +146,7 @@ void settle_batch(napi_env env, napi_status status, void* data);
 
 /** Puts `batch` on the pool; on failure the caller still owns it. */
 inline napi_status submit(napi_env env, Lane& lane, Batch* batch) {
-  napi_status status = napi_create_async_work(env, nullptr, key(env, Key::kBridgegen), run_batch, settle_batch, batch, &batch->work);
+  napi_status status = napi_create_async_work(env, async_resource(env), key(env, Key::kBridgegen), run_batch, settle_batch, batch, &batch->work);
   if (status == napi_ok) status = napi_queue_async_work(env, batch->work);
   if (status != napi_ok) {
     if (batch->work != nullptr) napi_delete_async_work(env, batch->work);

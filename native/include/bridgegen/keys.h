@@ -2,6 +2,7 @@
 // and writes (`data`, `shape`, ...), made once per thread as V8 strings when V8's headers are at
 // hand. napi_get_named_property makes its key from UTF-8 on every call (a string-table lookup):
 // a 4x4 dgemm spent 30% of its 73k instructions on that. Without V8 the keys are made per use.
+// The async work items' resource object is kept here too, per thread, for the same reason.
 #pragma once
 
 #include <napi.h>
@@ -27,6 +28,8 @@ inline const char* key_text(Key key) {
 struct ThreadKeys {
   v8::Isolate* isolate = nullptr;
   v8::Global<v8::String> strings[static_cast<int>(Key::kCount)];
+  /** The async work items' resource object (see async_resource). */
+  v8::Global<v8::Object> resource;
 };
 
 inline thread_local ThreadKeys* thread_keys = nullptr;
@@ -38,6 +41,7 @@ inline ThreadKeys* keys_for(napi_env env, v8::Isolate* isolate) {
     const char* text = key_text(static_cast<Key>(k));
     keys->strings[k].Reset(isolate, v8::String::NewFromUtf8(isolate, text, v8::NewStringType::kInternalized).ToLocalChecked());
   }
+  keys->resource.Reset(isolate, v8::Object::New(isolate));
   auto release = [](void* data) {
     auto* done = static_cast<ThreadKeys*>(data);
     if (thread_keys == done) thread_keys = nullptr;
@@ -57,6 +61,16 @@ inline ThreadKeys* keys_for(napi_env env, v8::Isolate* isolate) {
 /** The property name `key` as a JS string, valid in the current handle scope. */
 BRIDGEGEN_RUNTIME_INLINE napi_value key(napi_env env, Key which);
 
+/**
+ * The resource object of this thread's async work items (napi_create_async_work's
+ * `async_resource`), or null for a new one each (without V8's headers). One object for all: N-API
+ * made an empty object per work item, a twentieth of an awaited call's instructions. Each item
+ * still has its own async id; the object is only current while bridgegen settles promises (no
+ * user code runs then: promise reactions run after, in their own contexts, so AsyncLocalStorage
+ * sees the caller's store).
+ */
+BRIDGEGEN_RUNTIME_INLINE napi_value async_resource(napi_env env);
+
 #if BRIDGEGEN_DEFINES_RUNTIME
 BRIDGEGEN_RUNTIME_INLINE napi_value key(napi_env env, Key which) {
 #ifdef BRIDGEGEN_V8_TYPE_TEST
@@ -68,6 +82,14 @@ BRIDGEGEN_RUNTIME_INLINE napi_value key(napi_env env, Key which) {
   napi_value value = nullptr;
   napi_create_string_utf8(env, detail::key_text(which), NAPI_AUTO_LENGTH, &value);
   return value;
+}
+
+BRIDGEGEN_RUNTIME_INLINE napi_value async_resource([[maybe_unused]] napi_env env) {
+#ifdef BRIDGEGEN_V8_TYPE_TEST
+  v8::Isolate* isolate = v8::Isolate::GetCurrent();
+  if (detail::ThreadKeys* keys = detail::keys_for(env, isolate)) return detail::napi_value_of(keys->resource.Get(isolate));
+#endif
+  return nullptr;
 }
 #endif
 
