@@ -36,7 +36,7 @@ inline thread_local ThreadKeys* thread_keys = nullptr;
 
 inline ThreadKeys* keys_for(napi_env env, v8::Isolate* isolate) {
   if (thread_keys != nullptr && thread_keys->isolate == isolate) return thread_keys;
-  auto* keys = new ThreadKeys{isolate, {}};
+  auto* keys = new ThreadKeys{isolate, {}, {}};
   for (int k = 0; k < static_cast<int>(Key::kCount); k++) {
     const char* text = key_text(static_cast<Key>(k));
     keys->strings[k].Reset(isolate, v8::String::NewFromUtf8(isolate, text, v8::NewStringType::kInternalized).ToLocalChecked());
