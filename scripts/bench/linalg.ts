@@ -260,17 +260,26 @@ async function throughputRows(la: Linalg, threads: number, hasScipy: string | un
     ctx.log(`linalg: pass ${p + 1}/${PASSES}: bridgegen/linalg sync and async, plain JS`);
     for (const s of SPECS) {
       const c = calls.get(key(s))!, count = counts.get(key(s))!;
-      sink += c.sync() + (await c.async()); // warm-up (plain JS warmed up in its calibration; its calls take up to seconds)
+      /** One round of `who`: ms per call, or undefined when it has no row for this spec. */
+      const timed = async (who: Contender): Promise<number | undefined> => {
+        const f = who === 'asyncAll' ? c.async : c[who];
+        if (!f) return undefined;
+        const round = async () => {
+          const t0 = process.hrtime.bigint();
+          await callMany(f, count[who]);
+          return Number(process.hrtime.bigint() - t0) / 1e6 / count[who];
+        };
+        return who === 'asyncAll' ? withAllCores(la, round) : round();
+      };
+      // Warm-up: one untimed round of each native contender, as the C driver and SciPy each have one (a
+      // single call left bridgegen's first rounds to fill the buffer cache while the GC found its pace:
+      // dgesv n=256 ran 0.61-0.88 ms a call for its first 500 calls, 0.51-0.73 after). Plain JS warmed up
+      // in its calibration (its calls take up to seconds).
+      for (const who of ['sync', 'inPlace', 'async', 'asyncAll'] as const) await timed(who);
       for (let r = 0; r < ROUNDS_PER_PASS; r++) {
         for (const who of ['sync', 'inPlace', 'async', 'asyncAll', 'js'] as const) {
-          const f = who === 'asyncAll' ? c.async : c[who];
-          if (!f) continue;
-          const round = async () => {
-            const t0 = process.hrtime.bigint();
-            await callMany(f, count[who]);
-            return Number(process.hrtime.bigint() - t0) / 1e6 / count[who];
-          };
-          node[who].get(key(s))!.push(who === 'asyncAll' ? await withAllCores(la, round) : await round());
+          const ms = await timed(who);
+          if (ms !== undefined) node[who].get(key(s))!.push(ms);
         }
       }
     }
@@ -380,7 +389,7 @@ async function runLinalg(ctx: BenchContext): Promise<BenchResult> {
         'written to bench/out/linalg/*.bin and read by the C driver and SciPy); bridgegen gets { data, shape, order: ' +
         '\'column-major\' } (ddot: Float64Array), SciPy Fortran-ordered arrays, plain JS the same Float64Arrays, so no ' +
         `contender converts layouts. ${PASSES} passes (C, Node, SciPy in turn) x ${ROUNDS_PER_PASS} rounds each after a ` +
-        'warm-up; in the Node pass the rounds of bridgegen sync, async (by default, then with setAsyncConcurrency(cores): ' +
+        'warm-up round (per contender in the Node pass); in the Node pass the rounds of bridgegen sync, async (by default, then with setAsyncConcurrency(cores): ' +
         'its BLAS threads get every core instead of cores - 1, blas.h) and plain JS alternate; ms per call = round time / ' +
         'calls; rate = GFLOP/s at the median (ddot 2n, dgemm 2n^3, dgesv 2/3 n^3 + 2n^2). Ratios "/ C" are throughput ' +
         'relative to the C driver (above 1: faster than C).',
