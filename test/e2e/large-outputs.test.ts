@@ -59,7 +59,7 @@ unlessSanitized('reuses the buffers of collected outputs: a small fraction of a 
     await run(128);
     console.log(JSON.stringify((faults() - before) / 256));`, env) as number;
   const pages = (n * 8) / 4096;
-  // The cache gets room for 32 of these outputs: the default 64 MiB holds 8, and on a busy machine
+  // The cache gets room for 32 of these outputs: the default 128 MiB holds 16, and on a busy machine
   // V8 frees them late enough that more are alive at once (128.5 faults per call once, in CI-like
   // load). Measured here (2048 pages): 5-9 faults per call with it, 330-430 without.
   expect(measure({ BRIDGEGEN_BUFFER_CACHE_MB: '256' })).toBeLessThan(pages / 16);
