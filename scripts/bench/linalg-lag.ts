@@ -13,6 +13,16 @@ export const LAG_ROUNDS = 5;
 /** The dgemm operands every mode multiplies. */
 interface Operands { readonly a: Mat; readonly b: Mat }
 
+/**
+ * The 4 result matrices (one per call), made once and written before any round. Fresh 8 MiB arrays per
+ * round made the rows measure glibc instead of the calls: V8's background sweeper freed the last round's
+ * arrays through free(), which trims the heap with brk() while holding malloc's main-arena lock (2-6 ms on
+ * this VM, strace), and the JS thread's next malloc waited for it: ticks 3-7 ms late at a round's start.
+ */
+function resultMatrices(n: number): Mat[] {
+  return Array.from({ length: 4 }, (): Mat => ({ data: new Float64Array(n * n).fill(1), shape: [n, n], order: 'column-major' }));
+}
+
 /** Results summed so no call is optimized away. */
 let sink = 0;
 
@@ -29,9 +39,7 @@ interface Lag {
  * Lateness (ms) of each tick of a 1 ms setInterval while `mode`'s work runs: { max, p99 }; and Node's
  * monitorEventLoopDelay over the same span (eldMax, eldP99: delay between its 1 ms timer's runs, ms).
  */
-async function lagRound(la: Linalg, mode: LagMode, inp: Operands, idleMs: number): Promise<Lag> {
-  const n = inp.a.shape[0]!;
-  const cs = Array.from({ length: 4 }, (): Mat => ({ data: new Float64Array(n * n), shape: [n, n], order: 'column-major' }));
+async function lagRound(la: Linalg, mode: LagMode, inp: Operands, cs: readonly Mat[], idleMs: number): Promise<Lag> {
   const gemm = la.blas.dgemm as (al: number, a: Mat, b: Mat, be: number, c: Mat, o: object) => Mat;
   const gemmAsync = la.blas.dgemmAsync as (al: number, a: Mat, b: Mat, be: number, c: Mat, o: object) => Promise<Mat>;
   const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -85,12 +93,13 @@ export async function lagRows(la: Linalg, inputs: Operands, ctx: BenchContext): 
   const eldP99 = new Map<LagMode, number[]>(modes.map((m) => [m, []]));
   const work = new Map<LagMode, number[]>(modes.map((m) => [m, []]));
   const issue: number[] = [];
+  const cs = resultMatrices(inputs.a.shape[0]!);
   const t0 = performance.now();
-  await lagRound(la, 'async4', inputs, 0); // warm-up
+  await lagRound(la, 'async4', inputs, cs, 0); // warm-up
   const idleMs = Math.max(50, performance.now() - t0);
   for (let r = 0; r < LAG_ROUNDS; r++) {
     for (const m of modes) {
-      const x = await lagRound(la, m, inputs, idleMs);
+      const x = await lagRound(la, m, inputs, cs, idleMs);
       max.get(m)!.push(x.max);
       p99.get(m)!.push(x.p99);
       eldMax.get(m)!.push(x.eldMax);
