@@ -79,15 +79,18 @@ interface Candidate { readonly name: string; readonly loop: Loop; readonly note?
 
 /**
  * ns/call per round for each candidate, rounds interleaved (round k of every row, then round k+1) so that
- * load from other processes hits every row alike; 2 warm-up rounds each.
+ * load from other processes hits every row alike; 2 warm-up rounds each. Every other round runs the rows in
+ * reverse order: no row always follows the same one (a 64-in-flight round leaves the pool threads awake
+ * for the await-each round after it, and the rows compared in a ratio sit next to each other).
  */
 async function timeInterleaved(rows: Candidate[]): Promise<void> {
   // A primer goes first: V8 ran the first loop of a set ~15 ns/call faster than the same call placed later.
   const primer: Candidate = { name: 'primer', loop: compile(((v: Float64Array) => v[0]) as Fn, 'f(x)', 'sync'), count: 0, samples: [] };
   const cands = [primer, ...rows];
   for (const c of cands) c.count = await calibrate(c.loop);
+  const reversed = [primer, ...[...rows].reverse()];
   for (let k = -2; k < ROUNDS; k++) {
-    for (const c of cands) {
+    for (const c of k % 2 === 0 ? cands : reversed) {
       const t0 = process.hrtime.bigint();
       sink += Number(await c.loop(c.count));
       if (k >= 0) c.samples.push(Number(process.hrtime.bigint() - t0) / c.count);
@@ -297,7 +300,7 @@ async function run(ctx: BenchContext): Promise<BenchResult> {
   notes.push(
     `Fixture fortran/bench/overhead.f90; x = [1..${N}], y = ones(${N}) as Float64Array (NumPy float64 for F2Py/SciPy), made once.`,
     `Rounds: ${ROUNDS} of about ${ROUND_MS} ms each after 2 warm-up rounds; the Node rows of one routine run interleaved ` +
-      "(round k of every row, then round k+1) so load from other processes hits them alike; ns/call = round time / calls.",
+      "(round k of every row, then round k+1; every other round in reverse order) so load from other processes hits them alike; ns/call = round time / calls.",
     'bridgegen: `node bin/bridgegen.js fortran/bench/overhead.f90` (n inferred), linked statically like the raw addon.',
     'raw N-API: fortran/bench/raw_addon.c (node_api.h, one napi_get_typedarray_info per array, type checks) over ' +
       'fortran/bench/overhead_capi.f90 (bind(C), VALUE scalars), node-gyp -O2, static libov.a.',
