@@ -65,3 +65,27 @@ unlessSanitized('reuses the buffers of collected outputs: a small fraction of a 
   expect(measure({ BRIDGEGEN_BUFFER_CACHE_MB: '256' })).toBeLessThan(pages / 16);
   expect(measure({ BRIDGEGEN_BUFFER_CACHE_MB: '0' })).toBeGreaterThan(pages / 16);
 });
+
+unlessSanitized('makes room in a full cache by dropping blocks of other sizes, and every output stays right', () => {
+  // A 4 MiB cache holds two 1.5 MiB blocks or four 1 MiB ones: alternating the sizes drops the other
+  // size's blocks at each GC. A block dropped twice or still in use would crash glibc or show wrong values.
+  const sizes = [N, (3 * N) / 2];
+  const out = inChild(`
+    let ok = 0;
+    for (let k = 0; k < 24; k++) {
+      const n = ${JSON.stringify(sizes)}[k % 2];
+      const keep = [];
+      for (let j = 0; j < 3; j++) {
+        const w = k % 3 === 0 ? await m.fill_valueAsync(n, k + j) : m.fill_value(n, k + j);
+        keep.push([w, k + j]);
+      }
+      if (keep.every(([w, v]) => w.length === n && w[0] === v && w[n - 1] === v)) ok++;
+      keep.length = 0;
+      gc();
+      await new Promise((r) => setImmediate(r));
+      const z = m.first_only(n);
+      if (z[0] === 1 && z[n - 1] === 0) ok++;
+    }
+    console.log(JSON.stringify(ok));`, { BRIDGEGEN_BUFFER_CACHE_MB: '4' });
+  expect(out).toBe(48);
+});

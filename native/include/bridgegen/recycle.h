@@ -71,18 +71,28 @@ class Cache {
 
   /** Keeps `block` for reuse, making room by dropping blocks of other sizes; false: free it. */
   bool give(void* block, size_t bytes) {
-    std::lock_guard<std::mutex> lock(mutex_);
-    if (bytes > limit_) return false;
-    for (auto it = blocks_.begin(); held_ + bytes > limit_ && it != blocks_.end(); ++it) {
-      if (it->first == bytes) continue;
-      for (void* other : it->second) std::free(other);
-      held_ -= it->first * it->second.size();
-      it->second.clear();
+    std::vector<void*> dropped;
+    bool kept = false;
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      if (bytes <= limit_) {
+        for (auto it = blocks_.begin(); held_ + bytes > limit_ && it != blocks_.end(); ++it) {
+          if (it->first == bytes) continue;
+          held_ -= it->first * it->second.size();
+          dropped.insert(dropped.end(), it->second.begin(), it->second.end());
+          it->second.clear();
+        }
+        kept = held_ + bytes <= limit_;
+        if (kept) {
+          blocks_[bytes].push_back(block);
+          held_ += bytes;
+        }
+      }
     }
-    if (held_ + bytes > limit_) return false;
-    blocks_[bytes].push_back(block);
-    held_ += bytes;
-    return true;
+    // Outside the lock: giving large blocks back to the system takes milliseconds (munmap, or a heap
+    // trim under malloc's own lock), and the JS thread may be waiting in take() for its next output.
+    for (void* other : dropped) std::free(other);
+    return kept;
   }
 
  private:
