@@ -3,6 +3,13 @@
 
 import { spawn } from 'node:child_process';
 
+/** One compile or link: what it is (for an error), the command and its arguments. */
+export interface Step {
+  readonly what: string;
+  readonly command: string;
+  readonly args: readonly string[];
+}
+
 export interface CommandResult {
   readonly ok: boolean;
   /** The exit code, or the reason it did not run. */

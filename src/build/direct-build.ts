@@ -14,21 +14,15 @@ import { type NativeBuild, sanitizerFlags } from '../emit/build/binding-gyp';
 import { ToolchainError } from '../diag/diagnostic';
 import { addonFlags, type AddonFlags } from './addon-flags';
 import { compilerMessage } from './build-tool';
-import { type CommandResult, runCommand, Slots } from './commands';
+import { type CommandResult, runCommand, Slots, type Step } from './commands';
 import type { Progress } from './progress';
-import { cacheRoot, discardPch, finishPch, type PchEntry, pchEntryFor, pchFiles, pchUsable, RUNTIME_FLAGS, SEPARATE_GLUE, SEPARATE_RUNTIME, stagePch } from './runtime-pch';
+import { runtimeCachePlan, separateGlueFlags } from './runtime-cache';
+import { discardPch, finishPch, type PchEntry, pchUsable, stagePch } from './runtime-pch';
 import { bridgegenRoot, fastLinker, nodeDir, packageDir } from './toolchain';
 
 const RELEASE = path.join('build', 'Release');
 /** The compiled runtime, copied from the cache entry: linked whatever happens to the entry meanwhile. */
 const RUNTIME_OBJECT = path.join(RELEASE, 'obj', 'bridgegen_runtime.o');
-
-/** One compile or link: what it is (for the error), and the command. */
-interface Step {
-  readonly what: string;
-  readonly command: string;
-  readonly args: readonly string[];
-}
 
 class DirectBuild {
   private readonly slots = new Slots(os.availableParallelism());
@@ -95,25 +89,13 @@ class DirectBuild {
    */
   private runtimePch(): { ready: Promise<PchEntry | undefined>; later: () => void } {
     const none = { ready: Promise.resolve(undefined), later: () => {} };
-    const root = cacheRoot();
-    const headers = path.join(this.dir, 'include', 'bridgegen');
-    const others = this.flags.includeDirs.slice(0, this.flags.includeDirs.indexOf('include'));
-    const runtimeSource = path.join(bridgegenRoot(), 'native', 'runtime', 'bridgegen_runtime.cc');
-    const flags = this.separateGlueFlags();
-    const runtimeFlags = [...this.flags.cxx, SEPARATE_RUNTIME, ...RUNTIME_FLAGS];
-    const entry = root && fs.existsSync(runtimeSource)
-      ? pchEntryFor(root, { compiler: this.cxx, flags, includeDirs: others, headers, runtimeSource, runtimeFlags }) : undefined;
-    if (!entry) return none;
+    const plan = runtimeCachePlan(this.cxx, this.flags, this.b.cflags, path.join(this.dir, 'include', 'bridgegen'));
+    if (!plan) return none;
+    const { entry } = plan;
     if (pchUsable(entry)) return { ready: Promise.resolve(entry), later: () => {} };
-    const staged = stagePch(entry, headers, runtimeSource);
+    const staged = stagePch(entry, plan.headers, plan.runtimeSource);
     if (!staged) return none;
-    const files = pchFiles(staged);
-    const includes = others.map((d) => `-I${d}`);
-    const steps: Step[] = [
-      { what: 'precompiled header', command: this.cxx, args: ['-x', 'c++-header', files.header, '-o', files.gch, ...flags, ...includes] },
-      { what: 'runtime', command: this.cxx,
-        args: ['-o', staged.runtime, files.runtimeSource, ...runtimeFlags, `-I${files.runtimeInclude}`, ...includes, '-c'] },
-    ];
+    const steps = plan.steps(staged);
     this.progress.detail(`bridgegen: precompiling the runtime header and compiling the runtime into ${entry.dir} (reused by later builds)`);
     const worker = path.join(bridgegenRoot(), 'dist', 'build', 'runtime-pch-worker.js');
     // Made first only when enough glue files share it to repay it within this build: the header
@@ -136,11 +118,6 @@ class DirectBuild {
     return { ready: made.then((ok) => (ok ? entry : undefined), () => undefined), later: () => {} };
   }
 
-  /** A glue file's C++ flags when it compiles through a cache entry (include paths excluded). */
-  private separateGlueFlags(): string[] {
-    return [...this.flags.cxx, ...SEPARATE_GLUE, ...this.b.cflags];
-  }
-
   /** build-fortran.js, as binding.gyp's `fortran` action runs it: the sources in order into one library. */
   private fortran(): Promise<CommandResult> {
     const fflags = [...sanitizerFlags(this.b.sanitize), ...this.b.fflags];
@@ -160,7 +137,7 @@ class DirectBuild {
    */
   private async compileCxx(source: string, pch: PchEntry | undefined): Promise<string> {
     const object = this.objectOf(source);
-    const flags = pch ? this.separateGlueFlags() : this.flags.cxx;
+    const flags = pch ? separateGlueFlags(this.flags, this.b.cflags) : this.flags.cxx;
     const args = (extra: readonly string[]) => ['-o', object, source, ...flags, ...extra,
       ...this.flags.includeDirs.map((d) => `-I${d}`), '-c'];
     if (pch) {

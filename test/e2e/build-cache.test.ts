@@ -1,7 +1,7 @@
 // The default build runs the compilers itself (direct-build.ts) and keeps a precompiled runtime
 // header and the compiled runtime in the user's cache (runtime-pch.ts): a cold build makes them in
 // the background, later builds of any module use them, and a damaged or refused entry is made
-// again, never used.
+// again, never used. The install step makes the entry of a build without options beforehand.
 // `--build-system node-gyp` still builds through node-gyp from binding.gyp.
 
 import { spawnSync } from 'node:child_process';
@@ -120,6 +120,33 @@ describe('the precompiled runtime header', () => {
     expect(log).not.toMatch(/precompiling|-Winvalid-pch/);
     expect(entries()).toEqual(before);
     expect(affine(out)).toBe('[3,5]');
+  });
+});
+
+describe('the install step (dist/build/warm-cache.js, run by npm install and scripts/setup.sh)', () => {
+  const installCache = tempDir('install-cache');
+  const warm = () => spawnSync(process.execPath, [path.join(ROOT, 'dist', 'build', 'warm-cache.js')],
+    { encoding: 'utf8', env: { ...process.env, BRIDGEGEN_CACHE_DIR: installCache } }).stdout;
+
+  it('makes the entry that the first build without options uses', () => {
+    const said = warm();
+    expect(said).toMatch(/compiled the runtime cache/);
+    const entry = /\((.*)\)/.exec(said)?.[1] ?? '';
+    expect(pchUsable(pchEntryAt(entry))).toBe(true);
+    const out = path.join(tempDir('first'), 'calls');
+    const log = build([fixture('calls_free.f90'), '-m', 'calls', '-o', out], { BRIDGEGEN_CACHE_DIR: installCache });
+    expect(usesEntry(log, entry)).toBe(true);
+    expect(linksRuntime(log)).toBe(true);
+    expect(log).not.toMatch(/precompiling the runtime header/);
+    expect(affine(out)).toBe('[3,5]');
+    expect(warm()).toMatch(/runtime cache is ready/);
+  });
+
+  it('says so and makes nothing with BRIDGEGEN_NO_CACHE', () => {
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'dist', 'build', 'warm-cache.js')],
+      { encoding: 'utf8', env: { ...process.env, BRIDGEGEN_CACHE_DIR: tempDir('no-cache'), BRIDGEGEN_NO_CACHE: '1' } });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/no runtime cache: BRIDGEGEN_NO_CACHE is set/);
   });
 });
 
