@@ -1,101 +1,86 @@
 // The BLAS thread count (issue 5): a module linked with OpenBLAS reads and sets it; every
-// module has the two functions, and says when OpenBLAS is not loaded.
+// module has the two functions, and says when OpenBLAS is not loaded. Each test runs in a fresh
+// process: whether OpenBLAS is loaded, and its thread count, are per process.
 
-import { spawnSync } from 'node:child_process';
 import { buildModule, fixture } from '../helpers/build';
+import { inNode, withModule } from '../helpers/node';
 
-it('gets and sets the OpenBLAS thread count of a module linked with -l openblas', async () => {
-  const dir = await buildModule('withblas', [fixture('blas_user.f90')], ['openblas']);
-  // A fresh process: whether OpenBLAS is loaded is per process.
-  const r = spawnSync(process.execPath, ['-e', `
-    const m = require(${JSON.stringify(dir)});
+let withBlas: string;
+let noBlas: string;
+beforeAll(async () => {
+  withBlas = await buildModule('withblas', [fixture('blas_user.f90')], ['openblas']);
+  noBlas = await buildModule('noblas', [fixture('shapes.f90')]);
+});
+
+it('gets and sets the OpenBLAS thread count of a module linked with -l openblas', () => {
+  const { before, set, after } = inNode(withModule(withBlas, `
     if (m.mydot([1, 2], [3, 4]) !== 11) throw new Error('ddot');
     const before = m.getBlasThreads();
     const set = m.setBlasThreads(1);
-    console.log(JSON.stringify({ before, set, after: m.getBlasThreads() }));`], { encoding: 'utf8' });
-  const { before, set, after } = JSON.parse(r.stdout);
+    console.log(JSON.stringify({ before, set, after: m.getBlasThreads() }));`)) as Record<string, number | boolean>;
   expect(before).toBeGreaterThanOrEqual(1);
   expect(set).toBe(true);
   expect(after).toBe(1);
 });
 
-it('gives async calls one thread fewer than the cores by default, and restores the count after', async () => {
-  const dir = await buildModule('withblas', [fixture('blas_user.f90')], ['openblas']);
-  const r = spawnSync(process.execPath, ['-e', `
-    const m = require(${JSON.stringify(dir)});
+it('gives async calls one thread fewer than the cores by default, and restores the count after', () => {
+  const { chosen, cores, sync, during, after } = inNode(withModule(withBlas, `
     const os = require('node:os');
-    (async () => {
-      m.setBlasThreads(Math.max(2, os.availableParallelism()));
-      const chosen = m.getBlasThreads();
-      const during = await m.blas_threads_nowAsync();
-      console.log(JSON.stringify({ chosen, cores: os.availableParallelism(), sync: m.blas_threads_now(), during, after: m.blas_threads_now() }));
-    })();`], { encoding: 'utf8' });
-  const { chosen, cores, sync, during, after } = JSON.parse(r.stdout);
+    m.setBlasThreads(Math.max(2, os.availableParallelism()));
+    const chosen = m.getBlasThreads();
+    const during = await m.blas_threads_nowAsync();
+    console.log(JSON.stringify({ chosen, cores: os.availableParallelism(), sync: m.blas_threads_now(), during, after: m.blas_threads_now() }));`)) as Record<string, number>;
   expect(sync).toBe(chosen);
-  expect(during).toBe(Math.max(1, Math.min(chosen, cores - 1)));
+  expect(during).toBe(Math.max(1, Math.min(chosen!, cores! - 1)));
   expect(after).toBe(chosen);
 });
 
-it('shares the async cores (setAsyncConcurrency) among the calls running at once', async () => {
-  const dir = await buildModule('withblas', [fixture('blas_user.f90')], ['openblas']);
+it('shares the async cores (setAsyncConcurrency) among the calls running at once', () => {
   // Each call reads the count halfway through 400 ms busy, so two started together read it while both run.
-  const r = spawnSync(process.execPath, ['-e', `
-    const m = require(${JSON.stringify(dir)});
-    (async () => {
-      m.setBlasThreads(8);
-      m.setAsyncConcurrency(4);
-      // First calls of a routine count as large: each gets its own work item, so the two run at once.
-      const pair = await Promise.all([m.blas_threads_midwayAsync(200), m.blas_threads_midwayAsync(200)]);
-      const alone = await m.blas_threads_midwayAsync(0);
-      m.setAsyncConcurrency(1);
-      const one = await m.blas_threads_midwayAsync(0);
-      m.setBlasThreads(2);
-      m.setAsyncConcurrency(8);
-      const fewer = await m.blas_threads_midwayAsync(0);
-      console.log(JSON.stringify({ alone, pair, one, fewer, after: m.blas_threads_now() }));
-    })();`], { encoding: 'utf8' });
-  expect(JSON.parse(r.stdout)).toEqual({ alone: 4, pair: [2, 2], one: 1, fewer: 2, after: 2 });
+  expect(inNode(withModule(withBlas, `
+    m.setBlasThreads(8);
+    m.setAsyncConcurrency(4);
+    // First calls of a routine count as large: each gets its own work item, so the two run at once.
+    const pair = await Promise.all([m.blas_threads_midwayAsync(200), m.blas_threads_midwayAsync(200)]);
+    const alone = await m.blas_threads_midwayAsync(0);
+    m.setAsyncConcurrency(1);
+    const one = await m.blas_threads_midwayAsync(0);
+    m.setBlasThreads(2);
+    m.setAsyncConcurrency(8);
+    const fewer = await m.blas_threads_midwayAsync(0);
+    console.log(JSON.stringify({ alone, pair, one, fewer, after: m.blas_threads_now() }));`)))
+    .toEqual({ alone: 4, pair: [2, 2], one: 1, fewer: 2, after: 2 });
 });
 
-it('leaves the BLAS threads alone for cheap async calls: only large ones share the async cores', async () => {
-  const dir = await buildModule('withblas', [fixture('blas_user.f90')], ['openblas']);
-  const r = spawnSync(process.execPath, ['-e', `
-    const m = require(${JSON.stringify(dir)});
-    (async () => {
-      m.setBlasThreads(4);
-      m.setAsyncConcurrency(1);
-      // A routine's first call counts as large; once its runs take microseconds, calls are cheap.
-      const first = await m.blas_threads_nowAsync();
-      const later = [];
-      for (let i = 0; i < 40; i++) later.push(await m.blas_threads_nowAsync());
-      console.log(JSON.stringify({ first, later, after: m.blas_threads_now() }));
-    })();`], { encoding: 'utf8' });
-  const { first, later, after } = JSON.parse(r.stdout);
+it('leaves the BLAS threads alone for cheap async calls: only large ones share the async cores', () => {
+  const { first, later, after } = inNode(withModule(withBlas, `
+    m.setBlasThreads(4);
+    m.setAsyncConcurrency(1);
+    // A routine's first call counts as large; once its runs take microseconds, calls are cheap.
+    const first = await m.blas_threads_nowAsync();
+    const later = [];
+    for (let i = 0; i < 40; i++) later.push(await m.blas_threads_nowAsync());
+    console.log(JSON.stringify({ first, later, after: m.blas_threads_now() }));`)) as { first: number; later: number[]; after: number };
   expect(first).toBe(1);
   expect(later.slice(-10)).toContain(4);
   expect(after).toBe(4);
 });
 
-it('reports no OpenBLAS as null, and rejects a bad count', async () => {
-  const dir = await buildModule('noblas', [fixture('shapes.f90')]);
-  const r = spawnSync(process.execPath, ['-e', `
-    const m = require(${JSON.stringify(dir)});
+it('reports no OpenBLAS as null, and rejects a bad count', () => {
+  expect(inNode(withModule(noBlas, `
     let error = '';
     try { m.setBlasThreads(0); } catch (e) { error = e.name + ': ' + e.message; }
-    console.log(JSON.stringify({ threads: m.getBlasThreads(), set: m.setBlasThreads(2), error }));`], { encoding: 'utf8' });
-  expect(JSON.parse(r.stdout)).toEqual({ threads: null, set: false, error: 'RangeError: setBlasThreads(): expected an integer from 1 to 1024' });
+    console.log(JSON.stringify({ threads: m.getBlasThreads(), set: m.setBlasThreads(2), error }));`)))
+    .toEqual({ threads: null, set: false, error: 'RangeError: setBlasThreads(): expected an integer from 1 to 1024' });
 });
 
-it('keeps each module’s runtime state its own: one loaded before OpenBLAS does not blind the next', async () => {
+it('keeps each module’s runtime state its own: one loaded before OpenBLAS does not blind the next', () => {
   // GCC would make the runtime's function-local statics STB_GNU_UNIQUE, merged across every
   // addon of the process: the BLAS-linked module then saw the first module's "no OpenBLAS".
-  const noblas = await buildModule('noblas', [fixture('shapes.f90')]);
-  const withblas = await buildModule('withblas', [fixture('blas_user.f90')], ['openblas']);
-  const r = spawnSync(process.execPath, ['-e', `
-    const first = require(${JSON.stringify(noblas)});
+  expect(inNode(`
+    const first = require(${JSON.stringify(noBlas)});
     const none = first.getBlasThreads();
-    const m = require(${JSON.stringify(withblas)});
-    console.log(JSON.stringify({ none, threads: m.getBlasThreads(), set: m.setBlasThreads(1) }));`], { encoding: 'utf8' });
-  expect(r.stderr).toBe('');
-  expect(JSON.parse(r.stdout)).toEqual({ none: null, threads: expect.any(Number), set: true });
+    const m = require(${JSON.stringify(withBlas)});
+    console.log(JSON.stringify({ none, threads: m.getBlasThreads(), set: m.setBlasThreads(1) }));`))
+    .toEqual({ none: null, threads: expect.any(Number), set: true });
 });

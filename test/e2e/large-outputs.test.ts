@@ -1,8 +1,8 @@
 // Large outputs live in buffers reused after the GC frees them (native/include/bridgegen/recycle.h):
 // a reused buffer is zero-filled again, and repeated calls stop paying a page fault per page.
 
-import { spawnSync } from 'node:child_process';
 import { buildModule, fixture } from '../helpers/build';
+import { inNode, withModule } from '../helpers/node';
 
 const N = 131072;  // 1 MiB of real(8): above the 64 KiB from which buffers are reused
 
@@ -13,12 +13,7 @@ beforeAll(async () => {
 
 /** Runs `body` in a fresh node with --expose-gc and `m` loaded; returns what it printed as JSON. */
 function inChild(body: string, env: NodeJS.ProcessEnv = {}): unknown {
-  const r = spawnSync(process.execPath, ['--expose-gc', '-e', `
-    const m = require(${JSON.stringify(dir)});
-    (async () => { ${body} })().catch((e) => { console.error(e); process.exit(1); });`],
-  { encoding: 'utf8', env: { ...process.env, ...env } });
-  if (r.status !== 0) throw new Error(r.stderr);
-  return JSON.parse(r.stdout);
+  return inNode(withModule(dir, body), { env, nodeArgs: ['--expose-gc'] });
 }
 
 it('zero-fills an intent(out) array in a reused buffer, sync and async', () => {
