@@ -27,6 +27,7 @@
 #include "cores.h"
 #include "inline_vector.h"
 #include "keys.h"
+#include "linkage.h"
 
 namespace bridgegen {
 
@@ -92,6 +93,11 @@ class RunTime {
   static constexpr int64_t kUnknown = INT64_MAX;
   std::atomic<int64_t> average_{kUnknown};
 };
+
+// The pool side below is called only from the runtime's own functions (call_async, the async
+// controls): a module that links the compiled runtime does not see it, nor instantiate its
+// containers at the end of every glue file.
+#if BRIDGEGEN_DEFINES_RUNTIME
 
 namespace detail {
 
@@ -286,5 +292,7 @@ inline void set_async_concurrency(napi_env env, int count) {
   detail::blas_threads().reconcile();  // running calls may take more (or fewer) BLAS threads now
   detail::dispatch_gated(env, detail::lane());
 }
+
+#endif  // BRIDGEGEN_DEFINES_RUNTIME
 
 }  // namespace bridgegen

@@ -15,6 +15,7 @@
 #include "args.h"
 #include "element.h"
 #include "error.h"
+#include "linkage.h"
 
 namespace bridgegen {
 
@@ -28,104 +29,38 @@ inline thread_local void* running_frame = nullptr;
 /** A job for the JS thread: converts, calls, converts back. */
 using CallbackJob = std::function<void(Napi::Env)>;
 
-/** One JS function given for a procedure argument, for the duration of one call. */
+/**
+ * One JS function given for a procedure argument, for the duration of one call. Its larger
+ * member functions are defined with the runtime (linkage.h): not compiled in every module.
+ */
 class Callback {
  public:
   Callback() = default;
   Callback(const Callback&) = delete;
   Callback& operator=(const Callback&) = delete;
   Callback(Callback&& other) noexcept { *this = std::move(other); }
-  Callback& operator=(Callback&& other) noexcept {
-    std::swap(fn_, other.fn_);
-    std::swap(tsfn_, other.tsfn_);
-    std::swap(error_, other.error_);
-    failed_.store(other.failed_.exchange(failed_.load()));
-    return *this;
-  }
-  ~Callback() {
-    if (tsfn_) napi_release_threadsafe_function(tsfn_, napi_tsfn_release);
-  }
+  BRIDGEGEN_RUNTIME_INLINE Callback& operator=(Callback&& other) noexcept;
+  BRIDGEGEN_RUNTIME_INLINE ~Callback();
 
   /** Reads parameter i, which must be a function; an async call also gets a way back to JS. */
-  void read(Args& args, size_t i) {
-    napi_env env = args.env();
-    napi_value value = args.get(i);
-    napi_valuetype type;
-    if (napi_typeof(env, value, &type) != napi_ok || type != napi_function) {
-      throw_type_error(env, args.describe(i) + ": expected a function, got " + detail::describe(env, value), code::kArgType);
-    }
-    fn_ = Napi::Persistent(Napi::Function(env, value));
-    if (!args.deferred()) return;
-    napi_value name = Napi::String::New(env, "bridgegen callback");
-    if (napi_create_threadsafe_function(env, nullptr, nullptr, name, 0, 1, nullptr, nullptr, nullptr, &run_job, &tsfn_) != napi_ok) {
-      throw Napi::Error::New(env);
-    }
-  }
-
+  BRIDGEGEN_RUNTIME_INLINE void read(Args& args, size_t i);
   /** Runs `job` on the JS thread and waits for it; skipped once a callback has thrown. */
-  void run(const CallbackJob& job) {
-    if (failed_) return;
-    // Release the module's state lock while JS runs: the callback may call this module again.
-    std::unique_lock<std::mutex>* lock = detail::held_state_lock;
-    if (lock) lock->unlock();
-    if (tsfn_) run_from_pool(job);
-    else guarded(fn_.Env(), job);
-    if (lock) lock->lock();
-  }
+  BRIDGEGEN_RUNTIME_INLINE void run(const CallbackJob& job);
 
   Napi::Function function() const { return fn_.Value(); }
   bool failed() const { return failed_; }
 
   /** Stops the callback (JS thread): it is not called again, and the call fails with `reason`. */
-  void abort(Napi::Value reason) {
-    if (failed_) return;
-    error_ = Napi::Persistent(reason);
-    failed_ = true;
-  }
+  BRIDGEGEN_RUNTIME_INLINE void abort(Napi::Value reason);
   /** The error the callback threw (valid when failed()). */
   Napi::Value error() const { return error_.Value(); }
 
  private:
-  struct Pending {
-    Pending(const CallbackJob* j, Callback* s) : job(j), self(s) {}
-    const CallbackJob* job;
-    Callback* self;
-    std::mutex mutex;
-    std::condition_variable done_signal;
-    bool done = false;
-  };
+  struct Pending;
 
-  void guarded(Napi::Env env, const CallbackJob& job) {
-    try {
-      job(env);
-    } catch (const Napi::Error& error) {
-      failed_ = true;
-      error_ = Napi::Persistent(Napi::Value(error.Env(), error.Value()));
-    }
-  }
-
-  void run_from_pool(const CallbackJob& job) {
-    Pending pending(&job, this);
-    if (napi_call_threadsafe_function(tsfn_, &pending, napi_tsfn_blocking) != napi_ok) {
-      failed_ = true;  // the environment is going away: nobody is left to answer
-      return;
-    }
-    std::unique_lock<std::mutex> wait(pending.mutex);
-    pending.done_signal.wait(wait, [&] { return pending.done; });
-  }
-
-  static void run_job(napi_env env, napi_value, void*, void* data) {
-    auto* pending = static_cast<Pending*>(data);
-    if (env != nullptr) {
-      Napi::HandleScope scope(env);
-      pending->self->guarded(Napi::Env(env), *pending->job);
-    } else {
-      pending->self->failed_ = true;
-    }
-    std::lock_guard<std::mutex> guard(pending->mutex);
-    pending->done = true;
-    pending->done_signal.notify_one();
-  }
+  BRIDGEGEN_RUNTIME_INLINE void guarded(Napi::Env env, const CallbackJob& job);
+  BRIDGEGEN_RUNTIME_INLINE void run_from_pool(const CallbackJob& job);
+  BRIDGEGEN_RUNTIME_INLINE static void run_job(napi_env env, napi_value, void*, void* data);
 
   Napi::FunctionReference fn_;
   napi_threadsafe_function tsfn_ = nullptr;
@@ -133,6 +68,95 @@ class Callback {
   // Written on the JS thread (a throw, an abort), read by the pool thread running the routine.
   std::atomic<bool> failed_{false};
 };
+
+#if BRIDGEGEN_DEFINES_RUNTIME
+
+/** A job run from the pool, and the thread waiting for it. */
+struct Callback::Pending {
+  Pending(const CallbackJob* j, Callback* s) : job(j), self(s) {}
+  const CallbackJob* job;
+  Callback* self;
+  std::mutex mutex;
+  std::condition_variable done_signal;
+  bool done = false;
+};
+
+BRIDGEGEN_RUNTIME_INLINE Callback& Callback::operator=(Callback&& other) noexcept {
+  std::swap(fn_, other.fn_);
+  std::swap(tsfn_, other.tsfn_);
+  std::swap(error_, other.error_);
+  failed_.store(other.failed_.exchange(failed_.load()));
+  return *this;
+}
+
+BRIDGEGEN_RUNTIME_INLINE Callback::~Callback() {
+  if (tsfn_) napi_release_threadsafe_function(tsfn_, napi_tsfn_release);
+}
+
+BRIDGEGEN_RUNTIME_INLINE void Callback::read(Args& args, size_t i) {
+  napi_env env = args.env();
+  napi_value value = args.get(i);
+  napi_valuetype type;
+  if (napi_typeof(env, value, &type) != napi_ok || type != napi_function) {
+    throw_type_error(env, args.describe(i) + ": expected a function, got " + detail::describe(env, value), code::kArgType);
+  }
+  fn_ = Napi::Persistent(Napi::Function(env, value));
+  if (!args.deferred()) return;
+  napi_value name = Napi::String::New(env, "bridgegen callback");
+  if (napi_create_threadsafe_function(env, nullptr, nullptr, name, 0, 1, nullptr, nullptr, nullptr, &run_job, &tsfn_) != napi_ok) {
+    throw Napi::Error::New(env);
+  }
+}
+
+BRIDGEGEN_RUNTIME_INLINE void Callback::run(const CallbackJob& job) {
+  if (failed_) return;
+  // Release the module's state lock while JS runs: the callback may call this module again.
+  std::unique_lock<std::mutex>* lock = detail::held_state_lock;
+  if (lock) lock->unlock();
+  if (tsfn_) run_from_pool(job);
+  else guarded(fn_.Env(), job);
+  if (lock) lock->lock();
+}
+
+BRIDGEGEN_RUNTIME_INLINE void Callback::abort(Napi::Value reason) {
+  if (failed_) return;
+  error_ = Napi::Persistent(reason);
+  failed_ = true;
+}
+
+BRIDGEGEN_RUNTIME_INLINE void Callback::guarded(Napi::Env env, const CallbackJob& job) {
+  try {
+    job(env);
+  } catch (const Napi::Error& error) {
+    failed_ = true;
+    error_ = Napi::Persistent(Napi::Value(error.Env(), error.Value()));
+  }
+}
+
+BRIDGEGEN_RUNTIME_INLINE void Callback::run_from_pool(const CallbackJob& job) {
+  Pending pending(&job, this);
+  if (napi_call_threadsafe_function(tsfn_, &pending, napi_tsfn_blocking) != napi_ok) {
+    failed_ = true;  // the environment is going away: nobody is left to answer
+    return;
+  }
+  std::unique_lock<std::mutex> wait(pending.mutex);
+  pending.done_signal.wait(wait, [&] { return pending.done; });
+}
+
+BRIDGEGEN_RUNTIME_INLINE void Callback::run_job(napi_env env, napi_value, void*, void* data) {
+  auto* pending = static_cast<Pending*>(data);
+  if (env != nullptr) {
+    Napi::HandleScope scope(env);
+    pending->self->guarded(Napi::Env(env), *pending->job);
+  } else {
+    pending->self->failed_ = true;
+  }
+  std::lock_guard<std::mutex> guard(pending->mutex);
+  pending->done = true;
+  pending->done_signal.notify_one();
+}
+
+#endif  // BRIDGEGEN_DEFINES_RUNTIME
 
 /** A view of Fortran memory for the length of one callback (detached when it returns). */
 template <typename T>
