@@ -114,7 +114,12 @@ __attribute__((noinline)) void read_array_other(Args& args, size_t i, int rank, 
     detail::require_in_place_ok<T>(args, i, access, value);
     return detail::read_nested(args, i, value, rank, out);
   }
-  if (detail::is_ndarray_like(env, value)) return detail::read_ndarray(args, i, value, rank, access, out);
+  NdFields fields;
+  const NdRead found = read_ndarray_js(env, value, rank, fields);
+  if (found == NdRead::kRead) return detail::read_ndarray(args, i, value, rank, access, out, &fields);
+  if (found == NdRead::kAskNapi && detail::is_ndarray_like(env, value)) {
+    return detail::read_ndarray(args, i, value, rank, access, out, nullptr);
+  }
   throw_type_error(env,
                    args.describe(i) + ": expected " + Element<T>::js_name +
                        (rank > 1 ? ", nested arrays or an ndarray" : " or an array of numbers") + ", got " +

@@ -7,6 +7,10 @@
 
 #include <napi.h>
 
+#include <memory>
+#include <utility>
+#include <vector>
+
 #include "linkage.h"
 #include "v8_fast.h"
 
@@ -24,19 +28,31 @@ inline const char* key_text(Key key) {
 }
 
 #ifdef BRIDGEGEN_V8_TYPE_TEST
+/** ndarray_js.h's two JS functions and the numbers they share with C++, compiled at first use. */
+struct NdarrayJs {
+  bool tried = false;  // a failed compile is not retried
+  v8::Global<v8::Function> read, make;
+  std::shared_ptr<v8::BackingStore> scratch_store;  // keeps `scratch` valid
+  double* scratch = nullptr;
+  /** Each element type's `dtype` string, made once (linear search: a module has a handful). */
+  std::vector<std::pair<const char*, v8::Global<v8::String>>> dtypes;
+};
+
 /** This thread's keys, for its isolate; released by the environment's cleanup hook (before V8 is torn down). */
 struct ThreadKeys {
   v8::Isolate* isolate = nullptr;
   v8::Global<v8::String> strings[static_cast<int>(Key::kCount)];
   /** The async work items' resource object (see async_resource). */
   v8::Global<v8::Object> resource;
+  NdarrayJs ndarray;
 };
 
 inline thread_local ThreadKeys* thread_keys = nullptr;
 
 inline ThreadKeys* keys_for(napi_env env, v8::Isolate* isolate) {
   if (thread_keys != nullptr && thread_keys->isolate == isolate) return thread_keys;
-  auto* keys = new ThreadKeys{isolate, {}, {}};
+  auto* keys = new ThreadKeys();
+  keys->isolate = isolate;
   for (int k = 0; k < static_cast<int>(Key::kCount); k++) {
     const char* text = key_text(static_cast<Key>(k));
     keys->strings[k].Reset(isolate, v8::String::NewFromUtf8(isolate, text, v8::NewStringType::kInternalized).ToLocalChecked());

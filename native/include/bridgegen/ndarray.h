@@ -12,6 +12,7 @@
 #include "array.h"
 #include "element.h"
 #include "keys.h"
+#include "ndarray_js.h"
 #include "source.h"
 
 namespace bridgegen {
@@ -37,26 +38,48 @@ struct Layout {
   size_t total = 1;
 };
 
-inline Layout read_layout(const Args& args, size_t i, Napi::Object nd, int rank) {
+/**
+ * The layout of ndarray argument i, checked: from the numbers read_ndarray_js copied (`fast`), or
+ * else read through N-API (a bigint extent, a `shape` that is not an array, no V8). The same
+ * checks and messages either way.
+ */
+inline Layout read_layout(const Args& args, size_t i, Napi::Object nd, int rank, const NdFields* fast = nullptr) {
   napi_env env = args.env();
-  Napi::Value shape = get_property(env, nd, Key::kShape);
-  if (!shape.IsArray() || shape.As<Napi::Array>().Length() != static_cast<uint32_t>(rank)) {
-    throw_type_error(env, args.describe(i) + ": expected an ndarray of rank " + std::to_string(rank) +
-                              ", got shape " + describe(env, shape), code::kArgType);
+  Napi::Value shape;
+  if (fast == nullptr) {
+    shape = get_property(env, nd, Key::kShape);
+    if (!shape.IsArray() || shape.As<Napi::Array>().Length() != static_cast<uint32_t>(rank)) {
+      throw_type_error(env, args.describe(i) + ": expected an ndarray of rank " + std::to_string(rank) +
+                                ", got shape " + describe(env, shape), code::kArgType);
+    }
   }
+  // Element d of `shape` or `strides` as an integer; `field` names it in messages.
+  auto element = [&](const double* copied, Napi::Value list, const char* field, int d) {
+    if (fast == nullptr) return integer_at(args, i, list, static_cast<uint32_t>(d), field);
+    return number_to<int64_t>(env, copied[d], [&] { return args.describe(i) + "." + field + "[" + std::to_string(d) + "]"; });
+  };
   Layout layout;
   for (int d = 0; d < rank; d++) {
-    layout.shape[d] = integer_at(args, i, shape, d, "shape");
+    layout.shape[d] = element(fast ? fast->shape : nullptr, shape, "shape", d);
     if (layout.shape[d] < 0) throw_range_error(env, args.describe(i) + ": negative extent in shape", code::kShape);
     layout.total = checked_product(env, layout.total, static_cast<size_t>(layout.shape[d]), [&] { return args.describe(i); });
   }
-  Napi::Value strides = get_property(env, nd, Key::kStrides);
-  const bool column_major = is_key(env, get_property(env, nd, Key::kOrder), Key::kColumnMajor);
-  if (strides.IsArray() && strides.As<Napi::Array>().Length() == static_cast<uint32_t>(rank)) {
-    for (int d = 0; d < rank; d++) layout.strides[d] = integer_at(args, i, strides, d, "strides");
-  } else if (!strides.IsUndefined() && !strides.IsNull()) {
-    throw_type_error(env, args.describe(i) + ": `strides` must be an array of " + std::to_string(rank) + " integers",
-                     code::kArgType);
+  Napi::Value strides;
+  bool has_strides, column_major;
+  if (fast != nullptr) {
+    has_strides = fast->has_strides;
+    column_major = fast->column_major;
+  } else {
+    strides = get_property(env, nd, Key::kStrides);
+    column_major = is_key(env, get_property(env, nd, Key::kOrder), Key::kColumnMajor);
+    has_strides = strides.IsArray() && strides.As<Napi::Array>().Length() == static_cast<uint32_t>(rank);
+    if (!has_strides && !strides.IsUndefined() && !strides.IsNull()) {
+      throw_type_error(env, args.describe(i) + ": `strides` must be an array of " + std::to_string(rank) + " integers",
+                       code::kArgType);
+    }
+  }
+  if (has_strides) {
+    for (int d = 0; d < rank; d++) layout.strides[d] = element(fast ? fast->strides : nullptr, strides, "strides", d);
   } else {
     int64_t step = 1;
     for (int k = 0; k < rank; k++) {
@@ -65,8 +88,13 @@ inline Layout read_layout(const Args& args, size_t i, Napi::Object nd, int rank)
       step *= layout.shape[d] > 0 ? layout.shape[d] : 1;
     }
   }
-  Napi::Value offset = get_property(env, nd, Key::kOffset);
-  if (!offset.IsUndefined()) layout.offset = value_to<int64_t>(env, offset, [&] { return args.describe(i) + ".offset"; });
+  auto offset_what = [&] { return args.describe(i) + ".offset"; };
+  if (fast != nullptr) {
+    if (fast->has_offset) layout.offset = number_to<int64_t>(env, fast->offset, offset_what);
+  } else {
+    Napi::Value offset = get_property(env, nd, Key::kOffset);
+    if (!offset.IsUndefined()) layout.offset = value_to<int64_t>(env, offset, offset_what);
+  }
   return layout;
 }
 
@@ -99,13 +127,14 @@ inline bool is_column_major(const Layout& layout, int rank) {
   return true;
 }
 
+/** Reads ndarray argument i (`fast`: its fields as read_ndarray_js copied them, or null). */
 template <typename T>
-void read_ndarray(Args& args, size_t i, napi_value value, int rank, Access access, Array<T>& out) {
+void read_ndarray(Args& args, size_t i, napi_value value, int rank, Access access, Array<T>& out, const NdFields* fast) {
   napi_env env = args.env();
   Napi::Object nd(env, value);
-  Layout layout = read_layout(args, i, nd, rank);
+  Layout layout = read_layout(args, i, nd, rank, fast);
   if (out.row_major) reverse_dimensions(layout, rank);
-  napi_value data = get_property(env, nd, Key::kData);
+  napi_value data = fast != nullptr ? fast->data : static_cast<napi_value>(get_property(env, nd, Key::kData));
   Source source{napi_float64_array, nullptr, 0, nullptr};
   napi_typedarray_type type;
   void* raw = nullptr;

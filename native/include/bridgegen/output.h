@@ -16,6 +16,7 @@
 #include "array.h"
 #include "element.h"
 #include "keys.h"
+#include "ndarray_js.h"
 #include "source.h"
 #include "v8_fast.h"
 
@@ -160,19 +161,25 @@ void alloc_array(Args& args, const char* name, int rank, const int64_t* extents,
 template <typename T>
 napi_value shaped_value(Napi::Env env, napi_value js, int rank, const int64_t* extents, bool row_major = false) {
   if (rank <= 1) return js;
-  Napi::Object nd = Napi::Object::New(env);
-  Napi::Array shape = Napi::Array::New(env, rank);
-  Napi::Array strides = Napi::Array::New(env, rank);
+  int64_t shape[kMaxRank], strides[kMaxRank];
   int64_t step = 1;
   for (int d = 0; d < rank; d++) {
     const int shown = row_major ? rank - 1 - d : d;
-    shape.Set(shown, Napi::Number::New(env, static_cast<double>(extents[d])));
-    strides.Set(shown, Napi::Number::New(env, static_cast<double>(step)));
+    shape[shown] = extents[d];
+    strides[shown] = step;
     step *= extents[d];
   }
+  if (napi_value made = make_ndarray_js(env, js, rank, shape, strides, row_major, Element<T>::dtype)) return made;
+  Napi::Object nd = Napi::Object::New(env);
+  Napi::Array shape_js = Napi::Array::New(env, rank);
+  Napi::Array strides_js = Napi::Array::New(env, rank);
+  for (int d = 0; d < rank; d++) {
+    shape_js.Set(d, Napi::Number::New(env, static_cast<double>(shape[d])));
+    strides_js.Set(d, Napi::Number::New(env, static_cast<double>(strides[d])));
+  }
   set_property(env, nd, Key::kData, js);
-  set_property(env, nd, Key::kShape, shape);
-  set_property(env, nd, Key::kStrides, strides);
+  set_property(env, nd, Key::kShape, shape_js);
+  set_property(env, nd, Key::kStrides, strides_js);
   set_property(env, nd, Key::kOffset, Napi::Number::New(env, 0));
   set_property(env, nd, Key::kOrder, key(env, row_major ? Key::kRowMajor : Key::kColumnMajor));
   set_property(env, nd, Key::kDtype, Napi::String::New(env, Element<T>::dtype));
