@@ -12,6 +12,7 @@
 #endif
 #include <napi.h>
 
+#include "linkage.h"
 #include "error.h"
 #include "element.h"
 #include "args.h"
@@ -34,3 +35,7 @@
 #include "blas.h"
 #include "async_controls.h"
 #include "instances.h"
+// Glue built against the compiled runtime includes it itself, when it names a complex type.
+#if BRIDGEGEN_DEFINES_RUNTIME
+#include "complex.h"
+#endif

@@ -2,7 +2,6 @@
 // call once every input is read: range-checked conversion of a default, and the failed-check error.
 #pragma once
 
-#include <cmath>
 #include <cstdint>
 #include <limits>
 #include <string>

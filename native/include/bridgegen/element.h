@@ -1,12 +1,10 @@
 // bridgegen runtime — element types: which typed array holds each Fortran scalar type (complex
-// ones as interleaved pairs), and the checked conversion of one JS value into it and back.
-// Arrays and scalars both convert through here.
+// ones as interleaved pairs, complex.h), and the checked conversion of one JS value into it and
+// back. Arrays and scalars both convert through here.
 #pragma once
 
 #include <napi.h>
 
-#include <cmath>
-#include <complex>
 #include <cstdint>
 #include <limits>
 #include <string>
@@ -39,11 +37,8 @@ BRIDGEGEN_ELEMENT(int32_t, int32_t, 1, napi_int32_array, "Int32Array", "int32")
 BRIDGEGEN_ELEMENT(int64_t, int64_t, 1, napi_bigint64_array, "BigInt64Array", "int64")
 BRIDGEGEN_ELEMENT(float, float, 1, napi_float32_array, "Float32Array", "float32")
 BRIDGEGEN_ELEMENT(double, double, 1, napi_float64_array, "Float64Array", "float64")
-BRIDGEGEN_ELEMENT(std::complex<float>, float, 2, napi_float32_array, "Float32Array", "complex64")
-BRIDGEGEN_ELEMENT(std::complex<double>, double, 2, napi_float64_array, "Float64Array", "complex128")
 BRIDGEGEN_ELEMENT(logical1, logical1, 1, napi_uint8_array, "Uint8Array", "bool")
 BRIDGEGEN_ELEMENT(logical4, logical4, 1, napi_int32_array, "Int32Array", "bool")
-#undef BRIDGEGEN_ELEMENT
 
 template <typename T>
 constexpr bool is_logical_v = std::is_same_v<T, logical1> || std::is_same_v<T, logical4>;
@@ -52,14 +47,27 @@ constexpr bool is_complex_v = Element<T>::lanes == 2;
 
 namespace detail {
 
+/**
+ * `value` rounded toward zero. Not std::trunc: <cmath> (C++17's special functions) is a tenth
+ * of the precompiled runtime header, and this is its only use in the glue's headers.
+ */
+inline double trunc_of(double value) {
+#if defined(__GNUC__)
+  return __builtin_trunc(value);
+#else
+  // Beyond 2^52 every double is an integer; below, the int64 round trip truncates exactly.
+  return value > -4503599627370496.0 && value < 4503599627370496.0 ? static_cast<double>(static_cast<int64_t>(value)) : value;
+#endif
+}
+
 /** Why a number cannot become a T, or nullptr when it can. */
 template <typename T>
 const char* integer_problem(double value) {
   if constexpr (is_logical_v<T>) {
     return value == 0 || value == 1 ? nullptr : "is not a logical (0 or 1)";
   } else {
-    if (std::isnan(value)) return "is NaN, not an integer";
-    if (std::trunc(value) != value) return "is not an integer";
+    if (value != value) return "is NaN, not an integer";
+    if (trunc_of(value) != value) return "is not an integer";
     // The bounds are exact powers of two, so these comparisons are exact in double.
     const double lo = static_cast<double>(std::numeric_limits<T>::min());
     const double hi = -lo;  // 2^(bits-1): first value that does not fit

@@ -5,7 +5,6 @@
 // Without the macro (node-gyp and cmake builds, or no build cache) the runtime stays header-only.
 #pragma once
 
-#include <complex>
 #include <cstdint>
 
 #include "args.h"
@@ -27,11 +26,10 @@
   EXTERN template void alloc_array<T>(Args&, const char*, int, const int64_t*, Array<T>&);                    \
   EXTERN template napi_value array_value<T>(Napi::Env, const napi_value*, Array<T>&);
 
-/** Every element type the runtime supports (element.h). */
+/** Every element type of element.h (the complex ones are in complex.h). */
 #define BRIDGEGEN_FOR_EACH_ELEMENT(X, EXTERN)                                                      \
   X(EXTERN, int8_t) X(EXTERN, int16_t) X(EXTERN, int32_t) X(EXTERN, int64_t) X(EXTERN, float)    \
-  X(EXTERN, double) X(EXTERN, std::complex<float>) X(EXTERN, std::complex<double>)              \
-  X(EXTERN, logical1) X(EXTERN, logical4)
+  X(EXTERN, double) X(EXTERN, logical1) X(EXTERN, logical4)
 
 #ifdef BRIDGEGEN_SEPARATE_RUNTIME
 namespace bridgegen {

@@ -55,11 +55,22 @@ function writeFrames(w: Writer, moduleName: string, routines: readonly Routine[]
   });
 }
 
+const RUNTIME_INCLUDE = '#include <bridgegen/bridgegen.h>';
+
 function header(w: Writer, moduleName: string, what: string): void {
   w.line(generatedBanner('//'));
   w.line(`// N-API glue of module \`${moduleName}\`${what}: each frame is a list of calls into the bridgegen runtime.`);
-  w.line('#include <bridgegen/bridgegen.h>');
+  w.line(RUNTIME_INCLUDE);
   w.line();
+}
+
+/**
+ * A glue file that names a complex type includes the complex element types after the runtime:
+ * glue compiled through the runtime cache does not get <complex> from the precompiled header,
+ * of which it (with the <cmath> it brings) was a sixth (native/include/bridgegen/complex.h).
+ */
+function withComplex(text: string): string {
+  return text.includes('std::complex<') ? text.replace(RUNTIME_INCLUDE, `${RUNTIME_INCLUDE}\n#include <bridgegen/complex.h>`) : text;
 }
 
 export function emitAddon(moduleName: string, iface: Interface, catchXerbla = false): string {
@@ -79,7 +90,7 @@ export function emitAddon(moduleName: string, iface: Interface, catchXerbla = fa
   w.line('}  // namespace');
   w.line();
   w.line(`NODE_API_MODULE(${moduleName}, Init)`);
-  return w.toString();
+  return withComplex(w.toString());
 }
 
 /** Routines per C++ file when a module is split: each file compiles on its own core. */
@@ -111,7 +122,7 @@ export function emitAddonFiles(moduleName: string, iface: Interface, catchXerbla
     w.line('}  // namespace');
     w.line();
     w.block(`void ${exporter(k)}(Napi::Object exports) {`, () => writeExports(w, part.routines, part.frames), '}');
-    return { path: `src/${moduleName}_part${k + 1}.cc`, text: w.toString() };
+    return { path: `src/${moduleName}_part${k + 1}.cc`, text: withComplex(w.toString()) };
   });
   const w = new Writer();
   header(w, moduleName, ' (initialiser)');
@@ -127,5 +138,5 @@ export function emitAddonFiles(moduleName: string, iface: Interface, catchXerbla
   w.line('}  // namespace');
   w.line();
   w.line(`NODE_API_MODULE(${moduleName}, Init)`);
-  return [{ path: main, text: w.toString() }, ...files];
+  return [{ path: main, text: withComplex(w.toString()) }, ...files];
 }
