@@ -1,4 +1,4 @@
-! End-to-end fixture: ndarray objects in and out (native/include/bridgegen/ndarray_js.h).
+! End-to-end fixture: ndarray objects in and out (native/include/bridgegen/objects_js.h).
 
 !> b = 2 a: a rank-2 array in, one of the same shape out.
 subroutine twice(a, m, n, b)

@@ -11,6 +11,7 @@
 #include "error.h"
 #include "keys.h"
 #include "linkage.h"
+#include "objects_js.h"
 
 namespace bridgegen {
 
@@ -159,8 +160,12 @@ class Args {
                                  "` (position " + std::to_string(i + 1) + ")", code::kArgCount);
     }
   }
-  void read_options(napi_value options);
-  size_t index_of(const std::string& name) const;
+  /** Whether the trailing argument `last` is the options object; `pairs`: its keys and values, when JS read them. */
+  bool is_options(napi_value last, napi_value* pairs) const;
+  void read_options(napi_value options, napi_value pairs);
+  /** Option `key` (`length` bytes of UTF-8) names a parameter: checked, then set. */
+  void set_option(const char* key, size_t length, napi_value value);
+  size_t index_of(const char* name, size_t length) const;
   std::string param_list() const;
 
   Napi::Env env_;
@@ -189,11 +194,12 @@ BRIDGEGEN_RUNTIME_INLINE Args::Args(napi_env env, napi_callback_info info, const
   size_t argc = capacity;
   detail_ok(napi_get_cb_info(env, info, &argc, values_, nullptr, nullptr));
   size_t positional = argc;
-  if (argc > sig.nrequired && argc <= capacity && detail::is_options_object(env_, values_[argc - 1])) positional = argc - 1;
+  napi_value pairs = nullptr;
+  if (argc > sig.nrequired && argc <= capacity && is_options(values_[argc - 1], &pairs)) positional = argc - 1;
   if (positional > sig.nparams) throw_too_many_positional(positional);
   const napi_value options = positional < argc ? values_[positional] : nullptr;
   for (size_t i = positional; i < sig.nparams; i++) values_[i] = nullptr;  // left out (or named)
-  if (options != nullptr) read_options(options);
+  if (options != nullptr) read_options(options, pairs);
   if (positional < sig.nrequired) require_named(positional);
 }
 
@@ -214,28 +220,57 @@ BRIDGEGEN_RUNTIME_INLINE bool detail::is_options_object(napi_env env, napi_value
   return !has_property(env, v, Key::kData) && !has_property(env, v, Key::kRe);
 }
 
-BRIDGEGEN_RUNTIME_INLINE void Args::read_options(napi_value options) {
+BRIDGEGEN_RUNTIME_INLINE bool Args::is_options(napi_value last, napi_value* pairs) const {
+  switch (read_options_js(env_, last, pairs)) {
+    case OptionsRead::kOptions: return true;
+    case OptionsRead::kNotOptions: return false;
+    case OptionsRead::kAskNapi: break;
+  }
+  *pairs = nullptr;
+  return detail::is_options_object(env_, last);
+}
+
+BRIDGEGEN_RUNTIME_INLINE void Args::read_options(napi_value options, napi_value pairs) {
+  if (pairs != nullptr) {
+    const uint32_t count = option_count(pairs);
+    for (uint32_t k = 0; k < count; k++) {
+      char buffer[128];  // parameter names are Fortran names: at most 63 characters
+      const size_t length = option_key(pairs, k, buffer, sizeof buffer);
+      if (length < sizeof buffer) {
+        set_option(buffer, length, option_value(pairs, k));
+      } else {
+        std::string key(length + 1, '\0');
+        option_key(pairs, k, key.data(), key.size());
+        set_option(key.data(), length, option_value(pairs, k));
+      }
+    }
+    return;
+  }
   Napi::Object object(env_, options);
   Napi::Array keys = object.GetPropertyNames();
   for (uint32_t k = 0; k < keys.Length(); k++) {
     const std::string key = keys.Get(k).ToString().Utf8Value();
-    if (deferred() && key == "signal") continue;  // an async call's AbortSignal (async_call.h)
-    const size_t i = index_of(key);
-    if (i == sig_.nparams) {
-      throw_type_error(env_, where() + ": unknown option `" + key + "`; expected one of " + param_list(),
-                       code::kArgType);
-    }
-    if (values_[i] != nullptr) {
-      throw_type_error(env_, where() + ": argument `" + key + "` given both by position and by name",
-                       code::kArgCount);
-    }
-    values_[i] = object.Get(key);
+    set_option(key.data(), key.size(), object.Get(key));
   }
 }
 
-BRIDGEGEN_RUNTIME_INLINE size_t Args::index_of(const std::string& name) const {
+BRIDGEGEN_RUNTIME_INLINE void Args::set_option(const char* key, size_t length, napi_value value) {
+  if (deferred() && length == 6 && std::memcmp(key, "signal", 6) == 0) return;  // an async call's AbortSignal (async_call.h)
+  const size_t i = index_of(key, length);
+  if (i == sig_.nparams) {
+    throw_type_error(env_, where() + ": unknown option `" + std::string(key, length) + "`; expected one of " + param_list(),
+                     code::kArgType);
+  }
+  if (values_[i] != nullptr) {
+    throw_type_error(env_, where() + ": argument `" + std::string(key, length) + "` given both by position and by name",
+                     code::kArgCount);
+  }
+  values_[i] = value;
+}
+
+BRIDGEGEN_RUNTIME_INLINE size_t Args::index_of(const char* name, size_t length) const {
   for (size_t i = 0; i < sig_.nparams; i++)
-    if (name == sig_.params[i]) return i;
+    if (std::strlen(sig_.params[i]) == length && std::memcmp(name, sig_.params[i], length) == 0) return i;
   return sig_.nparams;
 }
 

@@ -85,7 +85,8 @@ __attribute__((noinline)) void read_array_other(Args& args, size_t i, int rank, 
   napi_value value = args.get(i);
   napi_typedarray_type type;
   out.rank = rank;
-  if (exact || napi_get_typedarray_info(env, value, &type, &length, &data, nullptr, nullptr) == napi_ok) {
+  if (exact || (detail::may_be_typed_array(value) &&
+                napi_get_typedarray_info(env, value, &type, &length, &data, nullptr, nullptr) == napi_ok)) {
     if (exact || type == Element<T>::typed_array) {
       static T empty[1];
       detail::require_whole_elements<T>(args, i, length);

@@ -28,10 +28,10 @@ inline const char* key_text(Key key) {
 }
 
 #ifdef BRIDGEGEN_V8_TYPE_TEST
-/** ndarray_js.h's two JS functions and the numbers they share with C++, compiled at first use. */
-struct NdarrayJs {
+/** objects_js.h's JS functions and the numbers they share with C++, compiled at first use. */
+struct ObjectsJs {
   bool tried = false;  // a failed compile is not retried
-  v8::Global<v8::Function> read, make;
+  v8::Global<v8::Function> read, make, options;
   std::shared_ptr<v8::BackingStore> scratch_store;  // keeps `scratch` valid
   double* scratch = nullptr;
   /** Each element type's `dtype` string, made once (linear search: a module has a handful). */
@@ -44,7 +44,7 @@ struct ThreadKeys {
   v8::Global<v8::String> strings[static_cast<int>(Key::kCount)];
   /** The async work items' resource object (see async_resource). */
   v8::Global<v8::Object> resource;
-  NdarrayJs ndarray;
+  ObjectsJs objects;
 };
 
 inline thread_local ThreadKeys* thread_keys = nullptr;

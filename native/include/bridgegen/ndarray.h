@@ -12,7 +12,7 @@
 #include "array.h"
 #include "element.h"
 #include "keys.h"
-#include "ndarray_js.h"
+#include "objects_js.h"
 #include "source.h"
 
 namespace bridgegen {

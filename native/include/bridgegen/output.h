@@ -16,7 +16,7 @@
 #include "array.h"
 #include "element.h"
 #include "keys.h"
-#include "ndarray_js.h"
+#include "objects_js.h"
 #include "source.h"
 #include "v8_fast.h"
 

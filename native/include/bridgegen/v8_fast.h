@@ -37,6 +37,7 @@ using StoreRelease = void (*)(void* data, size_t bytes, void* hint);
 
 template <typename T>
 bool exact_typed_array(napi_value value, void** data, size_t* length);
+bool may_be_typed_array(napi_value value);
 bool keep_backing_store(napi_value value, const void* data, size_t bytes, std::shared_ptr<void>& keep);
 napi_value v8_owning_array_buffer(void* data, size_t bytes, StoreRelease release, void* hint);
 
@@ -92,6 +93,19 @@ bool exact_typed_array([[maybe_unused]] napi_value value, [[maybe_unused]] void*
   return true;
 #else
   return false;
+#endif
+}
+
+/**
+ * False when `value` is certainly no typed array (one V8 type test), so the caller need not ask
+ * N-API: napi_get_typedarray_info failing on an ndarray or options object costs ~500 instructions
+ * (it records the error). True means "ask N-API".
+ */
+BRIDGEGEN_RUNTIME_INLINE bool may_be_typed_array([[maybe_unused]] napi_value value) {
+#ifdef BRIDGEGEN_V8_TYPE_TEST
+  return v8_value(value)->IsTypedArray();
+#else
+  return true;
 #endif
 }
 

@@ -1,6 +1,6 @@
-// ndarray objects in and out, read and made by JS functions compiled once per thread
-// (native/include/bridgegen/ndarray_js.h): the same values, errors and key order as the N-API
-// path they replace, and N-API still reads what they leave to it (bigints, getters that throw).
+// ndarray objects in and out, and the options object, read and made by JS functions compiled once
+// per thread (native/include/bridgegen/objects_js.h): the same values, errors and key order as the
+// N-API path they replace, and N-API still reads what they leave to it (bigints, getters that throw).
 
 import { buildModule, fixture } from '../helpers/build';
 import { thrown } from '../helpers/errors';
@@ -61,4 +61,29 @@ it('survives getters: one that calls the module again, and one that throws (the 
   const throwing = { data, shape: [2, 3], get strides(): number[] { throw boom; } };
   expect(thrown(() => m.twice(throwing))).toBe(boom);
   expect(plain(m.twice({ data, shape: [2, 3], order: 'column-major' }))).toEqual(doubled);
+});
+
+describe('the options object', () => {
+  const a = { data, shape: [2, 3], order: 'column-major' };
+
+  it('reads own and inherited keys, in for-in order, as N-API did', () => {
+    expect(plain(m.twice(a, { m: 2, n: 3 }))).toEqual(doubled);
+    expect(plain(m.twice(a, Object.create({ m: 2 }, { n: { value: 3, enumerable: true } })))).toEqual(doubled);
+    expect(thrown(() => m.twice(a, { m: 3 })).message).toBe('argument `a` of twice(): expected shape (3, 3) from a(m, n), got (2, 3)');
+  });
+
+  it('names unknown keys whole (a NUL inside, or longer than any parameter name)', () => {
+    expect(thrown(() => m.twice(a, { 'm\u0000': 2 })).message).toBe('twice(): unknown option `m\u0000`; expected one of `a`, `m`, `n`');
+    const long = 'x'.repeat(200);
+    expect(thrown(() => m.twice(a, { [long]: 2 })).message).toBe(`twice(): unknown option \`${long}\`; expected one of \`a\`, \`m\`, \`n\``);
+    expect(thrown(() => m.twice(a, 2, { m: 2 })).message).toBe('twice(): argument `m` given both by position and by name');
+  });
+
+  it('survives getters: one that calls the module again, and one that throws (the same error object)', () => {
+    let inner: unknown;
+    expect(plain(m.twice(a, { get m() { inner = m.twice(a, { n: 3 }); return 2; } }))).toEqual(doubled);
+    expect(plain(inner as { data: Float64Array })).toEqual(doubled);
+    const boom = new Error('boom');
+    expect(thrown(() => m.twice(a, { get n(): number { throw boom; } }))).toBe(boom);
+  });
 });
