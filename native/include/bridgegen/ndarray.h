@@ -136,10 +136,12 @@ void read_ndarray(Args& args, size_t i, napi_value value, int rank, Access acces
   if (out.row_major) reverse_dimensions(layout, rank);
   napi_value data = fast != nullptr ? fast->data : static_cast<napi_value>(get_property(env, nd, Key::kData));
   Source source{napi_float64_array, nullptr, 0, nullptr};
-  napi_typedarray_type type;
+  napi_typedarray_type type = Element<T>::typed_array;
   void* raw = nullptr;
   bool is_array = false;
-  if (napi_get_typedarray_info(env, data, &type, &source.length, &raw, nullptr, nullptr) == napi_ok) {
+  // The common case first, with one V8 type test (v8_fast.h); N-API for every other kind.
+  if (exact_typed_array<T>(data, &raw, &source.length) ||
+      napi_get_typedarray_info(env, data, &type, &source.length, &raw, nullptr, nullptr) == napi_ok) {
     source.type = type;
     source.data = raw;
   } else if (napi_is_array(env, data, &is_array) == napi_ok && is_array) {
