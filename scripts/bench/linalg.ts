@@ -37,7 +37,9 @@ type Routine = 'ddot' | 'dgemm' | 'dgesv';
 interface Spec { readonly routine: Routine; readonly n: number; readonly js: boolean }
 const SPECS: readonly Spec[] = [
   { routine: 'ddot', n: 1000, js: true }, { routine: 'ddot', n: 1_000_000, js: true },
-  { routine: 'dgemm', n: 64, js: true }, { routine: 'dgemm', n: 256, js: true }, { routine: 'dgemm', n: 1024, js: true },
+  // dgemm n=8: a call is mostly its overhead (three ndarrays, an options object, an ndarray result) vs SciPy's.
+  { routine: 'dgemm', n: 8, js: true }, { routine: 'dgemm', n: 64, js: true }, { routine: 'dgemm', n: 256, js: true },
+  { routine: 'dgemm', n: 1024, js: true },
   { routine: 'dgesv', n: 256, js: true }, { routine: 'dgesv', n: 1024, js: true },
 ];
 const key = (s: Spec): string => `${s.routine} ${s.n}`;
@@ -366,6 +368,9 @@ async function runLinalg(ctx: BenchContext): Promise<BenchResult> {
         ratio(`${l}: SciPy throughput / C`, c, row(`${l}: SciPy`)),
         ratio(`${l}: plain JS throughput / C`, c, row(`${l}: plain JS`)),
       );
+      if (s.routine === 'dgemm' && s.n < 64) {
+        ratios.push(ratio(`${l}: SciPy / bridgegen sync (a call mostly overhead)`, row(`${l}: SciPy`), row(`${l}: bridgegen/linalg sync`)));
+      }
     }
     for (const k of ['2', '4']) {
       const r = row(`event-loop lag, ${k}x dgemmAsync n=1024 in flight: max`);
@@ -395,7 +400,9 @@ async function runLinalg(ctx: BenchContext): Promise<BenchResult> {
         'relative to the C driver (above 1: faster than C).',
       '  * ddot: x . y, n = 1e3 (a call costs about as much as the work) and 1e6 (memory-bound: 16 MB read per call).',
       '  * dgemm: C = A B, beta = 0; bridgegen and SciPy with overwrite_c=1 on a c allocated once (C writes into its c). ' +
-        'Async: "await each" is one call at a time (the pool hop added to the same work).',
+        'Async: "await each" is one call at a time (the pool hop added to the same work). At n = 8 a call is mostly what ' +
+        'surrounds the BLAS call: bridgegen reads three ndarrays and an options object and makes an ndarray result, SciPy ' +
+        'parses its arguments and returns an array.',
       '  * dgesv: A x = b with one right-hand side. dgesv overwrites its inputs, so every contender copies fresh inputs on ' +
         'every call: bridgegen and SciPy by their defaults overwrite_a=overwrite_b=0 (the callee copies a and b into new ' +
         'arrays), the C driver by memcpy into work buffers allocated once, inside the timed loop.',
