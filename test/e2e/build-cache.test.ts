@@ -142,6 +142,20 @@ describe('the install step (dist/build/warm-cache.js, run by npm install and scr
     expect(warm()).toMatch(/runtime cache is ready/);
   });
 
+  it('is run by npm install (linalg/install.js) in an installed bridgegen, not in a clone', () => {
+    // An installed package: no src/, dist/ beside linalg/ (linked to this checkout's).
+    const installed = tempDir('installed');
+    fs.mkdirSync(path.join(installed, 'linalg'));
+    fs.copyFileSync(path.join(ROOT, 'linalg', 'install.js'), path.join(installed, 'linalg', 'install.js'));
+    fs.symlinkSync(path.join(ROOT, 'dist'), path.join(installed, 'dist'));
+    const install = (dir: string) => spawnSync(process.execPath, [path.join(dir, 'linalg', 'install.js')],
+      { encoding: 'utf8', env: { ...process.env, BRIDGEGEN_CACHE_DIR: installCache, BRIDGEGEN_SKIP_LINALG: '1' } });
+    const r = install(installed);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/runtime cache is ready/);
+    expect(install(ROOT).stdout).toBe('');  // a clone: scripts/setup.sh does it after building dist/
+  });
+
   it('says so and makes nothing with BRIDGEGEN_NO_CACHE', () => {
     const r = spawnSync(process.execPath, [path.join(ROOT, 'dist', 'build', 'warm-cache.js')],
       { encoding: 'utf8', env: { ...process.env, BRIDGEGEN_CACHE_DIR: tempDir('no-cache'), BRIDGEGEN_NO_CACHE: '1' } });
