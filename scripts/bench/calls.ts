@@ -314,7 +314,7 @@ async function run(ctx: BenchContext): Promise<BenchResult> {
     `Async: ${'`fooAsync`'} on the libuv pool (UV_THREADPOOL_SIZE=${process.env.UV_THREADPOOL_SIZE ?? '4 (default)'}); ` +
       `add, dsum and ddot are 'pure', so they run concurrently (no module lock), like the hand-written AsyncWorker. "${LANES} in flight": ${LANES} async loops awaiting concurrently.`,
     'plain JS: the same arithmetic in a JS function, which V8 inlines into the loop (the floor of "not native at all").',
-    `F2Py/SciPy: ${PYTHON}, \`f2py -c overhead.f90 -m ovf2py\`, timeit ${ROUNDS} repeats of 200000 calls after one warm-up; ` +
+    `F2Py/SciPy: ${PYTHON}, \`f2py -c overhead.f90 -m ovf2py only: add dsum ddot :\`, timeit ${ROUNDS} repeats of 200000 calls after one warm-up; ` +
       'SciPy `scipy.linalg.blas.ddot` (its OpenBLAS/reference BLAS) — Python call overhead included, as users see it.',
   );
   return { rows, ratios, notes };
