@@ -204,6 +204,32 @@ describe('async', () => {
     expect(outcomes.filter((o) => o.status === 'fulfilled').length).toBeGreaterThanOrEqual(600 - Math.ceil(600 / 7));
   });
 
+  it('settles an await loop of cheap calls one by one, each with its own result (relayed: relay.h)', async () => {
+    // After its first runs vsum counts as cheap: each next call joins the pool thread still waiting for one.
+    const sums: number[] = [];
+    for (let k = 0; k < 3000; k++) sums.push(await m.vsumAsync(new Float64Array([k, 1])));
+    expect(sums).toEqual(Array.from({ length: 3000 }, (_, k) => k + 1));
+  });
+
+  it('relays several await loops at once, an aborted call among them rejecting alone', async () => {
+    const reason = new Error('skip');
+    const loop = async (lane: number) => {
+      const out: (number | string)[] = [];
+      for (let k = 0; k < 400; k++) {
+        const controller = new AbortController();
+        const pending = m.vsumAsync(new Float64Array([lane, k]), { signal: controller.signal });
+        if (k === 200) controller.abort(reason);
+        out.push(await pending.catch((e: Error) => (e === reason ? 'aborted' : e.message)));
+      }
+      return out;
+    };
+    const lanes = await Promise.all(Array.from({ length: 8 }, (_, lane) => loop(lane)));
+    lanes.forEach((out, lane) => out.forEach((v, k) => {
+      if (k === 200 && v === 'aborted') return; // aborted before it ran (it may also have run first)
+      expect(v).toBe(lane + k);
+    }));
+  });
+
   it("keeps each caller's AsyncLocalStorage store across the await (work items share one resource object)", async () => {
     const als = new AsyncLocalStorage<number>();
     const seen = await Promise.all(Array.from({ length: 50 }, (_, k) => als.run(k, async () => {

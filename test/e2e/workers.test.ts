@@ -89,3 +89,46 @@ it('survives a worker terminated while its large async calls wait for their turn
   expect(r.stderr).toBe('');
   expect(r.stdout.trim()).toBe('alive 3');
 });
+
+it('survives workers terminated while their pool threads wait for the next cheap call (relay.h)', () => {
+  const r = node(`
+    const { Worker } = require('worker_threads');
+    const code = \`
+      const m = require(${JSON.stringify(dir)});
+      const x = new Float64Array([1, 2]);
+      (async () => {
+        for (let i = 0; ; i++) {
+          if ((await m.vsumAsync(x)) !== 3) throw new Error('wrong sum');
+          if (i === 500) require('worker_threads').parentPort.postMessage('relaying');
+        }
+      })();\`;
+    const rounds = Array.from({ length: 8 }, (_, k) => new Promise((done, fail) => {
+      const w = new Worker(code, { eval: true });
+      w.on('error', fail);
+      w.on('message', () => setTimeout(() => w.terminate().then(done, fail), k));
+    }));
+    Promise.all(rounds).then(async () => {
+      const m = require(${JSON.stringify(dir)});
+      let s = 0;
+      for (let i = 0; i < 100; i++) s += await m.vsumAsync([1, 2]);
+      console.log('alive', s);
+    });`);
+  expect(r.signal).toBeNull();
+  expect(r.stderr).toBe('');
+  expect(r.stdout.trim()).toBe('alive 300');
+});
+
+it('runs cheap calls without relaying when BRIDGEGEN_ASYNC_SPIN_US=0 or the pool has one thread', () => {
+  for (const env of [{ BRIDGEGEN_ASYNC_SPIN_US: '0' }, { UV_THREADPOOL_SIZE: '1' }]) {
+    const r = spawnSync(process.execPath, ['-e', `
+      const m = require(${JSON.stringify(dir)});
+      (async () => {
+        let s = 0;
+        for (let i = 0; i < 300; i++) s += await m.vsumAsync([i, 1]);
+        const all = await Promise.all(Array.from({ length: 64 }, (_, i) => m.vsumAsync([i, 1])));
+        console.log(s, all.reduce((a, b) => a + b, 0));
+      })();`], { encoding: 'utf8', timeout: 120_000, env: { ...process.env, ...env } });
+    expect(r.stderr).toBe('');
+    expect(r.stdout.trim()).toBe(`${300 * 301 / 2} ${64 * 65 / 2}`);
+  }
+});

@@ -1,9 +1,10 @@
 // bridgegen runtime — the libuv pool side of async calls. Waking a pool thread and waking the
 // event loop back are most of what a small async call costs (futex system calls, ~10 us here),
-// so a cheap call (its routine's recent runs took under kCheapNanos) joins a work item that is
-// queued and not yet started, if there is one: the item runs its calls one after the other and
-// settles them together. Other calls get their own work item, so large calls still run in
-// parallel (two dgemm on two threads), and the first call of a routine counts as large.
+// so a cheap call (its routine's recent runs took under kCheapNanos) joins a work item of cheap
+// calls that has not closed, if there is one: one queued and not yet started, or one whose pool
+// thread is running its calls or waiting for more (relay.h); the item runs its calls one after
+// the other. Other calls get their own work item, so large calls still run in parallel (two
+// dgemm on two threads), and the first call of a routine counts as large.
 //
 // Large calls share the cores with the event loop: at most `async concurrency` of them (default:
 // one fewer than the cores, so a core stays with the loop) are on the pool at once; the rest wait
@@ -20,6 +21,7 @@
 #include <chrono>
 #include <cstdint>
 #include <deque>
+#include <memory>
 #include <mutex>
 #include <vector>
 
@@ -28,71 +30,10 @@
 #include "inline_vector.h"
 #include "keys.h"
 #include "linkage.h"
+#include "pending_call.h"
+#include "relay.h"
 
 namespace bridgegen {
-
-/** One async call as the pool sees it: type-erased, so a batch may hold calls of any routine. */
-class PendingCall {
- public:
-  virtual ~PendingCall() = default;
-  /** Pool thread: runs the routine, unless the call was cancelled before it started. */
-  void run() {
-    bool expected = false;
-    if (!started_.compare_exchange_strong(expected, true)) return;  // cancelled first
-    execute();
-  }
-  /**
-   * JS thread: cancels the call if it has not started (then it never will); false when it has.
-   * The owner settles the promise itself, and `settle` is not called for a cancelled call.
-   */
-  bool cancel() {
-    bool expected = false;
-    return started_.compare_exchange_strong(expected, true) && (cancelled_ = true);
-  }
-  bool cancelled() const { return cancelled_; }
-  /** Whether the call may wait in a batch behind others (not when it calls back into JS). */
-  virtual bool batchable() const = 0;
-  /** Whether the call keeps a core busy while it runs (a large call without callbacks). */
-  virtual bool compute_bound() const = 0;
-  /** Whether the call takes the module's state lock (its routine is not threadsafe). */
-  virtual bool keeps_state() const = 0;
-  /** JS thread, once the routine has run: resolves or rejects the promise. */
-  virtual void settle(napi_env env) = 0;
-
- protected:
-  virtual void execute() = 0;
-
- private:
-  std::atomic<bool> started_{false};
-  bool cancelled_ = false;  // JS thread only
-};
-
-/** A routine whose runs take less than this (moving average) is cheap enough to batch. */
-constexpr int64_t kCheapNanos = 20000;
-/** The most one run counts for in that average. */
-constexpr int64_t kOutlierNanos = 4 * kCheapNanos;
-
-/**
- * The recent run time of one routine (each has its own: async_call.h's AsyncRoutine points to it): a
- * moving average over its runs, updated by the pool threads without a lock (a lost update only
- * delays the average).
- */
-class RunTime {
- public:
-  bool cheap() const { return average_.load(std::memory_order_relaxed) < kCheapNanos; }
-  void record(std::chrono::steady_clock::duration took) {
-    // A run counts for at most kOutlierNanos: a cheap routine's run that was preempted
-    // (milliseconds on a busy machine) does not make its next calls large (each its own work
-    // item, waiting their turn) for long; a routine that really is slow stays above kCheapNanos.
-    const int64_t ns = std::min(std::chrono::duration_cast<std::chrono::nanoseconds>(took).count(), kOutlierNanos);
-    const int64_t old = average_.load(std::memory_order_relaxed);
-    average_.store(old == kUnknown ? ns : old + (ns - old) / 8, std::memory_order_relaxed);
-  }
-
- private:
-  static constexpr int64_t kUnknown = INT64_MAX;
-  std::atomic<int64_t> average_{kUnknown};
-};
 
 // The pool side below is called only from the runtime's own functions (call_async, the async
 // controls): a module that links the compiled runtime does not see it, nor instantiate its
@@ -101,15 +42,20 @@ class RunTime {
 
 namespace detail {
 
+/** The most calls one work item runs: then the next cheap call starts another. */
+constexpr size_t kMaxBatchCalls = 256;
+
 /** One libuv work item and the calls it runs. */
 struct Batch {
   napi_async_work work = nullptr;
-  std::mutex mutex;               // guards `calls` and `started` between the JS and pool threads
+  std::mutex mutex;               // guards `calls` and `closed` between the JS and pool threads
   InlineVector<PendingCall*, 4> calls;
-  bool started = false;           // the pool thread has taken `calls`: no more may join
+  std::atomic<size_t> joined{0};  // calls.size(), for a waiting pool thread to watch without the lock
+  bool closed = false;            // the pool thread has run its calls and left: no more may join
   bool batchable = true;
   bool gated = false;             // a large call: counted against the async concurrency
   bool stateful = false;          // ... that takes the state lock: one at a time
+  std::shared_ptr<Doorbell> relay;  // set: its calls settle as each ends, and its thread waits for more
 };
 
 /**
@@ -124,6 +70,8 @@ struct Lane {
   int running_gated = 0;
   int running_stateful = 0;
   bool cleanup_registered = false;
+  std::shared_ptr<Doorbell> doorbell;  // for relayed calls, made at the first
+  bool doorbell_tried = false;
 };
 
 inline Lane& lane() {
@@ -135,17 +83,48 @@ inline Lane& lane() {
 
 namespace detail {
 
+/**
+ * Pool thread: call `k` of `batch`, waited for until `wait` after `since` when it has not joined
+ * yet; null when there is none, and then the batch is closed: no call joins it after.
+ */
+inline PendingCall* next_call(Batch& batch, size_t k, std::chrono::nanoseconds wait, std::chrono::steady_clock::time_point since) {
+  for (unsigned turn = 0; batch.joined.load(std::memory_order_acquire) <= k && k < kMaxBatchCalls &&
+                         std::chrono::steady_clock::now() - since < wait;
+       turn++) {
+    spin_turn(turn);
+  }
+  std::lock_guard<std::mutex> lock(batch.mutex);
+  if (k < batch.calls.size()) return batch.calls[k];
+  batch.closed = true;
+  return nullptr;
+}
+
 inline void run_batch(napi_env /*env*/, void* data) {
   auto* batch = static_cast<Batch*>(data);
-  size_t count = 0;
-  {
-    std::lock_guard<std::mutex> lock(batch->mutex);
-    batch->started = true;
-    count = batch->calls.size();
-  }
-  // No call joins a started batch (join_waiting), so `calls` stays as it is: no copy per work item.
   const AsyncBlasThreads blas_threads(batch->gated);  // shares the async cores among running large calls (blas.h)
-  for (size_t k = 0; k < count; k++) batch->calls[k]->run();
+  std::chrono::nanoseconds wait = batch->relay ? batch->relay->wait() : std::chrono::nanoseconds(0);
+  long switches = wait.count() > 0 ? involuntary_switches() : 0;
+  auto since = std::chrono::steady_clock::now();  // when the last call was handed over
+  for (size_t k = 0;; k++) {
+    PendingCall* call = next_call(*batch, k, wait, since);
+    // How long the next call took to come (all of the wait if none came, but for a full batch).
+    const bool measured = wait.count() > 0 && k > 0 && (call != nullptr || k < kMaxBatchCalls);
+    const auto took = std::chrono::steady_clock::now() - since;
+    if (call != nullptr) {
+      call->run();
+      if (wait.count() > 0) {
+        batch->relay->ring(batch, k);  // this thread does not touch the call again
+        since = std::chrono::steady_clock::now();
+      }
+    }
+    if (measured) {  // after the ring: the JS thread is busy with the call meanwhile
+      const long now_switches = involuntary_switches();
+      batch->relay->joined_after(took, now_switches != switches);
+      switches = now_switches;
+      if (batch->relay->slow()) wait = std::chrono::nanoseconds(0);  // the rest settle at the end, unrelayed
+    }
+    if (call == nullptr) return;
+  }
 }
 
 void settle_batch(napi_env env, napi_status status, void* data);
@@ -163,18 +142,6 @@ inline napi_status submit(napi_env env, Lane& lane, Batch* batch) {
   if (batch->gated) lane.running_gated++;
   if (batch->gated && batch->stateful) lane.running_stateful++;
   return napi_ok;
-}
-
-/**
- * Settles `call` in a handle scope of its own when `scoped` (a batch's calls then leave no
- * handles behind for the next). N-API's completion callback has one of its own, enough for a
- * batch of one call: a scope more cost ~250 instructions an awaited call.
- */
-inline void settle_call(napi_env env, PendingCall* call, bool scoped) {
-  napi_handle_scope scope = nullptr;
-  if (scoped && napi_open_handle_scope(env, &scope) != napi_ok) scope = nullptr;
-  call->settle(env);
-  if (scope != nullptr) napi_close_handle_scope(env, scope);
 }
 
 /** Settles the calls of a batch that never reached the pool. */
@@ -223,6 +190,8 @@ inline void drop_gated(void* data) {
 inline void settle_batch(napi_env env, napi_status status, void* data) {
   auto* batch = static_cast<Batch*>(data);
   Lane& lane = detail::lane();
+  // Settles and frees what has run (the doorbell must not keep slots of a batch deleted below).
+  if (batch->relay) batch->relay->drain(env);
   std::vector<Batch*>& waiting = lane.waiting;
   for (size_t k = 0; k < waiting.size(); k++) {
     if (waiting[k] == batch) {
@@ -236,6 +205,7 @@ inline void settle_batch(napi_env env, napi_status status, void* data) {
   // but each call still releases what it holds.
   const bool scoped = batch->calls.size() > 1;
   for (PendingCall* call : batch->calls) {
+    if (call == nullptr) continue;  // relayed: settled and freed already
     if (status == napi_ok && !call->cancelled()) settle_call(env, call, scoped);
     delete call;
   }
@@ -244,17 +214,43 @@ inline void settle_batch(napi_env env, napi_status status, void* data) {
   if (status == napi_ok) dispatch_gated(env, lane);
 }
 
-/** Adds `call` to a batch of cheap calls that no pool thread has taken yet: true when it joined. */
+/** Adds `call` to a batch of cheap calls that has not closed: true when it joined. */
 inline bool join_waiting(Lane& lane, PendingCall* call) {
   for (auto it = lane.waiting.rbegin(); it != lane.waiting.rend(); ++it) {  // the newest first
     Batch* batch = *it;
     if (!batch->batchable) continue;
     std::lock_guard<std::mutex> lock(batch->mutex);
-    if (batch->started) continue;
+    if (batch->closed || batch->calls.size() >= kMaxBatchCalls) continue;
     batch->calls.push_back(call);
+    batch->joined.store(batch->calls.size(), std::memory_order_release);
     return true;
   }
   return false;
+}
+
+/**
+ * JS thread: settles relayed call `index` of `batch` (its pool thread is done with it) and frees it
+ * at once, with the values it pins: its slot is emptied, so the batch's completion skips it.
+ */
+inline void settle_relayed(napi_env env, void* data, size_t index) {
+  auto* batch = static_cast<Batch*>(data);
+  PendingCall* call = nullptr;
+  {
+    std::lock_guard<std::mutex> lock(batch->mutex);  // a pool thread may be reading another slot
+    std::swap(call, batch->calls[index]);
+  }
+  if (call == nullptr) return;
+  if (!call->cancelled()) settle_call(env, call, true);
+  delete call;
+}
+
+/** The lane's doorbell when cheap calls relay (relay.h), made at the first; null when they do not. */
+inline std::shared_ptr<Doorbell> relay_of(napi_env env, Lane& lane) {
+  if (!lane.doorbell_tried && relay_wait().count() > 0) {
+    lane.doorbell_tried = true;
+    lane.doorbell = Doorbell::open(env, settle_relayed);
+  }
+  return lane.doorbell;
 }
 
 /** Makes `batch` wait for a running large call to end. */
@@ -276,7 +272,9 @@ inline napi_status queue_call(napi_env env, PendingCall* call) {
   if (call->batchable() && detail::join_waiting(lane, call)) return napi_ok;
   auto* batch = new detail::Batch;
   batch->calls.push_back(call);
+  batch->joined.store(1, std::memory_order_relaxed);
   batch->batchable = call->batchable();
+  if (batch->batchable) batch->relay = detail::relay_of(env, lane);
   batch->gated = call->compute_bound();
   batch->stateful = call->keeps_state();
   // Calls already waiting never have their turn (dispatch_gated ran when it last changed): order holds.

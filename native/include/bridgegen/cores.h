@@ -5,6 +5,7 @@
 #include <sched.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <atomic>
 #include <thread>
 
@@ -19,6 +20,30 @@ inline int available_cores() {
     return std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
   }();
   return count;
+}
+
+/**
+ * The CPU time the process may take, in cores, when its cgroup limits it (a container's
+ * `--cpus`: cgroup v2 cpu.max, or v1 cpu.cfs_quota_us), else 0. The affinity above still counts
+ * every core such a container sees.
+ */
+inline double cpu_quota_cores() {
+  static const double quota = [] {
+    double max = 0, period = 0;
+    if (std::FILE* f = std::fopen("/sys/fs/cgroup/cpu.max", "r")) {  // "max 100000" or "150000 100000"
+      if (std::fscanf(f, "%lf %lf", &max, &period) != 2) max = 0;
+      std::fclose(f);
+    } else if (std::FILE* q = std::fopen("/sys/fs/cgroup/cpu/cpu.cfs_quota_us", "r")) {  // -1: none
+      if (std::fscanf(q, "%lf", &max) != 1) max = 0;
+      std::fclose(q);
+      if (std::FILE* p = std::fopen("/sys/fs/cgroup/cpu/cpu.cfs_period_us", "r")) {
+        if (std::fscanf(p, "%lf", &period) != 1) period = 0;
+        std::fclose(p);
+      }
+    }
+    return max > 0 && period > 0 ? max / period : 0.0;
+  }();
+  return quota;
 }
 
 /** The cores async work may take at once by default: all but one, left to the event loop. */

@@ -1,0 +1,221 @@
+// bridgegen runtime — relayed async calls. An awaited cheap call (`await dsumAsync(x)` in a loop)
+// took ~30 us a round trip on this VM, and the work under 1 us of it: the rest was waking a pool
+// thread (a futex) and waking the event loop back, as for a hand-written AsyncWorker. So a pool
+// thread that has run a cheap call keeps its work item open for the next one a little while (the
+// relay wait: BRIDGEGEN_ASYNC_SPIN_US, 50 us by default), and settles each call as it ends,
+// through its lane's doorbell (a thread-safe function), not when the work item completes. The
+// next call of such a loop joins the waiting thread (batch.h) instead of waking one: ~10 us a
+// round trip. The wait is a spin: it keeps that thread's core busy up to 50 us after the last call
+// of a burst. It is off on one core, or a CPU quota under two (the spin would take the event
+// loop's time), and with a pool of one thread (file system work would wait behind it).
+#pragma once
+
+#include <node_api.h>
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdlib>
+#include <memory>
+#include <mutex>
+#include <new>
+#include <thread>
+#include <vector>
+
+#include "cores.h"
+#include "keys.h"
+#include "pending_call.h"
+
+namespace bridgegen {
+
+/** The relay wait when BRIDGEGEN_ASYNC_SPIN_US does not set it, and the most it may set. */
+constexpr long kRelayWaitMicros = 50;
+constexpr long kMaxRelayWaitMicros = 1000;
+/**
+ * A lane stops relaying (but for one work item in kRetryEvery, which looks again) while it does
+ * not pay: when next calls take longer than this on average to join (the JS thread runs more code
+ * between its calls, or bursts end; a pool thread woken afresh costs ~20 us here), or when the
+ * waiting thread keeps losing its core, which then someone else wants: with the other core taken
+ * by a higher-priority process, the JS thread waited for the spinner's, and a round trip took
+ * 23 us relayed against 19 us unrelayed; with this check, ~22 us either way.
+ */
+constexpr int64_t kSlowTurnaroundNanos = 20000;
+constexpr unsigned kRetryEvery = 64;
+
+#if BRIDGEGEN_DEFINES_RUNTIME
+
+namespace detail {
+
+/** Times the calling thread was descheduled while it could run (0 where the system does not say). */
+inline long involuntary_switches() {
+#ifdef RUSAGE_THREAD
+  struct rusage usage;
+  return getrusage(RUSAGE_THREAD, &usage) == 0 ? usage.ru_nivcsw : 0;
+#else
+  return 0;
+#endif
+}
+
+/** How long a pool thread that ran a cheap call waits for the next (0: it does not wait). */
+inline std::chrono::nanoseconds relay_wait() {
+  static const std::chrono::nanoseconds wait = [] {
+    const char* pool = std::getenv("UV_THREADPOOL_SIZE");  // libuv reads 0 and junk as 1 too
+    const double quota = cpu_quota_cores();
+    if (available_cores() < 2 || (quota > 0 && quota < 2) || (pool != nullptr && std::atol(pool) <= 1)) {
+      return std::chrono::nanoseconds(0);
+    }
+    long micros = kRelayWaitMicros;
+    if (const char* text = std::getenv("BRIDGEGEN_ASYNC_SPIN_US"); text != nullptr && *text != '\0') {
+      char* end = nullptr;
+      const long value = std::strtol(text, &end, 10);
+      if (*end == '\0' && value >= 0) micros = std::min(value, kMaxRelayWaitMicros);
+    }
+    return std::chrono::nanoseconds(std::chrono::microseconds(micros));
+  }();
+  return wait;
+}
+
+/**
+ * Turn `turn` of a spin. Mostly a pause (the core, and a hyperthread beside it, learn that this
+ * thread only waits); every 64th turn a yield to the scheduler: when the JS thread is queued for
+ * the same core (the other busy), spinning there would keep it from making the very call waited
+ * for (measured with both cores busy with other processes, one of higher priority: 60-85 us a
+ * round trip without the yields, against ~32 us unrelayed).
+ */
+inline void spin_turn(unsigned turn) {
+  if (turn % 64 == 63) {
+    std::this_thread::yield();
+    return;
+  }
+#if defined(__x86_64__) || defined(__i386__)
+  __builtin_ia32_pause();
+#elif defined(__aarch64__)
+  asm volatile("yield");
+#endif
+}
+
+/**
+ * Settles `call` in a handle scope of its own when `scoped` (calls settled one after another then
+ * leave no handles behind for the next). N-API's completion callback has one of its own, enough
+ * for a work item of one call: a scope more cost ~250 instructions an awaited call.
+ */
+inline void settle_call(napi_env env, PendingCall* call, bool scoped) {
+  napi_handle_scope scope = nullptr;
+  if (scoped && napi_open_handle_scope(env, &scope) != napi_ok) scope = nullptr;
+  call->settle(env);
+  if (scope != nullptr) napi_close_handle_scope(env, scope);
+}
+
+/**
+ * Where relayed calls that have run wait for the JS thread, which settles them when the doorbell
+ * (a thread-safe function) rings: each as call `index` of work item `batch`, by `settle` (batch.h),
+ * which also frees it then. Shared by the lane and the work items that relay, so a worker's lane
+ * may end while a pool thread still holds one. A work item's completion drains the doorbell first,
+ * then settles whatever it could not take (closed at the environment's end, or out of memory).
+ */
+class Doorbell {
+ public:
+  using Settle = void (*)(napi_env env, void* batch, size_t index);
+
+  /** JS thread: a doorbell for `env`'s lane; null when none can be made. */
+  static std::shared_ptr<Doorbell> open(napi_env env, Settle settle) {
+    auto bell = std::make_shared<Doorbell>();
+    bell->settle_ = settle;
+    auto* owner = new (std::nothrow) std::shared_ptr<Doorbell>(bell);  // the thread-safe function's, until its finalizer
+    if (owner == nullptr) return nullptr;
+    if (napi_create_threadsafe_function(env, nullptr, nullptr, key(env, Key::kBridgegen), 0, 1, owner, release_owner, owner,
+                                        answer, &bell->tsfn_) != napi_ok) {
+      delete owner;
+      return nullptr;
+    }
+    napi_unref_threadsafe_function(env, bell->tsfn_);  // pending work items keep the loop alive, not this
+    if (napi_add_env_cleanup_hook(env, close, bell.get()) != napi_ok) {
+      close(bell.get());
+      return nullptr;
+    }
+    return bell;
+  }
+
+  /** Pool thread: how long this work item waits for a next call (0: it does not relay). */
+  std::chrono::nanoseconds wait() {
+    if (slow() && retries_.fetch_add(1, std::memory_order_relaxed) % kRetryEvery != 0) return std::chrono::nanoseconds(0);
+    return relay_wait();
+  }
+  /** Whether next calls have lately taken too long to join for a wait to pay. */
+  bool slow() const { return turnaround_.load(std::memory_order_relaxed) > kSlowTurnaroundNanos; }
+  /**
+   * Pool thread: a next call joined `took` after the last one ended, and the waiting thread lost
+   * its core meanwhile if `preempted`, which counts as twice the slow turnaround: now and then is
+   * nothing (every few ms here, idle), at most calls the spin is in the JS thread's way. A moving
+   * average; a lost update only delays it.
+   */
+  void joined_after(std::chrono::nanoseconds took, bool preempted) {
+    if (preempted) took = std::max(took, std::chrono::nanoseconds(2 * kSlowTurnaroundNanos));
+    const int64_t old = turnaround_.load(std::memory_order_relaxed);
+    turnaround_.store(old + (took.count() - old) / 8, std::memory_order_relaxed);
+  }
+
+
+  /**
+   * Pool thread: call `index` of `batch` has run, and the pool thread is done with it: the JS
+   * thread settles it soon (or the work item's completion does).
+   */
+  void ring(void* batch, size_t index) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (tsfn_ == nullptr) return;
+    try {
+      finished_.push_back({batch, index});
+    } catch (...) {
+      return;  // out of memory: the work item's completion settles it
+    }
+    napi_call_threadsafe_function(tsfn_, nullptr, napi_tsfn_nonblocking);
+  }
+
+  /** JS thread: settles the calls that have run. */
+  void drain(napi_env env) {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      draining_.swap(finished_);  // both keep their capacity: no allocation per call
+    }
+    for (const Finished& f : draining_) settle_(env, f.batch, f.index);
+    draining_.clear();
+  }
+
+ private:
+  static void answer(napi_env env, napi_value /*js*/, void* context, void* /*data*/) {
+    if (env != nullptr) (*static_cast<std::shared_ptr<Doorbell>*>(context))->drain(env);  // null: being torn down
+  }
+  static void release_owner(napi_env /*env*/, void* data, void* /*hint*/) { delete static_cast<std::shared_ptr<Doorbell>*>(data); }
+
+  /** The environment's cleanup hook: no ring reaches the thread-safe function after it. */
+  static void close(void* data) {
+    auto* bell = static_cast<Doorbell*>(data);
+    napi_threadsafe_function tsfn = nullptr;
+    {
+      std::lock_guard<std::mutex> lock(bell->mutex_);
+      std::swap(tsfn, bell->tsfn_);
+      bell->finished_.clear();
+    }
+    if (tsfn != nullptr) napi_release_threadsafe_function(tsfn, napi_tsfn_abort);
+  }
+
+  struct Finished {
+    void* batch;
+    size_t index;
+  };
+
+  Settle settle_ = nullptr;
+  std::atomic<int64_t> turnaround_{0};
+  std::atomic<unsigned> retries_{0};
+  std::mutex mutex_;  // guards tsfn_ and finished_ between the pool threads and the JS thread
+  napi_threadsafe_function tsfn_ = nullptr;
+  std::vector<Finished> finished_;
+  std::vector<Finished> draining_;  // JS thread only
+};
+
+}  // namespace detail
+
+#endif  // BRIDGEGEN_DEFINES_RUNTIME
+
+}  // namespace bridgegen
