@@ -312,7 +312,9 @@ async function run(ctx: BenchContext): Promise<BenchResult> {
       'arrays kept by references, no lock): the baseline of issue 5 for async round trips.',
     `koffi ${koffiVersion}: the same bind(C) wrappers from libov.so (gfortran -shared -fPIC -O2); arrays passed as Float64Array pointers.`,
     `Async: ${'`fooAsync`'} on the libuv pool (UV_THREADPOOL_SIZE=${process.env.UV_THREADPOOL_SIZE ?? '4 (default)'}); ` +
-      `add, dsum and ddot are 'pure', so they run concurrently (no module lock), like the hand-written AsyncWorker. "${LANES} in flight": ${LANES} async loops awaiting concurrently.`,
+      `add, dsum and ddot are 'pure', so they run concurrently (no module lock), like the hand-written AsyncWorker. "${LANES} in flight": ${LANES} async loops awaiting concurrently. ` +
+      'They are cheap calls, so bridgegen relays them (native/include/bridgegen/relay.h): the pool thread that ran one waits up to ' +
+      `${process.env.BRIDGEGEN_ASYNC_SPIN_US ?? 50} us (BRIDGEGEN_ASYNC_SPIN_US) for the next to join, instead of a thread being woken for each; the AsyncWorker wakes one per call.`,
     'plain JS: the same arithmetic in a JS function, which V8 inlines into the loop (the floor of "not native at all").',
     `F2Py/SciPy: ${PYTHON}, \`f2py -c overhead.f90 -m ovf2py only: add dsum ddot :\`, timeit ${ROUNDS} repeats of 200000 calls after one warm-up; ` +
       'SciPy `scipy.linalg.blas.ddot` (its OpenBLAS/reference BLAS) — Python call overhead included, as users see it.',

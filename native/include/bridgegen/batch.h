@@ -1,10 +1,10 @@
 // bridgegen runtime — the libuv pool side of async calls. Waking a pool thread and waking the
 // event loop back are most of what a small async call costs (futex system calls, ~10 us here),
 // so a cheap call (its routine's recent runs took under kCheapNanos) joins a work item of cheap
-// calls that has not closed, if there is one: one queued and not yet started, or one whose pool
-// thread is running its calls or waiting for more (relay.h); the item runs its calls one after
-// the other. Other calls get their own work item, so large calls still run in parallel (two
-// dgemm on two threads), and the first call of a routine counts as large.
+// calls if there is one: one queued and not yet started, or one whose pool thread has run its
+// calls and waits for more (relay.h); the item runs its calls one after the other. Other calls
+// get their own work item, so large calls still run in parallel (two dgemm on two threads), and
+// the first call of a routine counts as large.
 //
 // Large calls share the cores with the event loop: at most `async concurrency` of them (default:
 // one fewer than the cores, so a core stays with the loop) are on the pool at once; the rest wait
@@ -51,7 +51,9 @@ struct Batch {
   std::mutex mutex;               // guards `calls` and `closed` between the JS and pool threads
   InlineVector<PendingCall*, 4> calls;
   std::atomic<size_t> joined{0};  // calls.size(), for a waiting pool thread to watch without the lock
-  bool closed = false;            // the pool thread has run its calls and left: no more may join
+  bool started = false;           // a pool thread has taken it
+  bool idle = false;              // ... has run every call and waits for another (relay.h)
+  bool closed = false;            // ... has left: no more may join
   bool batchable = true;
   bool gated = false;             // a large call: counted against the async concurrency
   bool stateful = false;          // ... that takes the state lock: one at a time
@@ -83,20 +85,32 @@ inline Lane& lane() {
 
 namespace detail {
 
-/**
- * Pool thread: call `k` of `batch`, waited for until `wait` after `since` when it has not joined
- * yet; null when there is none, and then the batch is closed: no call joins it after.
- */
-inline PendingCall* next_call(Batch& batch, size_t k, std::chrono::nanoseconds wait, std::chrono::steady_clock::time_point since) {
-  for (unsigned turn = 0; batch.joined.load(std::memory_order_acquire) <= k && k < kMaxBatchCalls &&
-                         std::chrono::steady_clock::now() - since < wait;
-       turn++) {
-    spin_turn(turn);
-  }
-  std::lock_guard<std::mutex> lock(batch.mutex);
+/** Pool thread, holding the batch's lock: call `k`, or null and the batch closed when it has none. */
+inline PendingCall* take_call(Batch& batch, size_t k) {
+  batch.idle = false;
   if (k < batch.calls.size()) return batch.calls[k];
   batch.closed = true;
   return nullptr;
+}
+
+/**
+ * Pool thread: call `k` of `batch`, waited for until `wait` after `since` when it has not joined
+ * yet; null when there is none, and then the batch is closed: no call joins it after. Calls join
+ * a started batch only while its thread waits: one that comes while the thread runs another
+ * starts a work item of its own, so calls of tens of microseconds still spread over the pool.
+ */
+inline PendingCall* next_call(Batch& batch, size_t k, std::chrono::nanoseconds wait, std::chrono::steady_clock::time_point since) {
+  {
+    std::lock_guard<std::mutex> lock(batch.mutex);
+    batch.started = true;
+    batch.idle = k >= batch.calls.size() && wait.count() > 0 && k < kMaxBatchCalls;
+    if (k < batch.calls.size() || !batch.idle) return take_call(batch, k);
+  }
+  for (unsigned turn = 0; batch.joined.load(std::memory_order_acquire) <= k && std::chrono::steady_clock::now() - since < wait; turn++) {
+    spin_turn(turn);
+  }
+  std::lock_guard<std::mutex> lock(batch.mutex);
+  return take_call(batch, k);
 }
 
 inline void run_batch(napi_env /*env*/, void* data) {
@@ -214,13 +228,13 @@ inline void settle_batch(napi_env env, napi_status status, void* data) {
   if (status == napi_ok) dispatch_gated(env, lane);
 }
 
-/** Adds `call` to a batch of cheap calls that has not closed: true when it joined. */
+/** Adds `call` to a batch of cheap calls not yet started, or whose thread waits for one: true when it joined. */
 inline bool join_waiting(Lane& lane, PendingCall* call) {
   for (auto it = lane.waiting.rbegin(); it != lane.waiting.rend(); ++it) {  // the newest first
     Batch* batch = *it;
     if (!batch->batchable) continue;
     std::lock_guard<std::mutex> lock(batch->mutex);
-    if (batch->closed || batch->calls.size() >= kMaxBatchCalls) continue;
+    if (batch->closed || (batch->started && !batch->idle) || batch->calls.size() >= kMaxBatchCalls) continue;
     batch->calls.push_back(call);
     batch->joined.store(batch->calls.size(), std::memory_order_release);
     return true;
