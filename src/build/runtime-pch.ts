@@ -164,17 +164,22 @@ export function sealPch(entry: PchEntry): void {
   fs.writeFileSync(path.join(entry.dir, FINGERPRINT), fingerprintOf(entry));
 }
 
+/** Whether the entry is complete and unchanged (reads only). */
+export function pchReady(entry: PchEntry): boolean {
+  try {
+    return fs.readFileSync(path.join(entry.dir, FINGERPRINT), 'utf8') === fingerprintOf(entry);
+  } catch {
+    return false;  // missing or unreadable: as damaged
+  }
+}
+
 /** Whether the entry is complete and unchanged; a damaged one is removed (to be rebuilt). */
 export function pchUsable(entry: PchEntry): boolean {
   if (!fs.existsSync(entry.dir)) return false;
-  try {
-    if (fs.readFileSync(path.join(entry.dir, FINGERPRINT), 'utf8') === fingerprintOf(entry)) {
-      const now = new Date();
-      fs.utimesSync(entry.dir, now, now);  // recently used: kept by prune
-      return true;
-    }
-  } catch {
-    // missing or unreadable: as damaged
+  if (pchReady(entry)) {
+    const now = new Date();
+    fs.utimesSync(entry.dir, now, now);  // recently used: kept by prune
+    return true;
   }
   discardPch(entry);
   return false;

@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import type { NativeBuild } from '../emit/build/binding-gyp';
 import { addonFlags, directBuildSupported } from './addon-flags';
 import { runCommand } from './commands';
-import { runtimeCachePlan } from './runtime-cache';
+import { type RuntimeCachePlan, runtimeCachePlan } from './runtime-cache';
 import { cacheRoot, finishPch, pchUsable, stagePch } from './runtime-pch';
 import { bridgegenRoot, nodeDir, packageDir } from './toolchain';
 
@@ -25,15 +25,22 @@ function plainBuild(): NativeBuild {
     fflags: [], cflags: [], sanitize: process.env.BRIDGEGEN_SANITIZE ?? '' };
 }
 
-/** Makes the entry a build without options uses, unless it is there or being made; the two compiles run at once. */
-export async function warmRuntimeCache(): Promise<WarmResult> {
-  if (!directBuildSupported()) return { state: 'off', why: `bridgegen builds through node-gyp on ${process.platform}` };
+/** The plan of the entry a build without options uses, or why such builds use none. */
+export function plainCachePlan(): { readonly plan: RuntimeCachePlan } | { readonly why: string } {
+  if (!directBuildSupported()) return { why: `bridgegen builds through node-gyp on ${process.platform}` };
+  if (!cacheRoot()) return { why: 'BRIDGEGEN_NO_CACHE is set' };
   const b = plainBuild();
   const cxx = process.env.CXX || 'g++';
   const flags = addonFlags(b, nodeDir(), packageDir('node-addon-api'), '', bridgegenRoot());
-  if (!cacheRoot()) return { state: 'off', why: 'BRIDGEGEN_NO_CACHE is set' };
   const plan = runtimeCachePlan(cxx, flags, b.cflags, path.join(bridgegenRoot(), 'native', 'include', 'bridgegen'));
-  if (!plan) return { state: 'off', why: `${cxx} is not GCC (or not found): the cache holds GCC's precompiled header` };
+  return plan ? { plan } : { why: `${cxx} is not GCC (or not found): the cache holds GCC's precompiled header` };
+}
+
+/** Makes the entry a build without options uses, unless it is there or being made; the two compiles run at once. */
+export async function warmRuntimeCache(): Promise<WarmResult> {
+  const plain = plainCachePlan();
+  if ('why' in plain) return { state: 'off', why: plain.why };
+  const { plan } = plain;
   const { entry } = plan;
   if (pchUsable(entry)) return { state: 'ready', dir: entry.dir };
   const staged = stagePch(entry, plan.headers, plan.runtimeSource);
