@@ -6,8 +6,10 @@
 // through its lane's doorbell (a thread-safe function), not when the work item completes. The
 // next call of such a loop joins the waiting thread (batch.h) instead of waking one: ~10 us a
 // round trip. The wait is a spin: it keeps that thread's core busy up to 50 us after the last call
-// of a burst. It is off on one core, or a CPU quota under two (the spin would take the event
-// loop's time), and with a pool of one thread (file system work would wait behind it).
+// of a burst. A lane stops relaying while it does not pay (next calls come late, or the spinning
+// thread keeps losing its core: kSlowTurnaroundNanos). It is off on one core, or a CPU quota
+// under two (the spin would take the event loop's time), and with a pool of one thread (file
+// system work would wait behind it).
 #pragma once
 
 #include <node_api.h>
