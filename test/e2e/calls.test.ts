@@ -211,6 +211,16 @@ describe('async', () => {
     expect(sums).toEqual(Array.from({ length: 3000 }, (_, k) => k + 1));
   });
 
+  it('relays calls of a routine that keeps state (SAVE) one at a time', async () => {
+    const start = m.counter(0);
+    const seen: number[] = [];
+    for (let k = 1; k <= 500; k++) seen.push(await m.counterAsync(1));
+    expect(seen).toEqual(Array.from({ length: 500 }, (_, k) => start + k + 1));
+    // Issued together, they may run in any order (the state lock serializes them), each once.
+    const together = await Promise.all(Array.from({ length: 100 }, () => m.counterAsync(2)));
+    expect(together.sort((a: number, b: number) => a - b)).toEqual(Array.from({ length: 100 }, (_, k) => start + 500 + 2 * (k + 1)));
+  });
+
   it('relays several await loops at once, an aborted call among them rejecting alone', async () => {
     const reason = new Error('skip');
     const loop = async (lane: number) => {
