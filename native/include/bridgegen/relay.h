@@ -7,7 +7,7 @@
 // next call of such a loop joins the waiting thread (batch.h) instead of waking one: ~10 us a
 // round trip. The wait is a spin: it keeps that thread's core busy up to 50 us after the last call
 // of a burst. A lane stops relaying while it does not pay (next calls come late, or the spinning
-// thread keeps losing its core: kSlowTurnaroundNanos). It is off on one core, or a CPU quota
+// thread keeps losing its core: kRetryEvery). It is off on one core, or a CPU quota
 // under two (the spin would take the event loop's time), and with a pool of one thread (file
 // system work would wait behind it).
 #pragma once
@@ -36,13 +36,14 @@ constexpr long kRelayWaitMicros = 50;
 constexpr long kMaxRelayWaitMicros = 1000;
 /**
  * A lane stops relaying (but for one work item in kRetryEvery, which looks again) while it does
- * not pay: when next calls take longer than this on average to join (the JS thread runs more code
- * between its calls, or bursts end; a pool thread woken afresh costs ~20 us here), or when the
- * waiting thread keeps losing its core, which then someone else wants: with the other core taken
- * by a higher-priority process, the JS thread waited for the spinner's, and a round trip took
- * 23 us relayed against 19 us unrelayed; with this check, ~22 us either way.
+ * not pay: when its next calls take longer on average to join than the wait (the JS thread runs
+ * more code between its calls, or bursts end), or when the waiting thread keeps losing its core,
+ * which then someone else wants. Measured with 0/15/30/45/100 us of JS between awaited calls:
+ * 33/52/64/78/135 us a round trip relayed against 39/54/76/79/137 unrelayed, the spin costing
+ * 0-7 us of CPU a call (relaying stops by itself at 45 us and more); with the other core taken
+ * by a higher-priority process, 23 us relayed against 19 us before the preemption check, ~22 us
+ * either way after.
  */
-constexpr int64_t kSlowTurnaroundNanos = 20000;
 constexpr unsigned kRetryEvery = 64;
 
 #if BRIDGEGEN_DEFINES_RUNTIME
@@ -144,16 +145,16 @@ class Doorbell {
     if (slow() && retries_.fetch_add(1, std::memory_order_relaxed) % kRetryEvery != 0) return std::chrono::nanoseconds(0);
     return relay_wait();
   }
-  /** Whether next calls have lately taken too long to join for a wait to pay. */
-  bool slow() const { return turnaround_.load(std::memory_order_relaxed) > kSlowTurnaroundNanos; }
+  /** Whether next calls have lately come too late for the wait to pay. */
+  bool slow() const { return turnaround_.load(std::memory_order_relaxed) > relay_wait().count(); }
   /**
    * Pool thread: a next call joined `took` after the last one ended, and the waiting thread lost
-   * its core meanwhile if `preempted`, which counts as twice the slow turnaround: now and then is
-   * nothing (every few ms here, idle), at most calls the spin is in the JS thread's way. A moving
-   * average; a lost update only delays it.
+   * its core meanwhile if `preempted`, which counts as twice the wait: now and then is nothing
+   * (every few ms here, idle), at most calls the spin is in the JS thread's way. A moving average;
+   * a lost update only delays it.
    */
   void joined_after(std::chrono::nanoseconds took, bool preempted) {
-    if (preempted) took = std::max(took, std::chrono::nanoseconds(2 * kSlowTurnaroundNanos));
+    if (preempted) took = std::max(took, 2 * relay_wait());
     const int64_t old = turnaround_.load(std::memory_order_relaxed);
     turnaround_.store(old + (took.count() - old) / 8, std::memory_order_relaxed);
   }
