@@ -167,12 +167,15 @@ class Doorbell {
   void ring(void* batch, size_t index) {
     std::lock_guard<std::mutex> lock(mutex_);
     if (tsfn_ == nullptr) return;
+    const bool rung = !finished_.empty();  // then a ring is on its way, and its drain takes this one too
     try {
       finished_.push_back({batch, index});
     } catch (...) {
       return;  // out of memory: the work item's completion settles it
     }
-    napi_call_threadsafe_function(tsfn_, nullptr, napi_tsfn_nonblocking);
+    // One ring for all the calls that end before the JS thread answers: each costs it a callback
+    // scope and a microtask checkpoint (64 calls in flight: 3.2 us a call with one ring each).
+    if (!rung) napi_call_threadsafe_function(tsfn_, nullptr, napi_tsfn_nonblocking);
   }
 
   /** JS thread: settles the calls that have run. */
