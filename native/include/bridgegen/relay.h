@@ -159,7 +159,6 @@ class Doorbell {
     turnaround_.store(old + (took.count() - old) / 8, std::memory_order_relaxed);
   }
 
-
   /**
    * Pool thread: call `index` of `batch` has run, and the pool thread is done with it: the JS
    * thread settles it soon (or the work item's completion does).
