@@ -103,8 +103,8 @@ inline PendingCall* next_call(Batch& batch, size_t k, std::chrono::nanoseconds w
   {
     std::lock_guard<std::mutex> lock(batch.mutex);
     batch.started = true;
-    batch.idle = k >= batch.calls.size() && wait.count() > 0 && k < kMaxBatchCalls;
-    if (k < batch.calls.size() || !batch.idle) return take_call(batch, k);
+    if (k < batch.calls.size() || wait.count() == 0 || k >= kMaxBatchCalls) return take_call(batch, k);
+    batch.idle = true;  // calls may join while this thread waits
   }
   for (unsigned turn = 0; batch.joined.load(std::memory_order_acquire) <= k && std::chrono::steady_clock::now() - since < wait; turn++) {
     spin_turn(turn);
