@@ -2,16 +2,17 @@
 // (contract 1.3), missing/extra argument errors, and the values an async call must keep alive.
 #pragma once
 
-#include <napi.h>
 
 #include <bitset>
 #include <cstring>
 #include <string>
 
 #include "error.h"
-#include "keys.h"
 #include "linkage.h"
+#if BRIDGEGEN_DEFINES_RUNTIME
+#include "keys.h"
 #include "objects_js.h"
+#endif
 
 namespace bridgegen {
 
@@ -80,10 +81,7 @@ class Args {
   /** `memory`: how the call may use the JS buffers it is given (see Memory). */
   Args(napi_env env, napi_callback_info info, const Signature& sig, Memory memory = Memory::Direct);
 
-  Args(const Napi::CallbackInfo& info, const Signature& sig, Memory memory = Memory::Direct)
-      : Args(info.Env(), static_cast<napi_callback_info>(info), sig, memory) {}
-
-  Napi::Env env() const { return env_; }
+  napi_env env() const { return env_; }
   const Signature& signature() const { return sig_; }
 
   /** The value of parameter i, or nullptr when left out (undefined counts as left out). */
@@ -132,34 +130,19 @@ class Args {
   const CopyIn* copy_ins() const { return copy_ins_; }
 
  private:
-  void detail_ok(napi_status status) const {
-    if (status != napi_ok) throw Napi::Error::New(env_);
-  }
-
   bool is_undefined(napi_value v) const {
     napi_valuetype type;
     return napi_typeof(env_, v, &type) == napi_ok && type == napi_undefined;
   }
 
-  [[noreturn]] BRIDGEGEN_COLD void throw_too_many(const char* what) const {
-    throw_range_error(env_, where() + ": too many " + what, code::kArgCount);
-  }
-  [[noreturn]] BRIDGEGEN_COLD void throw_too_many_positional(size_t positional) const {
-    throw_type_error(env_, where() + " takes at most " + std::to_string(sig_.nparams) +
-                               " positional argument(s), got " + std::to_string(positional), code::kArgCount);
-  }
+  [[noreturn]] [[gnu::cold]] BRIDGEGEN_RUNTIME_INLINE void throw_too_many(const char* what) const;
+  [[noreturn]] [[gnu::cold]] BRIDGEGEN_RUNTIME_INLINE void throw_too_many_positional(size_t positional) const;
   /**
    * The required parameters from index `from` on, which were not given by position: each must
    * have been given by name. A required argument passed as `undefined` reaches its converter,
    * which names it.
    */
-  BRIDGEGEN_COLD void require_named(size_t from) const {
-    for (size_t i = from; i < sig_.nrequired; i++) {
-      if (values_[i] != nullptr) continue;
-      throw_type_error(env_, where() + ": missing required argument `" + std::string(sig_.params[i]) +
-                                 "` (position " + std::to_string(i + 1) + ")", code::kArgCount);
-    }
-  }
+  [[gnu::cold]] BRIDGEGEN_RUNTIME_INLINE void require_named(size_t from) const;
   /** Whether the trailing argument `last` is the options object; `pairs`: its keys and values, when JS read them. */
   bool is_options(napi_value last, napi_value* pairs) const;
   void read_options(napi_value options, napi_value pairs);
@@ -168,7 +151,7 @@ class Args {
   size_t index_of(const char* name, size_t length) const;
   std::string param_list() const;
 
-  Napi::Env env_;
+  napi_env env_;
   const Signature& sig_;
   /** One slot per parameter, and one for the options object (napi_get_cb_info writes it). */
   napi_value values_[kMaxParams + 1];
@@ -192,7 +175,7 @@ BRIDGEGEN_RUNTIME_INLINE Args::Args(napi_env env, napi_callback_info info, const
   if (sig.nparams > kMaxParams) throw_too_many("parameters");
   const size_t capacity = sig.nparams + 1;
   size_t argc = capacity;
-  detail_ok(napi_get_cb_info(env, info, &argc, values_, nullptr, nullptr));
+  detail::ok(env, napi_get_cb_info(env, info, &argc, values_, nullptr, nullptr));
   size_t positional = argc;
   napi_value pairs = nullptr;
   if (argc > sig.nrequired && argc <= capacity && is_options(values_[argc - 1], &pairs)) positional = argc - 1;
@@ -201,6 +184,23 @@ BRIDGEGEN_RUNTIME_INLINE Args::Args(napi_env env, napi_callback_info info, const
   for (size_t i = positional; i < sig.nparams; i++) values_[i] = nullptr;  // left out (or named)
   if (options != nullptr) read_options(options, pairs);
   if (positional < sig.nrequired) require_named(positional);
+}
+
+BRIDGEGEN_RUNTIME_INLINE void Args::throw_too_many(const char* what) const {
+  throw_range_error(env_, where() + ": too many " + what, code::kArgCount);
+}
+
+BRIDGEGEN_RUNTIME_INLINE void Args::throw_too_many_positional(size_t positional) const {
+  throw_type_error(env_, where() + " takes at most " + std::to_string(sig_.nparams) +
+                             " positional argument(s), got " + std::to_string(positional), code::kArgCount);
+}
+
+BRIDGEGEN_RUNTIME_INLINE void Args::require_named(size_t from) const {
+  for (size_t i = from; i < sig_.nrequired; i++) {
+    if (values_[i] != nullptr) continue;
+    throw_type_error(env_, where() + ": missing required argument `" + std::string(sig_.params[i]) +
+                               "` (position " + std::to_string(i + 1) + ")", code::kArgCount);
+  }
 }
 
 BRIDGEGEN_RUNTIME_INLINE std::string Args::describe(size_t i) const {

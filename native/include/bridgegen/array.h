@@ -2,7 +2,7 @@
 // inputs (input.h) and outputs (output.h).
 #pragma once
 
-#include <napi.h>
+#include "linkage.h"
 
 #include <cstdint>
 #include <memory>

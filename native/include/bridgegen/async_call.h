@@ -3,7 +3,6 @@
 // AbortSignal until it starts.
 #pragma once
 
-#include <napi.h>
 
 #include <chrono>
 #include <cstddef>
@@ -12,11 +11,14 @@
 #include <vector>
 
 #include "args.h"
-#include "batch.h"
 #include "call.h"
+#include "linkage.h"
+#include "pending_call.h"
+#if BRIDGEGEN_DEFINES_RUNTIME
+#include "batch.h"
 #include "inline_vector.h"
 #include "keys.h"
-#include "linkage.h"
+#endif
 
 namespace bridgegen {
 
@@ -71,17 +73,17 @@ void invoke_async(void* frame) { invoke(*static_cast<Frame*>(frame)); }
 
 template <typename Frame>
 napi_value async_error(napi_env env, const void* frame) {
-  return call_error(Napi::Env(env), *static_cast<const Frame*>(frame));
+  return call_error(env, *static_cast<const Frame*>(frame));
 }
 
 template <typename Frame>
 napi_value async_result(napi_env env, void* frame, const napi_value* pinned) {
-  return static_cast<Frame*>(frame)->result(Napi::Env(env), pinned);
+  return static_cast<Frame*>(frame)->result(env, pinned);
 }
 
 template <typename Frame>
-void abort_async_callbacks(napi_env env, void* frame, napi_value reason) {
-  if constexpr (Frame::has_callbacks) static_cast<Frame*>(frame)->abort_callbacks(Napi::Value(env, reason));
+void abort_async_callbacks(napi_env, void* frame, napi_value reason) {
+  if constexpr (Frame::has_callbacks) static_cast<Frame*>(frame)->abort_callbacks(reason);
 }
 
 template <typename Frame>
@@ -100,6 +102,14 @@ inline constexpr AsyncRoutine async_routine{
     Frame::signature, Frame::threadsafe, Frame::has_callbacks, detail::RoutineRunTime<Frame>::value, sizeof(Frame),
     detail::prepare_async<Frame>, detail::invoke_async<Frame>, detail::async_error<Frame>, detail::async_result<Frame>,
     detail::abort_async_callbacks<Frame>, detail::destroy_async<Frame>};
+
+/**
+ * `fooAsync`: the N-API callback of every routine's async export (its data is the routine's
+ * AsyncRoutine). Validation errors reject the promise instead of throwing: callers await.
+ */
+BRIDGEGEN_RUNTIME_INLINE napi_value call_async(napi_env raw_env, napi_callback_info raw_info);
+
+#if BRIDGEGEN_DEFINES_RUNTIME
 
 /**
  * One async call: its prepared frame (in the same heap block, after it) and the JS values its
@@ -150,14 +160,6 @@ class AsyncCall final : public PendingCall {
   Napi::ObjectReference signal_;
   Napi::FunctionReference listener_;
 };
-
-/**
- * `fooAsync`: the N-API callback of every routine's async export (its data is the routine's
- * AsyncRoutine). Validation errors reject the promise instead of throwing: callers await.
- */
-BRIDGEGEN_RUNTIME_INLINE napi_value call_async(napi_env raw_env, napi_callback_info raw_info);
-
-#if BRIDGEGEN_DEFINES_RUNTIME
 
 constexpr size_t AsyncCall::frame_offset() { return (sizeof(AsyncCall) + kFrameAlign - 1) / kFrameAlign * kFrameAlign; }
 
@@ -263,7 +265,7 @@ BRIDGEGEN_RUNTIME_INLINE Napi::Value AsyncCall::result(Napi::Env env) {
   const napi_value error = routine_.error(env, frame_);
   if (error != nullptr) throw Napi::Error(env, error);
   if (!detail::write_backs_done(env, pinned, write_backs_.data(), write_backs_.size())) {
-    throw detail::detached_error(env, routine_.signature.routine, "Async");
+    detail::throw_detached(env, routine_.signature.routine, "Async");
   }
   return Napi::Value(env, routine_.result(env, frame_, pinned));
 }

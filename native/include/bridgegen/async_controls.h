@@ -3,16 +3,17 @@
 // event loop; a program that wants every core for async work (and accepts timer lag) raises it.
 #pragma once
 
-#include <napi.h>
 
-#include "batch.h"
 #include "error.h"
 #include "linkage.h"
+#if BRIDGEGEN_DEFINES_RUNTIME
+#include "batch.h"
+#endif
 
 namespace bridgegen {
 
 /** camelCase, so no Fortran name can clash. */
-BRIDGEGEN_RUNTIME_INLINE void export_async_controls(Napi::Object exports);
+BRIDGEGEN_RUNTIME_INLINE void export_async_controls(napi_env env, napi_value exports);
 
 #if BRIDGEGEN_DEFINES_RUNTIME
 
@@ -30,9 +31,10 @@ BRIDGEGEN_RUNTIME_INLINE Napi::Value js_set_async_concurrency(const Napi::Callba
   return env.Undefined();
 }
 
-BRIDGEGEN_RUNTIME_INLINE void export_async_controls(Napi::Object exports) {
-  exports.Set("getAsyncConcurrency", Napi::Function::New(exports.Env(), js_get_async_concurrency, "getAsyncConcurrency"));
-  exports.Set("setAsyncConcurrency", Napi::Function::New(exports.Env(), js_set_async_concurrency, "setAsyncConcurrency"));
+BRIDGEGEN_RUNTIME_INLINE void export_async_controls(napi_env env, napi_value exports) {
+  Napi::Object object(env, exports);
+  object.Set("getAsyncConcurrency", Napi::Function::New(env, js_get_async_concurrency, "getAsyncConcurrency"));
+  object.Set("setAsyncConcurrency", Napi::Function::New(env, js_set_async_concurrency, "setAsyncConcurrency"));
 }
 
 #endif  // BRIDGEGEN_DEFINES_RUNTIME

@@ -8,7 +8,6 @@
 #pragma once
 
 #include <dlfcn.h>
-#include <napi.h>
 
 #include <algorithm>
 #include <atomic>
@@ -106,7 +105,7 @@ class AsyncBlasThreads {
 };
 
 /** `m.getBlasThreads()` / `m.setBlasThreads(n)`: camelCase, so no Fortran name can clash. */
-BRIDGEGEN_RUNTIME_INLINE void export_blas_controls(Napi::Object exports);
+BRIDGEGEN_RUNTIME_INLINE void export_blas_controls(napi_env env, napi_value exports);
 
 #if BRIDGEGEN_DEFINES_RUNTIME
 
@@ -132,9 +131,10 @@ BRIDGEGEN_RUNTIME_INLINE Napi::Value set_blas_threads(const Napi::CallbackInfo& 
   return Napi::Boolean::New(env, true);
 }
 
-BRIDGEGEN_RUNTIME_INLINE void export_blas_controls(Napi::Object exports) {
-  exports.Set("getBlasThreads", Napi::Function::New(exports.Env(), get_blas_threads, "getBlasThreads"));
-  exports.Set("setBlasThreads", Napi::Function::New(exports.Env(), set_blas_threads, "setBlasThreads"));
+BRIDGEGEN_RUNTIME_INLINE void export_blas_controls(napi_env env, napi_value exports) {
+  Napi::Object object(env, exports);
+  object.Set("getBlasThreads", Napi::Function::New(env, get_blas_threads, "getBlasThreads"));
+  object.Set("setBlasThreads", Napi::Function::New(env, set_blas_threads, "setBlasThreads"));
 }
 
 #endif  // BRIDGEGEN_DEFINES_RUNTIME

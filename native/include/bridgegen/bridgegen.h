@@ -2,16 +2,6 @@
 // Generated glue stays a declarative list of calls into these headers; policy lives here once.
 #pragma once
 
-#ifndef NAPI_CPP_EXCEPTIONS
-#define NAPI_CPP_EXCEPTIONS
-#endif
-// A worker terminated mid-call completes its async calls while its environment shuts down:
-// their results cannot be delivered, and must not abort the process trying.
-#ifndef NODE_API_SWALLOW_UNTHROWABLE_EXCEPTIONS
-#define NODE_API_SWALLOW_UNTHROWABLE_EXCEPTIONS
-#endif
-#include <napi.h>
-
 #include "linkage.h"
 #include "error.h"
 #include "element.h"
@@ -38,4 +28,9 @@
 // Glue built against the compiled runtime includes it itself, when it names a complex type.
 #if BRIDGEGEN_DEFINES_RUNTIME
 #include "complex.h"
+#endif
+
+// Glue built against the compiled runtime must not read node-addon-api (linkage.h).
+#if !BRIDGEGEN_DEFINES_RUNTIME && defined(SRC_NAPI_H_)
+#error "bridgegen: a runtime header included <napi.h> in glue built against the compiled runtime"
 #endif

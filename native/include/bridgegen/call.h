@@ -3,7 +3,6 @@
 // state (SAVE, COMMON, module variables) are serialized per addon; threadsafe ones run concurrently.
 #pragma once
 
-#include <napi.h>
 
 #include <cstring>
 #include <exception>
@@ -25,7 +24,7 @@ namespace bridgegen {
  *   static const Signature signature;   static constexpr bool threadsafe;
  *   void prepare(Args&);       // JS thread: convert, check, allocate outputs
  *   void invoke();             // any thread: call the Fortran shim, no N-API
- *   napi_value result(Napi::Env, const napi_value* pinned);  // JS thread: the return value
+ *   napi_value result(napi_env, const napi_value* pinned);  // JS thread: the return value
  */
 
 /** One lock per addon (its statics are its own: NO_SHARED_STATICS in binding-gyp.ts): Fortran state (SAVE, COMMON) is per addon. */
@@ -65,42 +64,17 @@ BRIDGEGEN_HOT_INLINE void invoke(Frame& frame) {
   }
 }
 
-/** The error a callback of the call threw, or XERBLA's report as an error, or an empty value. */
+/** The error a callback of the call threw, or XERBLA's report as an error, or null. */
 template <typename Frame>
-BRIDGEGEN_HOT_INLINE Napi::Value call_error(Napi::Env env, const Frame& frame) {
+BRIDGEGEN_HOT_INLINE napi_value call_error(napi_env env, const Frame& frame) {
   if constexpr (Frame::has_callbacks) {
     if (const Callback* failed = frame.failed_callback()) return failed->error();
   }
   if constexpr (catches_xerbla<Frame>::value) {
     if (frame.xerbla.set) return xerbla_error(env, frame);
   }
-  return Napi::Value();
-}
-
-[[noreturn]] inline void throw_out_of_memory(Napi::Env env) {
-  throw_range_error(env, "bridgegen: out of memory converting arguments", code::kTooLarge);
-}
-
-namespace detail {
-
-/** Turns a C++ exception into the pending JS exception: the edge of a raw N-API callback. */
-template <typename Body>
-napi_value guard(napi_env env, Body&& body) {
-  try {
-    try {
-      return body();
-    } catch (const std::bad_alloc&) {
-      throw_out_of_memory(env);
-    }
-  } catch (const Napi::Error& error) {
-    error.ThrowAsJavaScriptException();
-  } catch (const std::exception& error) {
-    napi_throw_error(env, "ERR_BRIDGEGEN_INTERNAL", error.what());
-  }
   return nullptr;
 }
-
-}  // namespace detail
 
 namespace detail {
 
@@ -129,8 +103,8 @@ inline bool write_back(napi_env env, napi_value typed, const WriteBack& entry) {
   return true;
 }
 
-/** The error of an update lost because its array was detached or transferred during the call. */
-BRIDGEGEN_RUNTIME_INLINE Napi::Error detached_error(Napi::Env env, const char* routine, const char* suffix);
+/** Throws the error of an update lost because its array was detached or transferred during the call. */
+[[noreturn]] BRIDGEGEN_RUNTIME_INLINE void throw_detached(napi_env env, const char* routine, const char* suffix);
 
 /** Checks (and completes) the call's write-backs; false if an update was lost. */
 inline bool write_backs_done(napi_env env, const napi_value* pinned, const WriteBack* entries, size_t count) {
@@ -151,25 +125,23 @@ napi_value call_sync(napi_env env, napi_callback_info info) {
     Frame frame;
     frame.prepare(args);
     invoke(frame);
-    const Napi::Value error = call_error(Napi::Env(env), frame);
-    if (!error.IsEmpty()) {
+    const napi_value error = call_error(env, frame);
+    if (error != nullptr) {
       napi_throw(env, error);  // the very error object a callback threw
       return static_cast<napi_value>(nullptr);
     }
     if (args.write_back_count() != 0 && !detail::write_backs_done(env, args.pins(), args.write_backs(), args.write_back_count())) {
-      throw detail::detached_error(Napi::Env(env), Frame::signature.routine, "");
+      detail::throw_detached(env, Frame::signature.routine, "");
     }
-    return frame.result(Napi::Env(env), args.pins());
+    return frame.result(env, args.pins());
   });
 }
 
 #if BRIDGEGEN_DEFINES_RUNTIME
 
-BRIDGEGEN_RUNTIME_INLINE Napi::Error detail::detached_error(Napi::Env env, const char* routine, const char* suffix) {
-  Napi::Error error = Napi::TypeError::New(env, std::string(routine) + suffix +
-      "(): an array updated in place was detached or transferred during the call; its update is lost");
-  error.Set("code", Napi::String::New(env, code::kDetached));
-  return error;
+BRIDGEGEN_RUNTIME_INLINE void detail::throw_detached(napi_env env, const char* routine, const char* suffix) {
+  throw_type_error(env, std::string(routine) + suffix +
+      "(): an array updated in place was detached or transferred during the call; its update is lost", code::kDetached);
 }
 
 #endif  // BRIDGEGEN_DEFINES_RUNTIME

@@ -5,12 +5,12 @@
 // called again; the routine finishes and the caller receives that same error object.
 #pragma once
 
-#include <napi.h>
 
 #include <atomic>
 #include <condition_variable>
 #include <functional>
 #include <mutex>
+#include <vector>
 
 #include "args.h"
 #include "element.h"
@@ -27,7 +27,7 @@ inline thread_local void* running_frame = nullptr;
 }  // namespace detail
 
 /** A job for the JS thread: converts, calls, converts back. */
-using CallbackJob = std::function<void(Napi::Env)>;
+using CallbackJob = std::function<void(napi_env)>;
 
 /**
  * One JS function given for a procedure argument, for the duration of one call. Its larger
@@ -47,24 +47,29 @@ class Callback {
   /** Runs `job` on the JS thread and waits for it; skipped once a callback has thrown. */
   BRIDGEGEN_RUNTIME_INLINE void run(const CallbackJob& job);
 
-  Napi::Function function() const { return fn_.Value(); }
+  napi_env env() const { return env_; }
+  /** The JS function (JS thread). */
+  BRIDGEGEN_RUNTIME_INLINE napi_value function() const;
   bool failed() const { return failed_; }
 
   /** Stops the callback (JS thread): it is not called again, and the call fails with `reason`. */
-  BRIDGEGEN_RUNTIME_INLINE void abort(Napi::Value reason);
+  BRIDGEGEN_RUNTIME_INLINE void abort(napi_value reason);
   /** The error the callback threw (valid when failed()). */
-  Napi::Value error() const { return error_.Value(); }
+  BRIDGEGEN_RUNTIME_INLINE napi_value error() const;
 
  private:
   struct Pending;
 
-  BRIDGEGEN_RUNTIME_INLINE void guarded(Napi::Env env, const CallbackJob& job);
+  BRIDGEGEN_RUNTIME_INLINE void guarded(napi_env env, const CallbackJob& job);
   BRIDGEGEN_RUNTIME_INLINE void run_from_pool(const CallbackJob& job);
   BRIDGEGEN_RUNTIME_INLINE static void run_job(napi_env env, napi_value, void*, void* data);
+  /** Holds `value` in `ref`, replacing what it held. */
+  BRIDGEGEN_RUNTIME_INLINE void hold(napi_ref& ref, napi_value value);
 
-  Napi::FunctionReference fn_;
+  napi_env env_ = nullptr;
+  napi_ref fn_ = nullptr;
   napi_threadsafe_function tsfn_ = nullptr;
-  Napi::Reference<Napi::Value> error_;
+  napi_ref error_ = nullptr;
   // Written on the JS thread (a throw, an abort), read by the pool thread running the routine.
   std::atomic<bool> failed_{false};
 };
@@ -82,6 +87,7 @@ struct Callback::Pending {
 };
 
 BRIDGEGEN_RUNTIME_INLINE Callback& Callback::operator=(Callback&& other) noexcept {
+  std::swap(env_, other.env_);
   std::swap(fn_, other.fn_);
   std::swap(tsfn_, other.tsfn_);
   std::swap(error_, other.error_);
@@ -91,6 +97,26 @@ BRIDGEGEN_RUNTIME_INLINE Callback& Callback::operator=(Callback&& other) noexcep
 
 BRIDGEGEN_RUNTIME_INLINE Callback::~Callback() {
   if (tsfn_) napi_release_threadsafe_function(tsfn_, napi_tsfn_release);
+  if (fn_) napi_delete_reference(env_, fn_);
+  if (error_) napi_delete_reference(env_, error_);
+}
+
+BRIDGEGEN_RUNTIME_INLINE void Callback::hold(napi_ref& ref, napi_value value) {
+  if (ref) napi_delete_reference(env_, ref);
+  ref = nullptr;
+  detail::ok(env_, napi_create_reference(env_, value, 1, &ref));
+}
+
+BRIDGEGEN_RUNTIME_INLINE napi_value Callback::function() const {
+  napi_value value = nullptr;
+  detail::ok(env_, napi_get_reference_value(env_, fn_, &value));
+  return value;
+}
+
+BRIDGEGEN_RUNTIME_INLINE napi_value Callback::error() const {
+  napi_value value = nullptr;
+  if (error_) napi_get_reference_value(env_, error_, &value);
+  return value;
 }
 
 BRIDGEGEN_RUNTIME_INLINE void Callback::read(Args& args, size_t i) {
@@ -100,7 +126,8 @@ BRIDGEGEN_RUNTIME_INLINE void Callback::read(Args& args, size_t i) {
   if (napi_typeof(env, value, &type) != napi_ok || type != napi_function) {
     throw_type_error(env, args.describe(i) + ": expected a function, got " + detail::describe(env, value), code::kArgType);
   }
-  fn_ = Napi::Persistent(Napi::Function(env, value));
+  env_ = env;
+  hold(fn_, value);
   if (!args.deferred()) return;
   napi_value name = Napi::String::New(env, "bridgegen callback");
   if (napi_create_threadsafe_function(env, nullptr, nullptr, name, 0, 1, nullptr, nullptr, nullptr, &run_job, &tsfn_) != napi_ok) {
@@ -114,22 +141,22 @@ BRIDGEGEN_RUNTIME_INLINE void Callback::run(const CallbackJob& job) {
   std::unique_lock<std::mutex>* lock = detail::held_state_lock;
   if (lock) lock->unlock();
   if (tsfn_) run_from_pool(job);
-  else guarded(fn_.Env(), job);
+  else guarded(env_, job);
   if (lock) lock->lock();
 }
 
-BRIDGEGEN_RUNTIME_INLINE void Callback::abort(Napi::Value reason) {
+BRIDGEGEN_RUNTIME_INLINE void Callback::abort(napi_value reason) {
   if (failed_) return;
-  error_ = Napi::Persistent(reason);
+  hold(error_, reason);
   failed_ = true;
 }
 
-BRIDGEGEN_RUNTIME_INLINE void Callback::guarded(Napi::Env env, const CallbackJob& job) {
+BRIDGEGEN_RUNTIME_INLINE void Callback::guarded(napi_env env, const CallbackJob& job) {
   try {
     job(env);
   } catch (const Napi::Error& error) {
     failed_ = true;
-    error_ = Napi::Persistent(Napi::Value(error.Env(), error.Value()));
+    hold(error_, error.Value());
   }
 }
 
@@ -147,7 +174,7 @@ BRIDGEGEN_RUNTIME_INLINE void Callback::run_job(napi_env env, napi_value, void*,
   auto* pending = static_cast<Pending*>(data);
   if (env != nullptr) {
     Napi::HandleScope scope(env);
-    pending->self->guarded(Napi::Env(env), *pending->job);
+    pending->self->guarded(env, *pending->job);
   } else {
     pending->self->failed_ = true;
   }
@@ -162,7 +189,7 @@ BRIDGEGEN_RUNTIME_INLINE void Callback::run_job(napi_env env, napi_value, void*,
 template <typename T>
 class CallbackView {
  public:
-  CallbackView(Napi::Env env, T* data, int64_t count) : env_(env) {
+  CallbackView(napi_env env, T* data, int64_t count) : env_(env) {
     const size_t n = count > 0 ? static_cast<size_t>(count) : 0;
     static T empty[1];
     napi_create_external_arraybuffer(env, data ? data : empty, n * sizeof(T), nullptr, nullptr, &buffer_);
@@ -177,24 +204,35 @@ class CallbackView {
   napi_value typed_ = nullptr;
 };
 
-/** Calls the JS function with `argv`; throws (as Napi::Error) what it throws. */
-inline Napi::Value call_function(const Callback& callback, const std::vector<napi_value>& argv) {
-  return callback.function().Call(argv);
-}
+/** Calls the JS function with `argv`; throws (as a C++ exception) what it throws. */
+BRIDGEGEN_RUNTIME_INLINE napi_value call_function(const Callback& callback, const std::vector<napi_value>& argv);
 
 /** A value the callback returned, converted for Fortran; `what` names it in messages. */
 template <typename T>
-T returned_as(Napi::Env env, Napi::Value value, const char* what) {
+T returned_as(napi_env env, napi_value value, const char* what) {
   return value_to<T>(env, value, [&] { return std::string(what); });
 }
 
 /** Sets `*target` from `returned[name]` when the callback returned an object that has it. */
 template <typename T>
-void returned_field(Napi::Env env, Napi::Value returned, const char* name, T* target, const char* what) {
-  if (!returned.IsObject()) return;
-  Napi::Object object = returned.As<Napi::Object>();
-  if (!object.Has(name)) return;
-  *target = value_to<T>(env, object.Get(name), [&] { return std::string(what) + "." + name; });
+void returned_field(napi_env env, napi_value returned, const char* name, T* target, const char* what) {
+  napi_valuetype type;
+  bool has = false;
+  if (napi_typeof(env, returned, &type) != napi_ok || (type != napi_object && type != napi_function)) return;
+  detail::ok(env, napi_has_named_property(env, returned, name, &has));
+  if (!has) return;
+  napi_value field;
+  detail::ok(env, napi_get_named_property(env, returned, name, &field));
+  *target = value_to<T>(env, field, [&] { return std::string(what) + "." + name; });
 }
+
+#if BRIDGEGEN_DEFINES_RUNTIME
+
+BRIDGEGEN_RUNTIME_INLINE napi_value call_function(const Callback& callback, const std::vector<napi_value>& argv) {
+  const napi_value function = callback.function();
+  return Napi::Function(callback.env(), function).Call(argv);
+}
+
+#endif  // BRIDGEGEN_DEFINES_RUNTIME
 
 }  // namespace bridgegen

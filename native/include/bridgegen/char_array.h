@@ -4,7 +4,7 @@
 // an ndarray-like object with dtype 'string'). The Fortran side gets count*len contiguous bytes.
 #pragma once
 
-#include <napi.h>
+#include "linkage.h"
 
 #include <cstdint>
 #include <string>
@@ -14,9 +14,12 @@
 #include "array.h"
 #include "chars.h"
 #include "error.h"
-#include "ndarray.h"
+#include "linkage.h"
 #include "output.h"
+#if BRIDGEGEN_DEFINES_RUNTIME
+#include "ndarray.h"
 #include "source.h"
+#endif
 
 namespace bridgegen {
 
@@ -39,6 +42,22 @@ struct CharArray {
     for (int d = 0; d < r; d++) shape[d] = extents[d];
   }
 };
+
+/**
+ * Reads parameter i, a `character(len=len)` array of the given rank (`len` may be
+ * kAssumedLength): a `string[]` (rank 1, or flat in column-major order for rank >= 2), nested
+ * arrays (rows first) or an ndarray-like object.
+ */
+BRIDGEGEN_RUNTIME_INLINE void read_char_array(const Args& args, size_t i, int rank, int64_t len, CharArray& out);
+
+/** A blank `character(len=len)` array of the given extents (negative means zero) for the routine to fill. */
+BRIDGEGEN_RUNTIME_INLINE void alloc_char_array(Args& args, const char* name, int rank, const int64_t* extents, int64_t len,
+                                               CharArray& out);
+
+/** `string[]` of the elements, trailing blanks trimmed; rank >= 2: an ndarray-like object. */
+BRIDGEGEN_RUNTIME_INLINE napi_value char_array_value(napi_env env, const CharArray& array);
+
+#if BRIDGEGEN_DEFINES_RUNTIME
 
 namespace detail {
 
@@ -197,12 +216,7 @@ inline bool read_js_chars(const Args& args, size_t i, napi_value value, int rank
 
 }  // namespace detail
 
-/**
- * Reads parameter i, a `character(len=len)` array of the given rank (`len` may be
- * kAssumedLength): a `string[]` (rank 1, or flat in column-major order for rank >= 2), nested
- * arrays (rows first) or an ndarray-like object.
- */
-inline void read_char_array(const Args& args, size_t i, int rank, int64_t len, CharArray& out) {
+BRIDGEGEN_RUNTIME_INLINE void read_char_array(const Args& args, size_t i, int rank, int64_t len, CharArray& out) {
   napi_env env = args.env();
   napi_value value = args.get(i);
   detail::CharElements elements(args, i, len);
@@ -221,9 +235,8 @@ inline void read_char_array(const Args& args, size_t i, int rank, int64_t len, C
   elements.pack(out);
 }
 
-/** A blank `character(len=len)` array of the given extents (negative means zero) for the routine to fill. */
-inline void alloc_char_array(Args& args, const char* name, int rank, const int64_t* extents, int64_t len,
-                             CharArray& out) {
+BRIDGEGEN_RUNTIME_INLINE void alloc_char_array(Args& args, const char* name, int rank, const int64_t* extents, int64_t len,
+                                               CharArray& out) {
   int64_t shape[kMaxRank];
   out.len = len < 0 ? 0 : len;
   const size_t total = detail::output_shape(args, name, rank, extents, static_cast<size_t>(out.len), shape);
@@ -232,8 +245,7 @@ inline void alloc_char_array(Args& args, const char* name, int rank, const int64
   out.set_shape(rank, shape);
 }
 
-/** `string[]` of the elements, trailing blanks trimmed; rank >= 2: an ndarray-like object. */
-inline napi_value char_array_value(Napi::Env env, const CharArray& array) {
+BRIDGEGEN_RUNTIME_INLINE napi_value char_array_value(napi_env env, const CharArray& array) {
   Napi::Array list = Napi::Array::New(env, array.length);
   const size_t len = static_cast<size_t>(array.len);
   for (size_t k = 0; k < array.length; k++) {
@@ -260,5 +272,7 @@ inline napi_value char_array_value(Napi::Env env, const CharArray& array) {
   nd.Set("dtype", Napi::String::New(env, "string"));
   return nd;
 }
+
+#endif  // BRIDGEGEN_DEFINES_RUNTIME
 
 }  // namespace bridgegen

@@ -2,7 +2,7 @@
 // blank-padded as Fortran expects), and comes back with trailing blanks trimmed (contract 1.4).
 #pragma once
 
-#include <napi.h>
+#include "linkage.h"
 
 #include <cstdint>
 #include <string>
@@ -11,6 +11,13 @@
 #include "error.h"
 
 namespace bridgegen {
+
+/** A JS string of `length` bytes of UTF-8 (NAPI_AUTO_LENGTH: up to the terminator). */
+inline napi_value string_value(napi_env env, const char* text, size_t length = NAPI_AUTO_LENGTH) {
+  napi_value value;
+  detail::ok(env, napi_create_string_utf8(env, text, length, &value));
+  return value;
+}
 
 /** A CHARACTER value as the Fortran side sees it: `len` bytes, no terminator. */
 struct Chars {
@@ -74,10 +81,10 @@ inline void alloc_chars(int64_t len, Chars& out) {
 }
 
 /** The JS string of a CHARACTER value, trailing blanks trimmed. */
-inline napi_value chars_value(Napi::Env env, const Chars& chars) {
+inline napi_value chars_value(napi_env env, const Chars& chars) {
   size_t end = chars.bytes.size();
   while (end > 0 && chars.bytes[end - 1] == ' ') end--;
-  return Napi::String::New(env, chars.bytes.data(), end);
+  return string_value(env, chars.bytes.data(), end);
 }
 
 }  // namespace bridgegen

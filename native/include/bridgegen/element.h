@@ -3,7 +3,7 @@
 // back. Arrays and scalars both convert through here.
 #pragma once
 
-#include <napi.h>
+#include "linkage.h"
 
 #include <cstdint>
 #include <limits>
@@ -60,6 +60,15 @@ inline double trunc_of(double value) {
 #endif
 }
 
+/** A number as JS prints it (`1.5`, `NaN`), for messages. */
+BRIDGEGEN_RUNTIME_INLINE std::string number_text(napi_env env, double value);
+
+#if BRIDGEGEN_DEFINES_RUNTIME
+BRIDGEGEN_RUNTIME_INLINE std::string number_text(napi_env env, double value) {
+  return Napi::Number::New(env, value).ToString().Utf8Value();
+}
+#endif
+
 /** Why a number cannot become a T, or nullptr when it can. */
 template <typename T>
 const char* integer_problem(double value) {
@@ -89,8 +98,7 @@ T number_to(napi_env env, double value, What&& what) {
     return static_cast<T>(value);
   } else {
     if (const char* problem = detail::integer_problem<T>(value)) {
-      throw_range_error(env, what() + ": " + Napi::Number::New(env, value).ToString().Utf8Value() + " " +
-                                 problem + " for " + Element<T>::dtype,
+      throw_range_error(env, what() + ": " + detail::number_text(env, value) + " " + problem + " for " + Element<T>::dtype,
                         code::kArgValue);
     }
     return static_cast<T>(static_cast<int64_t>(value));
@@ -139,9 +147,10 @@ T value_to(napi_env env, napi_value value, What&& what) {
     napi_valuetype type;
     napi_typeof(env, value, &type);
     if (type != napi_object) return T(lane_value_to<Lane>(env, value, what), Lane(0));
-    Napi::Object object(env, value);
     auto part = [&](const char* name) {
-      return lane_value_to<Lane>(env, object.Get(name), [&] { return what() + "." + name; });
+      napi_value lane;
+      detail::ok(env, napi_get_named_property(env, value, name, &lane));
+      return lane_value_to<Lane>(env, lane, [&] { return what() + "." + name; });
     };
     return T(part("re"), part("im"));
   } else {

@@ -2,7 +2,6 @@
 // exceptions that node-addon-api turns into JS exceptions at the call boundary.
 #pragma once
 
-#include <napi.h>
 
 #include <string>
 
@@ -22,30 +21,73 @@ constexpr const char* kCheck = "ERR_BRIDGEGEN_CHECK";            // an F2Py chec
 constexpr const char* kDetached = "ERR_BRIDGEGEN_DETACHED";       // an async in-place array went away
 }  // namespace code
 
-[[noreturn]] BRIDGEGEN_RUNTIME_INLINE void throw_with_code(Napi::Error error, const char* code);
-[[noreturn]] BRIDGEGEN_RUNTIME_INLINE void throw_type_error(Napi::Env env, const std::string& message, const char* code);
-[[noreturn]] BRIDGEGEN_RUNTIME_INLINE void throw_range_error(Napi::Env env, const std::string& message, const char* code);
+[[noreturn]] BRIDGEGEN_RUNTIME_INLINE void throw_type_error(napi_env env, const std::string& message, const char* code);
+[[noreturn]] BRIDGEGEN_RUNTIME_INLINE void throw_range_error(napi_env env, const std::string& message, const char* code);
 
 namespace detail {
 
 /** A short description of a JS value for messages: "string", "Int32Array", "array", ... */
 BRIDGEGEN_RUNTIME_INLINE std::string describe(napi_env env, napi_value value);
 
+/** Throws the failure of the N-API call just made (its pending JS exception, if any) as a C++ exception. */
+[[noreturn]] BRIDGEGEN_RUNTIME_INLINE void throw_napi_error(napi_env env);
+
+inline void ok(napi_env env, napi_status status) {
+  if (status != napi_ok) throw_napi_error(env);
+}
+
+/**
+ * Makes the C++ exception being handled the pending JS exception: the edge of a raw N-API
+ * callback (call it in a catch block). Out of line, so the glue's handlers name no exception type.
+ */
+BRIDGEGEN_RUNTIME_INLINE void throw_current_as_js(napi_env env);
+
+/** Runs `body`, a raw N-API callback's: a C++ exception it throws becomes the pending JS exception. */
+template <typename Body>
+napi_value guard(napi_env env, Body&& body) {
+  try {
+    return body();
+  } catch (...) {
+    throw_current_as_js(env);
+  }
+  return nullptr;
+}
+
 }  // namespace detail
 
 #if BRIDGEGEN_DEFINES_RUNTIME
+
+[[noreturn]] BRIDGEGEN_RUNTIME_INLINE void throw_with_code(Napi::Error error, const char* code);
 
 BRIDGEGEN_RUNTIME_INLINE void throw_with_code(Napi::Error error, const char* code) {
   error.Set("code", Napi::String::New(error.Env(), code));
   throw error;
 }
 
-BRIDGEGEN_RUNTIME_INLINE void throw_type_error(Napi::Env env, const std::string& message, const char* code) {
+BRIDGEGEN_RUNTIME_INLINE void throw_type_error(napi_env env, const std::string& message, const char* code) {
   throw_with_code(Napi::TypeError::New(env, message), code);
 }
 
-BRIDGEGEN_RUNTIME_INLINE void throw_range_error(Napi::Env env, const std::string& message, const char* code) {
+BRIDGEGEN_RUNTIME_INLINE void throw_range_error(napi_env env, const std::string& message, const char* code) {
   throw_with_code(Napi::RangeError::New(env, message), code);
+}
+
+BRIDGEGEN_RUNTIME_INLINE void detail::throw_napi_error(napi_env env) { throw Napi::Error::New(env); }
+
+BRIDGEGEN_RUNTIME_INLINE void detail::throw_current_as_js(napi_env env) {
+  try {
+    try {
+      throw;
+    } catch (const std::bad_alloc&) {
+      throw_range_error(env, "bridgegen: out of memory converting arguments", code::kTooLarge);
+    }
+  } catch (const Napi::Error& error) {
+    error.ThrowAsJavaScriptException();
+  } catch (const std::exception& error) {
+    napi_throw_error(env, "ERR_BRIDGEGEN_INTERNAL", error.what());
+  } catch (...) {
+    napi_throw_error(env, "ERR_BRIDGEGEN_INTERNAL", "bridgegen: an unknown C++ exception");
+  }
 }
 
 BRIDGEGEN_RUNTIME_INLINE std::string detail::describe(napi_env env, napi_value value) {

@@ -3,7 +3,7 @@
 // convention) and ndarray-like objects are copied into column-major order. Shape checks too.
 #pragma once
 
-#include <napi.h>
+#include "linkage.h"
 
 #include <algorithm>
 
@@ -15,16 +15,69 @@
 #include "args.h"
 #include "array.h"
 #include "element.h"
+#if BRIDGEGEN_DEFINES_RUNTIME
 #include "ndarray.h"
 #include "source.h"
 #include "v8_fast.h"
-
+#endif
 
 namespace bridgegen {
 
+/**
+ * Reads array parameter i of the given rank into `out`. Exact-type typed arrays are used in
+ * place; anything else convertible is copied unless `access` is InPlace (then TypeError).
+ */
+template <typename T>
+void read_array(Args& args, size_t i, int rank, Access access, Array<T>& out);
+
 namespace detail {
+[[noreturn]] [[gnu::cold]] BRIDGEGEN_RUNTIME_INLINE void throw_no_shape(const Args& args, size_t from);
+[[noreturn]] [[gnu::cold]] BRIDGEGEN_RUNTIME_INLINE void throw_cannot_infer(const Args& args, size_t i, size_t from);
+[[noreturn]] [[gnu::cold]] BRIDGEGEN_RUNTIME_INLINE void throw_assumed_shape(const Args& args, size_t i);
+/** check_shape of an array whose shape (if known), rank, length and order are these. */
+BRIDGEGEN_RUNTIME_INLINE void check_shape_of(const Args& args, size_t i, bool shape_known, const int64_t* shape, int array_rank,
+                                             size_t length, bool row_major, int rank, const int64_t* expected, const char* dims_text);
+}  // namespace detail
 
+/** The extent `size(a, dim+1)` of array parameter `from`, which must have a shape. */
+template <typename A>
+BRIDGEGEN_HOT_INLINE int64_t known_extent(const Args& args, size_t from, const A& array, int dim) {
+  if (!array.shape_known) detail::throw_no_shape(args, from);
+  return array.shape[dim];
+}
 
+/**
+ * The extent of dimension `dim` of array parameter `from`, to infer size parameter `i` (`i` is
+ * `from` itself when the size is hidden: the caller cannot pass it).
+ */
+template <typename A>
+BRIDGEGEN_HOT_INLINE int64_t infer_extent(const Args& args, size_t i, const A& array, size_t from, int dim) {
+  if (!array.shape_known) i == from ? detail::throw_no_shape(args, from) : detail::throw_cannot_infer(args, i, from);
+  return array.shape[dim];
+}
+
+/** An assumed-shape dummy gets the array's own shape: a flat (typed) array of rank >= 2 has none. */
+template <typename A>
+BRIDGEGEN_HOT_INLINE void require_shape(const Args& args, size_t i, const A& array) {
+  if (!array.shape_known) detail::throw_assumed_shape(args, i);
+}
+
+/**
+ * Checks an input array against the extents its declaration requires (kUnchecked: not checked,
+ * as for an assumed-size last dimension; negative extents mean zero, as in Fortran). Leading
+ * extents must match exactly (they fix the memory layout); the last may be larger, and a flat
+ * array needs at least the product.
+ */
+template <typename A>
+BRIDGEGEN_HOT_INLINE void check_shape(const Args& args, size_t i, const A& array, int rank, const int64_t* expected,
+                                      const char* dims_text) {
+  detail::check_shape_of(args, i, array.shape_known, array.shape, array.rank, array.length, array.row_major, rank, expected,
+                         dims_text);
+}
+
+#if BRIDGEGEN_DEFINES_RUNTIME
+
+namespace detail {
 
 template <typename T>
 void require_in_place_ok(const Args& args, size_t i, Access access, napi_value value) {
@@ -130,10 +183,6 @@ __attribute__((noinline)) void read_array_other(Args& args, size_t i, int rank, 
 
 }  // namespace detail
 
-/**
- * Reads array parameter i of the given rank into `out`. Exact-type typed arrays are used in
- * place; anything else convertible is copied unless `access` is InPlace (then TypeError).
- */
 template <typename T>
 void read_array(Args& args, size_t i, int rank, Access access, Array<T>& out) {
   napi_value value = args.get(i);
@@ -158,14 +207,13 @@ void read_array(Args& args, size_t i, int rank, Access access, Array<T>& out) {
   detail::read_array_other(args, i, rank, access, out, exact, data, length);
 }
 
-namespace detail {
-[[noreturn]] BRIDGEGEN_COLD inline void throw_no_shape(const Args& args, size_t from) {
+BRIDGEGEN_RUNTIME_INLINE void detail::throw_no_shape(const Args& args, size_t from) {
   throw_type_error(args.env(),
                    args.describe(from) + ": its shape is needed, and a flat array has none; " +
                        "pass nested arrays or an ndarray", code::kArgType);
 }
 
-[[noreturn]] BRIDGEGEN_COLD inline void throw_cannot_infer(const Args& args, size_t i, size_t from) {
+BRIDGEGEN_RUNTIME_INLINE void detail::throw_cannot_infer(const Args& args, size_t i, size_t from) {
   throw_type_error(args.env(),
                    args.where() + ": cannot infer `" + args.signature().params[i] + "` from `" +
                        args.signature().params[from] +
@@ -173,62 +221,32 @@ namespace detail {
                    code::kArgCount);
 }
 
-[[noreturn]] BRIDGEGEN_COLD inline void throw_assumed_shape(const Args& args, size_t i) {
+BRIDGEGEN_RUNTIME_INLINE void detail::throw_assumed_shape(const Args& args, size_t i) {
   throw_type_error(args.env(),
                    args.describe(i) + " is assumed-shape: its shape is needed, and a flat array has none; " +
                        "pass nested arrays or an ndarray", code::kArgType);
 }
-}  // namespace detail
 
-/** The extent `size(a, dim+1)` of array parameter `from`, which must have a shape. */
-template <typename A>
-BRIDGEGEN_HOT_INLINE int64_t known_extent(const Args& args, size_t from, const A& array, int dim) {
-  if (!array.shape_known) detail::throw_no_shape(args, from);
-  return array.shape[dim];
-}
-
-/**
- * The extent of dimension `dim` of array parameter `from`, to infer size parameter `i` (`i` is
- * `from` itself when the size is hidden: the caller cannot pass it).
- */
-template <typename A>
-BRIDGEGEN_HOT_INLINE int64_t infer_extent(const Args& args, size_t i, const A& array, size_t from, int dim) {
-  if (!array.shape_known) i == from ? detail::throw_no_shape(args, from) : detail::throw_cannot_infer(args, i, from);
-  return array.shape[dim];
-}
-
-/** An assumed-shape dummy gets the array's own shape: a flat (typed) array of rank >= 2 has none. */
-template <typename A>
-BRIDGEGEN_HOT_INLINE void require_shape(const Args& args, size_t i, const A& array) {
-  if (!array.shape_known) detail::throw_assumed_shape(args, i);
-}
-
-
-/**
- * Checks an input array against the extents its declaration requires (kUnchecked: not checked,
- * as for an assumed-size last dimension; negative extents mean zero, as in Fortran). Leading extents must match exactly (they fix the memory
- * layout); the last may be larger, and a flat array needs at least the product.
- */
-template <typename A>
-void check_shape(const Args& args, size_t i, const A& array, int rank, const int64_t* expected,
-                 const char* dims_text) {
+BRIDGEGEN_RUNTIME_INLINE void detail::check_shape_of(const Args& args, size_t i, bool shape_known, const int64_t* shape,
+                                                     int array_rank, size_t length, bool row_major, int rank,
+                                                     const int64_t* expected, const char* dims_text) {
   size_t needed = 1;
   bool ok = true;
   for (int d = 0; d < rank; d++) {
     if (expected[d] == kUnchecked) continue;
     const int64_t want = expected[d] < 0 ? 0 : expected[d];
-    needed = detail::checked_product(args.env(), needed, static_cast<size_t>(want), [&] { return args.describe(i); });
-    if (!array.shape_known) continue;
-    if (d + 1 < rank ? array.shape[d] != want : array.shape[d] < want) ok = false;
+    needed = checked_product(args.env(), needed, static_cast<size_t>(want), [&] { return args.describe(i); });
+    if (!shape_known) continue;
+    if (d + 1 < rank ? shape[d] != want : shape[d] < want) ok = false;
   }
-  if (!array.shape_known && array.length < needed) ok = false;
+  if (!shape_known && length < needed) ok = false;
   if (ok) return;
   throw_range_error(args.env(),
-                    args.describe(i) + ": expected shape " + detail::format_shape(expected, rank, array.row_major) +
-                        " from " + dims_text + ", got " +
-                        (array.shape_known ? detail::format_shape(array.shape, array.rank, array.row_major)
-                                           : std::to_string(array.length) + " elements"),
+                    args.describe(i) + ": expected shape " + format_shape(expected, rank, row_major) + " from " + dims_text +
+                        ", got " + (shape_known ? format_shape(shape, array_rank, row_major) : std::to_string(length) + " elements"),
                     code::kShape);
 }
+
+#endif  // BRIDGEGEN_DEFINES_RUNTIME
 
 }  // namespace bridgegen

@@ -2,7 +2,7 @@
 // scijs): used in place when column-major contiguous with the exact element type, else gathered.
 #pragma once
 
-#include <napi.h>
+#include "linkage.h"
 
 #include <algorithm>
 #include <cstdint>

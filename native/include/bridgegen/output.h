@@ -2,7 +2,7 @@
 // Fortran writes straight into what the caller gets), and the result value or result object.
 #pragma once
 
-#include <napi.h>
+#include "linkage.h"
 
 #include <cstdint>
 #include <cstdlib>
@@ -15,18 +15,52 @@
 #include "args.h"
 #include "array.h"
 #include "element.h"
+#if BRIDGEGEN_DEFINES_RUNTIME
 #include "keys.h"
 #include "objects_js.h"
 #include "source.h"
 #include "v8_fast.h"
+#endif
 
 namespace bridgegen {
 
-namespace detail {
-inline void ok(napi_env env, napi_status status) {
-  if (status != napi_ok) throw Napi::Error::New(env);
+/** A new JS typed array holding a copy of `count` elements. */
+template <typename T>
+napi_value typed_copy(napi_env env, const T* from, size_t count) {
+  void* data = nullptr;
+  napi_value buffer, js;
+  detail::ok(env, napi_create_arraybuffer(env, count * sizeof(T), &data, &buffer));
+  if (count) std::memcpy(data, from, count * sizeof(T));
+  detail::ok(env, napi_create_typedarray(env, Element<T>::typed_array, count * Element<T>::lanes, buffer, 0, &js));
+  return js;
 }
-}  // namespace detail
+
+/** Allocates output `name` (zero-filled JS memory); negative extents mean zero, as in Fortran. */
+template <typename T>
+void alloc_array(Args& args, const char* name, int rank, const int64_t* extents, Array<T>& out);
+
+/**
+ * The JS value of an array result: rank 1 a typed array, else an ndarray-like object.
+ * `pinned` holds the live handles of the call's pinned values (see Args::pin).
+ */
+template <typename T>
+napi_value array_value(napi_env env, const napi_value* pinned, Array<T>& array);
+
+/** The JS value of a scalar result. */
+template <typename T>
+BRIDGEGEN_HOT_INLINE napi_value scalar_value(napi_env env, T value) {
+  return to_js(env, value);
+}
+
+/** Two or more results: a plain object keyed by lower-case name (contract 1.3). */
+inline napi_value result_object(napi_env env, std::initializer_list<std::pair<const char*, napi_value>> fields) {
+  napi_value object;
+  detail::ok(env, napi_create_object(env, &object));
+  for (const auto& field : fields) detail::ok(env, napi_set_named_property(env, object, field.first, field.second));
+  return object;
+}
+
+#if BRIDGEGEN_DEFINES_RUNTIME
 
 namespace detail {
 
@@ -61,17 +95,6 @@ inline Buffer output_buffer(const Args& args, const char* name, size_t total, si
 
 }  // namespace detail
 
-/** A new JS typed array holding a copy of `count` elements. */
-template <typename T>
-napi_value typed_copy(Napi::Env env, const T* from, size_t count) {
-  void* data = nullptr;
-  napi_value buffer, js;
-  detail::ok(env, napi_create_arraybuffer(env, count * sizeof(T), &data, &buffer));
-  if (count) std::memcpy(data, from, count * sizeof(T));
-  detail::ok(env, napi_create_typedarray(env, Element<T>::typed_array, count * Element<T>::lanes, buffer, 0, &js));
-  return js;
-}
-
 namespace detail {
 
 /** An ArrayBuffer over `data` that calls Release(data, hint) once collected (V8's own release if it can). */
@@ -96,7 +119,7 @@ inline void free_buffer(void* data, void* bytes) { buffer_free(data, reinterpret
 
 /** Hands native storage to JS without copying: the ArrayBuffer owns the vector from then on. */
 template <typename T>
-napi_value typed_adopt(Napi::Env env, Owned<T>&& storage) {
+napi_value typed_adopt(napi_env env, Owned<T>&& storage) {
   if (storage.empty()) return typed_copy<T>(env, nullptr, 0);
   auto* holder = new Owned<T>(std::move(storage));
   const size_t length = holder->size();
@@ -108,7 +131,7 @@ napi_value typed_adopt(Napi::Env env, Owned<T>&& storage) {
 
 /** Hands a Buffer of `length` elements (an output, a private copy) to JS: freed with its ArrayBuffer. */
 template <typename T>
-napi_value typed_adopt(Napi::Env env, Buffer&& buffer, size_t length) {
+napi_value typed_adopt(napi_env env, Buffer&& buffer, size_t length) {
   const size_t bytes = buffer.bytes();
   napi_value array_buffer = detail::owning_array_buffer<detail::free_buffer>(env, buffer.release(), length * sizeof(T),
                                                                               reinterpret_cast<void*>(bytes));
@@ -117,7 +140,6 @@ napi_value typed_adopt(Napi::Env env, Buffer&& buffer, size_t length) {
   return js;
 }
 
-/** Allocates output `name` (zero-filled JS memory); negative extents mean zero, as in Fortran. */
 template <typename T>
 void alloc_array(Args& args, const char* name, int rank, const int64_t* extents, Array<T>& out) {
   napi_env env = args.env();
@@ -159,7 +181,7 @@ void alloc_array(Args& args, const char* name, int rank, const int64_t* extents,
  * `extents` are the storage's (column-major); a row-major array shows them reversed.
  */
 template <typename T>
-napi_value shaped_value(Napi::Env env, napi_value js, int rank, const int64_t* extents, bool row_major = false) {
+napi_value shaped_value(napi_env env, napi_value js, int rank, const int64_t* extents, bool row_major = false) {
   if (rank <= 1) return js;
   int64_t shape[kMaxRank], strides[kMaxRank];
   int64_t step = 1;
@@ -186,12 +208,8 @@ napi_value shaped_value(Napi::Env env, napi_value js, int rank, const int64_t* e
   return nd;
 }
 
-/**
- * The JS value of an array result: rank 1 a typed array, else an ndarray-like object.
- * `pinned` holds the live handles of the call's pinned values (see Args::pin).
- */
 template <typename T>
-napi_value array_value(Napi::Env env, const napi_value* pinned, Array<T>& array) {
+napi_value array_value(napi_env env, const napi_value* pinned, Array<T>& array) {
   // Owned storage (an async call's output, F2Py's intent(in,out) copy) is handed over; a result
   // is built once, at the end of the call.
   napi_value js = array.scratch ? typed_adopt<T>(env, std::move(array.scratch), array.length)
@@ -199,18 +217,6 @@ napi_value array_value(Napi::Env env, const napi_value* pinned, Array<T>& array)
   return shaped_value<T>(env, js, array.rank, array.shape, array.row_major);
 }
 
-/** The JS value of a scalar result. */
-template <typename T>
-BRIDGEGEN_HOT_INLINE napi_value scalar_value(Napi::Env env, T value) {
-  return to_js(env, value);
-}
-
-/** Two or more results: a plain object keyed by lower-case name (contract 1.3). */
-inline napi_value result_object(Napi::Env env, std::initializer_list<std::pair<const char*, napi_value>> fields) {
-  napi_value object;
-  detail::ok(env, napi_create_object(env, &object));
-  for (const auto& field : fields) detail::ok(env, napi_set_named_property(env, object, field.first, field.second));
-  return object;
-}
+#endif  // BRIDGEGEN_DEFINES_RUNTIME
 
 }  // namespace bridgegen

@@ -3,7 +3,7 @@
 // assembles the Fortran or C value from the members, so no memory layout is assumed here.
 #pragma once
 
-#include <napi.h>
+#include "linkage.h"
 
 #include <array>
 #include <string>
@@ -29,7 +29,7 @@ inline napi_value field_value(const Args& args, size_t i, const char* field) {
                               describe(env, object), code::kArgType);
   }
   napi_value value;
-  if (napi_get_named_property(env, object, field, &value) != napi_ok) throw Napi::Error::New(env);
+  ok(env, napi_get_named_property(env, object, field, &value));
   return value;
 }
 
@@ -70,14 +70,14 @@ void read_field(const Args& args, size_t i, const char* field, std::array<T, N>&
   }
   for (uint32_t k = 0; k < N; k++) {
     napi_value element;
-    if (napi_get_element(env, value, k, &element) != napi_ok) throw Napi::Error::New(env);
+    detail::ok(env, napi_get_element(env, value, k, &element));
     out[k] = value_to<T>(env, element, [&] { return what() + " at index " + std::to_string(k); });
   }
 }
 
 /** An array component, for a result object: a new typed array holding a copy. */
 template <typename T, size_t N>
-napi_value field_array_value(Napi::Env env, const std::array<T, N>& values) {
+napi_value field_array_value(napi_env env, const std::array<T, N>& values) {
   return typed_copy(env, values.data(), N);
 }
 

@@ -2,7 +2,7 @@
 // from an array's extent (contract 1.3). Conversion rules are element.h's.
 #pragma once
 
-#include <napi.h>
+#include "linkage.h"
 
 #include "args.h"
 #include "element.h"

@@ -2,7 +2,7 @@
 // or a plain JS array), with size arithmetic that cannot overflow. Used by the copying paths only.
 #pragma once
 
-#include <napi.h>
+#include "linkage.h"
 
 #include <cstdint>
 #include <cstdlib>

@@ -4,10 +4,12 @@
 // copies (a view would outlive a deallocation); assignment converts and checks like a call.
 #pragma once
 
-#include <napi.h>
+#include "linkage.h"
 
 #include <cstdint>
 #include <cstring>
+#include <initializer_list>
+#include <string>
 
 #include "args.h"
 #include "chars.h"
@@ -38,6 +40,47 @@ struct Variable {
   Reallocate reallocate;
 };
 
+/** The getter and setter of a variable of element type T (raw N-API callbacks; their data is the Variable). */
+template <typename T>
+napi_value get_variable(napi_env env, napi_callback_info info);
+template <typename T>
+napi_value set_variable(napi_env env, napi_callback_info info);
+
+namespace detail {
+/** Defines `target.name` as an enumerable accessor property with these callbacks. */
+BRIDGEGEN_RUNTIME_INLINE void define_accessor(napi_env env, napi_value target, const char* name, napi_callback get,
+                                              napi_callback set, const Variable* var);
+}  // namespace detail
+
+/** `target.name` reads and assigns the variable. */
+template <typename T>
+void define_variable(napi_env env, napi_value target, const char* name, const Variable* var) {
+  detail::define_accessor(env, target, name, get_variable<T>, set_variable<T>, var);
+}
+
+/** `target.name` is a read-only constant (a Fortran named constant). */
+BRIDGEGEN_RUNTIME_INLINE void define_constant(napi_env env, napi_value target, const char* name, napi_value value);
+
+/** The JS value of a named constant: a number, an integer(8) as a bigint, a boolean or a string. */
+inline napi_value constant_value(napi_env env, double value) { return to_js(env, value); }
+inline napi_value constant_value(napi_env env, int64_t value) { return to_js(env, value); }
+inline napi_value constant_value(napi_env env, bool value) { return to_js(env, logical4{value}); }
+inline napi_value constant_value(napi_env env, const char* value) { return string_value(env, value); }
+inline napi_value constant_value(napi_env env, const std::string& value) { return string_value(env, value.data(), value.size()); }
+
+/** A frozen JS array of constants. */
+template <typename V>
+napi_value constant_array(napi_env env, std::initializer_list<V> values) {
+  napi_value array;
+  detail::ok(env, napi_create_array_with_length(env, values.size(), &array));
+  uint32_t i = 0;
+  for (const V& v : values) detail::ok(env, napi_set_element(env, array, i++, constant_value(env, v)));
+  detail::ok(env, napi_object_freeze(env, array));
+  return array;
+}
+
+#if BRIDGEGEN_DEFINES_RUNTIME
+
 namespace detail {
 
 inline thread_local void* located = nullptr;
@@ -57,7 +100,7 @@ inline int64_t element_count(int rank, const int64_t* shape) {
 
 /** A typed array over the Fortran memory itself (static storage: it never moves or goes away). */
 template <typename T>
-napi_value view_of(Napi::Env env, void* address, const Variable& var) {
+napi_value view_of(napi_env env, void* address, const Variable& var) {
   const size_t count = static_cast<size_t>(element_count(var.rank, var.shape));
   napi_value buffer, typed;
   ok(env, napi_create_external_arraybuffer(env, address, count * sizeof(T), nullptr, nullptr, &buffer));
@@ -79,21 +122,21 @@ napi_value read_allocatable(Napi::Env env, const Variable& var) {
 }  // namespace detail
 
 template <typename T>
-Napi::Value get_variable(const Napi::CallbackInfo& info) {
+napi_value read_variable(const Napi::CallbackInfo& info) {
   const Variable& var = *static_cast<const Variable*>(info.Data());
   Napi::Env env = info.Env();
-  if (var.locate_allocatable) return Napi::Value(env, detail::read_allocatable<T>(env, var));
+  if (var.locate_allocatable) return detail::read_allocatable<T>(env, var);
   void* address = detail::address_of(var);
   if (var.char_len > 0) {
     Chars chars{std::string(static_cast<const char*>(address), static_cast<size_t>(var.char_len)), var.char_len};
-    return Napi::Value(env, chars_value(env, chars));
+    return chars_value(env, chars);
   }
-  if (var.rank == 0) return Napi::Value(env, to_js(env, *static_cast<const T*>(address)));
-  return Napi::Value(env, detail::view_of<T>(env, address, var));
+  if (var.rank == 0) return to_js(env, *static_cast<const T*>(address));
+  return detail::view_of<T>(env, address, var);
 }
 
 template <typename T>
-void set_variable(const Napi::CallbackInfo& info) {
+void assign_variable(const Napi::CallbackInfo& info) {
   const Variable& var = *static_cast<const Variable*>(info.Data());
   if (var.read_only) throw_type_error(info.Env(), std::string(var.path) + " " + var.read_only, code::kArgType);
   static const int32_t deallocate = 0, allocate = 1;
@@ -102,7 +145,7 @@ void set_variable(const Napi::CallbackInfo& info) {
   }
   static const char* const params[] = {"value"};
   const Signature sig{var.path, params, 1, 1};
-  Args args(info, sig);
+  Args args(info.Env(), static_cast<napi_callback_info>(info), sig);
   if (var.locate_allocatable) {
     Array<T> value;
     read_array(args, 0, var.rank, Access::In, value);
@@ -124,26 +167,30 @@ void set_variable(const Napi::CallbackInfo& info) {
   }
 }
 
-/** `target.name` reads and assigns the variable. */
 template <typename T>
-void define_variable(Napi::Object target, const char* name, const Variable* var) {
-  target.DefineProperty(Napi::PropertyDescriptor::Accessor<get_variable<T>, set_variable<T>>(
-      name, napi_enumerable, const_cast<Variable*>(var)));
+napi_value get_variable(napi_env env, napi_callback_info info) {
+  return detail::guard(env, [&] { return read_variable<T>(Napi::CallbackInfo(env, info)); });
 }
 
-/** `target.name` is a read-only constant (a Fortran named constant). */
-inline void define_constant(Napi::Object target, const char* name, Napi::Value value) {
-  target.DefineProperty(Napi::PropertyDescriptor::Value(name, value, napi_enumerable));
+template <typename T>
+napi_value set_variable(napi_env env, napi_callback_info info) {
+  return detail::guard(env, [&] {
+    assign_variable<T>(Napi::CallbackInfo(env, info));
+    return static_cast<napi_value>(nullptr);
+  });
 }
 
-/** A frozen JS array of constants. */
-template <typename V>
-Napi::Value constant_array(Napi::Env env, std::initializer_list<V> values) {
-  Napi::Array array = Napi::Array::New(env, values.size());
-  uint32_t i = 0;
-  for (const V& v : values) array.Set(i++, Napi::Value::From(env, v));
-  array.Freeze();
-  return array;
+BRIDGEGEN_RUNTIME_INLINE void detail::define_accessor(napi_env env, napi_value target, const char* name, napi_callback get,
+                                                      napi_callback set, const Variable* var) {
+  napi_property_descriptor property{name, nullptr, nullptr, get, set, nullptr, napi_enumerable, const_cast<Variable*>(var)};
+  ok(env, napi_define_properties(env, target, 1, &property));
 }
+
+BRIDGEGEN_RUNTIME_INLINE void define_constant(napi_env env, napi_value target, const char* name, napi_value value) {
+  napi_property_descriptor property{name, nullptr, nullptr, nullptr, nullptr, value, napi_enumerable, nullptr};
+  detail::ok(env, napi_define_properties(env, target, 1, &property));
+}
+
+#endif  // BRIDGEGEN_DEFINES_RUNTIME
 
 }  // namespace bridgegen

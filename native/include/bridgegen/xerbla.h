@@ -4,7 +4,7 @@
 // call on this thread, which then throws or rejects with a RangeError naming the argument.
 #pragma once
 
-#include <napi.h>
+#include "linkage.h"
 
 #include <algorithm>
 #include <cctype>
@@ -71,29 +71,43 @@ inline void xerbla_from_info(XerblaReport& report, const char* routine, int64_t 
   std::snprintf(report.routine, sizeof report.routine, "%s", routine);
 }
 
+namespace detail {
 /**
- * The error of a call whose routine XERBLA rejected: `dgesv(): LAPACK's dgesv rejected argument
- * 4 (lda)`; the name is known when the report is about the routine called (not one it calls).
+ * The error of `routine_js()` whose routine XERBLA rejected: `dgesv(): LAPACK's dgesv rejected
+ * argument 4 (lda)`; the argument's name is known when the report is about `fortran_name`, the
+ * routine called (not one it calls), whose arguments are `fortran_args`.
  */
+BRIDGEGEN_RUNTIME_INLINE napi_value xerbla_error(napi_env env, const XerblaReport& report, const char* routine_js,
+                                                 const char* fortran_name, const char* const* fortran_args, size_t nargs);
+}  // namespace detail
+
 template <typename Frame>
-Napi::Value xerbla_error(Napi::Env env, const Frame& frame) {
-  const XerblaReport& r = frame.xerbla;
-  const std::string routine(r.routine);
-  std::string what = "argument " + std::to_string(r.info);
-  const int k = r.info - 1;
-  if (routine == Frame::fortran_name && k >= 0 && k < static_cast<int>(std::size(Frame::fortran_args))) {
-    what += " (" + std::string(Frame::fortran_args[k]) + ")";
-  }
-  Napi::Error error = Napi::RangeError::New(env, std::string(Frame::signature.routine) + "(): " + routine + " rejected " + what +
-                                                     " as illegal (LAPACK's XERBLA)");
-  error.Set("code", Napi::String::New(env, code::kXerbla));
-  error.Set("info", Napi::Number::New(env, -r.info));
-  return error.Value();
+napi_value xerbla_error(napi_env env, const Frame& frame) {
+  return detail::xerbla_error(env, frame.xerbla, Frame::signature.routine, Frame::fortran_name, Frame::fortran_args,
+                              std::size(Frame::fortran_args));
 }
 
 template <typename Frame, typename = void>
 struct catches_xerbla : std::false_type {};
 template <typename Frame>
 struct catches_xerbla<Frame, std::void_t<decltype(std::declval<Frame&>().xerbla)>> : std::true_type {};
+
+#if BRIDGEGEN_DEFINES_RUNTIME
+
+BRIDGEGEN_RUNTIME_INLINE napi_value detail::xerbla_error(napi_env env, const XerblaReport& r, const char* routine_js,
+                                                         const char* fortran_name, const char* const* fortran_args,
+                                                         size_t nargs) {
+  const std::string routine(r.routine);
+  std::string what = "argument " + std::to_string(r.info);
+  const int k = r.info - 1;
+  if (routine == fortran_name && k >= 0 && k < static_cast<int>(nargs)) what += " (" + std::string(fortran_args[k]) + ")";
+  Napi::Error error = Napi::RangeError::New(env, std::string(routine_js) + "(): " + routine + " rejected " + what +
+                                                     " as illegal (LAPACK's XERBLA)");
+  error.Set("code", Napi::String::New(env, code::kXerbla));
+  error.Set("info", Napi::Number::New(env, -r.info));
+  return error.Value();
+}
+
+#endif  // BRIDGEGEN_DEFINES_RUNTIME
 
 }  // namespace bridgegen

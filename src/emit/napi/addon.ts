@@ -22,19 +22,17 @@ function frameNames(routines: readonly Routine[]): string[] {
 /** The `export_routine` lines of some routines: `name` and `nameAsync` on the module (or `m.mod`). */
 function writeExports(w: Writer, routines: readonly Routine[], frames: readonly string[]): void {
   routines.forEach((routine, i) => {
-    const target = routine.module ? `bridgegen::namespace_object(exports, ${cppString(routine.module)})` : 'exports';
-    w.line(`bridgegen::export_routine<${frames[i]}>(${target}, ${cppString(routine.name)});`);
+    const target = routine.module ? `bridgegen::namespace_object(env, exports, ${cppString(routine.module)})` : 'exports';
+    w.line(`bridgegen::export_routine<${frames[i]}>(env, ${target}, ${cppString(routine.name)});`);
   });
 }
 
 function writeInit(w: Writer, iface: Interface, exportRoutines: () => void): void {
-  const usesEnv = iface.modules.some((m) => m.variables.some((v) => v.parameter));
-  w.block(`Napi::Object Init(Napi::Env ${usesEnv ? 'env' : '/*env*/'}, Napi::Object exports) {`, () => {
+  w.block('void Init(napi_env env, napi_value exports) {', () => {
     exportRoutines();
     writeVariableInit(w, iface);
-    w.line('bridgegen::export_blas_controls(exports);');
-    w.line('bridgegen::export_async_controls(exports);');
-    w.line('return exports;');
+    w.line('bridgegen::export_blas_controls(env, exports);');
+    w.line('bridgegen::export_async_controls(env, exports);');
   }, '}');
 }
 
@@ -89,7 +87,7 @@ export function emitAddon(moduleName: string, iface: Interface, catchXerbla = fa
   w.line();
   w.line('}  // namespace');
   w.line();
-  w.line(`NODE_API_MODULE(${moduleName}, Init)`);
+  w.line(`BRIDGEGEN_MODULE(${moduleName}, Init)`);
   return withComplex(w.toString());
 }
 
@@ -121,22 +119,22 @@ export function emitAddonFiles(moduleName: string, iface: Interface, catchXerbla
     w.line();
     w.line('}  // namespace');
     w.line();
-    w.block(`void ${exporter(k)}(Napi::Object exports) {`, () => writeExports(w, part.routines, part.frames), '}');
+    w.block(`void ${exporter(k)}(napi_env env, napi_value exports) {`, () => writeExports(w, part.routines, part.frames), '}');
     return { path: `src/${moduleName}_part${k + 1}.cc`, text: withComplex(w.toString()) };
   });
   const w = new Writer();
   header(w, moduleName, ' (initialiser)');
   if (catchXerbla) writeXerblaSink(w);
-  parts.forEach((_, k) => w.line(`void ${exporter(k)}(Napi::Object exports);`));
+  parts.forEach((_, k) => w.line(`void ${exporter(k)}(napi_env env, napi_value exports);`));
   w.line();
   w.line('namespace {');
   w.line();
   writeVariableDeclarations(w, moduleName, iface);
   w.line();
-  writeInit(w, iface, () => parts.forEach((_, k) => w.line(`${exporter(k)}(exports);`)));
+  writeInit(w, iface, () => parts.forEach((_, k) => w.line(`${exporter(k)}(env, exports);`)));
   w.line();
   w.line('}  // namespace');
   w.line();
-  w.line(`NODE_API_MODULE(${moduleName}, Init)`);
+  w.line(`BRIDGEGEN_MODULE(${moduleName}, Init)`);
   return [{ path: main, text: withComplex(w.toString()) }, ...files];
 }

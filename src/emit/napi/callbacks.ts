@@ -35,7 +35,7 @@ function writeTrampoline(w: Writer, routine: Routine, arg: Arg, frameName: strin
     // The trampoline is the callee: it must define its intent(out) scalars even when JS sets none.
     for (const a of conv.settable.filter((x) => x.intent === 'out')) w.line(`*p_${a.name} = ${cType(a)}{};`);
     if (sig.result) w.line(`${ret} result{};`);
-    w.block(`self->${member(arg.name)}.run([&](Napi::Env env) {`, () => {
+    w.block(`self->${member(arg.name)}.run([&](napi_env env) {`, () => {
       w.line('std::vector<napi_value> argv;');
       for (const a of conv.params) {
         if (a.rank === 0) {
@@ -46,7 +46,7 @@ function writeTrampoline(w: Writer, routine: Routine, arg: Arg, frameName: strin
         }
       }
       const call = `bridgegen::call_function(self->${member(arg.name)}, argv);`;
-      w.line(sig.result || conv.settable.length ? `const Napi::Value returned = ${call}` : call);
+      w.line(sig.result || conv.settable.length ? `const napi_value returned = ${call}` : call);
       if (sig.result) w.line(`result = bridgegen::returned_as<${ret}>(env, returned, ${what('the result')});`);
       for (const a of conv.settable) {
         w.line(`bridgegen::returned_field<${cType(a)}>(env, returned, ${cppString(a.name)}, p_${a.name}, ${what('the returned object')});`);
@@ -66,7 +66,7 @@ export function writeCallbackMembers(w: Writer, routine: Routine, frameName: str
     for (const arg of callbacks) w.line(`if (${member(arg.name)}.failed()) return &${member(arg.name)};`);
     w.line('return nullptr;');
   }, '}');
-  w.block('void abort_callbacks(Napi::Value reason) {', () => {
+  w.block('void abort_callbacks(napi_value reason) {', () => {
     for (const arg of callbacks) w.line(`${member(arg.name)}.abort(reason);`);
   }, '}');
 }

@@ -91,7 +91,7 @@ function resultValue(arg: Arg, routine: Routine): string {
 
 function writeResult(w: Writer, routine: Routine): void {
   const { results } = conventionOf(routine);
-  w.block('napi_value result(Napi::Env env, [[maybe_unused]] const napi_value* pinned) {', () => {
+  w.block('napi_value result(napi_env env, [[maybe_unused]] const napi_value* pinned) {', () => {
     if (results.length === 0) w.line('return bridgegen::undefined_value(env);');
     else if (results.length === 1) w.line(`return ${resultValue(results[0], routine)};`);
     else {

@@ -46,9 +46,8 @@ function cppNumber(value: number): string {
 /** A named constant's JS value: numbers, bigint for integer(8), booleans, strings, frozen arrays. */
 function constantValue(v: ModuleVariable & { value: ConstantValue }): string {
   const scalar = (x: number | boolean | string): string => {
-    if (typeof x === 'string') return `Napi::String::New(env, ${cppString(x)})`;
-    if (typeof x === 'boolean') return `Napi::Boolean::New(env, ${x})`;
-    return dtypeOf(v) === 'int64' && v.rank === 0 ? `Napi::BigInt::New(env, int64_t{${x}})` : `Napi::Number::New(env, ${cppNumber(x)})`;
+    if (typeof x === 'string' || typeof x === 'boolean') return `bridgegen::constant_value(env, ${typeof x === 'string' ? cppString(x) : x})`;
+    return `bridgegen::constant_value(env, ${dtypeOf(v) === 'int64' && v.rank === 0 ? `int64_t{${x}}` : `double(${cppNumber(x)})`})`;
   };
   if (!Array.isArray(v.value)) return scalar(v.value as number | boolean | string);
   const items = (v.value as ReadonlyArray<number | boolean | string>).map((x) =>
@@ -58,16 +57,16 @@ function constantValue(v: ModuleVariable & { value: ConstantValue }): string {
 }
 
 function target(jsName: string): string {
-  return `bridgegen::namespace_object(exports, ${cppString(jsName)})`;
+  return `bridgegen::namespace_object(env, exports, ${cppString(jsName)})`;
 }
 
 export function writeVariableInit(w: Writer, iface: Interface): void {
   for (const mod of iface.modules) {
     for (const v of mod.variables.filter((x): x is ModuleVariable & { value: ConstantValue } => x.parameter && x.value !== undefined)) {
-      w.line(`bridgegen::define_constant(${target(mod.name)}, ${cppString(v.name)}, ${constantValue(v)});`);
+      w.line(`bridgegen::define_constant(env, ${target(mod.name)}, ${cppString(v.name)}, ${constantValue(v)});`);
     }
   }
   for (const { owner, data } of exposedData(iface)) {
-    w.line(`bridgegen::define_variable<${elementType(data)}>(${target(owner.jsName)}, ${cppString(data.name)}, &${descriptorName(owner, data)});`);
+    w.line(`bridgegen::define_variable<${elementType(data)}>(env, ${target(owner.jsName)}, ${cppString(data.name)}, &${descriptorName(owner, data)});`);
   }
 }

@@ -103,10 +103,15 @@ describe.each(CASES)('golden case %s', (name) => {
     expect(generated[file]).toBe(expected);
   });
 
-  it('expected/addon.cc compiles with -Wall -Wextra -Werror', () => {
+  // Header-only (node-gyp, cmake-js), and against the compiled runtime (the direct build), where
+  // the glue must not read node-addon-api (bridgegen.h's #error checks it).
+  it.each([
+    { mode: 'header-only', defines: [] },
+    { mode: 'against the compiled runtime', defines: ['-DBRIDGEGEN_SEPARATE_RUNTIME'] },
+  ])('expected/addon.cc compiles with -Wall -Wextra -Werror ($mode)', ({ defines }) => {
     const nodeInclude = path.join(path.dirname(path.dirname(process.execPath)), 'include', 'node');
     const { ok, output } = run('g++', [
-      '-std=c++17', '-fsyntax-only', '-Wall', '-Wextra', '-Werror', ...GYP_DEFINES,
+      '-std=c++17', '-fsyntax-only', '-Wall', '-Wextra', '-Werror', ...GYP_DEFINES, ...defines,
       '-I', 'native/include', '-I', 'node_modules/node-addon-api', '-I', nodeInclude,
       expectedPath(name, 'addon.cc'),
     ]);

@@ -34,7 +34,7 @@ struct axpy_frame {
   }
   void invoke() { bgshim_basic_axpy(&a_a, a_x.data, a_y.data, &a_n); }
   static constexpr bool has_callbacks = false;
-  napi_value result(Napi::Env env, [[maybe_unused]] const napi_value* pinned) {
+  napi_value result(napi_env env, [[maybe_unused]] const napi_value* pinned) {
     return bridgegen::undefined_value(env);
   }
 };
@@ -57,7 +57,7 @@ struct vsum_frame {
   }
   void invoke() { bgshim_basic_vsum(a_x.data, &a_n, &r_value); }
   static constexpr bool has_callbacks = false;
-  napi_value result(Napi::Env env, [[maybe_unused]] const napi_value* pinned) {
+  napi_value result(napi_env env, [[maybe_unused]] const napi_value* pinned) {
     return bridgegen::scalar_value(env, r_value);
   }
 };
@@ -86,7 +86,7 @@ struct stats_frame {
   }
   void invoke() { bgshim_basic_stats(a_x.data, &a_n, &a_nbins, &a_mean, &a_var, a_hist.data); }
   static constexpr bool has_callbacks = false;
-  napi_value result(Napi::Env env, [[maybe_unused]] const napi_value* pinned) {
+  napi_value result(napi_env env, [[maybe_unused]] const napi_value* pinned) {
     return bridgegen::result_object(env, {
       {"mean", bridgegen::scalar_value(env, a_mean)},
       {"var", bridgegen::scalar_value(env, a_var)},
@@ -115,7 +115,7 @@ struct tally_frame {
   }
   void invoke() { bgshim_basic_tally(a_k.data, &a_m, &a_calls, &r_value); }
   static constexpr bool has_callbacks = false;
-  napi_value result(Napi::Env env, [[maybe_unused]] const napi_value* pinned) {
+  napi_value result(napi_env env, [[maybe_unused]] const napi_value* pinned) {
     return bridgegen::result_object(env, {
       {"tally", bridgegen::scalar_value(env, r_value)},
       {"calls", bridgegen::scalar_value(env, a_calls)},
@@ -143,22 +143,21 @@ struct halve_frame {
   }
   void invoke() { bgshim_basic_halve(a_x.data, &a_n, a_y.data); }
   static constexpr bool has_callbacks = false;
-  napi_value result(Napi::Env env, [[maybe_unused]] const napi_value* pinned) {
+  napi_value result(napi_env env, [[maybe_unused]] const napi_value* pinned) {
     return bridgegen::array_value(env, pinned, a_y);
   }
 };
 
-Napi::Object Init(Napi::Env /*env*/, Napi::Object exports) {
-  bridgegen::export_routine<axpy_frame>(exports, "axpy");
-  bridgegen::export_routine<vsum_frame>(exports, "vsum");
-  bridgegen::export_routine<stats_frame>(exports, "stats");
-  bridgegen::export_routine<tally_frame>(exports, "tally");
-  bridgegen::export_routine<halve_frame>(exports, "halve");
-  bridgegen::export_blas_controls(exports);
-  bridgegen::export_async_controls(exports);
-  return exports;
+void Init(napi_env env, napi_value exports) {
+  bridgegen::export_routine<axpy_frame>(env, exports, "axpy");
+  bridgegen::export_routine<vsum_frame>(env, exports, "vsum");
+  bridgegen::export_routine<stats_frame>(env, exports, "stats");
+  bridgegen::export_routine<tally_frame>(env, exports, "tally");
+  bridgegen::export_routine<halve_frame>(env, exports, "halve");
+  bridgegen::export_blas_controls(env, exports);
+  bridgegen::export_async_controls(env, exports);
 }
 
 }  // namespace
 
-NODE_API_MODULE(basic, Init)
+BRIDGEGEN_MODULE(basic, Init)

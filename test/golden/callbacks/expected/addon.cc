@@ -34,10 +34,10 @@ struct newton_frame {
   static double callback_f(double* p_x) {
     auto* self = static_cast<newton_frame*>(bridgegen::detail::running_frame);
     double result{};
-    self->a_f.run([&](Napi::Env env) {
+    self->a_f.run([&](napi_env env) {
       std::vector<napi_value> argv;
       argv.push_back(bridgegen::to_js(env, *p_x));
-      const Napi::Value returned = bridgegen::call_function(self->a_f, argv);
+      const napi_value returned = bridgegen::call_function(self->a_f, argv);
       result = bridgegen::returned_as<double>(env, returned, "the result of callback `f` of newton()");
     });
     return result;
@@ -45,10 +45,10 @@ struct newton_frame {
   static double callback_df(double* p_x) {
     auto* self = static_cast<newton_frame*>(bridgegen::detail::running_frame);
     double result{};
-    self->a_df.run([&](Napi::Env env) {
+    self->a_df.run([&](napi_env env) {
       std::vector<napi_value> argv;
       argv.push_back(bridgegen::to_js(env, *p_x));
-      const Napi::Value returned = bridgegen::call_function(self->a_df, argv);
+      const napi_value returned = bridgegen::call_function(self->a_df, argv);
       result = bridgegen::returned_as<double>(env, returned, "the result of callback `df` of newton()");
     });
     return result;
@@ -58,11 +58,11 @@ struct newton_frame {
     if (a_df.failed()) return &a_df;
     return nullptr;
   }
-  void abort_callbacks(Napi::Value reason) {
+  void abort_callbacks(napi_value reason) {
     a_f.abort(reason);
     a_df.abort(reason);
   }
-  napi_value result(Napi::Env env, [[maybe_unused]] const napi_value* pinned) {
+  napi_value result(napi_env env, [[maybe_unused]] const napi_value* pinned) {
     return bridgegen::result_object(env, {
       {"x", bridgegen::scalar_value(env, a_x)},
       {"iters", bridgegen::scalar_value(env, a_iters)},
@@ -97,7 +97,7 @@ struct rk4_frame {
   static constexpr bool has_callbacks = true;
   static void callback_rhs(double* p_t, double* p_y, int32_t* p_n, double* p_dydt) {
     auto* self = static_cast<rk4_frame*>(bridgegen::detail::running_frame);
-    self->a_rhs.run([&](Napi::Env env) {
+    self->a_rhs.run([&](napi_env env) {
       std::vector<napi_value> argv;
       argv.push_back(bridgegen::to_js(env, *p_t));
       bridgegen::CallbackView<double> view_y(env, p_y, std::max<int64_t>(0, (int64_t(*p_n)) - (1) + 1));
@@ -111,10 +111,10 @@ struct rk4_frame {
     if (a_rhs.failed()) return &a_rhs;
     return nullptr;
   }
-  void abort_callbacks(Napi::Value reason) {
+  void abort_callbacks(napi_value reason) {
     a_rhs.abort(reason);
   }
-  napi_value result(Napi::Env env, [[maybe_unused]] const napi_value* pinned) {
+  napi_value result(napi_env env, [[maybe_unused]] const napi_value* pinned) {
     return bridgegen::undefined_value(env);
   }
 };
@@ -138,10 +138,10 @@ struct each_frame {
   static void callback_visit(int32_t* p_i, int32_t* p_stop) {
     auto* self = static_cast<each_frame*>(bridgegen::detail::running_frame);
     *p_stop = int32_t{};
-    self->a_visit.run([&](Napi::Env env) {
+    self->a_visit.run([&](napi_env env) {
       std::vector<napi_value> argv;
       argv.push_back(bridgegen::to_js(env, *p_i));
-      const Napi::Value returned = bridgegen::call_function(self->a_visit, argv);
+      const napi_value returned = bridgegen::call_function(self->a_visit, argv);
       bridgegen::returned_field<int32_t>(env, returned, "stop", p_stop, "the returned object of callback `visit` of each()");
     });
   }
@@ -149,23 +149,22 @@ struct each_frame {
     if (a_visit.failed()) return &a_visit;
     return nullptr;
   }
-  void abort_callbacks(Napi::Value reason) {
+  void abort_callbacks(napi_value reason) {
     a_visit.abort(reason);
   }
-  napi_value result(Napi::Env env, [[maybe_unused]] const napi_value* pinned) {
+  napi_value result(napi_env env, [[maybe_unused]] const napi_value* pinned) {
     return bridgegen::scalar_value(env, r_value);
   }
 };
 
-Napi::Object Init(Napi::Env /*env*/, Napi::Object exports) {
-  bridgegen::export_routine<newton_frame>(exports, "newton");
-  bridgegen::export_routine<rk4_frame>(exports, "rk4");
-  bridgegen::export_routine<each_frame>(exports, "each");
-  bridgegen::export_blas_controls(exports);
-  bridgegen::export_async_controls(exports);
-  return exports;
+void Init(napi_env env, napi_value exports) {
+  bridgegen::export_routine<newton_frame>(env, exports, "newton");
+  bridgegen::export_routine<rk4_frame>(env, exports, "rk4");
+  bridgegen::export_routine<each_frame>(env, exports, "each");
+  bridgegen::export_blas_controls(env, exports);
+  bridgegen::export_async_controls(env, exports);
 }
 
 }  // namespace
 
-NODE_API_MODULE(callbacks, Init)
+BRIDGEGEN_MODULE(callbacks, Init)

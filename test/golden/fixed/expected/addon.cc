@@ -30,7 +30,7 @@ struct dscalx_frame {
   }
   void invoke() { bgshim_fixed_dscalx(&a_n, &a_da, a_dx.data, &a_incx); }
   static constexpr bool has_callbacks = false;
-  napi_value result(Napi::Env env, [[maybe_unused]] const napi_value* pinned) {
+  napi_value result(napi_env env, [[maybe_unused]] const napi_value* pinned) {
     return bridgegen::array_value(env, pinned, a_dx);
   }
 };
@@ -57,7 +57,7 @@ struct ddotx_frame {
   }
   void invoke() { bgshim_fixed_ddotx(&a_n, a_dx.data, a_dy.data, &r_value); }
   static constexpr bool has_callbacks = false;
-  napi_value result(Napi::Env env, [[maybe_unused]] const napi_value* pinned) {
+  napi_value result(napi_env env, [[maybe_unused]] const napi_value* pinned) {
     return bridgegen::scalar_value(env, r_value);
   }
 };
@@ -86,20 +86,19 @@ struct dlacpx_frame {
   }
   void invoke() { bgshim_fixed_dlacpx(&a_m, &a_n, a_a.data, &a_lda, a_b.data); }
   static constexpr bool has_callbacks = false;
-  napi_value result(Napi::Env env, [[maybe_unused]] const napi_value* pinned) {
+  napi_value result(napi_env env, [[maybe_unused]] const napi_value* pinned) {
     return bridgegen::array_value(env, pinned, a_b);
   }
 };
 
-Napi::Object Init(Napi::Env /*env*/, Napi::Object exports) {
-  bridgegen::export_routine<dscalx_frame>(exports, "dscalx");
-  bridgegen::export_routine<ddotx_frame>(exports, "ddotx");
-  bridgegen::export_routine<dlacpx_frame>(exports, "dlacpx");
-  bridgegen::export_blas_controls(exports);
-  bridgegen::export_async_controls(exports);
-  return exports;
+void Init(napi_env env, napi_value exports) {
+  bridgegen::export_routine<dscalx_frame>(env, exports, "dscalx");
+  bridgegen::export_routine<ddotx_frame>(env, exports, "ddotx");
+  bridgegen::export_routine<dlacpx_frame>(env, exports, "dlacpx");
+  bridgegen::export_blas_controls(env, exports);
+  bridgegen::export_async_controls(env, exports);
 }
 
 }  // namespace
 
-NODE_API_MODULE(fixed, Init)
+BRIDGEGEN_MODULE(fixed, Init)

@@ -27,7 +27,7 @@ struct geometry_norm_frame {
   }
   void invoke() { bgshim_modules_geometry_norm(a_x.data, &a_n, &r_value); }
   static constexpr bool has_callbacks = false;
-  napi_value result(Napi::Env env, [[maybe_unused]] const napi_value* pinned) {
+  napi_value result(napi_env env, [[maybe_unused]] const napi_value* pinned) {
     return bridgegen::scalar_value(env, r_value);
   }
 };
@@ -54,7 +54,7 @@ struct geometry_cross_frame {
   }
   void invoke() { bgshim_modules_geometry_cross(a_a.data, a_b.data, a_c.data); }
   static constexpr bool has_callbacks = false;
-  napi_value result(Napi::Env env, [[maybe_unused]] const napi_value* pinned) {
+  napi_value result(napi_env env, [[maybe_unused]] const napi_value* pinned) {
     return bridgegen::array_value(env, pinned, a_c);
   }
 };
@@ -73,22 +73,21 @@ struct origin_frame {
   }
   void invoke() { bgshim_modules_origin(a_p.data); }
   static constexpr bool has_callbacks = false;
-  napi_value result(Napi::Env env, [[maybe_unused]] const napi_value* pinned) {
+  napi_value result(napi_env env, [[maybe_unused]] const napi_value* pinned) {
     return bridgegen::array_value(env, pinned, a_p);
   }
 };
 
-Napi::Object Init(Napi::Env env, Napi::Object exports) {
-  bridgegen::export_routine<geometry_norm_frame>(bridgegen::namespace_object(exports, "geometry"), "norm");
-  bridgegen::export_routine<geometry_cross_frame>(bridgegen::namespace_object(exports, "geometry"), "cross");
-  bridgegen::export_routine<origin_frame>(exports, "origin");
-  bridgegen::define_constant(bridgegen::namespace_object(exports, "precision"), "dp", Napi::Number::New(env, 8));
-  bridgegen::define_constant(bridgegen::namespace_object(exports, "geometry"), "ndim", Napi::Number::New(env, 3));
-  bridgegen::export_blas_controls(exports);
-  bridgegen::export_async_controls(exports);
-  return exports;
+void Init(napi_env env, napi_value exports) {
+  bridgegen::export_routine<geometry_norm_frame>(env, bridgegen::namespace_object(env, exports, "geometry"), "norm");
+  bridgegen::export_routine<geometry_cross_frame>(env, bridgegen::namespace_object(env, exports, "geometry"), "cross");
+  bridgegen::export_routine<origin_frame>(env, exports, "origin");
+  bridgegen::define_constant(env, bridgegen::namespace_object(env, exports, "precision"), "dp", bridgegen::constant_value(env, double(8)));
+  bridgegen::define_constant(env, bridgegen::namespace_object(env, exports, "geometry"), "ndim", bridgegen::constant_value(env, double(3)));
+  bridgegen::export_blas_controls(env, exports);
+  bridgegen::export_async_controls(env, exports);
 }
 
 }  // namespace
 
-NODE_API_MODULE(modules, Init)
+BRIDGEGEN_MODULE(modules, Init)

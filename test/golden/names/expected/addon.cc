@@ -28,7 +28,7 @@ struct delete_frame {
   }
   void invoke() { bgshim_names_delete(a_new.data, a_class.data, &a_n); }
   static constexpr bool has_callbacks = false;
-  napi_value result(Napi::Env env, [[maybe_unused]] const napi_value* pinned) {
+  napi_value result(napi_env env, [[maybe_unused]] const napi_value* pinned) {
     return bridgegen::array_value(env, pinned, a_class);
   }
 };
@@ -47,19 +47,18 @@ struct twice_frame {
   }
   void invoke() { bgshim_names_twice(&a_int, &r_value); }
   static constexpr bool has_callbacks = false;
-  napi_value result(Napi::Env env, [[maybe_unused]] const napi_value* pinned) {
+  napi_value result(napi_env env, [[maybe_unused]] const napi_value* pinned) {
     return bridgegen::scalar_value(env, r_value);
   }
 };
 
-Napi::Object Init(Napi::Env /*env*/, Napi::Object exports) {
-  bridgegen::export_routine<delete_frame>(exports, "delete");
-  bridgegen::export_routine<twice_frame>(exports, "twice");
-  bridgegen::export_blas_controls(exports);
-  bridgegen::export_async_controls(exports);
-  return exports;
+void Init(napi_env env, napi_value exports) {
+  bridgegen::export_routine<delete_frame>(env, exports, "delete");
+  bridgegen::export_routine<twice_frame>(env, exports, "twice");
+  bridgegen::export_blas_controls(env, exports);
+  bridgegen::export_async_controls(env, exports);
 }
 
 }  // namespace
 
-NODE_API_MODULE(names, Init)
+BRIDGEGEN_MODULE(names, Init)

@@ -36,7 +36,7 @@ struct matvec_frame {
   }
   void invoke() { bgshim_rank2_matvec(a_a.data, a_x.data, a_y.data, &a_m, &a_n); }
   static constexpr bool has_callbacks = false;
-  napi_value result(Napi::Env env, [[maybe_unused]] const napi_value* pinned) {
+  napi_value result(napi_env env, [[maybe_unused]] const napi_value* pinned) {
     return bridgegen::array_value(env, pinned, a_y);
   }
 };
@@ -62,7 +62,7 @@ struct scale2_frame {
   }
   void invoke() { bgshim_rank2_scale2(a_a.data, &a_m, &a_n, &a_s); }
   static constexpr bool has_callbacks = false;
-  napi_value result(Napi::Env env, [[maybe_unused]] const napi_value* pinned) {
+  napi_value result(napi_env env, [[maybe_unused]] const napi_value* pinned) {
     return bridgegen::undefined_value(env);
   }
 };
@@ -95,7 +95,7 @@ struct expand_frame {
   }
   void invoke() { bgshim_rank2_expand(a_x.data, &a_n, &a_k, a_y.data, a_z.data, a_w.data); }
   static constexpr bool has_callbacks = false;
-  napi_value result(Napi::Env env, [[maybe_unused]] const napi_value* pinned) {
+  napi_value result(napi_env env, [[maybe_unused]] const napi_value* pinned) {
     return bridgegen::result_object(env, {
       {"y", bridgegen::array_value(env, pinned, a_y)},
       {"z", bridgegen::array_value(env, pinned, a_z)},
@@ -126,21 +126,20 @@ struct transp_frame {
   }
   void invoke() { bgshim_rank2_transp(a_a.data, &a_lda, &a_n, a_b.data); }
   static constexpr bool has_callbacks = false;
-  napi_value result(Napi::Env env, [[maybe_unused]] const napi_value* pinned) {
+  napi_value result(napi_env env, [[maybe_unused]] const napi_value* pinned) {
     return bridgegen::array_value(env, pinned, a_b);
   }
 };
 
-Napi::Object Init(Napi::Env /*env*/, Napi::Object exports) {
-  bridgegen::export_routine<matvec_frame>(exports, "matvec");
-  bridgegen::export_routine<scale2_frame>(exports, "scale2");
-  bridgegen::export_routine<expand_frame>(exports, "expand");
-  bridgegen::export_routine<transp_frame>(exports, "transp");
-  bridgegen::export_blas_controls(exports);
-  bridgegen::export_async_controls(exports);
-  return exports;
+void Init(napi_env env, napi_value exports) {
+  bridgegen::export_routine<matvec_frame>(env, exports, "matvec");
+  bridgegen::export_routine<scale2_frame>(env, exports, "scale2");
+  bridgegen::export_routine<expand_frame>(env, exports, "expand");
+  bridgegen::export_routine<transp_frame>(env, exports, "transp");
+  bridgegen::export_blas_controls(env, exports);
+  bridgegen::export_async_controls(env, exports);
 }
 
 }  // namespace
 
-NODE_API_MODULE(rank2, Init)
+BRIDGEGEN_MODULE(rank2, Init)

@@ -26,18 +26,17 @@ struct dscalx_frame {
   }
   void invoke() { bgshim_unsupported_dscalx(&a_alpha, a_x.data, &a_n); }
   static constexpr bool has_callbacks = false;
-  napi_value result(Napi::Env env, [[maybe_unused]] const napi_value* pinned) {
+  napi_value result(napi_env env, [[maybe_unused]] const napi_value* pinned) {
     return bridgegen::undefined_value(env);
   }
 };
 
-Napi::Object Init(Napi::Env /*env*/, Napi::Object exports) {
-  bridgegen::export_routine<dscalx_frame>(exports, "dscalx");
-  bridgegen::export_blas_controls(exports);
-  bridgegen::export_async_controls(exports);
-  return exports;
+void Init(napi_env env, napi_value exports) {
+  bridgegen::export_routine<dscalx_frame>(env, exports, "dscalx");
+  bridgegen::export_blas_controls(env, exports);
+  bridgegen::export_async_controls(env, exports);
 }
 
 }  // namespace
 
-NODE_API_MODULE(unsupported, Init)
+BRIDGEGEN_MODULE(unsupported, Init)

@@ -42,7 +42,7 @@ struct zdotu_x_frame {
   }
   void invoke() { bgshim_values_zdotu_x(&a_n, a_x.data, a_y.data, &r_value); }
   static constexpr bool has_callbacks = false;
-  napi_value result(Napi::Env env, [[maybe_unused]] const napi_value* pinned) {
+  napi_value result(napi_env env, [[maybe_unused]] const napi_value* pinned) {
     return bridgegen::scalar_value(env, r_value);
   }
 };
@@ -66,7 +66,7 @@ struct cscale_frame {
   }
   void invoke() { bgshim_values_cscale(&a_n, &a_a, a_x.data); }
   static constexpr bool has_callbacks = false;
-  napi_value result(Napi::Env env, [[maybe_unused]] const napi_value* pinned) {
+  napi_value result(napi_env env, [[maybe_unused]] const napi_value* pinned) {
     return bridgegen::undefined_value(env);
   }
 };
@@ -96,7 +96,7 @@ struct zconj_frame {
   }
   void invoke() { bgshim_values_zconj(a_a.data, &a_m, &a_n, a_b.data, a_absa.data); }
   static constexpr bool has_callbacks = false;
-  napi_value result(Napi::Env env, [[maybe_unused]] const napi_value* pinned) {
+  napi_value result(napi_env env, [[maybe_unused]] const napi_value* pinned) {
     return bridgegen::result_object(env, {
       {"b", bridgegen::array_value(env, pinned, a_b)},
       {"absa", bridgegen::array_value(env, pinned, a_absa)},
@@ -121,7 +121,7 @@ struct polar_frame {
   }
   void invoke() { bgshim_values_polar(&a_r, &a_theta, &a_z, &a_re); }
   static constexpr bool has_callbacks = false;
-  napi_value result(Napi::Env env, [[maybe_unused]] const napi_value* pinned) {
+  napi_value result(napi_env env, [[maybe_unused]] const napi_value* pinned) {
     return bridgegen::result_object(env, {
       {"z", bridgegen::scalar_value(env, a_z)},
       {"re", bridgegen::scalar_value(env, a_re)},
@@ -147,7 +147,7 @@ struct any_true_frame {
   }
   void invoke() { bgshim_values_any_true(a_flags.data, &a_n, &r_value); }
   static constexpr bool has_callbacks = false;
-  napi_value result(Napi::Env env, [[maybe_unused]] const napi_value* pinned) {
+  napi_value result(napi_env env, [[maybe_unused]] const napi_value* pinned) {
     return bridgegen::scalar_value(env, r_value);
   }
 };
@@ -172,7 +172,7 @@ struct negate_frame {
   }
   void invoke() { bgshim_values_negate(a_flags.data, &a_n, a_out.data); }
   static constexpr bool has_callbacks = false;
-  napi_value result(Napi::Env env, [[maybe_unused]] const napi_value* pinned) {
+  napi_value result(napi_env env, [[maybe_unused]] const napi_value* pinned) {
     return bridgegen::array_value(env, pinned, a_out);
   }
 };
@@ -194,7 +194,7 @@ struct flip_inplace_frame {
   }
   void invoke() { bgshim_values_flip_inplace(a_flags.data, &a_n); }
   static constexpr bool has_callbacks = false;
-  napi_value result(Napi::Env env, [[maybe_unused]] const napi_value* pinned) {
+  napi_value result(napi_env env, [[maybe_unused]] const napi_value* pinned) {
     return bridgegen::undefined_value(env);
   }
 };
@@ -218,7 +218,7 @@ struct both_frame {
   }
   void invoke() { bgshim_values_both(&a_a, &a_b, &a_x, &a_r, &a_positive); }
   static constexpr bool has_callbacks = false;
-  napi_value result(Napi::Env env, [[maybe_unused]] const napi_value* pinned) {
+  napi_value result(napi_env env, [[maybe_unused]] const napi_value* pinned) {
     return bridgegen::result_object(env, {
       {"r", bridgegen::scalar_value(env, a_r)},
       {"positive", bridgegen::scalar_value(env, a_positive)},
@@ -241,7 +241,7 @@ struct greet_frame {
   }
   void invoke() { bgshim_values_greet(a_name.data(), &a_name.len, a_greeting.data(), &a_greeting.len); }
   static constexpr bool has_callbacks = false;
-  napi_value result(Napi::Env env, [[maybe_unused]] const napi_value* pinned) {
+  napi_value result(napi_env env, [[maybe_unused]] const napi_value* pinned) {
     return bridgegen::chars_value(env, a_greeting);
   }
 };
@@ -266,7 +266,7 @@ struct tri_sum_frame {
   }
   void invoke() { bgshim_values_tri_sum(a_uplo.data(), &a_uplo.len, a_a.data, &a_n, &r_value); }
   static constexpr bool has_callbacks = false;
-  napi_value result(Napi::Env env, [[maybe_unused]] const napi_value* pinned) {
+  napi_value result(napi_env env, [[maybe_unused]] const napi_value* pinned) {
     return bridgegen::scalar_value(env, r_value);
   }
 };
@@ -284,7 +284,7 @@ struct shout_frame {
   }
   void invoke() { bgshim_values_shout(a_word.data(), &a_word.len); }
   static constexpr bool has_callbacks = false;
-  napi_value result(Napi::Env env, [[maybe_unused]] const napi_value* pinned) {
+  napi_value result(napi_env env, [[maybe_unused]] const napi_value* pinned) {
     return bridgegen::chars_value(env, a_word);
   }
 };
@@ -304,7 +304,7 @@ struct yes_no_frame {
   }
   void invoke() { bgshim_values_yes_no(&a_flag, r_value.data()); }
   static constexpr bool has_callbacks = false;
-  napi_value result(Napi::Env env, [[maybe_unused]] const napi_value* pinned) {
+  napi_value result(napi_env env, [[maybe_unused]] const napi_value* pinned) {
     return bridgegen::chars_value(env, r_value);
   }
 };
@@ -323,30 +323,29 @@ struct padded_length_frame {
   }
   void invoke() { bgshim_values_padded_length(a_code.data(), &a_code.len, &r_value); }
   static constexpr bool has_callbacks = false;
-  napi_value result(Napi::Env env, [[maybe_unused]] const napi_value* pinned) {
+  napi_value result(napi_env env, [[maybe_unused]] const napi_value* pinned) {
     return bridgegen::scalar_value(env, r_value);
   }
 };
 
-Napi::Object Init(Napi::Env /*env*/, Napi::Object exports) {
-  bridgegen::export_routine<zdotu_x_frame>(exports, "zdotu_x");
-  bridgegen::export_routine<cscale_frame>(exports, "cscale");
-  bridgegen::export_routine<zconj_frame>(exports, "zconj");
-  bridgegen::export_routine<polar_frame>(exports, "polar");
-  bridgegen::export_routine<any_true_frame>(exports, "any_true");
-  bridgegen::export_routine<negate_frame>(exports, "negate");
-  bridgegen::export_routine<flip_inplace_frame>(exports, "flip_inplace");
-  bridgegen::export_routine<both_frame>(exports, "both");
-  bridgegen::export_routine<greet_frame>(exports, "greet");
-  bridgegen::export_routine<tri_sum_frame>(exports, "tri_sum");
-  bridgegen::export_routine<shout_frame>(exports, "shout");
-  bridgegen::export_routine<yes_no_frame>(exports, "yes_no");
-  bridgegen::export_routine<padded_length_frame>(exports, "padded_length");
-  bridgegen::export_blas_controls(exports);
-  bridgegen::export_async_controls(exports);
-  return exports;
+void Init(napi_env env, napi_value exports) {
+  bridgegen::export_routine<zdotu_x_frame>(env, exports, "zdotu_x");
+  bridgegen::export_routine<cscale_frame>(env, exports, "cscale");
+  bridgegen::export_routine<zconj_frame>(env, exports, "zconj");
+  bridgegen::export_routine<polar_frame>(env, exports, "polar");
+  bridgegen::export_routine<any_true_frame>(env, exports, "any_true");
+  bridgegen::export_routine<negate_frame>(env, exports, "negate");
+  bridgegen::export_routine<flip_inplace_frame>(env, exports, "flip_inplace");
+  bridgegen::export_routine<both_frame>(env, exports, "both");
+  bridgegen::export_routine<greet_frame>(env, exports, "greet");
+  bridgegen::export_routine<tri_sum_frame>(env, exports, "tri_sum");
+  bridgegen::export_routine<shout_frame>(env, exports, "shout");
+  bridgegen::export_routine<yes_no_frame>(env, exports, "yes_no");
+  bridgegen::export_routine<padded_length_frame>(env, exports, "padded_length");
+  bridgegen::export_blas_controls(env, exports);
+  bridgegen::export_async_controls(env, exports);
 }
 
 }  // namespace
 
-NODE_API_MODULE(values, Init)
+BRIDGEGEN_MODULE(values, Init)
