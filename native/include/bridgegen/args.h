@@ -3,7 +3,7 @@
 #pragma once
 
 
-#include <bitset>
+#include <cstdint>
 #include <cstring>
 #include <string>
 
@@ -109,8 +109,8 @@ class Args {
    * An async call need not keep pin `index` until it settles: its memory is held or copied and no
    * result is made of it (an input array). A reference each cost an awaited call ~380 instructions.
    */
-  void settle_without(int index) { settle_without_.set(static_cast<size_t>(index)); }
-  bool needed_to_settle(size_t index) const { return !settle_without_.test(index); }
+  void settle_without(int index) { settle_without_[index / 64] |= uint64_t{1} << (index % 64); }
+  bool needed_to_settle(size_t index) const { return (settle_without_[index / 64] >> (index % 64) & 1) == 0; }
 
   /** Whether JS may run before the native side is done with the memory it was given (Memory). */
   bool holds_memory() const { return memory_ != Memory::Direct; }
@@ -157,7 +157,7 @@ class Args {
   napi_value values_[kMaxParams + 1];
   napi_value pins_[kMaxPins];
   size_t npins_ = 0;
-  std::bitset<kMaxPins> settle_without_;
+  uint64_t settle_without_[kMaxPins / 64] = {};  // a bit per pin (not std::bitset: a header less for the glue)
   Memory memory_;
   WriteBack write_backs_[kMaxParams];
   size_t nwrite_backs_ = 0;

@@ -4,7 +4,6 @@
 #pragma once
 
 
-#include <chrono>
 #include <cstddef>
 #include <cstring>
 #include <new>
@@ -15,6 +14,8 @@
 #include "linkage.h"
 #include "pending_call.h"
 #if BRIDGEGEN_DEFINES_RUNTIME
+#include <chrono>
+
 #include "batch.h"
 #include "inline_vector.h"
 #include "keys.h"
@@ -253,7 +254,7 @@ BRIDGEGEN_RUNTIME_INLINE void AsyncCall::execute() {
   }
   const auto start = std::chrono::steady_clock::now();
   routine_.invoke(frame_);
-  routine_.run_time.record(std::chrono::steady_clock::now() - start);
+  routine_.run_time.record(std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - start).count());
 }
 
 BRIDGEGEN_RUNTIME_INLINE Napi::Value AsyncCall::result(Napi::Env env) {

@@ -7,6 +7,11 @@
 // count. OpenBLAS is found among the libraries already loaded (never loaded by this).
 #pragma once
 
+#include "error.h"
+#include "linkage.h"
+
+// The policy only where the runtime is defined (linkage.h): glue calls none of it.
+#if BRIDGEGEN_DEFINES_RUNTIME
 #include <dlfcn.h>
 
 #include <algorithm>
@@ -14,10 +19,14 @@
 #include <mutex>
 
 #include "cores.h"
-#include "error.h"
-#include "linkage.h"
+#endif
 
 namespace bridgegen {
+
+/** `m.getBlasThreads()` / `m.setBlasThreads(n)`: camelCase, so no Fortran name can clash. */
+BRIDGEGEN_RUNTIME_INLINE void export_blas_controls(napi_env env, napi_value exports);
+
+#if BRIDGEGEN_DEFINES_RUNTIME
 
 namespace detail {
 
@@ -103,11 +112,6 @@ class AsyncBlasThreads {
  private:
   const bool counted_;
 };
-
-/** `m.getBlasThreads()` / `m.setBlasThreads(n)`: camelCase, so no Fortran name can clash. */
-BRIDGEGEN_RUNTIME_INLINE void export_blas_controls(napi_env env, napi_value exports);
-
-#if BRIDGEGEN_DEFINES_RUNTIME
 
 /** The chosen OpenBLAS thread count (sync calls use it all), or null when OpenBLAS is not loaded. */
 BRIDGEGEN_RUNTIME_INLINE Napi::Value get_blas_threads(const Napi::CallbackInfo& info) {

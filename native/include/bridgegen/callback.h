@@ -7,10 +7,12 @@
 
 
 #include <atomic>
-#include <condition_variable>
-#include <functional>
 #include <mutex>
+#include <type_traits>
 #include <vector>
+#if BRIDGEGEN_DEFINES_RUNTIME
+#include <condition_variable>
+#endif
 
 #include "args.h"
 #include "element.h"
@@ -26,8 +28,22 @@ inline thread_local std::unique_lock<std::mutex>* held_state_lock = nullptr;
 inline thread_local void* running_frame = nullptr;
 }  // namespace detail
 
-/** A job for the JS thread: converts, calls, converts back. */
-using CallbackJob = std::function<void(napi_env)>;
+/**
+ * A job for the JS thread: converts, calls, converts back. It refers to the trampoline's lambda,
+ * which outlives the run (Callback::run waits for it); not std::function, whose header was a
+ * tenth of what every glue compile read.
+ */
+class CallbackJob {
+ public:
+  template <typename F, typename = std::enable_if_t<!std::is_same_v<std::decay_t<F>, CallbackJob>>>
+  CallbackJob(F&& job)  // implicit: trampolines pass their lambda
+      : job_(&job), call_([](const void* f, napi_env env) { (*static_cast<const std::remove_reference_t<F>*>(f))(env); }) {}
+  void operator()(napi_env env) const { call_(job_, env); }
+
+ private:
+  const void* job_;
+  void (*call_)(const void*, napi_env);
+};
 
 /**
  * One JS function given for a procedure argument, for the duration of one call. Its larger

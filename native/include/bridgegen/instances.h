@@ -12,12 +12,14 @@
 #include "element.h"
 #include "input.h"
 #include "output.h"
+#include "scalar.h"
 #include "v8_fast.h"
 #include "variable.h"
 
 /** The instances for element type T; EXTERN is `extern` (a declaration) or empty (a definition). */
 #define BRIDGEGEN_ARRAY_INSTANCES(EXTERN, T)                                                                  \
   EXTERN template bool detail::exact_typed_array<T>(napi_value, void**, size_t*);                             \
+  EXTERN template T read_scalar<T>(const Args&, size_t);                                                      \
   EXTERN template void read_array<T>(Args&, size_t, int, Access, Array<T>&);                                  \
   EXTERN template void alloc_array<T>(Args&, const char*, int, const int64_t*, Array<T>&);                    \
   EXTERN template napi_value array_value<T>(napi_env, const napi_value*, Array<T>&);                          \

@@ -5,9 +5,7 @@
 
 #include <node_api.h>
 
-#include <algorithm>
 #include <atomic>
-#include <chrono>
 #include <cstdint>
 
 namespace bridgegen {
@@ -61,11 +59,11 @@ constexpr int64_t kOutlierNanos = 4 * kCheapNanos;
 class RunTime {
  public:
   bool cheap() const { return average_.load(std::memory_order_relaxed) < kCheapNanos; }
-  void record(std::chrono::steady_clock::duration took) {
+  void record(int64_t took_nanos) {
     // A run counts for at most kOutlierNanos: a cheap routine's run that was preempted
     // (milliseconds on a busy machine) does not make its next calls large (each its own work
     // item, waiting their turn) for long; a routine that really is slow stays above kCheapNanos.
-    const int64_t ns = std::min(std::chrono::duration_cast<std::chrono::nanoseconds>(took).count(), kOutlierNanos);
+    const int64_t ns = took_nanos < kOutlierNanos ? took_nanos : kOutlierNanos;
     const int64_t old = average_.load(std::memory_order_relaxed);
     average_.store(old == kUnknown ? ns : old + (ns - old) / 8, std::memory_order_relaxed);
   }

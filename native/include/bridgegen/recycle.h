@@ -8,12 +8,14 @@
 
 #include <cstddef>
 #include <cstdlib>
-#include <mutex>
 #include <new>
-#include <unordered_map>
 #include <vector>
 
 #include "linkage.h"
+#if BRIDGEGEN_DEFINES_RUNTIME
+#include <mutex>
+#include <unordered_map>
+#endif
 
 namespace bridgegen {
 
