@@ -4,6 +4,7 @@
 
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { versionOf } from './measure';
 import { ensureDist } from './parse';
@@ -104,4 +105,11 @@ export function writeInput(dir: string, what: InputName, n: number): Float64Arra
   const data = randomArray(what === 'a' || what === 'b' ? n * n : n, SEED[what] + n);
   writeFileSync(path.join(dir, `${what}-${n}.bin`), data);
   return data;
+}
+
+/** Runs `f` with every core given to async work (`setAsyncConcurrency(cores)`), then the default again. */
+export async function withAllCores<T>(la: Linalg, f: () => Promise<T>): Promise<T> {
+  const before = la.getAsyncConcurrency();
+  la.setAsyncConcurrency(os.availableParallelism());
+  try { return await f(); } finally { la.setAsyncConcurrency(before); }
 }

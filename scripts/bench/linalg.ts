@@ -15,13 +15,13 @@
 // A contender that cannot run (no SciPy, no C compiler, no OpenBLAS) is a skipped row with the reason.
 
 import { mkdirSync } from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { PYTHON } from './f2py';
 import { LAG_ROUNDS, lagRows } from './linalg-lag';
-import { benchThreads, buildC, type Fn, type Linalg, lastLine, loadLinalg, type Mat, run, writeInput } from './linalg-setup';
+import { benchThreads, buildC, type Fn, type Linalg, lastLine, loadLinalg, type Mat, run, withAllCores, writeInput } from './linalg-setup';
 import { measured, ratio, skipped, stats, versionOf } from './measure';
 import { jsDdot, jsDgemm, jsDgesv } from './plain-js';
+import { Spawner } from './spawner';
 import type { BenchContext, BenchResult, Benchmark, Ratio, Row } from './types';
 
 const DDOT_ROUNDS = 11;
@@ -212,19 +212,23 @@ async function callsPerRound(f: () => number | Promise<number>): Promise<number>
 
 interface External { readonly rows: Record<string, number[]>; readonly check: Record<string, number>; readonly threads?: number | null; readonly blas?: string; readonly config?: string }
 
-function external(cmd: string, args: readonly string[], cwd: string, threads: number): External {
-  const r = run(cmd, args, cwd, { ...process.env, OPENBLAS_NUM_THREADS: String(threads) });
+async function external(spawner: Spawner, cmd: string, args: readonly string[], cwd: string, threads: number): Promise<External> {
+  const r = await spawner.run(cmd, args, cwd, { ...process.env, OPENBLAS_NUM_THREADS: String(threads) });
   if (!r.ok) throw new Error(`${path.basename(cmd === PYTHON ? args[0]! : cmd)}: ${lastLine(r.err)}`);
   return JSON.parse(r.out) as External;
 }
 
 type Contender = 'sync' | 'inPlace' | 'async' | 'asyncAll' | 'js';
 
-/** Runs `f` with every core given to async work (`setAsyncConcurrency(cores)`), then the default again. */
-async function withAllCores<T>(la: Linalg, f: () => Promise<T>): Promise<T> {
-  const before = la.getAsyncConcurrency();
-  la.setAsyncConcurrency(os.availableParallelism());
-  try { return await f(); } finally { la.setAsyncConcurrency(before); }
+/**
+ * Calls of a contender's warm-up: one round, or for fresh outputs (dgesv's `lu`, `x`) enough for 160 MiB of
+ * them. The GC frees them in steps of V8's 64 MiB external-memory limit into the buffer cache (recycle.h), which
+ * then serves the next calls warm; before that every output's pages fault in (dgesv n=1024: 30-56 ms a call
+ * for its first ~10 calls, 12.7-13 ms after). C and SciPy reuse what malloc gets back at once.
+ */
+function warmupCalls(s: Spec, who: Contender, round: number): number {
+  const bytes = s.routine === 'dgesv' && who !== 'inPlace' ? 8 * (s.n * s.n + s.n) : 0;
+  return bytes > 0 ? Math.max(round, Math.ceil((160 << 20) / bytes)) : round;
 }
 
 async function throughputRows(la: Linalg, threads: number, hasScipy: string | undefined, ctx: BenchContext, work: string,
@@ -251,47 +255,51 @@ async function throughputRows(la: Linalg, threads: number, hasScipy: string | un
   const node: Record<Contender, Map<string, number[]>> = { sync: samples(), inPlace: samples(), async: samples(), asyncAll: samples(), js: samples() };
   const cRows = samples(), pyRows = samples();
   let cOut: External | undefined, pyOut: External | undefined;
-  for (let p = 0; p < PASSES; p++) {
-    if (cBin && !cWhy) {
-      ctx.log(`linalg: pass ${p + 1}/${PASSES}: C driver`);
-      try {
-        cOut = external(cBin, [work, String(threads), ...specArgs], work, threads);
-        for (const [k, v] of Object.entries(cOut.rows)) cRows.get(k)?.push(...v);
-      } catch (err) { cWhy = (err as Error).message; }
-    }
-    ctx.log(`linalg: pass ${p + 1}/${PASSES}: bridgegen/linalg sync and async, plain JS`);
-    for (const s of SPECS) {
-      const c = calls.get(key(s))!, count = counts.get(key(s))!;
-      /** One round of `who`: ms per call, or undefined when it has no row for this spec. */
-      const timed = async (who: Contender): Promise<number | undefined> => {
-        const f = who === 'asyncAll' ? c.async : c[who];
-        if (!f) return undefined;
-        const round = async () => {
-          const t0 = process.hrtime.bigint();
-          await callMany(f, count[who]);
-          return Number(process.hrtime.bigint() - t0) / 1e6 / count[who];
+  const spawner = new Spawner();
+  try {
+    for (let p = 0; p < PASSES; p++) {
+      if (cBin && !cWhy) {
+        ctx.log(`linalg: pass ${p + 1}/${PASSES}: C driver`);
+        try {
+          cOut = await external(spawner, cBin, [work, String(threads), ...specArgs], work, threads);
+          for (const [k, v] of Object.entries(cOut.rows)) cRows.get(k)?.push(...v);
+        } catch (err) { cWhy = (err as Error).message; }
+      }
+      ctx.log(`linalg: pass ${p + 1}/${PASSES}: bridgegen/linalg sync and async, plain JS`);
+      for (const s of SPECS) {
+        const c = calls.get(key(s))!, count = counts.get(key(s))!;
+        /** One round of `who` (`calls` calls): ms per call, or undefined when it has no row for this spec. */
+        const timed = async (who: Contender, calls = count[who]): Promise<number | undefined> => {
+          const f = who === 'asyncAll' ? c.async : c[who];
+          if (!f) return undefined;
+          const round = async () => {
+            const t0 = process.hrtime.bigint();
+            await callMany(f, calls);
+            return Number(process.hrtime.bigint() - t0) / 1e6 / calls;
+          };
+          return who === 'asyncAll' ? withAllCores(la, round) : round();
         };
-        return who === 'asyncAll' ? withAllCores(la, round) : round();
-      };
-      // Warm-up: one untimed round of each native contender, as the C driver and SciPy each have one (a
-      // single call left bridgegen's first rounds to fill the buffer cache while the GC found its pace:
-      // dgesv n=256 ran 0.61-0.88 ms a call for its first 500 calls, 0.51-0.73 after). Plain JS warmed up
-      // in its calibration (its calls take up to seconds).
-      for (const who of ['sync', 'inPlace', 'async', 'asyncAll'] as const) await timed(who);
-      for (let r = 0; r < ROUNDS_PER_PASS; r++) {
-        for (const who of ['sync', 'inPlace', 'async', 'asyncAll', 'js'] as const) {
-          const ms = await timed(who);
-          if (ms !== undefined) node[who].get(key(s))!.push(ms);
+        // Warm-up: an untimed round of each native contender, as the C driver and SciPy each have one; for
+        // fresh outputs, until the buffer cache serves them (warmupCalls). Plain JS warmed up in its calibration
+        // (its calls take up to seconds).
+        for (const who of ['sync', 'inPlace', 'async', 'asyncAll'] as const) await timed(who, warmupCalls(s, who, count[who]));
+        for (let r = 0; r < ROUNDS_PER_PASS; r++) {
+          for (const who of ['sync', 'inPlace', 'async', 'asyncAll', 'js'] as const) {
+            const ms = await timed(who);
+            if (ms !== undefined) node[who].get(key(s))!.push(ms);
+          }
         }
       }
+      if (!pyWhy) {
+        ctx.log(`linalg: pass ${p + 1}/${PASSES}: SciPy`);
+        try {
+          pyOut = await external(spawner, PYTHON, [path.join(__dirname, 'linalg.py'), 'mat', work, ...specArgs], work, threads);
+          for (const [k, v] of Object.entries(pyOut.rows)) pyRows.get(k)?.push(...v);
+        } catch (err) { pyWhy = (err as Error).message; }
+      }
     }
-    if (!pyWhy) {
-      ctx.log(`linalg: pass ${p + 1}/${PASSES}: SciPy`);
-      try {
-        pyOut = external(PYTHON, [path.join(__dirname, 'linalg.py'), 'mat', work, ...specArgs], work, threads);
-        for (const [k, v] of Object.entries(pyOut.rows)) pyRows.get(k)?.push(...v);
-      } catch (err) { pyWhy = (err as Error).message; }
-    }
+  } finally {
+    spawner.close();
   }
 
   // Same results everywhere (ddot's value, sums of C or x); a difference is reported, not hidden.
@@ -394,7 +402,9 @@ async function runLinalg(ctx: BenchContext): Promise<BenchResult> {
         'written to bench/out/linalg/*.bin and read by the C driver and SciPy); bridgegen gets { data, shape, order: ' +
         '\'column-major\' } (ddot: Float64Array), SciPy Fortran-ordered arrays, plain JS the same Float64Arrays, so no ' +
         `contender converts layouts. ${PASSES} passes (C, Node, SciPy in turn) x ${ROUNDS_PER_PASS} rounds each after a ` +
-        'warm-up round (per contender in the Node pass); in the Node pass the rounds of bridgegen sync, async (by default, then with setAsyncConcurrency(cores): ' +
+        'warm-up round (per contender in the Node pass; for dgesv\'s fresh outputs, 160 MiB of them, until the buffer cache ' +
+        'serves them: recycle.h). C and SciPy run from a helper process (spawner.ts), so the Node process never forks: a ' +
+        'fork write-protects every page, and bridgegen\'s reused outputs then faulted in again; in the Node pass the rounds of bridgegen sync, async (by default, then with setAsyncConcurrency(cores): ' +
         'its BLAS threads get every core instead of cores - 1, blas.h) and plain JS alternate; ms per call = round time / ' +
         'calls; rate = GFLOP/s at the median (ddot 2n, dgemm 2n^3, dgesv 2/3 n^3 + 2n^2). Ratios "/ C" are throughput ' +
         'relative to the C driver (above 1: faster than C).',
