@@ -2,7 +2,6 @@
 // (contract 1.3), missing/extra argument errors, and the values an async call must keep alive.
 #pragma once
 
-
 #include <cstdint>
 #include <cstring>
 #include <string>

@@ -2,13 +2,12 @@
 // inputs (input.h) and outputs (output.h).
 #pragma once
 
-#include "linkage.h"
-
 #include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "linkage.h"
 #include "recycle.h"
 
 namespace bridgegen {

@@ -3,7 +3,6 @@
 // AbortSignal until it starts.
 #pragma once
 
-
 #include <cstddef>
 #include <cstring>
 #include <new>

@@ -3,7 +3,6 @@
 // event loop; a program that wants every core for async work (and accepts timer lag) raises it.
 #pragma once
 
-
 #include "error.h"
 #include "linkage.h"
 #if BRIDGEGEN_DEFINES_RUNTIME

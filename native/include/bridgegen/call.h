@@ -3,7 +3,6 @@
 // state (SAVE, COMMON, module variables) are serialized per addon; threadsafe ones run concurrently.
 #pragma once
 
-
 #include <cstring>
 #include <exception>
 #include <mutex>

@@ -5,19 +5,18 @@
 // called again; the routine finishes and the caller receives that same error object.
 #pragma once
 
-
 #include <atomic>
 #include <mutex>
 #include <type_traits>
 #include <vector>
-#if BRIDGEGEN_DEFINES_RUNTIME
-#include <condition_variable>
-#endif
 
 #include "args.h"
 #include "element.h"
 #include "error.h"
 #include "linkage.h"
+#if BRIDGEGEN_DEFINES_RUNTIME
+#include <condition_variable>
+#endif
 
 namespace bridgegen {
 
@@ -30,8 +29,8 @@ inline thread_local void* running_frame = nullptr;
 
 /**
  * A job for the JS thread: converts, calls, converts back. It refers to the trampoline's lambda,
- * which outlives the run (Callback::run waits for it); not std::function, whose header was a
- * tenth of what every glue compile read.
+ * which outlives the run (Callback::run waits for it); not std::function, so the glue does not
+ * read <functional>.
  */
 class CallbackJob {
  public:

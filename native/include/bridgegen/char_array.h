@@ -4,8 +4,6 @@
 // an ndarray-like object with dtype 'string'). The Fortran side gets count*len contiguous bytes.
 #pragma once
 
-#include "linkage.h"
-
 #include <cstdint>
 #include <string>
 #include <vector>

@@ -2,13 +2,12 @@
 // blank-padded as Fortran expects), and comes back with trailing blanks trimmed (contract 1.4).
 #pragma once
 
-#include "linkage.h"
-
 #include <cstdint>
 #include <string>
 
 #include "args.h"
 #include "error.h"
+#include "linkage.h"
 
 namespace bridgegen {
 

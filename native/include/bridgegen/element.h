@@ -3,14 +3,13 @@
 // back. Arrays and scalars both convert through here.
 #pragma once
 
-#include "linkage.h"
-
 #include <cstdint>
 #include <limits>
 #include <string>
 #include <type_traits>
 
 #include "error.h"
+#include "linkage.h"
 
 namespace bridgegen {
 

@@ -2,7 +2,6 @@
 // exceptions that node-addon-api turns into JS exceptions at the call boundary.
 #pragma once
 
-
 #include <string>
 
 #include "linkage.h"

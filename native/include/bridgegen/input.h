@@ -3,8 +3,6 @@
 // convention) and ndarray-like objects are copied into column-major order. Shape checks too.
 #pragma once
 
-#include "linkage.h"
-
 #include <algorithm>
 
 #include <cstdint>
@@ -15,6 +13,7 @@
 #include "args.h"
 #include "array.h"
 #include "element.h"
+#include "linkage.h"
 #if BRIDGEGEN_DEFINES_RUNTIME
 #include "ndarray.h"
 #include "source.h"

@@ -5,7 +5,6 @@
 // The async work items' resource object is kept here too, per thread, for the same reason.
 #pragma once
 
-
 #include <memory>
 #include <utility>
 #include <vector>

@@ -2,8 +2,6 @@
 // scijs): used in place when column-major contiguous with the exact element type, else gathered.
 #pragma once
 
-#include "linkage.h"
-
 #include <algorithm>
 #include <cstdint>
 #include <string>
@@ -12,6 +10,7 @@
 #include "array.h"
 #include "element.h"
 #include "keys.h"
+#include "linkage.h"
 #include "objects_js.h"
 #include "source.h"
 

@@ -12,7 +12,6 @@
 // (a bigint extent, a `shape` that is not an array), N-API reads it as before.
 #pragma once
 
-
 #include <cstdint>
 #include <cstring>
 

@@ -2,8 +2,6 @@
 // Fortran writes straight into what the caller gets), and the result value or result object.
 #pragma once
 
-#include "linkage.h"
-
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
@@ -15,6 +13,7 @@
 #include "args.h"
 #include "array.h"
 #include "element.h"
+#include "linkage.h"
 #if BRIDGEGEN_DEFINES_RUNTIME
 #include "keys.h"
 #include "objects_js.h"

@@ -3,14 +3,13 @@
 // assembles the Fortran or C value from the members, so no memory layout is assumed here.
 #pragma once
 
-#include "linkage.h"
-
 #include <array>
 #include <string>
 
 #include "args.h"
 #include "element.h"
 #include "error.h"
+#include "linkage.h"
 #include "output.h"
 
 namespace bridgegen {

@@ -2,11 +2,10 @@
 // from an array's extent (contract 1.3). Conversion rules are element.h's.
 #pragma once
 
-#include "linkage.h"
-
 #include "args.h"
 #include "element.h"
 #include "error.h"
+#include "linkage.h"
 
 namespace bridgegen {
 

@@ -2,8 +2,6 @@
 // or a plain JS array), with size arithmetic that cannot overflow. Used by the copying paths only.
 #pragma once
 
-#include "linkage.h"
-
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
@@ -13,6 +11,7 @@
 #include "args.h"
 #include "array.h"
 #include "element.h"
+#include "linkage.h"
 #include "v8_fast.h"
 
 namespace bridgegen {

@@ -6,7 +6,6 @@
 // answer when V8 is not used ("ask N-API" / "copy instead"), never a different result.
 #pragma once
 
-
 #include <cstdint>
 #include <cstring>
 #include <memory>

@@ -4,8 +4,6 @@
 // copies (a view would outlive a deallocation); assignment converts and checks like a call.
 #pragma once
 
-#include "linkage.h"
-
 #include <cstdint>
 #include <cstring>
 #include <initializer_list>
@@ -15,7 +13,9 @@
 #include "chars.h"
 #include "element.h"
 #include "input.h"
+#include "linkage.h"
 #include "output.h"
+#include "scalar.h"
 
 namespace bridgegen {
 

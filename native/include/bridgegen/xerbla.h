@@ -4,8 +4,6 @@
 // call on this thread, which then throws or rejects with a RangeError naming the argument.
 #pragma once
 
-#include "linkage.h"
-
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
@@ -14,6 +12,7 @@
 #include <type_traits>
 
 #include "error.h"
+#include "linkage.h"
 
 namespace bridgegen {
 
