@@ -256,50 +256,46 @@ async function throughputRows(la: Linalg, threads: number, hasScipy: string | un
   const cRows = samples(), pyRows = samples();
   let cOut: External | undefined, pyOut: External | undefined;
   const spawner = new Spawner();
-  try {
-    for (let p = 0; p < PASSES; p++) {
-      if (cBin && !cWhy) {
-        ctx.log(`linalg: pass ${p + 1}/${PASSES}: C driver`);
-        try {
-          cOut = await external(spawner, cBin, [work, String(threads), ...specArgs], work, threads);
-          for (const [k, v] of Object.entries(cOut.rows)) cRows.get(k)?.push(...v);
-        } catch (err) { cWhy = (err as Error).message; }
-      }
-      ctx.log(`linalg: pass ${p + 1}/${PASSES}: bridgegen/linalg sync and async, plain JS`);
-      for (const s of SPECS) {
-        const c = calls.get(key(s))!, count = counts.get(key(s))!;
-        /** One round of `who` (`calls` calls): ms per call, or undefined when it has no row for this spec. */
-        const timed = async (who: Contender, calls = count[who]): Promise<number | undefined> => {
-          const f = who === 'asyncAll' ? c.async : c[who];
-          if (!f) return undefined;
-          const round = async () => {
-            const t0 = process.hrtime.bigint();
-            await callMany(f, calls);
-            return Number(process.hrtime.bigint() - t0) / 1e6 / calls;
-          };
-          return who === 'asyncAll' ? withAllCores(la, round) : round();
+  for (let p = 0; p < PASSES; p++) {
+    if (cBin && !cWhy) {
+      ctx.log(`linalg: pass ${p + 1}/${PASSES}: C driver`);
+      try {
+        cOut = await external(spawner, cBin, [work, String(threads), ...specArgs], work, threads);
+        for (const [k, v] of Object.entries(cOut.rows)) cRows.get(k)?.push(...v);
+      } catch (err) { cWhy = (err as Error).message; }
+    }
+    ctx.log(`linalg: pass ${p + 1}/${PASSES}: bridgegen/linalg sync and async, plain JS`);
+    for (const s of SPECS) {
+      const c = calls.get(key(s))!, count = counts.get(key(s))!;
+      /** One round of `who` (`calls` calls): ms per call, or undefined when it has no row for this spec. */
+      const timed = async (who: Contender, calls = count[who]): Promise<number | undefined> => {
+        const f = who === 'asyncAll' ? c.async : c[who];
+        if (!f) return undefined;
+        const round = async () => {
+          const t0 = process.hrtime.bigint();
+          await callMany(f, calls);
+          return Number(process.hrtime.bigint() - t0) / 1e6 / calls;
         };
-        // Warm-up: an untimed round of each native contender, as the C driver and SciPy each have one; for
-        // fresh outputs, until the buffer cache serves them (warmupCalls). Plain JS warmed up in its calibration
-        // (its calls take up to seconds).
-        for (const who of ['sync', 'inPlace', 'async', 'asyncAll'] as const) await timed(who, warmupCalls(s, who, count[who]));
-        for (let r = 0; r < ROUNDS_PER_PASS; r++) {
-          for (const who of ['sync', 'inPlace', 'async', 'asyncAll', 'js'] as const) {
-            const ms = await timed(who);
-            if (ms !== undefined) node[who].get(key(s))!.push(ms);
-          }
+        return who === 'asyncAll' ? withAllCores(la, round) : round();
+      };
+      // Warm-up: an untimed round of each native contender, as the C driver and SciPy each have one; for
+      // fresh outputs, until the buffer cache serves them (warmupCalls). Plain JS warmed up in its calibration
+      // (its calls take up to seconds).
+      for (const who of ['sync', 'inPlace', 'async', 'asyncAll'] as const) await timed(who, warmupCalls(s, who, count[who]));
+      for (let r = 0; r < ROUNDS_PER_PASS; r++) {
+        for (const who of ['sync', 'inPlace', 'async', 'asyncAll', 'js'] as const) {
+          const ms = await timed(who);
+          if (ms !== undefined) node[who].get(key(s))!.push(ms);
         }
       }
-      if (!pyWhy) {
-        ctx.log(`linalg: pass ${p + 1}/${PASSES}: SciPy`);
-        try {
-          pyOut = await external(spawner, PYTHON, [path.join(__dirname, 'linalg.py'), 'mat', work, ...specArgs], work, threads);
-          for (const [k, v] of Object.entries(pyOut.rows)) pyRows.get(k)?.push(...v);
-        } catch (err) { pyWhy = (err as Error).message; }
-      }
     }
-  } finally {
-    spawner.close();
+    if (!pyWhy) {
+      ctx.log(`linalg: pass ${p + 1}/${PASSES}: SciPy`);
+      try {
+        pyOut = await external(spawner, PYTHON, [path.join(__dirname, 'linalg.py'), 'mat', work, ...specArgs], work, threads);
+        for (const [k, v] of Object.entries(pyOut.rows)) pyRows.get(k)?.push(...v);
+      } catch (err) { pyWhy = (err as Error).message; }
+    }
   }
 
   // Same results everywhere (ddot's value, sums of C or x); a difference is reported, not hidden.

@@ -22,9 +22,14 @@ export interface RunResult { ok: boolean; out: string; err: string }
 export class Spawner {
   private readonly child: ChildProcess = spawn(process.execPath, ['-e', HELPER], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
 
+  constructor() {
+    this.holdOpen(false);
+  }
+
   /** Runs `cmd` to completion in the helper (one at a time). */
   run(cmd: string, args: readonly string[], cwd: string, env: NodeJS.ProcessEnv): Promise<RunResult> {
-    return new Promise((resolve, reject) => {
+    this.holdOpen(true);
+    return new Promise<RunResult>((resolve, reject) => {
       const onExit = (code: number | null) => reject(new Error(`bench spawner exited (${code})`));
       this.child.once('exit', onExit);
       this.child.once('message', (m) => {
@@ -32,10 +37,20 @@ export class Spawner {
         resolve(m as RunResult);
       });
       this.child.send({ cmd, args, cwd, env });
-    });
+    }).finally(() => this.holdOpen(false));
   }
 
-  close(): void {
-    if (this.child.connected) this.child.disconnect();
+  /**
+   * Whether the helper keeps this process alive: only while it runs something. Idle, it does not, so
+   * the bench needs no close(); the helper exits when this process does (its IPC channel closes).
+   */
+  private holdOpen(busy: boolean): void {
+    if (busy) {
+      this.child.ref();
+      this.child.channel?.ref();
+    } else {
+      this.child.unref();
+      this.child.channel?.unref();
+    }
   }
 }

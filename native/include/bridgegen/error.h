@@ -1,5 +1,5 @@
 // bridgegen runtime — error mapping: TypeError/RangeError with stable `code`s, thrown as C++
-// exceptions that node-addon-api turns into JS exceptions at the call boundary.
+// exceptions that `detail::guard` turns into JS exceptions at the call boundary.
 #pragma once
 
 #include <string>
