@@ -6,14 +6,14 @@ import type { Blas, Lapack } from './build/api';
 export declare const blas: Blas;
 /** scipy.linalg.lapack: `lapack.dgesv(a, b)` -> `{ lu, piv, x, info }`. */
 export declare const lapack: Lapack;
-/** The OpenBLAS thread count, or null when the module is not linked with OpenBLAS. */
+/** The OpenBLAS thread count, or null when the module does not link OpenBLAS. */
 export declare function getBlasThreads(): number | null;
-/** Sets the OpenBLAS thread count (1 while many async calls share the pool); false without OpenBLAS. */
+/** Sets the OpenBLAS thread count (1: large async calls run side by side, a core each); false without OpenBLAS. */
 export declare function setBlasThreads(threads: number): boolean;
-/** How many large async calls run on the libuv pool at once (default: cores - 1, at least 1; the rest wait their turn). */
+/** The cores large async calls take at once (default: all), each as many as its BLAS threads; the rest wait their turn. */
 export declare function getAsyncConcurrency(): number;
-/** Sets it (an integer from 1 to 1024); more than cores - 1 trades event-loop lag for async throughput. */
-export declare function setAsyncConcurrency(calls: number): void;
+/** Sets it (an integer from 1 to 1024); cores - 1 keeps a core for the event loop (timers on time) at the cost of async throughput. */
+export declare function setAsyncConcurrency(cores: number): void;
 /** The BLAS/LAPACK the module was built against. */
 export declare const libraries: {
   readonly kind: 'openblas' | 'reference' | 'user';

@@ -18,23 +18,29 @@ integer function blas_threads_now()
   blas_threads_now = openblas_get_num_threads()
 end function blas_threads_now
 
-!> The OpenBLAS thread count read halfway through keeping a thread busy for 2 * `ms` milliseconds:
-!> two calls started together both read it while both run (the async policy shares the cores).
-integer function blas_threads_midway(ms)
+!> The OpenBLAS thread count read halfway through keeping a thread busy for 2 * `ms` milliseconds,
+!> and when that began and ended (system_clock): shows how many calls ran at once, and on how many
+!> BLAS threads each.
+subroutine blas_threads_midway(ms, threads, started, ended)
   integer, intent(in) :: ms
+  integer, intent(out) :: threads
+  integer(8), intent(out) :: started, ended
 !f2py threadsafe
   integer, external :: blas_threads_now
-  call busy(ms)
-  blas_threads_midway = blas_threads_now()
-  call busy(ms)
+  integer(8) :: midway
+  call busy(ms, started)
+  threads = blas_threads_now()
+  call busy(ms, midway)
+  call system_clock(ended)
 contains
-  subroutine busy(ms)
+  subroutine busy(ms, started)
     integer, intent(in) :: ms
-    integer(8) :: started, now, rate
+    integer(8), intent(out) :: started
+    integer(8) :: now, rate
     call system_clock(started, rate)
     do
       call system_clock(now)
       if ((now - started) * 1000 >= int(ms, 8) * rate) exit
     end do
   end subroutine busy
-end function blas_threads_midway
+end subroutine blas_threads_midway

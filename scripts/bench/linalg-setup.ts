@@ -107,9 +107,12 @@ export function writeInput(dir: string, what: InputName, n: number): Float64Arra
   return data;
 }
 
-/** Runs `f` with every core given to async work (`setAsyncConcurrency(cores)`), then the default again. */
-export async function withAllCores<T>(la: Linalg, f: () => Promise<T>): Promise<T> {
+/** The cores async work takes when it leaves one to the event loop: `setAsyncConcurrency(cores - 1)`. */
+export const CORES_LEFT = Math.max(1, os.availableParallelism() - 1);
+
+/** Runs `f` with a core left to the event loop (`setAsyncConcurrency(cores - 1)`), then the default again. */
+export async function withCoreLeft<T>(la: Linalg, f: () => Promise<T>): Promise<T> {
   const before = la.getAsyncConcurrency();
-  la.setAsyncConcurrency(os.availableParallelism());
+  la.setAsyncConcurrency(CORES_LEFT);
   try { return await f(); } finally { la.setAsyncConcurrency(before); }
 }

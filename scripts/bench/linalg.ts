@@ -1,9 +1,8 @@
 // bridgegen/linalg benchmark (issue 6's "Done when", issue 9 items 2-3, issue 5's event-loop row), in one run:
 //
-// 1. ddot n=4, ns/call: `blas.ddot(x, y)` sync, `ddotAsync` (await each; 64 in flight) vs SciPy's
-//    `scipy.linalg.blas.ddot` (timeit in /usr/bin/python3, as overhead.py does for the calls group).
+// 1. ddot n=4, ns/call, vs SciPy's `scipy.linalg.blas.ddot` (linalg-ddot.ts).
 // 2. ddot n=1e3/1e6, dgemm n=64/256/1024 and dgesv n=256/1024, ms/call and GFLOP/s: bridgegen sync and async
-//    (await each) vs the same OpenBLAS called from C (blas-c.c, compiled here with cc -O2) vs SciPy (linalg.py)
+//    (4 in flight, await each, and await each with a core left to the event loop) vs the same OpenBLAS called from C (blas-c.c, compiled here with cc -O2) vs SciPy (linalg.py)
 //    vs plain JS loops (plain-js.ts). Every contender reads the same arrays (written once to
 //    bench/out/linalg/*.bin) and the native ones run with the same OpenBLAS thread count. Contenders run in
 //    PASSES passes (C, then Node, then Python, again), so load from other processes on a shared machine spreads
@@ -17,16 +16,14 @@
 import { mkdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { PYTHON } from './f2py';
+import { DDOT_ROUNDS, DDOT_ROUND_MS, ddotRows } from './linalg-ddot';
 import { LAG_ROUNDS, lagRows } from './linalg-lag';
-import { benchThreads, buildC, type Fn, type Linalg, lastLine, loadLinalg, type Mat, run, withAllCores, writeInput } from './linalg-setup';
+import { benchThreads, buildC, type Linalg, lastLine, loadLinalg, type Mat, withCoreLeft, writeInput } from './linalg-setup';
 import { measured, ratio, skipped, stats, versionOf } from './measure';
 import { jsDdot, jsDgemm, jsDgesv } from './plain-js';
 import { Spawner } from './spawner';
 import type { BenchContext, BenchResult, Benchmark, Ratio, Row } from './types';
 
-const DDOT_ROUNDS = 11;
-const DDOT_ROUND_MS = 30;
-const LANES = 64;
 const MAT_ROUND_MS = 100;
 const PASSES = 3;
 const ROUNDS_PER_PASS = 3;
@@ -54,68 +51,6 @@ interface GesvOut { readonly x: Mat; readonly info: number }
 
 let sink = 0;
 
-// ---------------------------------------------------------------------------------------------- ddot n=4
-
-type Loop = (count: number) => unknown;
-
-/** A loop of `count` calls compiled on its own (monomorphic call site), like calls.ts. */
-function compile(f: Fn, mode: 'sync' | 'each' | 'inflight', x: Float64Array, y: Float64Array): Loop {
-  const body = {
-    sync: 'let s = 0; for (let i = 0; i < count; i++) s += f(x, y); return s;',
-    each: 'let s = 0; for (let i = 0; i < count; i++) s += await f(x, y); return s;',
-    inflight: `const k = count / ${LANES}; const lane = async () => { let s = 0; for (let i = 0; i < k; i++) s += await f(x, y); return s; };
-      const all = []; for (let j = 0; j < ${LANES}; j++) all.push(lane()); let s = 0; for (const v of await Promise.all(all)) s += v; return s;`,
-  }[mode];
-  return new Function('f', 'x', 'y', `return ${mode === 'sync' ? '' : 'async '}function (count) { ${body} };`)(f, x, y) as Loop;
-}
-
-async function calibrate(loop: Loop): Promise<number> {
-  for (let count = LANES * 16; ; count *= 8) {
-    const t0 = performance.now();
-    sink += Number(await loop(count));
-    const ms = performance.now() - t0;
-    if (ms > 5 || count > 1e8) return Math.max(LANES, Math.round((count * DDOT_ROUND_MS) / ms / LANES) * LANES);
-  }
-}
-
-async function ddotRows(la: Linalg, threads: number, hasScipy: string | undefined, ctx: BenchContext): Promise<Row[]> {
-  const x = Float64Array.from([1, 2, 3, 4]);
-  const y = new Float64Array(4).fill(1);
-  const name = (who: string): string => `ddot(x, y) n=4: ${who}`;
-  const cands: { name: string; loop: Loop; note?: string; count: number; samples: number[] }[] = [];
-  const rows: Row[] = [];
-  const modes = [['sync', 'bridgegen/linalg sync', la.blas.ddot], ['each', 'bridgegen/linalg async, await each', la.blas.ddotAsync],
-    ['inflight', `bridgegen/linalg async, ${LANES} in flight`, la.blas.ddotAsync]] as const;
-  for (const [mode, who, f] of modes) {
-    const got = await (f as (a: Float64Array, b: Float64Array) => unknown)(x, y);
-    if (got !== 10) rows.push(skipped(name(who), `returned ${String(got)}, expected 10`));
-    else cands.push({ name: name(who), loop: compile(f!, mode, x, y), note: mode === 'inflight' ? 'per call' : undefined, count: 0, samples: [] });
-  }
-  // A primer first (calls.ts: V8 ran the first loop of a set faster than later ones), then interleaved rounds.
-  const primer = { name: 'primer', loop: compile(((v: Float64Array) => v[0]) as Fn, 'sync', x, y), count: 0, samples: [] as number[] };
-  const all = [primer, ...cands];
-  for (const c of all) c.count = await calibrate(c.loop);
-  for (let k = -2; k < DDOT_ROUNDS; k++) {
-    for (const c of all) {
-      const t0 = process.hrtime.bigint();
-      sink += Number(await c.loop(c.count));
-      if (k >= 0) c.samples.push(Number(process.hrtime.bigint() - t0) / c.count);
-    }
-  }
-  for (const c of cands) rows.push(measured(c.name, 'ns/call', c.samples, { note: c.note }));
-  const scipyName = name('SciPy linalg.blas.ddot');
-  if (!hasScipy) {
-    rows.push(skipped(scipyName, `${PYTHON} has no scipy (Debian: apt-get install python3-scipy)`));
-  } else {
-    ctx.log('linalg: SciPy ddot (timeit)');
-    const env = { ...process.env, OPENBLAS_NUM_THREADS: String(threads) };
-    const r = run(PYTHON, [path.join(__dirname, 'linalg.py'), 'ddot', String(DDOT_ROUNDS), '200000'], ctx.root, env);
-    const got = r.ok ? (JSON.parse(r.out) as { ddot?: number[] }).ddot : undefined;
-    rows.push(got ? measured(scipyName, 'ns/call', got, { note: `SciPy ${hasScipy}, timeit` }) : skipped(scipyName, lastLine(r.err)));
-  }
-  return rows;
-}
-
 // ------------------------------------------------------------------------------- ddot / dgemm / dgesv throughput
 
 /** The arrays of one size: matrices a, b and right-hand side rhs as bridgegen takes them, or ddot's x, y. */
@@ -138,6 +73,9 @@ function writeInputs(dir: string): Map<string, Inputs> {
 }
 
 const sum = (a: Float64Array): number => a.reduce((s, v) => s + v, 0);
+
+/** Calls of an async contender kept in flight at once: its throughput, where await each is its latency. */
+const IN_FLIGHT = 4;
 
 /** The Node contenders of one spec; each call returns a number from its result so none is optimized away. */
 interface NodeCalls { readonly sync: () => number; readonly inPlace?: () => number; readonly async: () => Promise<number>; readonly js?: () => number }
@@ -199,6 +137,12 @@ async function callMany(f: () => number | Promise<number>, count: number): Promi
   }
 }
 
+/** Makes `count` calls of async `f` in IN_FLIGHT loops that each await theirs: IN_FLIGHT calls in flight. */
+async function callInFlight(f: () => Promise<number>, count: number): Promise<void> {
+  const lanes = Array.from({ length: IN_FLIGHT }, (_, k) => callMany(f, Math.floor(count / IN_FLIGHT) + (k < count % IN_FLIGHT ? 1 : 0)));
+  await Promise.all(lanes);
+}
+
 /** Calls of `f` per ~MAT_ROUND_MS round, measured after one untimed call (which also warms up the JIT). */
 async function callsPerRound(f: () => number | Promise<number>): Promise<number> {
   await callMany(f, 1);
@@ -218,7 +162,8 @@ async function external(spawner: Spawner, cmd: string, args: readonly string[], 
   return JSON.parse(r.out) as External;
 }
 
-type Contender = 'sync' | 'inPlace' | 'async' | 'asyncAll' | 'js';
+/** async: await each; inFlight: IN_FLIGHT at once; coreLeft: await each with setAsyncConcurrency(cores - 1). */
+type Contender = 'sync' | 'inPlace' | 'async' | 'inFlight' | 'coreLeft' | 'js';
 
 /**
  * Calls of a contender's warm-up: one round, or for fresh outputs (dgesv's `lu`, `x`) enough for 160 MiB of
@@ -242,7 +187,7 @@ async function throughputRows(la: Linalg, threads: number, hasScipy: string | un
     calls.set(key(s), c);
     if (s.routine === 'dgemm' && s.n >= 1024) ctx.log(`linalg: calibrating ${label(s)} (plain JS takes seconds a call)`);
     const async = await callsPerRound(c.async), sync = await callsPerRound(c.sync);
-    counts.set(key(s), { sync, inPlace: c.inPlace ? sync : 0, async, asyncAll: async, js: c.js ? await callsPerRound(c.js) : 0 });
+    counts.set(key(s), { sync, inPlace: c.inPlace ? sync : 0, async, inFlight: sync, coreLeft: async, js: c.js ? await callsPerRound(c.js) : 0 });
   }
   const specArgs = SPECS.map((s) => `${s.routine}:${s.n}:${ROUNDS_PER_PASS}:${counts.get(key(s))!.sync}`);
 
@@ -252,7 +197,9 @@ async function throughputRows(la: Linalg, threads: number, hasScipy: string | un
   let pyWhy = hasScipy ? '' : `${PYTHON} has no scipy (Debian: apt-get install python3-scipy)`;
 
   const samples = (): Map<string, number[]> => new Map(SPECS.map((s) => [key(s), []]));
-  const node: Record<Contender, Map<string, number[]>> = { sync: samples(), inPlace: samples(), async: samples(), asyncAll: samples(), js: samples() };
+  const node: Record<Contender, Map<string, number[]>> = {
+    sync: samples(), inPlace: samples(), async: samples(), inFlight: samples(), coreLeft: samples(), js: samples(),
+  };
   const cRows = samples(), pyRows = samples();
   let cOut: External | undefined, pyOut: External | undefined;
   const spawner = new Spawner();
@@ -269,21 +216,21 @@ async function throughputRows(la: Linalg, threads: number, hasScipy: string | un
       const c = calls.get(key(s))!, count = counts.get(key(s))!;
       /** One round of `who` (`calls` calls): ms per call, or undefined when it has no row for this spec. */
       const timed = async (who: Contender, calls = count[who]): Promise<number | undefined> => {
-        const f = who === 'asyncAll' ? c.async : c[who];
+        const f = who === 'inFlight' || who === 'coreLeft' ? c.async : c[who];
         if (!f) return undefined;
         const round = async () => {
           const t0 = process.hrtime.bigint();
-          await callMany(f, calls);
+          await (who === 'inFlight' ? callInFlight(c.async, calls) : callMany(f, calls));
           return Number(process.hrtime.bigint() - t0) / 1e6 / calls;
         };
-        return who === 'asyncAll' ? withAllCores(la, round) : round();
+        return who === 'coreLeft' ? withCoreLeft(la, round) : round();
       };
       // Warm-up: an untimed round of each native contender, as the C driver and SciPy each have one; for
       // fresh outputs, until the buffer cache serves them (warmupCalls). Plain JS warmed up in its calibration
       // (its calls take up to seconds).
-      for (const who of ['sync', 'inPlace', 'async', 'asyncAll'] as const) await timed(who, warmupCalls(s, who, count[who]));
+      for (const who of ['sync', 'inPlace', 'async', 'inFlight', 'coreLeft'] as const) await timed(who, warmupCalls(s, who, count[who]));
       for (let r = 0; r < ROUNDS_PER_PASS; r++) {
-        for (const who of ['sync', 'inPlace', 'async', 'asyncAll', 'js'] as const) {
+        for (const who of ['sync', 'inPlace', 'async', 'inFlight', 'coreLeft', 'js'] as const) {
           const ms = await timed(who);
           if (ms !== undefined) node[who].get(key(s))!.push(ms);
         }
@@ -324,7 +271,9 @@ async function throughputRows(la: Linalg, threads: number, hasScipy: string | un
         'a, b copied into buffers made once, then dgesv with overwrite_a=overwrite_b=1: the C driver\'s own pattern'));
     }
     rows.push(m('bridgegen/linalg async, await each', node.async.get(key(s))!, how));
-    rows.push(m('bridgegen/linalg async, await each, setAsyncConcurrency(cores)', node.asyncAll.get(key(s))!, `${how}; every core for async work`));
+    rows.push(m(`bridgegen/linalg async, ${IN_FLIGHT} in flight`, node.inFlight.get(key(s))!, `${how}; ms per call`));
+    rows.push(m('bridgegen/linalg async, await each, setAsyncConcurrency(cores - 1)', node.coreLeft.get(key(s))!,
+      `${how}; a core left to the event loop`));
     rows.push(pyWhy ? skipped(`${label(s)}: SciPy`, pyWhy) : m('SciPy', pyRows.get(key(s))!, `${how}, ${s.routine === 'ddot' ? 'NumPy float64' : 'Fortran-ordered'}`));
     if (s.js) rows.push(m('plain JS', node.js.get(key(s))!, jsNote));
   }
@@ -366,9 +315,10 @@ async function runLinalg(ctx: BenchContext): Promise<BenchResult> {
       ratios.push(
         ratio(`${l}: bridgegen sync throughput / C`, c, row(`${l}: bridgegen/linalg sync`), goal),
         ratio(`${l}: bridgegen sync in buffers made once, throughput / C`, c, row(`${l}: bridgegen/linalg sync, in buffers made once`)),
-        ratio(`${l}: bridgegen async throughput / C`, c, row(`${l}: bridgegen/linalg async, await each`), goal),
-        ratio(`${l}: bridgegen async, setAsyncConcurrency(cores), throughput / C`, c,
-          row(`${l}: bridgegen/linalg async, await each, setAsyncConcurrency(cores)`), goal),
+        ratio(`${l}: bridgegen async throughput (${IN_FLIGHT} in flight) / C`, c, row(`${l}: bridgegen/linalg async, ${IN_FLIGHT} in flight`), goal),
+        ratio(`${l}: bridgegen async, await each, throughput / C`, c, row(`${l}: bridgegen/linalg async, await each`)),
+        ratio(`${l}: bridgegen async, await each, setAsyncConcurrency(cores - 1), throughput / C`, c,
+          row(`${l}: bridgegen/linalg async, await each, setAsyncConcurrency(cores - 1)`)),
         ratio(`${l}: SciPy throughput / C`, c, row(`${l}: SciPy`)),
         ratio(`${l}: plain JS throughput / C`, c, row(`${l}: plain JS`)),
       );
@@ -376,9 +326,12 @@ async function runLinalg(ctx: BenchContext): Promise<BenchResult> {
         ratios.push(ratio(`${l}: SciPy / bridgegen sync (a call mostly overhead)`, row(`${l}: SciPy`), row(`${l}: bridgegen/linalg sync`)));
       }
     }
-    for (const k of ['2', '4']) {
-      const r = row(`event-loop lag, ${k}x dgemmAsync n=1024 in flight: max`);
-      if (r?.kind === 'measured') ratios.push({ label: `1 ms / max lag with ${k}x dgemmAsync n=1024 (issue 5 goal: lag <= 1 ms)`, value: 1 / stats(r.samples).median, goal: 1 });
+    const lagGoal = `event-loop lag, 2x dgemmAsync n=1024, setAsyncConcurrency(cores - 1): max`;
+    for (const [name, what, goal] of [[lagGoal, '2x dgemmAsync n=1024, a core left to the loop (issue 5 goal: lag <= 1 ms)', 1],
+      ['event-loop lag, 2x dgemmAsync n=1024 in flight: max', '2x dgemmAsync n=1024, every core (the default)', undefined],
+      ['event-loop lag, 4x dgemmAsync n=1024 in flight: max', '4x dgemmAsync n=1024, every core (the default)', undefined]] as const) {
+      const r = row(name);
+      if (r?.kind === 'measured') ratios.push({ label: `1 ms / max lag with ${what}`, value: 1 / stats(r.samples).median, goal });
     }
     ratios.push(ratio('max lag: 4x sync dgemm / 4x dgemmAsync (how much less the loop stalls)',
       row('event-loop lag, 4x sync dgemm n=1024 (blocks): max'), row('event-loop lag, 4x dgemmAsync n=1024 in flight: max')));
@@ -400,13 +353,16 @@ async function runLinalg(ctx: BenchContext): Promise<BenchResult> {
         `contender converts layouts. ${PASSES} passes (C, Node, SciPy in turn) x ${ROUNDS_PER_PASS} rounds each after a ` +
         'warm-up round (per contender in the Node pass; for dgesv\'s fresh outputs, 160 MiB of them, until the buffer cache ' +
         'serves them: recycle.h). C and SciPy run from a helper process (spawner.ts), so the Node process never forks: a ' +
-        'fork write-protects every page, and bridgegen\'s reused outputs then faulted in again; in the Node pass the rounds of bridgegen sync, async (by default, then with setAsyncConcurrency(cores): ' +
-        'its BLAS threads get every core instead of cores - 1, blas.h) and plain JS alternate; ms per call = round time / ' +
+        'fork write-protects every page, and bridgegen\'s reused outputs then faulted in again; in the Node pass the rounds of bridgegen sync, async and plain JS alternate; ms per call = round time / ' +
         'calls; rate = GFLOP/s at the median (ddot 2n, dgemm 2n^3, dgesv 2/3 n^3 + 2n^2). Ratios "/ C" are throughput ' +
         'relative to the C driver (above 1: faster than C).',
       '  * ddot: x . y, n = 1e3 (a call costs about as much as the work) and 1e6 (memory-bound: 16 MB read per call).',
       '  * dgemm: C = A B, beta = 0; bridgegen and SciPy with overwrite_c=1 on a c allocated once (C writes into its c). ' +
-        'Async: "await each" is one call at a time (the pool hop added to the same work). At n = 8 a call is mostly what ' +
+        `Async, by default (every core; one large call at a time on every BLAS thread, blas.h): "${IN_FLIGHT} in flight" is ` +
+        `${IN_FLIGHT} loops awaiting their calls at once, the throughput (the goal's row); "await each" one call at a time, ` +
+        'the latency: it adds the pool hop to the same work, and on this VM each settled call waits for the event loop\'s ' +
+        'thread to wake (an idle vCPU: 25-50 us measured); with setAsyncConcurrency(cores - 1) a core stays with the event ' +
+        'loop and a call gets one BLAS thread fewer (the lag rows below show what that buys). At n = 8 a call is mostly what ' +
         'surrounds the BLAS call: bridgegen reads three ndarrays and an options object and makes an ndarray result, SciPy ' +
         'parses its arguments and returns an array.',
       '  * dgesv: A x = b with one right-hand side. dgesv overwrites its inputs, so every contender copies fresh inputs on ' +
@@ -419,10 +375,11 @@ async function runLinalg(ctx: BenchContext): Promise<BenchResult> {
       `Event-loop lag: a 1 ms setInterval records each tick's lateness (interval - 1 ms) from the moment the calls start ` +
         `until they settle; max and p99 per round, ${LAG_ROUNDS} rounds of each mode interleaved; dgemm n=1024 ` +
         'with overwrite_c=1, one c per call, the 4 c made once and written before the first round (fresh 8 MiB arrays each round timed glibc: V8\'s background sweeper freed them and free() trimmed the heap under malloc\'s lock, which the JS thread then waited for). The idle row lasts as long as one 4x async run (the machine\'s own timer noise). ' +
-        'Issue 5 states its <= 1 ms goal for 2 async calls; the 4-call row is the brief\'s. By default at most ' +
-        'getAsyncConcurrency() = cores - 1 large calls run at once (batch.h), so on 2 cores the 2 calls run one after the ' +
-        'other on one core; the setAsyncConcurrency(2) row runs both at once, as before that default: its lag and its ' +
-        '"time until all settled" row are the trade.',
+        'Issue 5 states its <= 1 ms goal for 2 async calls; the 4-call row is the brief\'s. By default async work takes ' +
+        'every core, as the C driver and a sync call do: the 2 calls run one after the other, each on every BLAS thread, and ' +
+        'the event loop\'s thread waits for a core when a timer is due. With setAsyncConcurrency(cores - 1) a core stays ' +
+        'with the event loop (each call gets a BLAS thread fewer): its lag row is the one for the goal, and its "time until ' +
+        'all settled" row what it costs.',
       '  * monitorEventLoopDelay (perf_hooks, resolution 1 ms): Node\'s histogram of the delay between runs of its own 1 ms ' +
         'timer, over the same rounds (a new histogram per round, enabled just before the calls, which start once it has ' +
         'recorded a sample: its first run only starts the clock). It counts the whole interval, so an idle loop reads ' +

@@ -23,33 +23,36 @@ it('gets and sets the OpenBLAS thread count of a module linked with -l openblas'
   expect(after).toBe(1);
 });
 
-it('gives async calls one thread fewer than the cores by default, and restores the count after', () => {
-  const { chosen, cores, sync, during, after } = inNode(withModule(withBlas, `
-    const os = require('node:os');
-    m.setBlasThreads(Math.max(2, os.availableParallelism()));
+it('gives an async call every BLAS thread by default, and the whole count to sync calls after', () => {
+  const { chosen, sync, during, after } = inNode(withModule(withBlas, `
+    m.setBlasThreads(2);
     const chosen = m.getBlasThreads();
     const during = await m.blas_threads_nowAsync();
-    console.log(JSON.stringify({ chosen, cores: os.availableParallelism(), sync: m.blas_threads_now(), during, after: m.blas_threads_now() }));`)) as Record<string, number>;
-  expect(sync).toBe(chosen);
-  expect(during).toBe(Math.max(1, Math.min(chosen!, cores! - 1)));
-  expect(after).toBe(chosen);
+    console.log(JSON.stringify({ chosen, sync: m.blas_threads_now(), during, after: m.blas_threads_now() }));`)) as Record<string, number>;
+  expect(chosen).toBe(2);
+  expect(sync).toBe(2);
+  expect(during).toBe(Math.min(2, require('node:os').availableParallelism()));
+  expect(after).toBe(2);
 });
 
-it('shares the async cores (setAsyncConcurrency) among the calls running at once', () => {
-  // Each call reads the count halfway through 400 ms busy, so two started together read it while both run.
-  expect(inNode(withModule(withBlas, `
+it('counts a large async call as many cores as its BLAS threads (setAsyncConcurrency sets the cores)', () => {
+  // Each call reads the thread count halfway through 400 ms busy, and stamps its start and end.
+  const runs = inNode(withModule(withBlas, `
+    const run = async (n) => Promise.all(Array.from({ length: n }, (_, k) => m.blas_threads_midwayAsync(k === 0 ? 200 : 100)));
+    const overlap = (rs) => Number(rs[1].started) < Number(rs[0].ended);
     m.setBlasThreads(8);
     m.setAsyncConcurrency(4);
-    // First calls of a routine count as large: each gets its own work item, so the two run at once.
-    const pair = await Promise.all([m.blas_threads_midwayAsync(200), m.blas_threads_midwayAsync(200)]);
-    const alone = await m.blas_threads_midwayAsync(0);
-    m.setAsyncConcurrency(1);
-    const one = await m.blas_threads_midwayAsync(0);
+    const wide = await run(2);  // 4 threads each: one call at a time
+    m.setBlasThreads(1);
+    const narrow = await run(2);  // 1 thread each: side by side
     m.setBlasThreads(2);
-    m.setAsyncConcurrency(8);
-    const fewer = await m.blas_threads_midwayAsync(0);
-    console.log(JSON.stringify({ alone, pair, one, fewer, after: m.blas_threads_now() }));`)))
-    .toEqual({ alone: 4, pair: [2, 2], one: 1, fewer: 2, after: 2 });
+    m.setAsyncConcurrency(1);
+    const lagFree = await run(1);  // the cores: fewer than the threads
+    console.log(JSON.stringify({
+      wide: wide.map((r) => r.threads), wideOverlap: overlap(wide),
+      narrow: narrow.map((r) => r.threads), narrowOverlap: overlap(narrow),
+      lagFree: lagFree[0].threads, after: m.blas_threads_now() }));`));
+  expect(runs).toEqual({ wide: [4, 4], wideOverlap: false, narrow: [1, 1], narrowOverlap: true, lagFree: 1, after: 2 });
 });
 
 it('leaves the BLAS threads alone for cheap async calls: only large ones share the async cores', () => {

@@ -54,7 +54,7 @@ describe('bridgegen/linalg', () => {
         threads: l.getBlasThreads(), set: l.setBlasThreads(1), after: l.getBlasThreads(), kind: l.libraries.kind,
         concurrency: l.getAsyncConcurrency(), cores: require('os').availableParallelism() }));`);
     expect(shape.keys).toEqual(['blas', 'getAsyncConcurrency', 'getBlasThreads', 'lapack', 'libraries', 'setAsyncConcurrency', 'setBlasThreads']);
-    expect(shape.concurrency).toBe(Math.max(1, shape.cores - 1));
+    expect(shape.concurrency).toBe(shape.cores);
     expect(shape.blas).toEqual(expect.arrayContaining(['sgemm', 'dgemm', 'cgemm', 'zgemm', 'dgemmAsync', 'zgemmAsync']));
     expect(shape.lapack).toEqual(expect.arrayContaining(['sgesv', 'dgesv', 'cgesv', 'zgesv', 'dgesvAsync']));
     expect(shape.blas).not.toContain('dgesv');

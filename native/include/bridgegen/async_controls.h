@@ -1,6 +1,7 @@
-// bridgegen runtime — `m.getAsyncConcurrency()` / `m.setAsyncConcurrency(n)`: how many large async
-// calls of the module run on the libuv pool at once (batch.h). The default leaves a core to the
-// event loop; a program that wants every core for async work (and accepts timer lag) raises it.
+// bridgegen runtime — `m.getAsyncConcurrency()` / `m.setAsyncConcurrency(n)`: how many cores the
+// module's large async calls take at once on the libuv pool (batch.h), each call as many as its
+// BLAS threads (blas.h). By default every core, as a sync call has; a program whose timers must
+// stay on time leaves one to the event loop with cores - 1, at the cost of async throughput.
 #pragma once
 
 #include "error.h"

@@ -6,12 +6,13 @@
 // get their own work item, so large calls still run in parallel (two dgemm on two threads), and
 // the first call of a routine counts as large.
 //
-// Large calls share the cores with the event loop: at most `async concurrency` of them (default:
-// one fewer than the cores, so a core stays with the loop) are on the pool at once; the rest wait
-// here, on the JS thread, not on a pool thread (which file system and DNS work need too). Two
-// large calls on two cores delayed a 1 ms timer by 3.4 ms (bench: linalg, event-loop lag). For
-// the same reason a large call of a routine that keeps state waits here while another runs,
-// rather than on the module's state lock in a pool thread.
+// Large calls take cores: at most `async concurrency` of them (by default every core the process
+// may use), each counted as many as its BLAS threads (blas.h), are on the pool at once; the rest
+// wait here, on the JS thread, not on a pool thread (which file system and DNS work need too).
+// When they run one at a time, the next joins the work item ahead of it if that has not started
+// (no thread is woken for it), and each settles as it ends, through relay.h's doorbell. For the
+// same reason a large call of a routine that keeps state waits here while another runs, rather
+// than on the module's state lock in a pool thread.
 #pragma once
 
 #include <node_api.h>
@@ -51,6 +52,7 @@ struct Batch {
   std::mutex mutex;               // guards `calls` and `closed` between the JS and pool threads
   InlineVector<PendingCall*, 4> calls;
   std::atomic<size_t> joined{0};  // calls.size(), for a waiting pool thread to watch without the lock
+  size_t taken = 0;               // calls the pool thread has taken to run
   bool started = false;           // a pool thread has taken it
   bool idle = false;              // ... has run every call and waits for another (relay.h)
   bool closed = false;            // ... has left: no more may join
@@ -88,7 +90,10 @@ namespace detail {
 /** Pool thread, holding the batch's lock: call `k`, or null and the batch closed when it has none. */
 inline PendingCall* take_call(Batch& batch, size_t k) {
   batch.idle = false;
-  if (k < batch.calls.size()) return batch.calls[k];
+  if (k < batch.calls.size()) {
+    batch.taken = k + 1;
+    return batch.calls[k];
+  }
   batch.closed = true;
   return nullptr;
 }
@@ -115,8 +120,10 @@ inline PendingCall* next_call(Batch& batch, size_t k, std::chrono::nanoseconds w
 
 inline void run_batch(napi_env /*env*/, void* data) {
   auto* batch = static_cast<Batch*>(data);
-  const AsyncBlasThreads blas_threads(batch->gated);  // shares the async cores among running large calls (blas.h)
-  std::chrono::nanoseconds wait = batch->relay ? batch->relay->wait() : std::chrono::nanoseconds(0);
+  const AsyncBlasThreads blas_threads(batch->gated);  // large calls run on the async BLAS threads (blas.h)
+  // Only cheap calls wait for a next one: a thread spinning after a large call was in the way of
+  // the BLAS threads and the event loop (dgesv n=256 awaited in a loop: 1.0 ms a call, 0.74 without).
+  std::chrono::nanoseconds wait = batch->relay && batch->batchable ? batch->relay->wait() : std::chrono::nanoseconds(0);
   long switches = wait.count() > 0 ? involuntary_switches() : 0;
   auto since = std::chrono::steady_clock::now();  // when the last call was handed over
   for (size_t k = 0;; k++) {
@@ -126,7 +133,8 @@ inline void run_batch(napi_env /*env*/, void* data) {
     const auto took = std::chrono::steady_clock::now() - since;
     if (call != nullptr) {
       call->run();
-      if (wait.count() > 0) {
+      // A large call settles as it ends: others may have joined its work item behind it (place_gated).
+      if (wait.count() > 0 || (batch->gated && batch->relay)) {
         batch->relay->ring(batch, k);  // this thread does not touch the call again
         since = std::chrono::steady_clock::now();
       }
@@ -170,32 +178,60 @@ inline void settle_unqueued(napi_env env, Batch* batch) {
   delete batch;
 }
 
-/** Whether a large call may go to the pool now. */
-inline bool has_turn(const Lane& lane, const Batch* batch) {
-  return lane.running_gated < async_concurrency().load() && !(batch->stateful && lane.running_stateful > 0);
+/** Whether a large call (one that keeps state: `stateful`) may start a work item of its own now. */
+inline bool has_turn(const Lane& lane, bool stateful) {
+  return lane.running_gated < large_calls_at_once() && !(stateful && lane.running_stateful > 0);
 }
 
-/** JS thread: sends waiting large calls to the pool, in call order, while they have their turn. */
+inline bool join(Lane& lane, PendingCall* call);
+
+/**
+ * Places the large call of `batch` if it can go now: in a work item of its own when it has its
+ * turn; else, when large calls run one at a time, behind the calls of one not started yet: it
+ * would wait for them anyway, and no thread is woken for it. (When more run at once, a call bound
+ * to one thread could wait while another is free.) False when it must wait.
+ */
+inline bool place_gated(napi_env env, Lane& lane, Batch* batch) {
+  if (has_turn(lane, batch->stateful)) {
+    if (submit(env, lane, batch) != napi_ok) settle_unqueued(env, batch);
+    return true;
+  }
+  if (large_calls_at_once() != 1 || !join(lane, batch->calls.front())) return false;
+  delete batch;  // the call is the other item's now
+  return true;
+}
+
+/** JS thread: places waiting large calls, in call order, while they can go (place_gated). */
 inline void dispatch_gated(napi_env env, Lane& lane) {
-  for (auto it = lane.gated.begin(); it != lane.gated.end() && lane.running_gated < async_concurrency().load();) {
+  for (auto it = lane.gated.begin(); it != lane.gated.end();) {
     Batch* batch = *it;
     if (batch->calls.front()->cancelled()) {  // aborted while it waited: already rejected
       it = lane.gated.erase(it);
       settle_unqueued(env, batch);
-    } else if (has_turn(lane, batch)) {
+    } else if (place_gated(env, lane, batch)) {
       it = lane.gated.erase(it);
-      if (submit(env, lane, batch) != napi_ok) settle_unqueued(env, batch);
-    } else {
+    } else if (batch->stateful) {
       ++it;  // a stateful call behind the running one: threadsafe calls after it may go
+    } else {
+      break;  // no call after it can go either
     }
   }
 }
 
-/** The environment is going away (a worker terminated): gated calls will never run. */
-inline void drop_gated(void* data) {
+/**
+ * The environment is going away (a worker terminated): calls waiting their turn will never run,
+ * and calls queued in work items behind others are skipped (no promise of theirs can settle).
+ */
+inline void drop_calls(void* data) {
   auto* lane = static_cast<Lane*>(data);
   for (Batch* batch : lane->gated) settle_unqueued(nullptr, batch);
   lane->gated.clear();
+  for (Batch* batch : lane->waiting) {
+    std::lock_guard<std::mutex> lock(batch->mutex);
+    for (PendingCall* call : batch->calls) {
+      if (call != nullptr) call->cancel();
+    }
+  }
   lane->running_gated = 0;
   lane->running_stateful = 0;
   lane->cleanup_registered = false;
@@ -228,11 +264,18 @@ inline void settle_batch(napi_env env, napi_status status, void* data) {
   if (status == napi_ok) dispatch_gated(env, lane);
 }
 
-/** Adds `call` to a batch of cheap calls not yet started, or whose thread waits for one: true when it joined. */
-inline bool join_waiting(Lane& lane, PendingCall* call) {
+/**
+ * Adds `call` to the newest work item of its kind that takes it: one not yet started, or whose
+ * thread has run every call and waits for another (relay.h). Cheap calls join cheap ones. Large
+ * calls join only large ones that settle each call as it ends (relaying), and a call that keeps
+ * state only one that holds the state turn. True when it joined.
+ */
+inline bool join(Lane& lane, PendingCall* call) {
+  const bool large = call->compute_bound();
   for (auto it = lane.waiting.rbegin(); it != lane.waiting.rend(); ++it) {  // the newest first
     Batch* batch = *it;
-    if (!batch->batchable) continue;
+    const bool kind = large ? batch->gated && batch->relay && (batch->stateful || !call->keeps_state()) : batch->batchable;
+    if (!kind) continue;
     std::lock_guard<std::mutex> lock(batch->mutex);
     if (batch->closed || (batch->started && !batch->idle) || batch->calls.size() >= kMaxBatchCalls) continue;
     batch->calls.push_back(call);
@@ -267,10 +310,41 @@ inline std::shared_ptr<Doorbell> relay_of(napi_env env, Lane& lane) {
   return lane.doorbell;
 }
 
-/** Makes `batch` wait for a running large call to end. */
+/**
+ * JS thread: the large calls queued in work items behind others (place_gated) that have not begun
+ * wait for their turn again, in call order, ahead of those waiting already: the concurrency grows,
+ * and they may now run side by side. A work item keeps the call it started with, which had a turn.
+ */
+inline void take_back_queued(Lane& lane) {
+  try {
+    for (auto it = lane.waiting.rbegin(); it != lane.waiting.rend(); ++it) {
+      Batch* batch = *it;
+      if (!batch->gated) continue;
+      std::lock_guard<std::mutex> lock(batch->mutex);
+      const size_t keep = std::max<size_t>(batch->taken, 1);
+      while (batch->calls.size() > keep) {  // the last first, each put in front: call order holds
+        PendingCall* call = batch->calls[batch->calls.size() - 1];
+        std::unique_ptr<Batch> own(new Batch);
+        own->calls.push_back(call);
+        own->joined.store(1, std::memory_order_relaxed);
+        own->gated = true;
+        own->stateful = call->keeps_state();
+        own->relay = batch->relay;
+        lane.gated.push_front(own.get());
+        own.release();
+        batch->calls.truncate(batch->calls.size() - 1);
+        batch->joined.store(batch->calls.size(), std::memory_order_release);
+      }
+    }
+  } catch (const std::bad_alloc&) {
+    // Out of memory: the calls left stay queued where they are.
+  }
+}
+
+/** Puts large call `batch` at the end of those waiting to be placed (dispatch_gated). */
 inline napi_status hold(napi_env env, Lane& lane, Batch* batch) {
   if (!lane.cleanup_registered) {
-    const napi_status status = napi_add_env_cleanup_hook(env, drop_gated, &lane);
+    const napi_status status = napi_add_env_cleanup_hook(env, drop_calls, &lane);
     if (status != napi_ok) return status;
     lane.cleanup_registered = true;
   }
@@ -283,23 +357,31 @@ inline napi_status hold(napi_env env, Lane& lane, Batch* batch) {
 /** Queues `call` for the libuv pool; it is owned (and deleted) by its batch from here on. */
 inline napi_status queue_call(napi_env env, PendingCall* call) {
   detail::Lane& lane = detail::lane();
-  if (call->batchable() && detail::join_waiting(lane, call)) return napi_ok;
+  if (call->batchable() && detail::join(lane, call)) return napi_ok;
   auto* batch = new detail::Batch;
   batch->calls.push_back(call);
   batch->joined.store(1, std::memory_order_relaxed);
   batch->batchable = call->batchable();
-  if (batch->batchable) batch->relay = detail::relay_of(env, lane);
   batch->gated = call->compute_bound();
   batch->stateful = call->keeps_state();
-  // Calls already waiting never have their turn (dispatch_gated ran when it last changed): order holds.
-  const bool must_wait = batch->gated && !detail::has_turn(lane, batch);
-  const napi_status status = must_wait ? detail::hold(env, lane, batch) : detail::submit(env, lane, batch);
-  if (status != napi_ok) delete batch;  // the caller still owns `call` and rejects its promise
+  if (batch->batchable || batch->gated) batch->relay = detail::relay_of(env, lane);
+  if (batch->gated) {  // behind the large calls waiting already, which dispatch places in order
+    const napi_status status = detail::hold(env, lane, batch);
+    if (status != napi_ok) {
+      delete batch;  // the caller still owns `call` and rejects its promise
+      return status;
+    }
+    detail::dispatch_gated(env, lane);
+    return napi_ok;
+  }
+  const napi_status status = detail::submit(env, lane, batch);
+  if (status != napi_ok) delete batch;
   return status;
 }
 
 /** Sets the async concurrency (JS thread) and sends waiting calls if it grew. */
 inline void set_async_concurrency(napi_env env, int count) {
+  if (count > async_concurrency().load()) detail::take_back_queued(detail::lane());
   async_concurrency().store(count);
   detail::blas_threads().reconcile();  // running calls may take more (or fewer) BLAS threads now
   detail::dispatch_gated(env, detail::lane());

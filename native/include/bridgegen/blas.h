@@ -1,10 +1,13 @@
 // bridgegen runtime — the BLAS thread count (OpenBLAS): `m.getBlasThreads()`/`m.setBlasThreads(n)`,
-// and the policy for async calls: while async work runs on the libuv pool, its BLAS threads share
-// the cores async work may take (`setAsyncConcurrency`, by default one fewer than the machine has,
-// so a core stays with the event loop: BLAS threads that took every core were what made a 1024
-// dgemm delay timers by milliseconds). One running call gets them all, two get half each, and so
-// on, never more than the chosen count; sync calls, which block the loop anyway, get the whole
-// count. OpenBLAS is found among the libraries already loaded (never loaded by this).
+// and what it means for async calls. Async work may take `setAsyncConcurrency` cores (by default
+// all of them, like a sync call), and a large async call takes as many as it may run BLAS threads
+// on: the chosen count, at most those cores. So by default one large call runs at a time, on
+// every BLAS thread: OpenBLAS's thread count is the process's, and two calls that split it ran
+// slower than one after the other on all of it (two dgesv n=1024 in flight: 18-25 ms a call
+// against 17.9 ms sync; set while a call ran, it even changed that call's threads). With
+// `setBlasThreads(1)`, calls run side by side, one core each; with `setAsyncConcurrency(cores - 1)`
+// a core stays with the event loop. Sync calls, which block the loop anyway, get the whole count.
+// OpenBLAS is the one the module links (never loaded by this); a module without it has no policy.
 #pragma once
 
 #include "error.h"
@@ -33,25 +36,32 @@ namespace detail {
 using SetThreads = void (*)(int);
 using GetThreads = int (*)();
 
-/** The OpenBLAS handle if the process has it loaded, else nullptr. */
-inline void* openblas() {
+/**
+ * This module's own shared object (the one dladdr finds this function in; hidden, so no other
+ * module's copy answers), or nullptr.
+ */
+__attribute__((visibility("hidden"))) inline void* own_object() {
   static void* const handle = [] {
-    for (const char* name : {"libopenblas.so.0", "libopenblas.so", "libopenblasp-r0.so", "libopenblas.dylib"}) {
-      if (void* h = dlopen(name, RTLD_LAZY | RTLD_NOLOAD)) return h;
-    }
-    return static_cast<void*>(nullptr);
+    Dl_info info;
+    if (dladdr(reinterpret_cast<void*>(&own_object), &info) == 0 || info.dli_fname == nullptr) return static_cast<void*>(nullptr);
+    return dlopen(info.dli_fname, RTLD_LAZY | RTLD_NOLOAD);
   }();
   return handle;
 }
 
+/**
+ * An OpenBLAS function as this module links it (directly, through Debian's libblas/liblapack, or
+ * statically): looked up in the module and its dependencies only, so a module that links no BLAS
+ * is not governed by the OpenBLAS another module loaded, and its large calls still run side by side.
+ */
 template <typename F>
 F openblas_symbol(const char* name) {
-  void* handle = openblas();
+  void* handle = own_object();
   return handle ? reinterpret_cast<F>(dlsym(handle, name)) : nullptr;
 }
 
 /**
- * The thread count the user chose (or OpenBLAS started with), how many async work items run, and
+ * The thread count the user chose (or OpenBLAS started with), how many large async calls run, and
  * what OpenBLAS was last set to. Work items start and end all the time, so the lock is taken only
  * when the count they call for differs from the one set.
  */
@@ -63,12 +73,11 @@ struct BlasThreads {
   std::atomic<int> applied{chosen.load()};
   std::atomic<int> async_running{0};
 
-  /** The count for now: the async cores shared among the running work items, or all when none run. */
-  int wanted() const {
-    const int running = async_running.load();
-    const int all = chosen.load();
-    return running == 0 ? all : std::max(1, std::min(all, async_concurrency().load() / running));
-  }
+  /** A large async call's BLAS threads: the chosen count, at most the async cores. */
+  int per_async_call() const { return std::max(1, std::min(chosen.load(), async_concurrency().load())); }
+
+  /** The count for now: all when no large async call runs, else theirs. */
+  int wanted() const { return async_running.load() == 0 ? chosen.load() : per_async_call(); }
 
   /** Sets OpenBLAS to wanted(); the lock orders concurrent changes. */
   void reconcile() {
@@ -85,10 +94,20 @@ inline BlasThreads& blas_threads() {
   return state;
 }
 
+/**
+ * How many large async calls run at once: the async cores, each call taking as many as its BLAS
+ * threads (one without OpenBLAS), and at least one.
+ */
+inline int large_calls_at_once() {
+  const BlasThreads& b = blas_threads();
+  const int per_call = b.set != nullptr ? b.per_async_call() : 1;
+  return std::max(1, async_concurrency().load() / per_call);
+}
+
 }  // namespace detail
 
 /**
- * Held by async work while it runs (batch.h): OpenBLAS follows how many large calls run. A cheap
+ * Held by async work while it runs (batch.h): OpenBLAS follows whether large calls run. A cheap
  * work item (calls that took microseconds) is not counted: its BLAS calls are too small for
  * threads, and counting it set OpenBLAS twice per call, halving a sync call's threads meanwhile.
  */

@@ -46,15 +46,12 @@ inline double cpu_quota_cores() {
   return quota;
 }
 
-/** The cores async work may take at once by default: all but one, left to the event loop. */
-inline int cores_left_for_async() { return std::max(1, available_cores() - 1); }
-
 /**
- * The cores async work may take (`setAsyncConcurrency`): how many large async calls of the module
- * run on the pool at once (batch.h), and how many BLAS threads they share (blas.h).
+ * The cores async work may take (`setAsyncConcurrency`), by default all of them: large async calls
+ * run on the pool while their BLAS threads (blas.h) fit in them, or one at a time.
  */
 inline std::atomic<int>& async_concurrency() {
-  static std::atomic<int> value{cores_left_for_async()};
+  static std::atomic<int> value{available_cores()};
   return value;
 }
 

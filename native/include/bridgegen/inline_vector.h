@@ -27,6 +27,9 @@ class InlineVector {
   T* end() { return data() + size_; }
   const T& front() const { return data()[0]; }
 
+  /** Keeps the first `n` elements (n <= size()). */
+  void truncate(size_t n) { size_ = n; }
+
   /** Throws std::bad_alloc when it must grow and cannot (nothing changes then). */
   void push_back(T value) {
     if (size_ == capacity_) grow();

@@ -104,14 +104,14 @@ export function emitDts(moduleName: string, iface: Interface): string {
   w.block(`declare namespace ${ns} {`, () => {
     writeHelperTypes(w);
     w.block('interface Module {', () => {
-      w.line('/** The OpenBLAS thread count, or null when OpenBLAS is not loaded in this process. */');
+      w.line('/** The OpenBLAS thread count, or null when this module does not link OpenBLAS. */');
       w.line('getBlasThreads(): number | null;');
-      w.line('/** Sets the OpenBLAS thread count (e.g. 1 while many async calls share the pool); false without OpenBLAS. */');
+      w.line('/** Sets the OpenBLAS thread count (1: large async calls run side by side, a core each); false without OpenBLAS. */');
       w.line('setBlasThreads(threads: number): boolean;');
-      w.line('/** How many large async calls run on the libuv pool at once (default: cores - 1, at least 1; the rest wait their turn). */');
+      w.line('/** The cores large async calls take at once (default: all), each as many as its BLAS threads; the rest wait their turn. */');
       w.line('getAsyncConcurrency(): number;');
-      w.line('/** Sets it (an integer from 1 to 1024); more than cores - 1 trades event-loop lag for async throughput. */');
-      w.line('setAsyncConcurrency(calls: number): void;');
+      w.line('/** Sets it (an integer from 1 to 1024); cores - 1 keeps a core for the event loop (timers on time) at the cost of async throughput. */');
+      w.line('setAsyncConcurrency(cores: number): void;');
       for (const routine of iface.routines.filter((r) => !r.module)) writeRoutine(w, routine, ns);
       for (const mod of modules) {
         w.line(`/** Fortran module \`${mod}\`. */`);

@@ -20,14 +20,14 @@ declare namespace fixed {
     dtype: T;
   }
   interface Module {
-    /** The OpenBLAS thread count, or null when OpenBLAS is not loaded in this process. */
+    /** The OpenBLAS thread count, or null when this module does not link OpenBLAS. */
     getBlasThreads(): number | null;
-    /** Sets the OpenBLAS thread count (e.g. 1 while many async calls share the pool); false without OpenBLAS. */
+    /** Sets the OpenBLAS thread count (1: large async calls run side by side, a core each); false without OpenBLAS. */
     setBlasThreads(threads: number): boolean;
-    /** How many large async calls run on the libuv pool at once (default: cores - 1, at least 1; the rest wait their turn). */
+    /** The cores large async calls take at once (default: all), each as many as its BLAS threads; the rest wait their turn. */
     getAsyncConcurrency(): number;
-    /** Sets it (an integer from 1 to 1024); more than cores - 1 trades event-loop lag for async throughput. */
-    setAsyncConcurrency(calls: number): void;
+    /** Sets it (an integer from 1 to 1024); cores - 1 keeps a core for the event loop (timers on time) at the cost of async throughput. */
+    setAsyncConcurrency(cores: number): void;
     /**
      * DX := DA*DX, returned (F2Py intent(in,out)).
      *
