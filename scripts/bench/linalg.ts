@@ -4,10 +4,10 @@
 // 2. ddot n=1e3/1e6, dgemm n=64/256/1024 and dgesv n=256/1024, ms/call and GFLOP/s: bridgegen sync and async
 //    (4 in flight, await each, and await each with a core left to the event loop) vs the same OpenBLAS called from C (blas-c.c, compiled here with cc -O2) vs SciPy (linalg.py)
 //    vs plain JS loops (plain-js.ts). Every contender reads the same arrays (written once to
-//    bench/out/linalg/*.bin) and the native ones run with the same OpenBLAS thread count. Contenders run in
-//    PASSES passes (C, then Node, then Python, again), so load from other processes on a shared machine spreads
-//    over all of them; each pass runs ROUNDS_PER_PASS rounds of ~MAT_ROUND_MS (calls per round calibrated on
-//    bridgegen sync for C and SciPy; on themselves for bridgegen async and plain JS) after a warm-up.
+//    bench/out/linalg/*.bin) and the native ones run with the same OpenBLAS thread count. Per size, ROUNDS
+//    rounds of ~MAT_ROUND_MS of every contender in turn (C, the Node ones, SciPy), so each sees the same moments
+//    of a noisy machine (calls per round calibrated on bridgegen sync for C and SciPy; on themselves for
+//    bridgegen async and plain JS), after a warm-up each.
 // 3. Event-loop lag while 2 and 4 `dgemmAsync` n=1024 run (linalg-lag.ts).
 // Async throughput of small calls with 64 in flight is the calls group's; not repeated here.
 //
@@ -25,8 +25,8 @@ import { Spawner } from './spawner';
 import type { BenchContext, BenchResult, Benchmark, Ratio, Row } from './types';
 
 const MAT_ROUND_MS = 100;
-const PASSES = 3;
-const ROUNDS_PER_PASS = 3;
+/** Rounds of every contender per size, in turn: C, the Node contenders, SciPy (so each sees the same moments of a noisy machine). */
+const ROUNDS = 9;
 const C_GOAL = 0.97; // issue 6: >= 0.97x C throughput at n >= 256
 
 type Routine = 'ddot' | 'dgemm' | 'dgesv';
@@ -189,7 +189,6 @@ async function throughputRows(la: Linalg, threads: number, hasScipy: string | un
     const async = await callsPerRound(c.async), sync = await callsPerRound(c.sync);
     counts.set(key(s), { sync, inPlace: c.inPlace ? sync : 0, async, inFlight: sync, coreLeft: async, js: c.js ? await callsPerRound(c.js) : 0 });
   }
-  const specArgs = SPECS.map((s) => `${s.routine}:${s.n}:${ROUNDS_PER_PASS}:${counts.get(key(s))!.sync}`);
 
   let cBin: string | undefined;
   let cWhy = '';
@@ -202,53 +201,55 @@ async function throughputRows(la: Linalg, threads: number, hasScipy: string | un
   };
   const cRows = samples(), pyRows = samples();
   let cOut: External | undefined, pyOut: External | undefined;
+  const cCheck: Record<string, number> = {}, pyCheck: Record<string, number> = {};
   const spawner = new Spawner();
-  for (let p = 0; p < PASSES; p++) {
-    if (cBin && !cWhy) {
-      ctx.log(`linalg: pass ${p + 1}/${PASSES}: C driver`);
-      try {
-        cOut = await external(spawner, cBin, [work, String(threads), ...specArgs], work, threads);
-        for (const [k, v] of Object.entries(cOut.rows)) cRows.get(k)?.push(...v);
-      } catch (err) { cWhy = (err as Error).message; }
-    }
-    ctx.log(`linalg: pass ${p + 1}/${PASSES}: bridgegen/linalg sync and async, plain JS`);
-    for (const s of SPECS) {
-      const c = calls.get(key(s))!, count = counts.get(key(s))!;
-      /** One round of `who` (`calls` calls): ms per call, or undefined when it has no row for this spec. */
-      const timed = async (who: Contender, calls = count[who]): Promise<number | undefined> => {
-        const f = who === 'inFlight' || who === 'coreLeft' ? c.async : c[who];
-        if (!f) return undefined;
-        const round = async () => {
-          const t0 = process.hrtime.bigint();
-          await (who === 'inFlight' ? callInFlight(c.async, calls) : callMany(f, calls));
-          return Number(process.hrtime.bigint() - t0) / 1e6 / calls;
-        };
-        return who === 'coreLeft' ? withCoreLeft(la, round) : round();
+  /** One round of the C driver or SciPy on spec `s`, after a warm-up round of its own (a process each). */
+  const externalRound = async (who: 'C' | 'SciPy', s: Spec): Promise<void> => {
+    const spec = `${s.routine}:${s.n}:1:${counts.get(key(s))!.sync}`;
+    const out = who === 'C'
+      ? await external(spawner, cBin!, [work, String(threads), spec], work, threads)
+      : await external(spawner, PYTHON, [path.join(__dirname, 'linalg.py'), 'mat', work, spec], work, threads);
+    (who === 'C' ? cRows : pyRows).get(key(s))!.push(...(out.rows[key(s)] ?? []));
+    Object.assign(who === 'C' ? cCheck : pyCheck, out.check);
+    if (who === 'C') cOut = out;
+    else pyOut = out;
+  };
+  for (const s of SPECS) {
+    ctx.log(`linalg: ${label(s)}: ${ROUNDS} rounds of C, bridgegen/linalg sync and async, SciPy and plain JS in turn`);
+    const c = calls.get(key(s))!, count = counts.get(key(s))!;
+    /** One round of `who` (`calls` calls): ms per call, or undefined when it has no row for this spec. */
+    const timed = async (who: Contender, calls = count[who]): Promise<number | undefined> => {
+      const f = who === 'inFlight' || who === 'coreLeft' ? c.async : c[who];
+      if (!f) return undefined;
+      const round = async () => {
+        const t0 = process.hrtime.bigint();
+        await (who === 'inFlight' ? callInFlight(c.async, calls) : callMany(f, calls));
+        return Number(process.hrtime.bigint() - t0) / 1e6 / calls;
       };
-      // Warm-up: an untimed round of each native contender, as the C driver and SciPy each have one; for
-      // fresh outputs, until the buffer cache serves them (warmupCalls). Plain JS warmed up in its calibration
-      // (its calls take up to seconds).
-      for (const who of ['sync', 'inPlace', 'async', 'inFlight', 'coreLeft'] as const) await timed(who, warmupCalls(s, who, count[who]));
-      for (let r = 0; r < ROUNDS_PER_PASS; r++) {
-        for (const who of ['sync', 'inPlace', 'async', 'inFlight', 'coreLeft', 'js'] as const) {
-          const ms = await timed(who);
-          if (ms !== undefined) node[who].get(key(s))!.push(ms);
-        }
+      return who === 'coreLeft' ? withCoreLeft(la, round) : round();
+    };
+    // Warm-up: an untimed round of each native contender, as the C driver and SciPy each have one; for
+    // fresh outputs, until the buffer cache serves them (warmupCalls). Plain JS warmed up in its calibration
+    // (its calls take up to seconds).
+    for (const who of ['sync', 'inPlace', 'async', 'inFlight', 'coreLeft'] as const) await timed(who, warmupCalls(s, who, count[who]));
+    for (let r = 0; r < ROUNDS; r++) {
+      if (cBin && !cWhy) {
+        try { await externalRound('C', s); } catch (err) { cWhy = (err as Error).message; }
       }
-    }
-    if (!pyWhy) {
-      ctx.log(`linalg: pass ${p + 1}/${PASSES}: SciPy`);
-      try {
-        pyOut = await external(spawner, PYTHON, [path.join(__dirname, 'linalg.py'), 'mat', work, ...specArgs], work, threads);
-        for (const [k, v] of Object.entries(pyOut.rows)) pyRows.get(k)?.push(...v);
-      } catch (err) { pyWhy = (err as Error).message; }
+      for (const who of ['sync', 'inPlace', 'async', 'inFlight', 'coreLeft', 'js'] as const) {
+        const ms = await timed(who);
+        if (ms !== undefined) node[who].get(key(s))!.push(ms);
+      }
+      if (!pyWhy) {
+        try { await externalRound('SciPy', s); } catch (err) { pyWhy = (err as Error).message; }
+      }
     }
   }
 
   // Same results everywhere (ddot's value, sums of C or x); a difference is reported, not hidden.
   for (const s of SPECS) {
     const mine = nodeChecks(la, s, inputs.get(key(s))!);
-    for (const [who, theirs] of [['C', cOut?.check[key(s)]], ['SciPy', pyOut?.check[key(s)]], ['plain JS', mine.js]] as const) {
+    for (const [who, theirs] of [['C', cCheck[key(s)]], ['SciPy', pyCheck[key(s)]], ['plain JS', mine.js]] as const) {
       if (theirs !== undefined && Math.abs(theirs - mine.bridgegen) > 1e-9 * Math.max(1, Math.abs(mine.bridgegen))) {
         notes.push(`${label(s)}: result differs from ${who}: ${mine.bridgegen} (bridgegen) vs ${theirs}`);
       }
@@ -350,9 +351,10 @@ async function runLinalg(ctx: BenchContext): Promise<BenchResult> {
       'ddot/dgemm/dgesv throughput: the same column-major arrays in every contender (uniform [-1, 1) from a fixed LCG, ' +
         'written to bench/out/linalg/*.bin and read by the C driver and SciPy); bridgegen gets { data, shape, order: ' +
         '\'column-major\' } (ddot: Float64Array), SciPy Fortran-ordered arrays, plain JS the same Float64Arrays, so no ' +
-        `contender converts layouts. ${PASSES} passes (C, Node, SciPy in turn) x ${ROUNDS_PER_PASS} rounds each after a ` +
-        'warm-up round (per contender in the Node pass; for dgesv\'s fresh outputs, 160 MiB of them, until the buffer cache ' +
-        'serves them: recycle.h). C and SciPy run from a helper process (spawner.ts), so the Node process never forks: a ' +
+        `contender converts layouts. Per size, ${ROUNDS} rounds of each contender in turn (C, the Node ones, SciPy: ` +
+        'a machine whose speed drifts by minutes then slows them alike; C and SciPy run a process per round, with a ' +
+        'warm-up round of their own), after a warm-up round of each Node contender (for dgesv\'s fresh outputs, 160 MiB ' +
+        'of them, until the buffer cache serves them: recycle.h). C and SciPy run from a helper process (spawner.ts), so the Node process never forks: a ' +
         'fork write-protects every page, and bridgegen\'s reused outputs then faulted in again; in the Node pass the rounds of bridgegen sync, async and plain JS alternate; ms per call = round time / ' +
         'calls; rate = GFLOP/s at the median (ddot 2n, dgemm 2n^3, dgesv 2/3 n^3 + 2n^2). Ratios "/ C" are throughput ' +
         'relative to the C driver (above 1: faster than C).',
