@@ -19,7 +19,7 @@ import { PYTHON } from './f2py';
 import { DDOT_ROUNDS, DDOT_ROUND_MS, ddotRows } from './linalg-ddot';
 import { LAG_ROUNDS, lagRows } from './linalg-lag';
 import { benchThreads, buildC, type Linalg, lastLine, loadLinalg, type Mat, withCoreLeft, writeInput } from './linalg-setup';
-import { measured, ratio, skipped, stats, versionOf } from './measure';
+import { measured, pairedRatio, ratio, skipped, stats, versionOf } from './measure';
 import { jsDdot, jsDgemm, jsDgesv } from './plain-js';
 import { Spawner } from './spawner';
 import type { BenchContext, BenchResult, Benchmark, Ratio, Row } from './types';
@@ -314,14 +314,14 @@ async function runLinalg(ctx: BenchContext): Promise<BenchResult> {
       const l = label(s), goal = large(s) ? C_GOAL : undefined;
       const c = row(`${l}: C (OpenBLAS)`);
       ratios.push(
-        ratio(`${l}: bridgegen sync throughput / C`, c, row(`${l}: bridgegen/linalg sync`), goal),
-        ratio(`${l}: bridgegen sync in buffers made once, throughput / C`, c, row(`${l}: bridgegen/linalg sync, in buffers made once`)),
-        ratio(`${l}: bridgegen async throughput (${IN_FLIGHT} in flight) / C`, c, row(`${l}: bridgegen/linalg async, ${IN_FLIGHT} in flight`), goal),
-        ratio(`${l}: bridgegen async, await each, throughput / C`, c, row(`${l}: bridgegen/linalg async, await each`)),
-        ratio(`${l}: bridgegen async, await each, setAsyncConcurrency(cores - 1), throughput / C`, c,
+        pairedRatio(`${l}: bridgegen sync throughput / C`, c, row(`${l}: bridgegen/linalg sync`), goal),
+        pairedRatio(`${l}: bridgegen sync in buffers made once, throughput / C`, c, row(`${l}: bridgegen/linalg sync, in buffers made once`)),
+        pairedRatio(`${l}: bridgegen async throughput (${IN_FLIGHT} in flight) / C`, c, row(`${l}: bridgegen/linalg async, ${IN_FLIGHT} in flight`), goal),
+        pairedRatio(`${l}: bridgegen async, await each, throughput / C`, c, row(`${l}: bridgegen/linalg async, await each`)),
+        pairedRatio(`${l}: bridgegen async, await each, setAsyncConcurrency(cores - 1), throughput / C`, c,
           row(`${l}: bridgegen/linalg async, await each, setAsyncConcurrency(cores - 1)`)),
-        ratio(`${l}: SciPy throughput / C`, c, row(`${l}: SciPy`)),
-        ratio(`${l}: plain JS throughput / C`, c, row(`${l}: plain JS`)),
+        pairedRatio(`${l}: SciPy throughput / C`, c, row(`${l}: SciPy`)),
+        pairedRatio(`${l}: plain JS throughput / C`, c, row(`${l}: plain JS`)),
       );
       if (s.routine === 'dgemm' && s.n < 64) {
         ratios.push(ratio(`${l}: SciPy / bridgegen sync (a call mostly overhead)`, row(`${l}: SciPy`), row(`${l}: bridgegen/linalg sync`)));
@@ -355,9 +355,10 @@ async function runLinalg(ctx: BenchContext): Promise<BenchResult> {
         'a machine whose speed drifts by minutes then slows them alike; C and SciPy run a process per round, with a ' +
         'warm-up round of their own), after a warm-up round of each Node contender (for dgesv\'s fresh outputs, 160 MiB ' +
         'of them, until the buffer cache serves them: recycle.h). C and SciPy run from a helper process (spawner.ts), so the Node process never forks: a ' +
-        'fork write-protects every page, and bridgegen\'s reused outputs then faulted in again; in the Node pass the rounds of bridgegen sync, async and plain JS alternate; ms per call = round time / ' +
+        'fork write-protects every page, and bridgegen\'s reused outputs then faulted in again; ms per call = round time / ' +
         'calls; rate = GFLOP/s at the median (ddot 2n, dgemm 2n^3, dgesv 2/3 n^3 + 2n^2). Ratios "/ C" are throughput ' +
-        'relative to the C driver (above 1: faster than C).',
+        'relative to the C driver (above 1: faster than C), each the median of the rounds\' own ratios (the two rows\' ' +
+        'samples of one round were measured moments apart).',
       '  * ddot: x . y, n = 1e3 (a call costs about as much as the work) and 1e6 (memory-bound: 16 MB read per call).',
       '  * dgemm: C = A B, beta = 0; bridgegen and SciPy with overwrite_c=1 on a c allocated once (C writes into its c). ' +
         `Async, by default (every core; one large call at a time on every BLAS thread, blas.h): "${IN_FLIGHT} in flight" is ` +

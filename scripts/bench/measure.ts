@@ -78,3 +78,16 @@ export function ratio(label: string, baseline: Row | undefined, row: Row | undef
   const value = row.better === 'lower' ? b / r : r / b;
   return { label, value, goal };
 }
+
+/**
+ * Like ratio(), for rows measured round by round in turn (the k-th samples of both in the same round):
+ * the median of the rounds' own ratios. A machine whose speed drifts between rounds then slows both
+ * sides of each ratio alike, where the two medians could fall at different speeds. Medians when the
+ * rows have different numbers of rounds (a contender that stopped).
+ */
+export function pairedRatio(label: string, baseline: Row | undefined, row: Row | undefined, goal?: number): Ratio | undefined {
+  if (baseline?.kind !== 'measured' || row?.kind !== 'measured') return undefined;
+  if (baseline.samples.length !== row.samples.length) return ratio(label, baseline, row, goal);
+  const perRound = baseline.samples.map((b, k) => (row.better === 'lower' ? b / row.samples[k]! : row.samples[k]! / b));
+  return { label, value: stats(perRound).median, goal };
+}
