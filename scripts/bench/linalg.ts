@@ -382,7 +382,10 @@ async function runLinalg(ctx: BenchContext): Promise<BenchResult> {
         'every core, as the C driver and a sync call do: the 2 calls run one after the other, each on every BLAS thread, and ' +
         'the event loop\'s thread waits for a core when a timer is due. With setAsyncConcurrency(cores - 1) a core stays ' +
         'with the event loop (each call gets a BLAS thread fewer): its lag row is the one for the goal, and its "time until ' +
-        'all settled" row what it costs.',
+        'all settled" row what it costs. It runs right after the idle round: OpenBLAS\'s idle threads keep spinning ' +
+        '(sched_yield) for ~0.1 s after a call on more than one thread, and measured right after the default\'s 2-thread ' +
+        'calls its worst tick was 2.3 ms late, against 0.53 ms after a 0.3 s pause (a program that leaves a core from the ' +
+        'start, with no such call just before, sees the latter).',
       '  * monitorEventLoopDelay (perf_hooks, resolution 1 ms): Node\'s histogram of the delay between runs of its own 1 ms ' +
         'timer, over the same rounds (a new histogram per round, enabled just before the calls, which start once it has ' +
         'recorded a sample: its first run only starts the clock). It counts the whole interval, so an idle loop reads ' +
