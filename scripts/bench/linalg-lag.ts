@@ -8,7 +8,7 @@ import { CORES_LEFT, type Linalg, type Mat } from './linalg-setup';
 import { measured } from './measure';
 import type { BenchContext, Row } from './types';
 
-export const LAG_ROUNDS = 5;
+export const LAG_ROUNDS = 11;
 
 /** The dgemm operands every mode multiplies. */
 interface Operands { readonly a: Mat; readonly b: Mat }
