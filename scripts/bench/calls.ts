@@ -11,6 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { PYTHON } from './f2py';
+import { calibrate, compileLoop, type Fn, LANES, type Loop } from './loops';
 import { measured, ratio, skipped, stats, versionOf } from './measure';
 import { ensureDist } from './parse';
 import type { BenchContext, BenchResult, Benchmark, Ratio, Row } from './types';
@@ -18,12 +19,9 @@ import type { BenchContext, BenchResult, Benchmark, Ratio, Row } from './types';
 const N = 4;
 const ROUNDS = 11;
 const ROUND_MS = 30;
-const LANES = 64;
 const ASYNC_BUDGET_NS = 3000; // issue 9: async with 64 in flight <= 3 us/call
 
 type Routine = 'add' | 'dsum' | 'ddot';
-type Fn = (...args: never[]) => unknown;
-type Loop = (count: number) => unknown;
 const ROUTINES: readonly Routine[] = ['add', 'dsum', 'ddot'];
 const LABEL: Record<Routine, string> = { add: 'add(a, b)', dsum: `dsum(x) n=${N}`, ddot: `ddot(x, y) n=${N}` };
 const X = Float64Array.from({ length: N }, (_, i) => i + 1);
@@ -53,28 +51,6 @@ function sh(cmd: string, args: readonly string[], cwd: string): void {
   }
 }
 
-/** A loop of `count` calls, compiled separately per row (own feedback, no megamorphic call site). */
-function compile(f: Fn, expr: string, mode: 'sync' | 'each' | 'inflight'): Loop {
-  const body = {
-    sync: `let s = 0; for (let i = 0; i < count; i++) s += ${expr}; return s;`,
-    each: `let s = 0; for (let i = 0; i < count; i++) s += await ${expr}; return s;`,
-    inflight: `const k = count / ${LANES}; const lane = async () => { let s = 0; for (let i = 0; i < k; i++) s += await ${expr}; return s; };
-      const all = []; for (let j = 0; j < ${LANES}; j++) all.push(lane()); let s = 0; for (const v of await Promise.all(all)) s += v; return s;`,
-  }[mode];
-  const make = new Function('f', 'x', 'y', `return ${mode === 'sync' ? '' : 'async '}function (count) { ${body} };`);
-  return make(f, X, Y) as Loop;
-}
-
-/** Calls per round so that a round takes about ROUND_MS (a multiple of LANES). */
-async function calibrate(loop: Loop): Promise<number> {
-  for (let count = LANES * 16; ; count *= 8) {
-    const t0 = performance.now();
-    sink += Number(await loop(count));
-    const ms = performance.now() - t0;
-    if (ms > 5 || count > 1e8) return Math.max(LANES, Math.round((count * ROUND_MS) / ms / LANES) * LANES);
-  }
-}
-
 interface Candidate { readonly name: string; readonly loop: Loop; readonly note?: string; count: number; samples: number[] }
 
 /**
@@ -85,9 +61,9 @@ interface Candidate { readonly name: string; readonly loop: Loop; readonly note?
  */
 async function timeInterleaved(rows: Candidate[]): Promise<void> {
   // A primer goes first: V8 ran the first loop of a set ~15 ns/call faster than the same call placed later.
-  const primer: Candidate = { name: 'primer', loop: compile(((v: Float64Array) => v[0]) as Fn, 'f(x)', 'sync'), count: 0, samples: [] };
+  const primer: Candidate = { name: 'primer', loop: compileLoop(((v: Float64Array) => v[0]) as Fn, 'f(x)', 'sync', X, Y), count: 0, samples: [] };
   const cands = [primer, ...rows];
-  for (const c of cands) c.count = await calibrate(c.loop);
+  for (const c of cands) c.count = await calibrate(c.loop, ROUND_MS);
   const reversed = [primer, ...[...rows].reverse()];
   for (let k = -2; k < ROUNDS; k++) {
     for (const c of k % 2 === 0 ? cands : reversed) {
@@ -111,7 +87,7 @@ async function checkOne(impl: Impl, r: Routine): Promise<string | undefined> {
 async function candidate(impl: Impl, r: Routine, mode: 'sync' | 'each' | 'inflight', name: string, note?: string): Promise<Candidate | Row> {
   const bad = await checkOne(impl, r);
   if (bad) return skipped(name, bad);
-  return { name, loop: compile(impl.fns[r], impl.expr[r], mode), note, count: 0, samples: [] };
+  return { name, loop: compileLoop(impl.fns[r], impl.expr[r], mode, X, Y), note, count: 0, samples: [] };
 }
 
 /** The generated module: `sync` has m.add/m.dsum/m.ddot, `async` m.addAsync/... (same call expressions). */

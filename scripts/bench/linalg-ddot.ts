@@ -4,38 +4,16 @@
 
 import * as path from 'node:path';
 import { PYTHON } from './f2py';
-import { type Fn, type Linalg, lastLine, run } from './linalg-setup';
+import { type Linalg, lastLine, run } from './linalg-setup';
+import { calibrate, compileLoop, type Fn, LANES, type Loop } from './loops';
 import { measured, skipped } from './measure';
 import type { BenchContext, Row } from './types';
 
 export const DDOT_ROUNDS = 11;
 export const DDOT_ROUND_MS = 30;
-const LANES = 64;
 
 /** Results summed so no call is optimized away. */
 let sink = 0;
-
-type Loop = (count: number) => unknown;
-
-/** A loop of `count` calls compiled on its own (monomorphic call site), like calls.ts. */
-function compile(f: Fn, mode: 'sync' | 'each' | 'inflight', x: Float64Array, y: Float64Array): Loop {
-  const body = {
-    sync: 'let s = 0; for (let i = 0; i < count; i++) s += f(x, y); return s;',
-    each: 'let s = 0; for (let i = 0; i < count; i++) s += await f(x, y); return s;',
-    inflight: `const k = count / ${LANES}; const lane = async () => { let s = 0; for (let i = 0; i < k; i++) s += await f(x, y); return s; };
-      const all = []; for (let j = 0; j < ${LANES}; j++) all.push(lane()); let s = 0; for (const v of await Promise.all(all)) s += v; return s;`,
-  }[mode];
-  return new Function('f', 'x', 'y', `return ${mode === 'sync' ? '' : 'async '}function (count) { ${body} };`)(f, x, y) as Loop;
-}
-
-async function calibrate(loop: Loop): Promise<number> {
-  for (let count = LANES * 16; ; count *= 8) {
-    const t0 = performance.now();
-    sink += Number(await loop(count));
-    const ms = performance.now() - t0;
-    if (ms > 5 || count > 1e8) return Math.max(LANES, Math.round((count * DDOT_ROUND_MS) / ms / LANES) * LANES);
-  }
-}
 
 export async function ddotRows(la: Linalg, threads: number, hasScipy: string | undefined, ctx: BenchContext): Promise<Row[]> {
   const x = Float64Array.from([1, 2, 3, 4]);
@@ -48,12 +26,12 @@ export async function ddotRows(la: Linalg, threads: number, hasScipy: string | u
   for (const [mode, who, f] of modes) {
     const got = await (f as (a: Float64Array, b: Float64Array) => unknown)(x, y);
     if (got !== 10) rows.push(skipped(name(who), `returned ${String(got)}, expected 10`));
-    else cands.push({ name: name(who), loop: compile(f!, mode, x, y), note: mode === 'inflight' ? 'per call' : undefined, count: 0, samples: [] });
+    else cands.push({ name: name(who), loop: compileLoop(f!, 'f(x, y)', mode, x, y), note: mode === 'inflight' ? 'per call' : undefined, count: 0, samples: [] });
   }
   // A primer first (calls.ts: V8 ran the first loop of a set faster than later ones), then interleaved rounds.
-  const primer = { name: 'primer', loop: compile(((v: Float64Array) => v[0]) as Fn, 'sync', x, y), count: 0, samples: [] as number[] };
+  const primer = { name: 'primer', loop: compileLoop(((v: Float64Array) => v[0]) as Fn, 'f(x, y)', 'sync', x, y), count: 0, samples: [] as number[] };
   const all = [primer, ...cands];
-  for (const c of all) c.count = await calibrate(c.loop);
+  for (const c of all) c.count = await calibrate(c.loop, DDOT_ROUND_MS);
   for (let k = -2; k < DDOT_ROUNDS; k++) {
     for (const c of all) {
       const t0 = process.hrtime.bigint();

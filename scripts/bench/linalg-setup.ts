@@ -6,13 +6,13 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import type { Fn } from './loops';
 import { versionOf } from './measure';
 import { ensureDist } from './parse';
 import type { BenchContext } from './types';
 
 /** The parts of bridgegen/linalg used here (typed locally: linalg/build/ is generated, not checked in). */
 export interface Mat { readonly data: Float64Array; readonly shape: readonly number[]; readonly order: 'column-major' }
-export type Fn = (...args: never[]) => unknown;
 export interface Linalg {
   readonly blas: Record<string, Fn>;
   readonly lapack: Record<string, Fn>;

@@ -62,6 +62,17 @@ struct Batch {
   std::shared_ptr<Doorbell> relay;  // set: its calls settle as each ends, and its thread waits for more
 };
 
+/** A work item of `call` alone, of its kind; throws bad_alloc. */
+inline Batch* batch_of(PendingCall* call) {
+  auto* batch = new Batch;
+  batch->calls.push_back(call);  // within its inline room: does not throw
+  batch->joined.store(1, std::memory_order_relaxed);
+  batch->batchable = call->batchable();
+  batch->gated = call->compute_bound();
+  batch->stateful = call->keeps_state();
+  return batch;
+}
+
 /**
  * The work items of one JS thread (so of one Node environment). Only the JS thread reads or
  * changes them: `waiting` are on the pool and may not have started (items leave when they
@@ -325,12 +336,7 @@ inline void take_back_queued(Lane& lane) {
       std::lock_guard<std::mutex> lock(batch->mutex);
       const size_t keep = std::max<size_t>(batch->taken, 1);
       while (batch->calls.size() > keep) {  // the last first, each put in front: call order holds
-        PendingCall* call = batch->calls[batch->calls.size() - 1];
-        std::unique_ptr<Batch> own(new Batch);
-        own->calls.push_back(call);
-        own->joined.store(1, std::memory_order_relaxed);
-        own->gated = true;
-        own->stateful = call->keeps_state();
+        std::unique_ptr<Batch> own(batch_of(batch->calls[batch->calls.size() - 1]));
         own->relay = batch->relay;
         lane.gated.push_front(own.get());
         own.release();
@@ -360,12 +366,7 @@ inline napi_status hold(napi_env env, Lane& lane, Batch* batch) {
 inline napi_status queue_call(napi_env env, PendingCall* call) {
   detail::Lane& lane = detail::lane();
   if (call->batchable() && detail::join(lane, call)) return napi_ok;
-  auto* batch = new detail::Batch;
-  batch->calls.push_back(call);
-  batch->joined.store(1, std::memory_order_relaxed);
-  batch->batchable = call->batchable();
-  batch->gated = call->compute_bound();
-  batch->stateful = call->keeps_state();
+  detail::Batch* batch = detail::batch_of(call);
   if (batch->batchable || batch->gated) batch->relay = detail::relay_of(env, lane);
   if (batch->gated) {  // behind the large calls waiting already, which dispatch places in order
     const napi_status status = detail::hold(env, lane, batch);
