@@ -162,6 +162,22 @@ subroutine busy_clock(ms, started, ended)
   end do
 end subroutine busy_clock
 
+!> The same, and which thread ran it (Linux gettid): for tests of which pool thread runs a call.
+subroutine busy_thread(ms, started, ended, thread)
+  use iso_c_binding, only: c_int
+  integer, intent(in) :: ms
+  integer(8), intent(out) :: started, ended
+  integer, intent(out) :: thread
+!f2py threadsafe
+  interface
+    integer(c_int) function gettid() bind(C, name='gettid')
+      import :: c_int
+    end function gettid
+  end interface
+  call busy_clock(ms, started, ended)
+  thread = gettid()
+end subroutine busy_thread
+
 !> The same, in a routine that keeps state (SAVE): its async calls take turns.
 subroutine busy_saved(ms, started, ended)
   integer, intent(in) :: ms

@@ -22,7 +22,7 @@ beforeAll(async () => {
 describe('exports', () => {
   it('has every routine and its Async twin', () => {
     for (const name of ['vsum', 'affine', 'scale_inplace', 'matvec', 'outer', 'count_positive', 'histogram',
-      'interleave', 'isum', 'cumsum', 'counter', 'twice', 'weighted', 'fill_sevens', 'spin', 'busy_clock', 'busy_saved', 'daxpyx', 'dnrm2x', 'transp']) {
+      'interleave', 'isum', 'cumsum', 'counter', 'twice', 'weighted', 'fill_sevens', 'spin', 'busy_clock', 'busy_thread', 'busy_saved', 'daxpyx', 'dnrm2x', 'transp']) {
       expect(typeof m[name]).toBe('function');
       expect(typeof m[`${name}Async`]).toBe('function');
     }
@@ -318,6 +318,21 @@ describe('how many large async calls run at once', () => {
       expect(runs[k].started).toBeGreaterThanOrEqual(runs[k - 1].ended);
       expect(settled[k - 1]).toBeLessThan(runs[k].ended); // not held until the last one ended
     }
+  });
+
+  it('runs a large call made while another runs on that call\'s pool thread, right after it', async () => {
+    m.setAsyncConcurrency(1);
+    // Two loops that each await their call: every call after the first two is made while the
+    // other loop's call runs, and joins its work item (batch.h), whose pool thread goes on to it.
+    // A work item per call would wake a pool thread for each, and libuv wakes them in turn.
+    const runs: { started: bigint; ended: bigint; thread: number }[] = [];
+    const loop = async () => {
+      for (let k = 0; k < 4; k++) runs.push(await m.busy_threadAsync(20));
+    };
+    await Promise.all([loop(), loop()]);
+    expect(new Set(runs.map((r) => r.thread)).size).toBe(1);
+    runs.sort((a, b) => (a.started < b.started ? -1 : 1));
+    for (let k = 1; k < runs.length; k++) expect(runs[k].started).toBeGreaterThanOrEqual(runs[k - 1].ended);
   });
 
   it('starts the waiting ones when the concurrency is raised', async () => {
