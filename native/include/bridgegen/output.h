@@ -114,7 +114,8 @@ inline void offer_young_collection(napi_env env) {
 /** An ArrayBuffer over `data` that calls Release(data, hint) once collected (V8's own release if it can). */
 template <void (*Release)(void* data, void* hint)>
 napi_value owning_array_buffer(napi_env env, void* data, size_t bytes, void* hint) {
-  offer_young_collection(env);  // before ours joins the young ones: one that was due runs now
+  // Before ours joins the young ones, so one that was due runs now; small ones weigh little.
+  if (bytes >= recycle::kMinBytes) offer_young_collection(env);
   napi_value buffer = v8_owning_array_buffer(data, bytes, [](void* d, size_t, void* h) { Release(d, h); }, hint);
   if (buffer != nullptr) return buffer;
   if (napi_create_external_arraybuffer(env, data, bytes, [](napi_env, void* d, void* h) { Release(d, h); }, hint, &buffer) != napi_ok) {
