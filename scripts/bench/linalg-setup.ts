@@ -109,10 +109,3 @@ export function writeInput(dir: string, what: InputName, n: number): Float64Arra
 
 /** The cores async work takes when it leaves one to the event loop: `setAsyncConcurrency(cores - 1)`. */
 export const CORES_LEFT = Math.max(1, os.availableParallelism() - 1);
-
-/** Runs `f` with a core left to the event loop (`setAsyncConcurrency(cores - 1)`), then the default again. */
-export async function withCoreLeft<T>(la: Linalg, f: () => Promise<T>): Promise<T> {
-  const before = la.getAsyncConcurrency();
-  la.setAsyncConcurrency(CORES_LEFT);
-  try { return await f(); } finally { la.setAsyncConcurrency(before); }
-}

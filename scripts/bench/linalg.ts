@@ -5,9 +5,10 @@
 //    (4 in flight, await each, and await each with a core left to the event loop) vs the same OpenBLAS called from C (blas-c.c, compiled here with cc -O2) vs SciPy (linalg.py)
 //    vs plain JS loops (plain-js.ts). Every contender reads the same arrays (written once to
 //    bench/out/linalg/*.bin) and the native ones run with the same OpenBLAS thread count. Per size, ROUNDS
-//    rounds of ~MAT_ROUND_MS of every contender in turn (C, the Node ones, SciPy), so each sees the same moments
-//    of a noisy machine (calls per round calibrated on bridgegen sync for C and SciPy; on themselves for
-//    bridgegen async and plain JS), after a warm-up each.
+//    rounds of ~MAT_ROUND_MS of every contender in turn (C, bridgegen, plain JS, SciPy), so each sees the same
+//    moments of a noisy machine (calls per round calibrated on bridgegen sync for C and SciPy; on themselves for
+//    bridgegen async and plain JS). C, bridgegen (linalg-node.js) and SciPy run a small process per round,
+//    warmed up in it first.
 // 3. Event-loop lag while 2 and 4 `dgemmAsync` n=1024 run (linalg-lag.ts).
 // Async throughput of small calls with 64 in flight is the calls group's; not repeated here.
 //
@@ -18,7 +19,7 @@ import * as path from 'node:path';
 import { PYTHON } from './f2py';
 import { DDOT_ROUNDS, DDOT_ROUND_MS, ddotRows } from './linalg-ddot';
 import { LAG_ROUNDS, lagRows } from './linalg-lag';
-import { benchThreads, buildC, type Linalg, lastLine, loadLinalg, type Mat, withCoreLeft, writeInput } from './linalg-setup';
+import { benchThreads, buildC, type Linalg, lastLine, loadLinalg, type Mat, writeInput } from './linalg-setup';
 import { measured, pairedRatio, ratio, skipped, stats, versionOf } from './measure';
 import { jsDdot, jsDgemm, jsDgesv } from './plain-js';
 import { Spawner } from './spawner';
@@ -74,45 +75,15 @@ function writeInputs(dir: string): Map<string, Inputs> {
 
 const sum = (a: Float64Array): number => a.reduce((s, v) => s + v, 0);
 
-/** Calls of an async contender kept in flight at once: its throughput, where await each is its latency. */
-const IN_FLIGHT = 4;
-
-/** The Node contenders of one spec; each call returns a number from its result so none is optimized away. */
-interface NodeCalls { readonly sync: () => number; readonly inPlace?: () => number; readonly async: () => Promise<number>; readonly js?: () => number }
-
-function nodeCalls(la: Linalg, s: Spec, inp: Inputs): NodeCalls {
+/** Plain JS's call of one spec (in this process: it allocates nothing per call that the GC weighs). */
+function jsCall(s: Spec, inp: Inputs): () => number {
   const n = s.n;
-  if (s.routine === 'ddot') {
-    const dot = la.blas.ddot as (x: Float64Array, y: Float64Array) => number;
-    const dotAsync = la.blas.ddotAsync as (x: Float64Array, y: Float64Array) => Promise<number>;
-    return { sync: () => dot(inp.x, inp.y), async: () => dotAsync(inp.x, inp.y), js: () => jsDdot(inp.x, inp.y) };
-  }
+  if (s.routine === 'ddot') return () => jsDdot(inp.x, inp.y);
   if (s.routine === 'dgemm') {
-    const c: Mat = { data: new Float64Array(n * n), shape: [n, n], order: 'column-major' };
     const cJs = new Float64Array(n * n);
-    const gemm = la.blas.dgemm as (al: number, a: Mat, b: Mat, be: number, c: Mat, o: object) => Mat;
-    const gemmAsync = la.blas.dgemmAsync as (al: number, a: Mat, b: Mat, be: number, c: Mat, o: object) => Promise<Mat>;
-    return {
-      sync: () => gemm(1, inp.a, inp.b, 0, c, { overwrite_c: true }).data[0]!,
-      async: async () => (await gemmAsync(1, inp.a, inp.b, 0, c, { overwrite_c: true })).data[0]!,
-      js: s.js ? () => jsDgemm(n, inp.a.data, inp.b.data, cJs)[0]! : undefined,
-    };
+    return () => jsDgemm(n, inp.a.data, inp.b.data, cJs)[0]!;
   }
-  const gesv = la.lapack.dgesv as (a: Mat, b: Mat, o?: object) => GesvOut;
-  const gesvAsync = la.lapack.dgesvAsync as (a: Mat, b: Mat) => Promise<GesvOut>;
-  // The C driver's own pattern: copy the inputs into buffers made once, solve in place there.
-  const aw: Mat = { ...inp.a, data: new Float64Array(n * n) }, bw: Mat = { ...inp.rhs, data: new Float64Array(n) };
-  const inPlace = (): number => {
-    aw.data.set(inp.a.data);
-    bw.data.set(inp.rhs.data);
-    return gesv(aw, bw, { overwrite_a: true, overwrite_b: true }).x.data[0]!;
-  };
-  return {
-    sync: () => gesv(inp.a, inp.rhs).x.data[0]!,
-    inPlace,
-    async: async () => (await gesvAsync(inp.a, inp.rhs)).x.data[0]!,
-    js: s.js ? () => jsDgesv(n, inp.a.data, inp.rhs.data)[0]! : undefined,
-  };
+  return () => jsDgesv(n, inp.a.data, inp.rhs.data)[0]!;
 }
 
 /** Checksums of bridgegen's sync result and plain JS's (ddot's value, the sum of C, or of x), for comparison. */
@@ -129,26 +100,17 @@ function nodeChecks(la: Linalg, s: Spec, inp: Inputs): { bridgegen: number; js?:
   return { bridgegen: sum(r.x.data), js: s.js ? sum(jsDgesv(n, inp.a.data, inp.rhs.data)) : undefined };
 }
 
-/** Makes `count` calls of `f`, awaiting only promises (awaiting a plain number would add a microtask per call). */
-async function callMany(f: () => number | Promise<number>, count: number): Promise<void> {
-  for (let i = 0; i < count; i++) {
-    const r = f();
-    sink += typeof r === 'number' ? r : await r;
-  }
+/** Makes `count` calls of plain JS's `f`. */
+function callMany(f: () => number, count: number): void {
+  for (let i = 0; i < count; i++) sink += f();
 }
 
-/** Makes `count` calls of async `f` in IN_FLIGHT loops that each await theirs: IN_FLIGHT calls in flight. */
-async function callInFlight(f: () => Promise<number>, count: number): Promise<void> {
-  const lanes = Array.from({ length: IN_FLIGHT }, (_, k) => callMany(f, Math.floor(count / IN_FLIGHT) + (k < count % IN_FLIGHT ? 1 : 0)));
-  await Promise.all(lanes);
-}
-
-/** Calls of `f` per ~MAT_ROUND_MS round, measured after one untimed call (which also warms up the JIT). */
-async function callsPerRound(f: () => number | Promise<number>): Promise<number> {
-  await callMany(f, 1);
+/** Calls of plain JS's `f` per ~MAT_ROUND_MS round, measured after one untimed call (which also warms up the JIT). */
+function callsPerRound(f: () => number): number {
+  callMany(f, 1);
   for (let k = 1; ; k *= 4) {
     const t0 = performance.now();
-    await callMany(f, k);
+    callMany(f, k);
     const ms = (performance.now() - t0) / k;
     if (ms * k > 20) return Math.max(1, Math.round(MAT_ROUND_MS / ms));
   }
@@ -164,31 +126,36 @@ async function external(spawner: Spawner, cmd: string, args: readonly string[], 
 
 /** async: await each; inFlight: IN_FLIGHT at once; coreLeft: await each with setAsyncConcurrency(cores - 1). */
 type Contender = 'sync' | 'inPlace' | 'async' | 'inFlight' | 'coreLeft' | 'js';
+/** The bridgegen contenders, timed by linalg-node.js in a process of their own. */
+const NATIVE: readonly Contender[] = ['sync', 'inPlace', 'async', 'inFlight', 'coreLeft'];
+/** Calls of an async contender kept in flight at once (linalg-node.js): its throughput, where await each is its latency. */
+const IN_FLIGHT = 4;
 
-/**
- * Calls of a contender's warm-up: one round, or for fresh outputs (dgesv's `lu`, `x`) enough for 160 MiB of
- * them. The GC frees them in steps of V8's 64 MiB external-memory limit into the buffer cache (recycle.h), which
- * then serves the next calls warm; before that every output's pages fault in (dgesv n=1024: 30-56 ms a call
- * for its first ~10 calls, 12.7-13 ms after). C and SciPy reuse what malloc gets back at once.
- */
-function warmupCalls(s: Spec, who: Contender, round: number): number {
-  const bytes = s.routine === 'dgesv' && who !== 'inPlace' ? 8 * (s.n * s.n + s.n) : 0;
-  return bytes > 0 ? Math.max(round, Math.ceil((160 << 20) / bytes)) : round;
-}
+/** What linalg-node.js prints for one round. */
+interface NodeRound { readonly ms: Partial<Record<Contender, number>>; readonly oldSpaceMiB: number; readonly fullGCs: number }
 
 async function throughputRows(la: Linalg, threads: number, hasScipy: string | undefined, ctx: BenchContext, work: string,
   inputs: Map<string, Inputs>, notes: string[]): Promise<Row[]> {
+  const spawner = new Spawner();
+  /** Runs linalg-node.js (a small Node process of its own, like the C driver's) on spec `s`; its JSON output. */
+  const nodeDriver = async <T>(s: Spec, what: string): Promise<T> => {
+    const args = [path.join(__dirname, 'linalg-node.js'), ctx.root, work, String(threads), s.routine, String(s.n), what];
+    const r = await spawner.run(process.execPath, args, work, process.env);
+    if (!r.ok) throw new Error(`linalg-node.js ${label(s)}: ${lastLine(r.err)}`);
+    return JSON.parse(r.out) as T;
+  };
   // Calls per round: bridgegen sync's count is also C's and SciPy's; async and plain JS are calibrated on themselves
   // (an await-each ddot n=1e3 is ~400x slower than a sync one, plain-JS dgemm 50x slower than BLAS).
-  const calls = new Map<string, NodeCalls>();
+  const js = new Map<string, () => number>();
   const counts = new Map<string, Record<Contender, number>>();
   for (const s of SPECS) {
-    const c = nodeCalls(la, s, inputs.get(key(s))!);
-    calls.set(key(s), c);
+    js.set(key(s), jsCall(s, inputs.get(key(s))!));
     if (s.routine === 'dgemm' && s.n >= 1024) ctx.log(`linalg: calibrating ${label(s)} (plain JS takes seconds a call)`);
-    const async = await callsPerRound(c.async), sync = await callsPerRound(c.sync);
-    counts.set(key(s), { sync, inPlace: c.inPlace ? sync : 0, async, inFlight: sync, coreLeft: async, js: c.js ? await callsPerRound(c.js) : 0 });
+    const { sync, async } = await nodeDriver<{ sync: number; async: number }>(s, 'calibrate');
+    const inPlace = s.routine === 'dgesv' ? sync : 0;
+    counts.set(key(s), { sync, inPlace, async, inFlight: sync, coreLeft: async, js: s.js ? callsPerRound(js.get(key(s))!) : 0 });
   }
+  const heap = { oldSpaceMiB: 0, fullGCs: new Map<string, number>() };
 
   let cBin: string | undefined;
   let cWhy = '';
@@ -202,7 +169,6 @@ async function throughputRows(la: Linalg, threads: number, hasScipy: string | un
   const cRows = samples(), pyRows = samples();
   let cOut: External | undefined, pyOut: External | undefined;
   const cCheck: Record<string, number> = {}, pyCheck: Record<string, number> = {};
-  const spawner = new Spawner();
   /** One round of the C driver or SciPy on spec `s`, after a warm-up round of its own (a process each). */
   const externalRound = async (who: 'C' | 'SciPy', s: Spec): Promise<void> => {
     const spec = `${s.routine}:${s.n}:1:${counts.get(key(s))!.sync}`;
@@ -214,37 +180,38 @@ async function throughputRows(la: Linalg, threads: number, hasScipy: string | un
     if (who === 'C') cOut = out;
     else pyOut = out;
   };
+  /** One round of every bridgegen contender of spec `s`, each warmed up first, in a process of their own. */
+  const nodeRound = async (s: Spec): Promise<void> => {
+    const perRound = counts.get(key(s))!;
+    const out = await nodeDriver<NodeRound>(s, JSON.stringify(Object.fromEntries(NATIVE.map((who) => [who, perRound[who]]))));
+    for (const who of NATIVE) {
+      const ms = out.ms[who];
+      if (ms !== undefined) node[who].get(key(s))!.push(ms);
+    }
+    heap.oldSpaceMiB = Math.max(heap.oldSpaceMiB, out.oldSpaceMiB);
+    heap.fullGCs.set(key(s), (heap.fullGCs.get(key(s)) ?? 0) + out.fullGCs);
+  };
   for (const s of SPECS) {
-    ctx.log(`linalg: ${label(s)}: ${ROUNDS} rounds of C, bridgegen/linalg sync and async, SciPy and plain JS in turn`);
-    const c = calls.get(key(s))!, count = counts.get(key(s))!;
-    /** One round of `who` (`calls` calls): ms per call, or undefined when it has no row for this spec. */
-    const timed = async (who: Contender, calls = count[who]): Promise<number | undefined> => {
-      const f = who === 'inFlight' || who === 'coreLeft' ? c.async : c[who];
-      if (!f) return undefined;
-      const round = async () => {
-        const t0 = process.hrtime.bigint();
-        await (who === 'inFlight' ? callInFlight(c.async, calls) : callMany(f, calls));
-        return Number(process.hrtime.bigint() - t0) / 1e6 / calls;
-      };
-      return who === 'coreLeft' ? withCoreLeft(la, round) : round();
-    };
-    // Warm-up: an untimed round of each native contender, as the C driver and SciPy each have one; for
-    // fresh outputs, until the buffer cache serves them (warmupCalls). Plain JS warmed up in its calibration
-    // (its calls take up to seconds).
-    for (const who of ['sync', 'inPlace', 'async', 'inFlight', 'coreLeft'] as const) await timed(who, warmupCalls(s, who, count[who]));
+    ctx.log(`linalg: ${label(s)}: ${ROUNDS} rounds of C, bridgegen/linalg sync and async, plain JS and SciPy in turn`);
+    const jsCalls = counts.get(key(s))!.js;
     for (let r = 0; r < ROUNDS; r++) {
       if (cBin && !cWhy) {
         try { await externalRound('C', s); } catch (err) { cWhy = (err as Error).message; }
       }
-      for (const who of ['sync', 'inPlace', 'async', 'inFlight', 'coreLeft', 'js'] as const) {
-        const ms = await timed(who);
-        if (ms !== undefined) node[who].get(key(s))!.push(ms);
+      await nodeRound(s);
+      if (jsCalls > 0) {  // warmed up in its calibration (its calls take up to seconds)
+        const t0 = process.hrtime.bigint();
+        callMany(js.get(key(s))!, jsCalls);
+        node.js.get(key(s))!.push(Number(process.hrtime.bigint() - t0) / 1e6 / jsCalls);
       }
       if (!pyWhy) {
         try { await externalRound('SciPy', s); } catch (err) { pyWhy = (err as Error).message; }
       }
     }
   }
+  notes.push(`The bridgegen contenders' processes (linalg-node.js) held at most ${heap.oldSpaceMiB.toFixed(1)} MiB of ` +
+    `old-generation objects; full collections during their timed rounds (all ${ROUNDS}): ` +
+    `${SPECS.map((s) => `${label(s)} ${heap.fullGCs.get(key(s)) ?? 0}`).join(', ')}.`);
 
   // Same results everywhere (ddot's value, sums of C or x); a difference is reported, not hidden.
   for (const s of SPECS) {
@@ -351,11 +318,15 @@ async function runLinalg(ctx: BenchContext): Promise<BenchResult> {
       'ddot/dgemm/dgesv throughput: the same column-major arrays in every contender (uniform [-1, 1) from a fixed LCG, ' +
         'written to bench/out/linalg/*.bin and read by the C driver and SciPy); bridgegen gets { data, shape, order: ' +
         '\'column-major\' } (ddot: Float64Array), SciPy Fortran-ordered arrays, plain JS the same Float64Arrays, so no ' +
-        `contender converts layouts. Per size, ${ROUNDS} rounds of each contender in turn (C, the Node ones, SciPy: ` +
-        'a machine whose speed drifts by minutes then slows them alike; C and SciPy run a process per round, with a ' +
-        'warm-up round of their own), after a warm-up round of each Node contender (for dgesv\'s fresh outputs, 160 MiB ' +
-        'of them, until the buffer cache serves them: recycle.h). C and SciPy run from a helper process (spawner.ts), so the Node process never forks: a ' +
-        'fork write-protects every page, and bridgegen\'s reused outputs then faulted in again; ms per call = round time / ' +
+        `contender converts layouts. Per size, ${ROUNDS} rounds of each contender in turn (C, bridgegen, plain JS, SciPy: ` +
+        'a machine whose speed drifts by minutes then slows them alike). C, bridgegen and SciPy run a process per round ' +
+        '(the C driver, scripts/bench/linalg-node.js and linalg.py), each warmed up in it first: a round of each, and for ' +
+        'dgesv\'s fresh outputs 160 MiB of them, until the buffer cache serves them (recycle.h). linalg-node.js is a ' +
+        'small plain-JS process, as a short script is: in the bench\'s own process (tsx and its code: ~8-9 MiB of ' +
+        'old-generation objects beside a grown young generation) V8 marked incrementally after every scavenge and ' +
+        'dgesv ran 0.75-0.88x C (README: "Large outputs"). Plain JS runs in the bench\'s process. They run from a ' +
+        'helper process (spawner.ts), so the bench\'s process never forks: a fork write-protects every page, and ' +
+        'bridgegen\'s reused outputs then faulted in again; ms per call = round time / ' +
         'calls; rate = GFLOP/s at the median (ddot 2n, dgemm 2n^3, dgesv 2/3 n^3 + 2n^2). Ratios "/ C" are throughput ' +
         'relative to the C driver (above 1: faster than C), each the median of the rounds\' own ratios (the two rows\' ' +
         'samples of one round were measured moments apart).',

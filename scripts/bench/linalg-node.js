@@ -1,0 +1,169 @@
+// Node driver for the linalg throughput rows (linalg.ts): bridgegen/linalg's ddot, dgemm and dgesv called
+// from a small Node process, as blas-c.c calls OpenBLAS from C and linalg.py from SciPy. Plain JS (no tsx,
+// none of the bench's code), so its heap is what a short script's is.
+//
+//   node linalg-node.js ROOT DIR THREADS ROUTINE N calibrate     -> {"sync": calls, "async": calls} per ~ROUND_MS
+//   node linalg-node.js ROOT DIR THREADS ROUTINE N COUNTS        -> one round of each contender in COUNTS
+//
+// ROOT: the tree whose linalg/ is loaded; DIR: the inputs written by linalg-setup.ts (a-N.bin, b-N.bin,
+// rhs-N.bin, x-N.bin, y-N.bin); THREADS: OpenBLAS threads; COUNTS: JSON calls per round of each contender
+// (sync, inPlace, async = await each, inFlight = IN_FLIGHT awaited at once, coreLeft = await each with
+// setAsyncConcurrency(cores - 1); 0 or missing: not run). Each contender is warmed up and timed once, in turn;
+// prints {"ms": {contender: ms per call}, "oldSpaceMiB", "fullGCs", "youngGCs"}.
+//
+// Why a process of its own: V8's heap state is part of what a call costs. The bench's own process holds
+// ~8-9 MiB of old-generation objects (tsx, the bench's code and results) and a young generation grown to its
+// largest, and there V8 starts incremental marking after every scavenge (README: "Large outputs"): dgesv's
+// fresh outputs then cost a full collection every ~45 ms, and dgesv n=256 ran at 0.75-0.88x C's throughput
+// there against 0.92-0.96x in a small process.
+'use strict';
+
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { constants, PerformanceObserver } = require('node:perf_hooks');
+const v8 = require('node:v8');
+
+const ROUND_MS = 100;
+const IN_FLIGHT = 4;
+const CONTENDERS = ['sync', 'inPlace', 'async', 'inFlight', 'coreLeft'];
+let sink = 0;
+
+function readInput(dir, what, n) {
+  const bytes = fs.readFileSync(path.join(dir, `${what}-${n}.bin`));
+  return new Float64Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+}
+
+/** The sync, async and (dgesv) in-place call of `routine`; each returns a number from its result. */
+function calls(la, dir, routine, n) {
+  if (routine === 'ddot') {
+    const x = readInput(dir, 'x', n), y = readInput(dir, 'y', n);
+    return { sync: () => la.blas.ddot(x, y), async: () => la.blas.ddotAsync(x, y) };
+  }
+  const mat = (data, cols) => ({ data, shape: [n, cols], order: 'column-major' });
+  const a = mat(readInput(dir, 'a', n), n);
+  if (routine === 'dgemm') {
+    const b = mat(readInput(dir, 'b', n), n), c = mat(new Float64Array(n * n), n);
+    const o = { overwrite_c: true };
+    return {
+      sync: () => la.blas.dgemm(1, a, b, 0, c, o).data[0],
+      async: async () => (await la.blas.dgemmAsync(1, a, b, 0, c, o)).data[0],
+    };
+  }
+  const rhs = mat(readInput(dir, 'rhs', n), 1);
+  // The C driver's own pattern: copy the inputs into buffers made once, solve in place there.
+  const aw = mat(new Float64Array(n * n), n), bw = mat(new Float64Array(n), 1);
+  const inPlaceOptions = { overwrite_a: true, overwrite_b: true };
+  return {
+    sync: () => la.lapack.dgesv(a, rhs).x.data[0],
+    inPlace: () => {
+      aw.data.set(a.data);
+      bw.data.set(rhs.data);
+      return la.lapack.dgesv(aw, bw, inPlaceOptions).x.data[0];
+    },
+    async: async () => (await la.lapack.dgesvAsync(a, rhs)).x.data[0],
+  };
+}
+
+/** Makes `count` calls of `f`, awaiting only promises (awaiting a plain number would add a microtask per call). */
+async function callMany(f, count) {
+  for (let i = 0; i < count; i++) {
+    const r = f();
+    sink += typeof r === 'number' ? r : await r;
+  }
+}
+
+/** Calls of `f` per ~ROUND_MS round, measured after one untimed call (which also warms up the JIT). */
+async function callsPerRound(f) {
+  await callMany(f, 1);
+  for (let k = 1; ; k *= 4) {
+    const t0 = performance.now();
+    await callMany(f, k);
+    const ms = (performance.now() - t0) / k;
+    if (ms * k > 20) return Math.max(1, Math.round(ROUND_MS / ms));
+  }
+}
+
+/** `count` calls of contender `who`, ms per call. */
+async function timed(la, c, who, count) {
+  const before = la.getAsyncConcurrency();
+  if (who === 'coreLeft') la.setAsyncConcurrency(Math.max(1, os.availableParallelism() - 1));
+  try {
+    const t0 = process.hrtime.bigint();
+    if (who === 'inFlight') {
+      const share = (k) => Math.floor(count / IN_FLIGHT) + (k < count % IN_FLIGHT ? 1 : 0);
+      await Promise.all(Array.from({ length: IN_FLIGHT }, (_, k) => callMany(c.async, share(k))));
+    } else {
+      await callMany(who === 'coreLeft' ? c.async : c[who], count);
+    }
+    return Number(process.hrtime.bigint() - t0) / 1e6 / count;
+  } finally {
+    la.setAsyncConcurrency(before);
+  }
+}
+
+/**
+ * Calls of a contender's warm-up: one round, or for fresh outputs (dgesv's `lu`, `x`) enough for 160 MiB of
+ * them. The GC frees them into the buffer cache (recycle.h), which then serves the next calls warm; before
+ * that every output's pages fault in (dgesv n=1024: 30-56 ms a call for its first ~10 calls, 12.7-13 ms
+ * after). C and SciPy reuse what malloc gets back at once.
+ */
+function warmupCalls(routine, n, who, round) {
+  const bytes = routine === 'dgesv' && who !== 'inPlace' ? 8 * (n * n + n) : 0;
+  return bytes > 0 ? Math.max(round, Math.ceil((160 << 20) / bytes)) : round;
+}
+
+/** V8's collections (kind, start time) until stop(); count() those within given time windows. */
+function gcLog() {
+  const entries = [];
+  const observer = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) entries.push({ kind: e.detail.kind, at: e.startTime });
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  return {
+    stop: async () => {
+      await new Promise((resolve) => setTimeout(resolve, 20));  // the observer hears of the last ones
+      observer.disconnect();
+    },
+    count: (kind, windows) => entries.filter((e) => e.kind === kind && windows.some(([t0, t1]) => e.at >= t0 && e.at <= t1)).length,
+  };
+}
+
+async function main([root, dir, threads, routine, nText, what]) {
+  const la = require(path.join(root, 'linalg'));
+  if (la.getBlasThreads() !== null) la.setBlasThreads(Number(threads));
+  const n = Number(nText);
+  const c = calls(la, dir, routine, n);
+  if (what === 'calibrate') {
+    const result = { async: await callsPerRound(c.async), sync: await callsPerRound(c.sync) };
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+    return;
+  }
+  const counts = JSON.parse(what);
+  const gc = gcLog();
+  const ms = {}, windows = [];
+  // Each warmed up right before its round: what ran before a call is part of its state (the 1-thread calls of
+  // coreLeft, say, left some of the 2-thread await-each calls after them with OpenBLAS's worker on the
+  // caller's core: 1.0-1.7 ms a call instead of 0.6).
+  for (const who of CONTENDERS.filter((w) => counts[w] > 0 && (w !== 'inPlace' || c.inPlace))) {
+    await timed(la, c, who, warmupCalls(routine, n, who, counts[who]));
+    const t0 = performance.now();
+    ms[who] = await timed(la, c, who, counts[who]);
+    windows.push([t0, performance.now()]);
+  }
+  await gc.stop();
+  const oldSpace = v8.getHeapSpaceStatistics().find((s) => s.space_name === 'old_space');
+  const result = {
+    ms,
+    oldSpaceMiB: oldSpace.space_used_size / 2 ** 20,
+    fullGCs: gc.count(constants.NODE_PERFORMANCE_GC_MAJOR, windows),
+    youngGCs: gc.count(constants.NODE_PERFORMANCE_GC_MINOR, windows),
+    sink,
+  };
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+}
+
+main(process.argv.slice(2)).catch((err) => {
+  process.stderr.write(`${err && err.stack ? err.stack : String(err)}\n`);
+  process.exit(1);
+});
