@@ -11,9 +11,8 @@
 // wait here, on the JS thread, not on a pool thread (which file system and DNS work need too).
 // When they run one at a time, the next joins the work item ahead of it unless that has ended
 // (no thread is woken for it, and its thread runs the calls back to back), and each settles as it
-// ends, through relay.h's doorbell. For the
-// same reason a large call of a routine that keeps state waits here while another runs, rather
-// than on the module's state lock in a pool thread.
+// ends, through relay.h's doorbell. For the same reason a large call of a routine that keeps
+// state waits here while another runs, rather than on the module's state lock in a pool thread.
 #pragma once
 
 #include <node_api.h>
@@ -214,8 +213,9 @@ inline bool join(Lane& lane, PendingCall* call);
  * turn; else, when large calls run one at a time, behind the calls of one that has not ended: it
  * would wait for them anyway, no thread is woken for it, and that thread goes on to it at once
  * (a work item per call left the cores idle between calls while the JS thread woke, then a pool
- * thread: dgemm n=256 with 4 in flight ran at 0.86-0.88x C's throughput, now 0.95x). (When more run at once, a call bound
- * to one thread could wait while another is free.) False when it must wait.
+ * thread: dgemm n=256 with 4 in flight ran at 0.86-0.88x C's throughput, now 0.95x). (When more
+ * run at once, a call bound to one thread could wait while another is free.) False when it must
+ * wait.
  */
 inline bool place_gated(napi_env env, Lane& lane, Batch* batch) {
   if (has_turn(lane, batch->stateful)) {
@@ -293,8 +293,8 @@ inline void settle_batch(napi_env env, napi_status status, void* data) {
 /**
  * Adds `call` to the newest work item of its kind that takes it: one not yet started, or whose
  * thread has run every call and waits for another (relay.h); a large call also one that runs.
- * Cheap calls join cheap ones. Large calls join only large ones that settle each call as it ends (relaying), and a call that keeps
- * state only one that holds the state turn. True when it joined.
+ * Cheap calls join cheap ones. Large calls join only large ones that settle each call as it ends
+ * (relaying), and a call that keeps state only one that holds the state turn. True when it joined.
  */
 inline bool join(Lane& lane, PendingCall* call) {
   const bool large = call->compute_bound();

@@ -108,7 +108,9 @@ namespace detail {
 inline void offer_young_collection(napi_env env) {
   void* data;
   napi_value ignored;
-  napi_create_arraybuffer(env, 1, &data, &ignored);  // on failure nothing is asked: no harm
+  if (napi_create_arraybuffer(env, 1, &data, &ignored) == napi_ok) return;
+  napi_value error;  // out of memory: nothing was asked, and the output's own allocation says so
+  napi_get_and_clear_last_exception(env, &error);
 }
 
 /** An ArrayBuffer over `data` that calls Release(data, hint) once collected (V8's own release if it can). */
