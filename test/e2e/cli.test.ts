@@ -70,7 +70,7 @@ describe('building', () => {
     const r = cli([fixture('calls_free.f90'), '-o', out, '-m', 'calls']);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/built: calls \(17 routines\)/);
+    expect(r.stdout).toMatch(/built: calls \(18 routines\)/);
     for (const file of ['package.json', 'index.js', 'index.mjs', 'index.d.ts', 'binding.gyp', 'src/calls.cc', 'src/calls_shim.f90']) {
       expect(fs.existsSync(path.join(out, file))).toBe(true);
     }
