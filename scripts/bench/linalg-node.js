@@ -7,7 +7,8 @@
 //
 // ROOT: the tree whose linalg/ is loaded; DIR: the inputs written by linalg-setup.ts (a-N.bin, b-N.bin,
 // rhs-N.bin, x-N.bin, y-N.bin); THREADS: OpenBLAS threads; COUNTS: JSON calls per round of each contender
-// (sync, inPlace, async = await each, inFlight = IN_FLIGHT awaited at once, coreLeft = await each with
+// (sync, inPlace, async = await each, inFlight = IN_FLIGHT awaited at once, sideBySide = the same with
+// setBlasThreads(1), so calls run side by side on a core each, coreLeft = await each with
 // setAsyncConcurrency(cores - 1); 0 or missing: not run). Each contender is warmed up and timed once, in turn;
 // prints {"ms": {contender: ms per call}, "oldSpaceMiB", "fullGCs", "youngGCs"}.
 //
@@ -26,7 +27,7 @@ const v8 = require('node:v8');
 
 const ROUND_MS = 100;
 const IN_FLIGHT = 4;
-const CONTENDERS = ['sync', 'inPlace', 'async', 'inFlight', 'coreLeft'];
+const CONTENDERS = ['sync', 'inPlace', 'async', 'inFlight', 'sideBySide', 'coreLeft'];
 let sink = 0;
 
 function readInput(dir, what, n) {
@@ -86,11 +87,12 @@ async function callsPerRound(f) {
 
 /** `count` calls of contender `who`, ms per call. */
 async function timed(la, c, who, count) {
-  const before = la.getAsyncConcurrency();
+  const before = la.getAsyncConcurrency(), threads = la.getBlasThreads();
   if (who === 'coreLeft') la.setAsyncConcurrency(Math.max(1, os.availableParallelism() - 1));
+  if (who === 'sideBySide' && threads !== null) la.setBlasThreads(1);
   try {
     const t0 = process.hrtime.bigint();
-    if (who === 'inFlight') {
+    if (who === 'inFlight' || who === 'sideBySide') {
       const share = (k) => Math.floor(count / IN_FLIGHT) + (k < count % IN_FLIGHT ? 1 : 0);
       await Promise.all(Array.from({ length: IN_FLIGHT }, (_, k) => callMany(c.async, share(k))));
     } else {
@@ -99,6 +101,7 @@ async function timed(la, c, who, count) {
     return Number(process.hrtime.bigint() - t0) / 1e6 / count;
   } finally {
     la.setAsyncConcurrency(before);
+    if (threads !== null) la.setBlasThreads(threads);
   }
 }
 

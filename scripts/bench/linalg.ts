@@ -2,7 +2,8 @@
 //
 // 1. ddot n=4, ns/call, vs SciPy's `scipy.linalg.blas.ddot` (linalg-ddot.ts).
 // 2. ddot n=1e3/1e6, dgemm n=64/256/1024 and dgesv n=256/1024, ms/call and GFLOP/s: bridgegen sync and async
-//    (4 in flight, await each, and await each with a core left to the event loop) vs the same OpenBLAS called from C (blas-c.c, compiled here with cc -O2) vs SciPy (linalg.py)
+//    (4 in flight, the same side by side on a BLAS thread each, await each, and await each with a core left to
+//    the event loop) vs the same OpenBLAS called from C (blas-c.c, compiled here with cc -O2) vs SciPy (linalg.py)
 //    vs plain JS loops (plain-js.ts). Every contender reads the same arrays (written once to
 //    bench/out/linalg/*.bin) and the native ones run with the same OpenBLAS thread count. Per size, ROUNDS
 //    rounds of ~MAT_ROUND_MS of every contender in turn (C, bridgegen, plain JS, SciPy), so each sees the same
@@ -124,10 +125,13 @@ async function external(spawner: Spawner, cmd: string, args: readonly string[], 
   return JSON.parse(r.out) as External;
 }
 
-/** async: await each; inFlight: IN_FLIGHT at once; coreLeft: await each with setAsyncConcurrency(cores - 1). */
-type Contender = 'sync' | 'inPlace' | 'async' | 'inFlight' | 'coreLeft' | 'js';
+/**
+ * async: await each; inFlight: IN_FLIGHT at once; sideBySide: the same with setBlasThreads(1) (a core
+ * each); coreLeft: await each with setAsyncConcurrency(cores - 1).
+ */
+type Contender = 'sync' | 'inPlace' | 'async' | 'inFlight' | 'sideBySide' | 'coreLeft' | 'js';
 /** The bridgegen contenders, timed by linalg-node.js in a process of their own. */
-const NATIVE: readonly Contender[] = ['sync', 'inPlace', 'async', 'inFlight', 'coreLeft'];
+const NATIVE: readonly Contender[] = ['sync', 'inPlace', 'async', 'inFlight', 'sideBySide', 'coreLeft'];
 /** Calls of an async contender kept in flight at once (linalg-node.js): its throughput, where await each is its latency. */
 const IN_FLIGHT = 4;
 
@@ -153,7 +157,7 @@ async function throughputRows(la: Linalg, threads: number, hasScipy: string | un
     if (s.routine === 'dgemm' && s.n >= 1024) ctx.log(`linalg: calibrating ${label(s)} (plain JS takes seconds a call)`);
     const { sync, async } = await nodeDriver<{ sync: number; async: number }>(s, 'calibrate');
     const inPlace = s.routine === 'dgesv' ? sync : 0;
-    counts.set(key(s), { sync, inPlace, async, inFlight: sync, coreLeft: async, js: s.js ? callsPerRound(js.get(key(s))!) : 0 });
+    counts.set(key(s), { sync, inPlace, async, inFlight: sync, sideBySide: sync, coreLeft: async, js: s.js ? callsPerRound(js.get(key(s))!) : 0 });
   }
   const heap = { oldSpaceMiB: 0, fullGCs: new Map<string, number>() };
 
@@ -164,7 +168,7 @@ async function throughputRows(la: Linalg, threads: number, hasScipy: string | un
 
   const samples = (): Map<string, number[]> => new Map(SPECS.map((s) => [key(s), []]));
   const node: Record<Contender, Map<string, number[]>> = {
-    sync: samples(), inPlace: samples(), async: samples(), inFlight: samples(), coreLeft: samples(), js: samples(),
+    sync: samples(), inPlace: samples(), async: samples(), inFlight: samples(), sideBySide: samples(), coreLeft: samples(), js: samples(),
   };
   const cRows = samples(), pyRows = samples();
   let cOut: External | undefined, pyOut: External | undefined;
@@ -240,6 +244,8 @@ async function throughputRows(la: Linalg, threads: number, hasScipy: string | un
     }
     rows.push(m('bridgegen/linalg async, await each', node.async.get(key(s))!, how));
     rows.push(m(`bridgegen/linalg async, ${IN_FLIGHT} in flight`, node.inFlight.get(key(s))!, `${how}; ms per call`));
+    rows.push(m(`bridgegen/linalg async, ${IN_FLIGHT} in flight, setBlasThreads(1)`, node.sideBySide.get(key(s))!,
+      `${how}; ms per call; side by side, a BLAS thread each`));
     rows.push(m('bridgegen/linalg async, await each, setAsyncConcurrency(cores - 1)', node.coreLeft.get(key(s))!,
       `${how}; a core left to the event loop`));
     rows.push(pyWhy ? skipped(`${label(s)}: SciPy`, pyWhy) : m('SciPy', pyRows.get(key(s))!, `${how}, ${s.routine === 'ddot' ? 'NumPy float64' : 'Fortran-ordered'}`));
@@ -285,6 +291,8 @@ async function runLinalg(ctx: BenchContext): Promise<BenchResult> {
         pairedRatio(`${l}: bridgegen sync in buffers made once, throughput / C`, c, row(`${l}: bridgegen/linalg sync, in buffers made once`)),
         pairedRatio(`${l}: bridgegen async throughput (${IN_FLIGHT} in flight) / C`, c, row(`${l}: bridgegen/linalg async, ${IN_FLIGHT} in flight`), goal),
         pairedRatio(`${l}: bridgegen async, await each, throughput / C`, c, row(`${l}: bridgegen/linalg async, await each`)),
+        pairedRatio(`${l}: bridgegen async (${IN_FLIGHT} in flight, setBlasThreads(1): side by side) / C`, c,
+          row(`${l}: bridgegen/linalg async, ${IN_FLIGHT} in flight, setBlasThreads(1)`)),
         pairedRatio(`${l}: bridgegen async, await each, setAsyncConcurrency(cores - 1), throughput / C`, c,
           row(`${l}: bridgegen/linalg async, await each, setAsyncConcurrency(cores - 1)`)),
         pairedRatio(`${l}: SciPy throughput / C`, c, row(`${l}: SciPy`)),
@@ -333,7 +341,9 @@ async function runLinalg(ctx: BenchContext): Promise<BenchResult> {
       '  * ddot: x . y, n = 1e3 (a call costs about as much as the work) and 1e6 (memory-bound: 16 MB read per call).',
       '  * dgemm: C = A B, beta = 0; bridgegen and SciPy with overwrite_c=1 on a c allocated once (C writes into its c). ' +
         `Async, by default (every core; one large call at a time on every BLAS thread, blas.h): "${IN_FLIGHT} in flight" is ` +
-        `${IN_FLIGHT} loops awaiting their calls at once, the throughput (the goal's row); "await each" one call at a time, ` +
+        `${IN_FLIGHT} loops awaiting their calls at once, the throughput (the goal's row); with setBlasThreads(1) the ` +
+        'same calls run side by side, a core and a BLAS thread each (the choice for routines that threads speed up ' +
+        'little: OpenBLAS\'s dgesv n=256 takes as long on 1 thread as on 2); "await each" one call at a time, ' +
         'the latency: it adds the pool hop to the same work, and on this VM each settled call waits for the event loop\'s ' +
         'thread to wake (an idle vCPU: 25-50 us measured); with setAsyncConcurrency(cores - 1) a core stays with the event ' +
         'loop and a call gets one BLAS thread fewer (the lag rows below show what that buys). At n = 8 a call is mostly what ' +
