@@ -72,6 +72,12 @@ async function main(argv: readonly string[]): Promise<void> {
     process.exitCode = 1;
     return;
   }
+  if (!argv.length && process.env.BRIDGEGEN_BENCH_LINALG_ONLY) {
+    // A partial linalg group must not become bench/RESULTS.md.
+    process.stderr.write('BRIDGEGEN_BENCH_LINALG_ONLY is for `npm run bench -- linalg` (results in bench/out/); unset it for a full run\n');
+    process.exitCode = 1;
+    return;
+  }
   const selected = argv.length ? BENCHMARKS.filter((b) => argv.includes(b.id)) : BENCHMARKS;
   const scratch = path.join(ROOT, 'bench', 'out');
   mkdirSync(scratch, { recursive: true });

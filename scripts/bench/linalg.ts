@@ -34,13 +34,19 @@ const C_GOAL = 0.97; // issue 6: >= 0.97x C throughput at n >= 256
 type Routine = 'ddot' | 'dgemm' | 'dgesv';
 /** One timed call; `js`: whether plain JS runs it too (every size: the issue asks for each). */
 interface Spec { readonly routine: Routine; readonly n: number; readonly js: boolean }
-const SPECS: readonly Spec[] = [
+const ALL_SPECS: readonly Spec[] = [
   { routine: 'ddot', n: 1000, js: true }, { routine: 'ddot', n: 1_000_000, js: true },
   // dgemm n=8: a call is mostly its overhead (three ndarrays, an options object, an ndarray result) vs SciPy's.
   { routine: 'dgemm', n: 8, js: true }, { routine: 'dgemm', n: 64, js: true }, { routine: 'dgemm', n: 256, js: true },
   { routine: 'dgemm', n: 1024, js: true },
   { routine: 'dgesv', n: 256, js: true }, { routine: 'dgesv', n: 1024, js: true },
 ];
+/**
+ * BRIDGEGEN_BENCH_LINALG_ONLY="dgesv 256,dgemm 1024" times those sizes only, and skips the ddot n=4 and
+ * event-loop rows: a quick look while working on one (`npm run bench -- linalg` writes to bench/out/).
+ */
+const ONLY = process.env.BRIDGEGEN_BENCH_LINALG_ONLY?.split(',').map((x) => x.trim()).filter(Boolean);
+const SPECS = ONLY ? ALL_SPECS.filter((s) => ONLY.includes(`${s.routine} ${s.n}`)) : ALL_SPECS;
 const key = (s: Spec): string => `${s.routine} ${s.n}`;
 const label = (s: Spec): string => `${s.routine} n=${s.n}`;
 /** Floating-point operations per call: 2n for ddot, 2n^3 for dgemm; LU (2/3 n^3) plus one solve (2n^2) for dgesv. */
@@ -271,11 +277,12 @@ async function runLinalg(ctx: BenchContext): Promise<BenchResult> {
   const hasScipy = versionOf(PYTHON, ['-c', 'import scipy; print(scipy.__version__)']);
   try {
     ctx.log('linalg: ddot n=4');
-    const rows = await ddotRows(la, threads, hasScipy, ctx);
+    if (ONLY && SPECS.length === 0) throw new Error(`BRIDGEGEN_BENCH_LINALG_ONLY names none of: ${ALL_SPECS.map(key).join(', ')}`);
+    const rows = ONLY ? [] : await ddotRows(la, threads, hasScipy, ctx);
     ctx.log('linalg: ddot / dgemm / dgesv throughput');
     const inputs = writeInputs(work);
     rows.push(...await throughputRows(la, threads, hasScipy, ctx, work, inputs, notes));
-    rows.push(...await lagRows(la, inputs.get('dgemm 1024')!, ctx));
+    if (!ONLY) rows.push(...await lagRows(la, inputs.get('dgemm 1024')!, ctx));
     void sink;
 
     const row = (name: string): Row | undefined => rows.find((x) => x.name === name);
