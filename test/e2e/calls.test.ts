@@ -327,7 +327,7 @@ describe('how many large async calls run at once', () => {
     // A work item per call would wake a pool thread for each, and libuv wakes them in turn.
     const runs: { started: bigint; ended: bigint; thread: number }[] = [];
     const loop = async () => {
-      for (let k = 0; k < 4; k++) runs.push(await m.busy_threadAsync(20));
+      for (let k = 0; k < 4; k++) runs.push(await m.busy_threadAsync(60)); // 60 ms: room for a JS thread slow to answer
     };
     await Promise.all([loop(), loop()]);
     expect(new Set(runs.map((r) => r.thread)).size).toBe(1);
