@@ -348,12 +348,26 @@ describe('how many large async calls run at once', () => {
     m.setAsyncConcurrency(1);
     const first = clocked(100);
     const controller = new AbortController();
-    const second = clocked(100, { signal: controller.signal });
+    const second = clocked(1000, { signal: controller.signal });
     const third = clocked(1);
     controller.abort(new Error('stop'));
     await expect(second).rejects.toThrow('stop');
     const [a, c] = await Promise.all([first, third]);
     expect(c.started).toBeGreaterThanOrEqual(a.ended);
+  });
+
+  it('cancels a call queued behind a running one when its signal aborts; the next one still runs', async () => {
+    m.setAsyncConcurrency(1);
+    const first = clocked(200);
+    await new Promise((r) => setTimeout(r, 50)); // first runs: the next ones join its work item
+    const controller = new AbortController();
+    const second = clocked(1000, { signal: controller.signal });
+    const third = clocked(1);
+    controller.abort(new Error('stop'));
+    await expect(second).rejects.toThrow('stop');
+    const [a, c] = await Promise.all([first, third]);
+    expect(c.started).toBeGreaterThanOrEqual(a.ended);
+    expect(c.started - a.ended).toBeLessThan(500e6); // it did not wait out the cancelled call (1 s; ns)
   });
 
   it('runs large calls of a routine that keeps state one at a time; threadsafe ones alongside', async () => {
