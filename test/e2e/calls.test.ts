@@ -296,6 +296,15 @@ describe('how many large async calls run at once', () => {
     return { started: Number(r.started), ended: Number(r.ended) };
   };
   afterEach(() => m.setAsyncConcurrency(byDefault));
+  /** Behind `first`, a call of `ms` aborted at once (it must reject) and a 1 ms one: first's and the last's runs. */
+  const abortBehind = async (first: ReturnType<typeof clocked>, ms: number) => {
+    const controller = new AbortController();
+    const second = clocked(ms, { signal: controller.signal });
+    const third = clocked(1);
+    controller.abort(new Error('stop'));
+    await expect(second).rejects.toThrow('stop');
+    return Promise.all([first, third]);
+  };
 
   it('lets async work take every core by default', () => {
     expect(m.getAsyncConcurrency()).toBe(byDefault);
@@ -346,13 +355,7 @@ describe('how many large async calls run at once', () => {
 
   it('cancels a call waiting for its turn when its signal aborts; the next one takes the turn', async () => {
     m.setAsyncConcurrency(1);
-    const first = clocked(100);
-    const controller = new AbortController();
-    const second = clocked(1000, { signal: controller.signal });
-    const third = clocked(1);
-    controller.abort(new Error('stop'));
-    await expect(second).rejects.toThrow('stop');
-    const [a, c] = await Promise.all([first, third]);
+    const [a, c] = await abortBehind(clocked(100), 100);
     expect(c.started).toBeGreaterThanOrEqual(a.ended);
   });
 
@@ -360,12 +363,7 @@ describe('how many large async calls run at once', () => {
     m.setAsyncConcurrency(1);
     const first = clocked(200);
     await new Promise((r) => setTimeout(r, 50)); // first runs: the next ones join its work item
-    const controller = new AbortController();
-    const second = clocked(1000, { signal: controller.signal });
-    const third = clocked(1);
-    controller.abort(new Error('stop'));
-    await expect(second).rejects.toThrow('stop');
-    const [a, c] = await Promise.all([first, third]);
+    const [a, c] = await abortBehind(first, 1000);
     expect(c.started).toBeGreaterThanOrEqual(a.ended);
     expect(c.started - a.ended).toBeLessThan(500e6); // it did not wait out the cancelled call (1 s; ns)
   });
