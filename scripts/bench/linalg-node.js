@@ -2,14 +2,15 @@
 // from a small Node process, as blas-c.c calls OpenBLAS from C and linalg.py from SciPy. Plain JS (no tsx,
 // none of the bench's code), so its heap is what a short script's is.
 //
-//   node linalg-node.js ROOT DIR THREADS ROUTINE N calibrate     -> {"sync": calls, "async": calls} per ~ROUND_MS
-//   node linalg-node.js ROOT DIR THREADS ROUTINE N COUNTS        -> one round of each contender in COUNTS
+//   node linalg-node.js ROOT DIR THREADS ROUTINE N JOB
 //
 // ROOT: the tree whose linalg/ is loaded; DIR: the inputs written by linalg-setup.ts (a-N.bin, b-N.bin,
-// rhs-N.bin, x-N.bin, y-N.bin); THREADS: OpenBLAS threads; COUNTS: JSON calls per round of each contender
-// (sync, inPlace, async = await each, inFlight = IN_FLIGHT awaited at once, sideBySide = the same with
-// setBlasThreads(1), so calls run side by side on a core each, coreLeft = await each with
-// setAsyncConcurrency(cores - 1); 0 or missing: not run). Each contender is warmed up and timed once, in turn;
+// rhs-N.bin, x-N.bin, y-N.bin); THREADS: OpenBLAS threads; JOB (JSON, from linalg.ts, which owns the numbers):
+//   {"inFlight": calls awaited at once, "calibrate": ms}  -> {"sync": calls, "async": calls} per ~ms
+//   {"inFlight": ..., "counts": {contender: calls}}       -> one round of each contender in counts
+// Contenders: sync, inPlace, async = await each, inFlight = that many awaited at once, sideBySide = the same
+// with setBlasThreads(1), so calls run side by side on a core each, coreLeft = await each with
+// setAsyncConcurrency(cores - 1); 0 or missing: not run. Each contender is warmed up and timed once, in turn;
 // prints {"ms": {contender: ms per call}, "oldSpaceMiB", "fullGCs", "youngGCs"}.
 //
 // Why a process of its own: V8's heap state is part of what a call costs. The bench's own process holds
@@ -25,8 +26,6 @@ const path = require('node:path');
 const { constants, PerformanceObserver } = require('node:perf_hooks');
 const v8 = require('node:v8');
 
-const ROUND_MS = 100;
-const IN_FLIGHT = 4;
 const CONTENDERS = ['sync', 'inPlace', 'async', 'inFlight', 'sideBySide', 'coreLeft'];
 let sink = 0;
 
@@ -74,27 +73,27 @@ async function callMany(f, count) {
   }
 }
 
-/** Calls of `f` per ~ROUND_MS round, measured after one untimed call (which also warms up the JIT). */
-async function callsPerRound(f) {
+/** Calls of `f` per ~`roundMs` round, measured after one untimed call (which also warms up the JIT). */
+async function callsPerRound(f, roundMs) {
   await callMany(f, 1);
   for (let k = 1; ; k *= 4) {
     const t0 = performance.now();
     await callMany(f, k);
     const ms = (performance.now() - t0) / k;
-    if (ms * k > 20) return Math.max(1, Math.round(ROUND_MS / ms));
+    if (ms * k > 20) return Math.max(1, Math.round(roundMs / ms));
   }
 }
 
-/** `count` calls of contender `who`, ms per call. */
-async function timed(la, c, who, count) {
+/** `count` calls of contender `who` (`inFlight` awaited at once for inFlight and sideBySide), ms per call. */
+async function timed(la, c, who, count, inFlight) {
   const before = la.getAsyncConcurrency(), threads = la.getBlasThreads();
   if (who === 'coreLeft') la.setAsyncConcurrency(Math.max(1, os.availableParallelism() - 1));
   if (who === 'sideBySide' && threads !== null) la.setBlasThreads(1);
   try {
     const t0 = process.hrtime.bigint();
     if (who === 'inFlight' || who === 'sideBySide') {
-      const share = (k) => Math.floor(count / IN_FLIGHT) + (k < count % IN_FLIGHT ? 1 : 0);
-      await Promise.all(Array.from({ length: IN_FLIGHT }, (_, k) => callMany(c.async, share(k))));
+      const share = (k) => Math.floor(count / inFlight) + (k < count % inFlight ? 1 : 0);
+      await Promise.all(Array.from({ length: inFlight }, (_, k) => callMany(c.async, share(k))));
     } else {
       await callMany(who === 'coreLeft' ? c.async : c[who], count);
     }
@@ -132,26 +131,26 @@ function gcLog() {
   };
 }
 
-async function main([root, dir, threads, routine, nText, what]) {
+async function main([root, dir, threads, routine, nText, jobText]) {
   const la = require(path.join(root, 'linalg'));
   if (la.getBlasThreads() !== null) la.setBlasThreads(Number(threads));
   const n = Number(nText);
   const c = calls(la, dir, routine, n);
-  if (what === 'calibrate') {
-    const result = { async: await callsPerRound(c.async), sync: await callsPerRound(c.sync) };
+  const { inFlight, calibrate, counts } = JSON.parse(jobText);
+  if (calibrate) {
+    const result = { async: await callsPerRound(c.async, calibrate), sync: await callsPerRound(c.sync, calibrate) };
     process.stdout.write(`${JSON.stringify(result)}\n`);
     return;
   }
-  const counts = JSON.parse(what);
   const gc = gcLog();
   const ms = {}, windows = [];
   // Each warmed up right before its round: what ran before a call is part of its state (the 1-thread calls of
   // coreLeft, say, left some of the 2-thread await-each calls after them with OpenBLAS's worker on the
   // caller's core: 1.0-1.7 ms a call instead of 0.6).
   for (const who of CONTENDERS.filter((w) => counts[w] > 0 && (w !== 'inPlace' || c.inPlace))) {
-    await timed(la, c, who, warmupCalls(routine, n, who, counts[who]));
+    await timed(la, c, who, warmupCalls(routine, n, who, counts[who]), inFlight);
     const t0 = performance.now();
-    ms[who] = await timed(la, c, who, counts[who]);
+    ms[who] = await timed(la, c, who, counts[who], inFlight);
     windows.push([t0, performance.now()]);
   }
   await gc.stop();

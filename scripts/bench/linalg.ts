@@ -138,7 +138,7 @@ async function external(spawner: Spawner, cmd: string, args: readonly string[], 
 type Contender = 'sync' | 'inPlace' | 'async' | 'inFlight' | 'sideBySide' | 'coreLeft' | 'js';
 /** The bridgegen contenders, timed by linalg-node.js in a process of their own. */
 const NATIVE: readonly Contender[] = ['sync', 'inPlace', 'async', 'inFlight', 'sideBySide', 'coreLeft'];
-/** Calls of an async contender kept in flight at once (linalg-node.js): its throughput, where await each is its latency. */
+/** Calls of an async contender kept in flight at once: its throughput, where await each is its latency. */
 const IN_FLIGHT = 4;
 
 /** What linalg-node.js prints for one round. */
@@ -148,8 +148,9 @@ async function throughputRows(la: Linalg, threads: number, hasScipy: string | un
   inputs: Map<string, Inputs>, notes: string[]): Promise<Row[]> {
   const spawner = new Spawner();
   /** Runs linalg-node.js (a small Node process of its own, like the C driver's) on spec `s`; its JSON output. */
-  const nodeDriver = async <T>(s: Spec, what: string): Promise<T> => {
-    const args = [path.join(__dirname, 'linalg-node.js'), ctx.root, work, String(threads), s.routine, String(s.n), what];
+  const nodeDriver = async <T>(s: Spec, job: object): Promise<T> => {
+    const args = [path.join(__dirname, 'linalg-node.js'), ctx.root, work, String(threads), s.routine, String(s.n),
+      JSON.stringify({ inFlight: IN_FLIGHT, ...job })];
     const r = await spawner.run(process.execPath, args, work, process.env);
     if (!r.ok) throw new Error(`linalg-node.js ${label(s)}: ${lastLine(r.err)}`);
     return JSON.parse(r.out) as T;
@@ -161,7 +162,7 @@ async function throughputRows(la: Linalg, threads: number, hasScipy: string | un
   for (const s of SPECS) {
     js.set(key(s), jsCall(s, inputs.get(key(s))!));
     if (s.routine === 'dgemm' && s.n >= 1024) ctx.log(`linalg: calibrating ${label(s)} (plain JS takes seconds a call)`);
-    const { sync, async } = await nodeDriver<{ sync: number; async: number }>(s, 'calibrate');
+    const { sync, async } = await nodeDriver<{ sync: number; async: number }>(s, { calibrate: MAT_ROUND_MS });
     const inPlace = s.routine === 'dgesv' ? sync : 0;
     counts.set(key(s), { sync, inPlace, async, inFlight: sync, sideBySide: sync, coreLeft: async, js: s.js ? callsPerRound(js.get(key(s))!) : 0 });
   }
@@ -193,7 +194,7 @@ async function throughputRows(la: Linalg, threads: number, hasScipy: string | un
   /** One round of every bridgegen contender of spec `s`, each warmed up first, in a process of their own. */
   const nodeRound = async (s: Spec): Promise<void> => {
     const perRound = counts.get(key(s))!;
-    const out = await nodeDriver<NodeRound>(s, JSON.stringify(Object.fromEntries(NATIVE.map((who) => [who, perRound[who]]))));
+    const out = await nodeDriver<NodeRound>(s, { counts: Object.fromEntries(NATIVE.map((who) => [who, perRound[who]])) });
     for (const who of NATIVE) {
       const ms = out.ms[who];
       if (ms !== undefined) node[who].get(key(s))!.push(ms);

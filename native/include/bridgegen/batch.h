@@ -304,8 +304,8 @@ inline bool join(Lane& lane, PendingCall* call) {
     if (!kind) continue;
     std::lock_guard<std::mutex> lock(batch->mutex);
     // A large call waits for the running one anyway: it may join while that runs (more_or_close).
-    const bool running = batch->started && !batch->idle && !large;
-    if (batch->closed || running || batch->calls.size() >= kMaxBatchCalls) continue;
+    const bool open = !batch->started || batch->idle || large;
+    if (batch->closed || !open || batch->calls.size() >= kMaxBatchCalls) continue;
     batch->calls.push_back(call);
     batch->joined.store(batch->calls.size(), std::memory_order_release);
     return true;
