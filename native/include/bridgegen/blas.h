@@ -3,9 +3,9 @@
 // all of them, like a sync call), and a large async call takes as many as it may run BLAS threads
 // on: the chosen count, at most those cores. So by default one large call runs at a time, on
 // every BLAS thread: OpenBLAS's thread count is the process's, and dgemm ran slower side by side
-// on a thread each than one at a time on all of them (4 in flight, bench: 0.83x C's throughput at
-// n=1024 against 0.98x). With `setBlasThreads(1)` calls run side by side, a core each, which suits
-// routines that threads speed up little (dgesv: 1.30-1.39x C so); with
+// on a thread each than one at a time on all of them (4 in flight, bench: 0.73-0.76x C's throughput
+// at n=256 against 0.90-0.91x). With `setBlasThreads(1)` calls run side by side, a core each, which
+// suits routines that threads speed up little (dgesv: 1.30-1.41x C so); with
 // `setAsyncConcurrency(cores - 1)` a core stays with the event loop. Sync calls, which block the loop anyway, get the whole count. OpenBLAS is the one the
 // module links (never loaded by this); a module without it has no policy.
 #pragma once
