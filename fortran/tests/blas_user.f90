@@ -44,3 +44,30 @@ contains
     end do
   end subroutine busy
 end subroutine blas_threads_midway
+
+!> Sleeps `ms_one` milliseconds when OpenBLAS runs on one thread, else `ms_more`: a routine whose
+!> speed-up from BLAS threads the caller chooses. The thread count it ran with, and when it began
+!> and ended (system_clock).
+subroutine blas_scaling(ms_one, ms_more, threads, started, ended)
+  use, intrinsic :: iso_c_binding, only: c_int
+  integer, intent(in) :: ms_one, ms_more
+  integer, intent(out) :: threads
+  integer(8), intent(out) :: started, ended
+!f2py threadsafe
+  interface
+    integer(c_int) function usleep(microseconds) bind(C, name='usleep')
+      import :: c_int
+      integer(c_int), value :: microseconds
+    end function usleep
+  end interface
+  integer, external :: blas_threads_now
+  integer(c_int) :: status
+  call system_clock(started)
+  threads = blas_threads_now()
+  if (threads == 1) then
+    status = usleep(int(ms_one * 1000, c_int))
+  else
+    status = usleep(int(ms_more * 1000, c_int))
+  end if
+  call system_clock(ended)
+end subroutine blas_scaling

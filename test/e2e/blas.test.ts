@@ -55,6 +55,31 @@ it('counts a large async call as many cores as its BLAS threads (setAsyncConcurr
   expect(runs).toEqual({ wide: [4, 4], wideOverlap: false, narrow: [1, 1], narrowOverlap: true, lagFree: 1, after: 2 });
 });
 
+// blas_scaling(msOne, msMore) sleeps msOne on one BLAS thread, msMore on more: a routine whose
+// speed-up the test sets. Four loops keep calls queued; each call reports its thread count and
+// when it ran, so the last calls show which way the policy settled on (width.h).
+const queuedRuns = (msOne: number, msMore: number) => `
+  m.setBlasThreads(2);
+  m.setAsyncConcurrency(2);
+  const runs = [];
+  const loop = async () => { for (let i = 0; i < 8; i++) runs.push(await m.blas_scalingAsync(${msOne}, ${msMore})); };
+  await Promise.all([loop(), loop(), loop(), loop()]);
+  const last = runs.slice(-8);
+  // The most calls running at any moment among the last ones.
+  const atOnce = Math.max(...last.map((r) => last.filter((o) => Number(o.started) <= Number(r.started) && Number(r.started) < Number(o.ended)).length));
+  const alone = await m.blas_scalingAsync(${msOne}, ${msMore});
+  console.log(JSON.stringify({ threads: [...new Set(last.map((r) => r.threads))], atOnce, alone: alone.threads }));`;
+
+it('runs queued calls of a routine that BLAS threads do not speed up side by side, a thread each', () => {
+  // 20 ms either way: one at a time on 2 threads gets through a call every 20 ms, two side by side every 10.
+  expect(inNode(withModule(withBlas, queuedRuns(20, 20)))).toEqual({ threads: [1], atOnce: 2, alone: 2 });
+});
+
+it('runs queued calls of a routine that BLAS threads speed up one at a time, on every thread', () => {
+  // 40 ms on one thread, 10 on two: side by side would get through a call every 20 ms, one at a time every 10.
+  expect(inNode(withModule(withBlas, queuedRuns(40, 10)))).toEqual({ threads: [2], atOnce: 1, alone: 2 });
+});
+
 it('leaves the BLAS threads alone for cheap async calls: only large ones share the async cores', () => {
   const { first, later, after } = inNode(withModule(withBlas, `
     m.setBlasThreads(4);

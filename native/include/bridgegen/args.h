@@ -95,14 +95,17 @@ class Args {
   /**
    * Records a JS value the native side points into; returns its index. Handles die with the
    * call's scope, so results look values up by index: in `pins()` for a sync call, and in the
-   * references an async call keeps until it settles.
+   * references an async call keeps until it settles. `bytes`: the memory the call uses there.
    */
-  int pin(napi_value value) {
+  int pin(napi_value value, size_t bytes) {
     if (npins_ == kMaxPins) throw_too_many("array arguments");
     pins_[npins_] = value;
+    array_bytes_ += bytes;
     return static_cast<int>(npins_++);
   }
   size_t pin_count() const { return npins_; }
+  /** The bytes of the arrays pinned or copied in: the size of the call, for its async width (width.h). */
+  size_t array_bytes() const { return array_bytes_; }
   const napi_value* pins() const { return pins_; }
   /**
    * An async call need not keep pin `index` until it settles: its memory is held or copied and no
@@ -124,6 +127,7 @@ class Args {
   void copy_in(const CopyIn& entry) {
     if (ncopy_ins_ == kMaxParams) throw_too_many("copied arrays");
     copy_ins_[ncopy_ins_++] = entry;
+    array_bytes_ += entry.bytes;
   }
   size_t copy_in_count() const { return ncopy_ins_; }
   const CopyIn* copy_ins() const { return copy_ins_; }
@@ -156,6 +160,7 @@ class Args {
   napi_value values_[kMaxParams + 1];
   napi_value pins_[kMaxPins];
   size_t npins_ = 0;
+  size_t array_bytes_ = 0;
   uint64_t settle_without_[kMaxPins / 64] = {};  // a bit per pin (not std::bitset: a header less for the glue)
   Memory memory_;
   WriteBack write_backs_[kMaxParams];

@@ -15,7 +15,7 @@
 #if BRIDGEGEN_DEFINES_RUNTIME
 #include <chrono>
 
-#include "batch.h"
+#include "gate.h"
 #include "inline_vector.h"
 #include "keys.h"
 #endif
@@ -33,6 +33,7 @@ struct AsyncRoutine {
   bool threadsafe;
   bool has_callbacks;
   RunTime& run_time;
+  Widths& widths;
   /** The frame's size: AsyncCall keeps the frame in its own heap block. */
   size_t frame_size;
   /**
@@ -93,13 +94,15 @@ void destroy_async(void* frame) { static_cast<Frame*>(frame)->~Frame(); }
 template <typename Frame>
 struct RoutineRunTime {
   static inline RunTime value;
+  static inline Widths widths;
 };
 
 }  // namespace detail
 
 template <typename Frame>
 inline constexpr AsyncRoutine async_routine{
-    Frame::signature, Frame::threadsafe, Frame::has_callbacks, detail::RoutineRunTime<Frame>::value, sizeof(Frame),
+    Frame::signature, Frame::threadsafe, Frame::has_callbacks, detail::RoutineRunTime<Frame>::value,
+    detail::RoutineRunTime<Frame>::widths, sizeof(Frame),
     detail::prepare_async<Frame>, detail::invoke_async<Frame>, detail::async_error<Frame>, detail::async_result<Frame>,
     detail::abort_async_callbacks<Frame>, detail::destroy_async<Frame>};
 
@@ -135,6 +138,7 @@ class AsyncCall final : public PendingCall {
   /** A call with callbacks mostly waits for the JS thread, so it is not counted as a busy core. */
   bool compute_bound() const override { return !routine_.has_callbacks && !routine_.run_time.cheap(); }
   bool keeps_state() const override { return !routine_.threadsafe; }
+  WidthStats& width() const override { return width_; }
   void settle(napi_env env) override;
 
  protected:
@@ -152,6 +156,7 @@ class AsyncCall final : public PendingCall {
   napi_env env_;
   napi_deferred deferred_;
   const AsyncRoutine& routine_;
+  WidthStats& width_;
   void* frame_;
   std::vector<WriteBack> write_backs_;
   std::vector<CopyIn> copy_ins_;
@@ -188,6 +193,7 @@ BRIDGEGEN_RUNTIME_INLINE AsyncCall::AsyncCall(napi_env env, napi_deferred deferr
     : env_(env),
       deferred_(deferred),
       routine_(routine),
+      width_(routine.widths.of(args.array_bytes())),
       frame_(frame),
       write_backs_(args.write_backs(), args.write_backs() + args.write_back_count()),
       copy_ins_(args.copy_ins(), args.copy_ins() + args.copy_in_count()) {

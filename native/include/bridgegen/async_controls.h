@@ -7,7 +7,7 @@
 #include "error.h"
 #include "linkage.h"
 #if BRIDGEGEN_DEFINES_RUNTIME
-#include "batch.h"
+#include "gate.h"
 #endif
 
 namespace bridgegen {

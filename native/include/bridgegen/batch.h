@@ -6,13 +6,7 @@
 // get their own work item, so large calls still run in parallel (two dgemm on two threads), and
 // the first call of a routine counts as large.
 //
-// Large calls take cores: at most `async concurrency` of them (by default every core the process
-// may use), each counted as many as its BLAS threads (blas.h), are on the pool at once; the rest
-// wait here, on the JS thread, not on a pool thread (which file system and DNS work need too).
-// When they run one at a time, the next joins the work item ahead of it unless that has ended
-// (no thread is woken for it, and its thread runs the calls back to back), and each settles as it
-// ends, through relay.h's doorbell. For the same reason a large call of a routine that keeps
-// state waits here while another runs, rather than on the module's state lock in a pool thread.
+// Large calls wait for their turn on the JS thread: gate.h, which includes this file.
 #pragma once
 
 #include <node_api.h>
@@ -33,6 +27,7 @@
 #include "linkage.h"
 #include "pending_call.h"
 #include "relay.h"
+#include "width.h"
 
 namespace bridgegen {
 
@@ -58,6 +53,7 @@ struct Batch {
   bool closed = false;            // ... has left: no more may join
   bool batchable = true;
   bool gated = false;             // a large call: counted against the async concurrency
+  bool narrow = false;            // ... that runs on one BLAS thread, side by side (width.h)
   bool stateful = false;          // ... that takes the state lock: one at a time
   std::shared_ptr<Doorbell> relay;  // set: its calls settle as each ends, and its thread waits for more
 };
@@ -83,7 +79,9 @@ struct Lane {
   std::vector<Batch*> waiting;
   std::deque<Batch*> gated;
   int running_gated = 0;
+  int running_narrow = 0;  // of them, narrow (width.h): never beside wide ones
   int running_stateful = 0;
+  SettleClock settle_clock;  // the time between large calls' settlements (width.h)
   bool cleanup_registered = false;
   std::shared_ptr<Doorbell> doorbell;  // for relayed calls, made at the first
   bool doorbell_tried = false;
@@ -144,7 +142,7 @@ inline bool more_or_close(Batch& batch, size_t k) {
 
 inline void run_batch(napi_env /*env*/, void* data) {
   auto* batch = static_cast<Batch*>(data);
-  const AsyncBlasThreads blas_threads(batch->gated);  // large calls run on the async BLAS threads (blas.h)
+  const AsyncBlasThreads blas_threads(batch->gated, batch->narrow);  // large calls run on the async BLAS threads (blas.h)
   // Only cheap calls wait for a next one: a thread spinning after a large call was in the way of
   // the BLAS threads and the event loop (dgesv n=256 awaited in a loop: 1.0 ms a call, 0.74 without).
   std::chrono::nanoseconds wait = batch->relay && batch->batchable ? batch->relay->wait() : std::chrono::nanoseconds(0);
@@ -174,6 +172,19 @@ inline void run_batch(napi_env /*env*/, void* data) {
 
 void settle_batch(napi_env env, napi_status status, void* data);
 
+/** How many large calls could share the cores now: those waiting their turn and those running. */
+inline int ready_calls(const Lane& lane) { return static_cast<int>(lane.gated.size()) + lane.running_gated; }
+
+/**
+ * JS thread, as `settled` calls of large `batch` (`call` among them) settle, `behind` still to run
+ * in it: the time since the calls before settled, per call, for the width of their routine's
+ * calls (width.h), when calls queued then and now and both ran the same way.
+ */
+inline void note_settled(Lane& lane, const Batch& batch, PendingCall& call, size_t settled, size_t behind) {
+  const bool queued = static_cast<size_t>(ready_calls(lane)) + behind >= 2;
+  lane.settle_clock.settled(call.width(), batch.narrow, settled, queued);
+}
+
 /** Puts `batch` on the pool; on failure the caller still owns it. */
 inline napi_status submit(napi_env env, Lane& lane, Batch* batch) {
   napi_status status = napi_create_async_work(env, async_resource(env), key(env, Key::kBridgegen), run_batch, settle_batch, batch, &batch->work);
@@ -185,6 +196,7 @@ inline napi_status submit(napi_env env, Lane& lane, Batch* batch) {
   }
   lane.waiting.push_back(batch);
   if (batch->gated) lane.running_gated++;
+  if (batch->gated && batch->narrow) lane.running_narrow++;
   if (batch->gated && batch->stateful) lane.running_stateful++;
   return napi_ok;
 }
@@ -201,48 +213,7 @@ inline void settle_unqueued(napi_env env, Batch* batch) {
   delete batch;
 }
 
-/** Whether a large call (one that keeps state: `stateful`) may start a work item of its own now. */
-inline bool has_turn(const Lane& lane, bool stateful) {
-  return lane.running_gated < large_calls_at_once() && !(stateful && lane.running_stateful > 0);
-}
-
 inline bool join(Lane& lane, PendingCall* call);
-
-/**
- * Places the large call of `batch` if it can go now: in a work item of its own when it has its
- * turn; else, when large calls run one at a time, behind the calls of one that has not ended: it
- * would wait for them anyway, no thread is woken for it, and that thread goes on to it at once
- * (a work item per call left the cores idle between calls while the JS thread woke, then a pool
- * thread: dgemm n=256 with 4 in flight ran at 0.86-0.88x C's throughput, now 0.95x). (When more
- * run at once, a call bound to one thread could wait while another is free.) False when it must
- * wait.
- */
-inline bool place_gated(napi_env env, Lane& lane, Batch* batch) {
-  if (has_turn(lane, batch->stateful)) {
-    if (submit(env, lane, batch) != napi_ok) settle_unqueued(env, batch);
-    return true;
-  }
-  if (large_calls_at_once() != 1 || !join(lane, batch->calls.front())) return false;
-  delete batch;  // the call is the other item's now
-  return true;
-}
-
-/** JS thread: places waiting large calls, in call order, while they can go (place_gated). */
-inline void dispatch_gated(napi_env env, Lane& lane) {
-  for (auto it = lane.gated.begin(); it != lane.gated.end();) {
-    Batch* batch = *it;
-    if (batch->calls.front()->cancelled()) {  // aborted while it waited: already rejected
-      it = lane.gated.erase(it);
-      settle_unqueued(env, batch);
-    } else if (place_gated(env, lane, batch)) {
-      it = lane.gated.erase(it);
-    } else if (batch->stateful) {
-      ++it;  // a stateful call behind the running one: threadsafe calls after it may go
-    } else {
-      break;  // no call after it can go either
-    }
-  }
-}
 
 /**
  * The environment is going away (a worker terminated): calls waiting their turn will never run,
@@ -259,8 +230,25 @@ inline void drop_calls(void* data) {
     }
   }
   lane->running_gated = 0;
+  lane->running_narrow = 0;
   lane->running_stateful = 0;
   lane->cleanup_registered = false;
+}
+
+/** JS thread: places waiting large calls, in call order, while they can go (gate.h). */
+inline void dispatch_gated(napi_env env, Lane& lane);
+
+/** note_settled for the calls of large `batch` that settle with it, not relayed. */
+inline void note_unrelayed(Lane& lane, Batch& batch) {
+  PendingCall* last = nullptr;
+  size_t settled = 0;
+  for (PendingCall* call : batch.calls) {
+    if (call != nullptr && !call->cancelled()) {
+      last = call;
+      settled++;
+    }
+  }
+  if (last != nullptr) note_settled(lane, batch, *last, settled, 0);
 }
 
 inline void settle_batch(napi_env env, napi_status status, void* data) {
@@ -268,6 +256,7 @@ inline void settle_batch(napi_env env, napi_status status, void* data) {
   Lane& lane = detail::lane();
   // Settles and frees what has run (the doorbell must not keep slots of a batch deleted below).
   if (batch->relay) batch->relay->drain(env);
+  if (batch->gated && status == napi_ok) note_unrelayed(lane, *batch);
   std::vector<Batch*>& waiting = lane.waiting;
   for (size_t k = 0; k < waiting.size(); k++) {
     if (waiting[k] == batch) {
@@ -276,6 +265,7 @@ inline void settle_batch(napi_env env, napi_status status, void* data) {
     }
   }
   if (batch->gated && lane.running_gated > 0) lane.running_gated--;
+  if (batch->gated && batch->narrow && lane.running_narrow > 0) lane.running_narrow--;
   if (batch->gated && batch->stateful && lane.running_stateful > 0) lane.running_stateful--;
   // Cancelled by the environment's teardown (a terminated worker): the promises cannot settle,
   // but each call still releases what it holds.
@@ -300,7 +290,8 @@ inline bool join(Lane& lane, PendingCall* call) {
   const bool large = call->compute_bound();
   for (auto it = lane.waiting.rbegin(); it != lane.waiting.rend(); ++it) {  // the newest first
     Batch* batch = *it;
-    const bool kind = large ? batch->gated && batch->relay && (batch->stateful || !call->keeps_state()) : batch->batchable;
+    const bool kind = large ? batch->gated && !batch->narrow && batch->relay && (batch->stateful || !call->keeps_state())
+                            : batch->batchable;
     if (!kind) continue;
     std::lock_guard<std::mutex> lock(batch->mutex);
     // A large call waits for the running one anyway: it may join while that runs (more_or_close).
@@ -320,11 +311,14 @@ inline bool join(Lane& lane, PendingCall* call) {
 inline void settle_relayed(napi_env env, void* data, size_t index) {
   auto* batch = static_cast<Batch*>(data);
   PendingCall* call = nullptr;
+  size_t behind = 0;
   {
     std::lock_guard<std::mutex> lock(batch->mutex);  // a pool thread may be reading another slot
     std::swap(call, batch->calls[index]);
+    behind = batch->calls.size() - index - 1;
   }
   if (call == nullptr) return;
+  if (batch->gated && !call->cancelled()) note_settled(lane(), *batch, *call, 1, behind);
   if (!call->cancelled()) settle_call(env, call, true);
   delete call;
 }
@@ -338,72 +332,7 @@ inline std::shared_ptr<Doorbell> relay_of(napi_env env, Lane& lane) {
   return lane.doorbell;
 }
 
-/**
- * JS thread: the large calls queued in work items behind others (place_gated) that have not begun
- * wait for their turn again, in call order, ahead of those waiting already: the concurrency grows,
- * and they may now run side by side. A work item keeps the call it started with, which had a turn.
- */
-inline void take_back_queued(Lane& lane) {
-  try {
-    for (auto it = lane.waiting.rbegin(); it != lane.waiting.rend(); ++it) {
-      Batch* batch = *it;
-      if (!batch->gated) continue;
-      std::lock_guard<std::mutex> lock(batch->mutex);
-      const size_t keep = std::max<size_t>(batch->taken, 1);
-      while (batch->calls.size() > keep) {  // the last first, each put in front: call order holds
-        std::unique_ptr<Batch> own(batch_of(batch->calls[batch->calls.size() - 1]));
-        own->relay = batch->relay;
-        lane.gated.push_front(own.get());
-        own.release();
-        batch->calls.truncate(batch->calls.size() - 1);
-        batch->joined.store(batch->calls.size(), std::memory_order_release);
-      }
-    }
-  } catch (const std::bad_alloc&) {
-    // Out of memory: the calls left stay queued where they are.
-  }
-}
-
-/** Puts large call `batch` at the end of those waiting to be placed (dispatch_gated). */
-inline napi_status hold(napi_env env, Lane& lane, Batch* batch) {
-  if (!lane.cleanup_registered) {
-    const napi_status status = napi_add_env_cleanup_hook(env, drop_calls, &lane);
-    if (status != napi_ok) return status;
-    lane.cleanup_registered = true;
-  }
-  lane.gated.push_back(batch);
-  return napi_ok;
-}
-
 }  // namespace detail
-
-/** Queues `call` for the libuv pool; it is owned (and deleted) by its batch from here on. */
-inline napi_status queue_call(napi_env env, PendingCall* call) {
-  detail::Lane& lane = detail::lane();
-  if (call->batchable() && detail::join(lane, call)) return napi_ok;
-  detail::Batch* batch = detail::batch_of(call);
-  if (batch->batchable || batch->gated) batch->relay = detail::relay_of(env, lane);
-  if (batch->gated) {  // behind the large calls waiting already, which dispatch places in order
-    const napi_status status = detail::hold(env, lane, batch);
-    if (status != napi_ok) {
-      delete batch;  // the caller still owns `call` and rejects its promise
-      return status;
-    }
-    detail::dispatch_gated(env, lane);
-    return napi_ok;
-  }
-  const napi_status status = detail::submit(env, lane, batch);
-  if (status != napi_ok) delete batch;
-  return status;
-}
-
-/** Sets the async concurrency (JS thread) and sends waiting calls if it grew. */
-inline void set_async_concurrency(napi_env env, int count) {
-  if (count > async_concurrency().load()) detail::take_back_queued(detail::lane());
-  async_concurrency().store(count);
-  detail::blas_threads().reconcile();  // running calls may take more (or fewer) BLAS threads now
-  detail::dispatch_gated(env, detail::lane());
-}
 
 #endif  // BRIDGEGEN_DEFINES_RUNTIME
 

@@ -1,13 +1,13 @@
 // bridgegen runtime — the BLAS thread count (OpenBLAS): `m.getBlasThreads()`/`m.setBlasThreads(n)`,
 // and what it means for async calls. Async work may take `setAsyncConcurrency` cores (by default
-// all of them, like a sync call), and a large async call takes as many as it may run BLAS threads
-// on: the chosen count, at most those cores. So by default one large call runs at a time, on
-// every BLAS thread: OpenBLAS's thread count is the process's, and dgemm ran slower side by side
-// on a thread each than one at a time on all of them (4 in flight, bench: 0.73-0.76x C's throughput
-// at n=256 against 0.90-0.91x). With `setBlasThreads(1)` calls run side by side, a core each, which
-// suits routines that threads speed up little (dgesv: 1.30-1.41x C so); with
-// `setAsyncConcurrency(cores - 1)` a core stays with the event loop. Sync calls, which block the loop anyway, get the whole count. OpenBLAS is the one the
-// module links (never loaded by this); a module without it has no policy.
+// all of them, like a sync call). A large async call runs either wide, one at a time on as many
+// BLAS threads as it may (the chosen count, at most those cores), or narrow, side by side with
+// others on one BLAS thread each: OpenBLAS's thread count is the process's, so the two never run
+// at once, and width.h decides per routine and size which gets through queued calls faster. With
+// `setBlasThreads(1)` calls always run side by side, a core each; with
+// `setAsyncConcurrency(cores - 1)` a core stays with the event loop. Sync calls, which block the
+// loop anyway, get the whole count. OpenBLAS is the one the module links (never loaded by this); a
+// module without it has no policy.
 #pragma once
 
 #include "error.h"
@@ -72,12 +72,16 @@ struct BlasThreads {
   std::atomic<int> chosen{get ? get() : 0};
   std::atomic<int> applied{chosen.load()};
   std::atomic<int> async_running{0};
+  std::atomic<int> narrow_running{0};  // of them, those side by side (width.h)
 
-  /** A large async call's BLAS threads: the chosen count, at most the async cores. */
+  /** A large async call's BLAS threads when it runs wide: the chosen count, at most the async cores. */
   int per_async_call() const { return std::max(1, std::min(chosen.load(), async_concurrency().load())); }
 
-  /** The count for now: all when no large async call runs, else theirs. */
-  int wanted() const { return async_running.load() == 0 ? chosen.load() : per_async_call(); }
+  /** The count for now: all when no large async call runs, one when narrow ones run, else theirs. */
+  int wanted() const {
+    if (async_running.load() == 0) return chosen.load();
+    return narrow_running.load() > 0 ? 1 : per_async_call();
+  }
 
   /** Sets OpenBLAS to wanted(); the lock orders concurrent changes. */
   void reconcile() {
@@ -104,18 +108,26 @@ inline int large_calls_at_once() {
   return std::max(1, async_concurrency().load() / per_call);
 }
 
+/** Whether a large async call may run two ways, wide and narrow: OpenBLAS would give it more than one thread. */
+inline bool width_matters() {
+  const BlasThreads& b = blas_threads();
+  return b.set != nullptr && b.per_async_call() > 1;
+}
+
 }  // namespace detail
 
 /**
- * Held by async work while it runs (batch.h): OpenBLAS follows whether large calls run. A cheap
- * work item (calls that took microseconds) is not counted: its BLAS calls are too small for
- * threads, and counting it set OpenBLAS twice per call, halving a sync call's threads meanwhile.
+ * Held by async work while it runs (batch.h): OpenBLAS follows whether large calls run, and how
+ * wide. A cheap work item (calls that took microseconds) is not counted: its BLAS calls are too
+ * small for threads, and counting it set OpenBLAS twice per call, halving a sync call's threads
+ * meanwhile.
  */
 class AsyncBlasThreads {
  public:
-  explicit AsyncBlasThreads(bool large) : counted_(large && detail::blas_threads().set != nullptr) {
+  AsyncBlasThreads(bool large, bool narrow) : counted_(large && detail::blas_threads().set != nullptr), narrow_(narrow) {
     if (!counted_) return;
     detail::BlasThreads& b = detail::blas_threads();
+    if (narrow_) b.narrow_running.fetch_add(1);
     b.async_running.fetch_add(1);
     b.reconcile();
   }
@@ -123,6 +135,7 @@ class AsyncBlasThreads {
     if (!counted_) return;
     detail::BlasThreads& b = detail::blas_threads();
     b.async_running.fetch_sub(1);
+    if (narrow_) b.narrow_running.fetch_sub(1);
     b.reconcile();
   }
   AsyncBlasThreads(const AsyncBlasThreads&) = delete;
@@ -130,6 +143,7 @@ class AsyncBlasThreads {
 
  private:
   const bool counted_;
+  const bool narrow_;
 };
 
 /** The chosen OpenBLAS thread count (sync calls use it all), or null when OpenBLAS is not loaded. */

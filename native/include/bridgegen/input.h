@@ -145,7 +145,7 @@ __attribute__((noinline)) void read_array_other(Args& args, size_t i, int rank, 
       out.data = data != nullptr ? static_cast<T*>(data) : empty;  // detached or empty buffer
       out.length = length / Element<T>::lanes;
       detail::require_logical_values(args, i, out.data, out.length);
-      out.pin = args.pin(value);
+      out.pin = args.pin(value, length * sizeof(T) / Element<T>::lanes);
       detail::privatize(args, access, 0, out);
     } else {
       detail::require_in_place_ok<T>(args, i, access, value);
@@ -196,7 +196,7 @@ void read_array(Args& args, size_t i, int rank, Access access, Array<T>& out) {
     out.data = data != nullptr ? static_cast<T*>(data) : empty;  // detached or empty buffer
     out.length = length;
     out.rank = rank;
-    out.pin = args.pin(value);
+    out.pin = args.pin(value, length * sizeof(T));
     if (rank == 1) {
       const int64_t extent = static_cast<int64_t>(length);
       out.set_shape(1, &extent);

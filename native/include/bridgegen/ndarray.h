@@ -159,7 +159,7 @@ void read_ndarray(Args& args, size_t i, napi_value value, int rank, Access acces
     out.data = raw != nullptr ? static_cast<T*>(raw) + layout.offset : empty;
     out.length = layout.total;
     require_logical_values(args, i, out.data, out.length);
-    out.pin = args.pin(data);
+    out.pin = args.pin(data, out.length * sizeof(T));
     privatize(args, access, static_cast<size_t>(layout.offset) * sizeof(T), out);
   } else {
     if (access == Access::InPlace) {

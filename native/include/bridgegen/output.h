@@ -191,7 +191,7 @@ void alloc_array(Args& args, const char* name, int rank, const int64_t* extents,
   out.data = data != nullptr ? static_cast<T*>(data) : empty;
   out.length = total;
   out.set_shape(rank, shape);
-  out.pin = args.pin(typed);
+  out.pin = args.pin(typed, bytes);
 }
 
 /**

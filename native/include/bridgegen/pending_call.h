@@ -8,6 +8,8 @@
 #include <atomic>
 #include <cstdint>
 
+#include "width.h"
+
 namespace bridgegen {
 
 /** One async call as the pool sees it: type-erased, so a batch may hold calls of any routine. */
@@ -35,6 +37,8 @@ class PendingCall {
   virtual bool compute_bound() const = 0;
   /** Whether the call takes the module's state lock (its routine is not threadsafe). */
   virtual bool keeps_state() const = 0;
+  /** How its routine's calls of its size ran wide and narrow (width.h). */
+  virtual WidthStats& width() const = 0;
   /** JS thread, once the routine has run: resolves or rejects the promise. */
   virtual void settle(napi_env env) = 0;
 
