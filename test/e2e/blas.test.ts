@@ -58,11 +58,14 @@ it('counts a large async call as many cores as its BLAS threads (setAsyncConcurr
 // blas_scaling(msOne, msMore) sleeps msOne on one BLAS thread, msMore on more: a routine whose
 // speed-up the test sets. Four loops keep calls queued; each call reports its thread count and
 // when it ran, so the last calls show which way the policy settled on (width.h).
-const queuedRuns = (msOne: number, msMore: number) => `
-  m.setBlasThreads(2);
+const queuedRuns = (msOne: number, msMore: number, threadsBefore = 2) => `
   m.setAsyncConcurrency(2);
-  const runs = [];
+  let runs = [];
   const loop = async () => { for (let i = 0; i < 8; i++) runs.push(await m.blas_scalingAsync(${msOne}, ${msMore})); };
+  m.setBlasThreads(${threadsBefore});
+  await Promise.all([loop(), loop(), loop(), loop()]);
+  runs = [];
+  m.setBlasThreads(2);
   await Promise.all([loop(), loop(), loop(), loop()]);
   const last = runs.slice(-8);
   // The most calls running at any moment among the last ones.
@@ -73,6 +76,8 @@ const queuedRuns = (msOne: number, msMore: number) => `
 it('runs queued calls of a routine that BLAS threads do not speed up side by side, a thread each', () => {
   // 20 ms either way: one at a time on 2 threads gets through a call every 20 ms, two side by side every 10.
   expect(inNode(withModule(withBlas, queuedRuns(20, 20)))).toEqual({ threads: [1], atOnce: 2, alone: 2 });
+  // Calls side by side because setBlasThreads(1) said so before are not taken for wide ones.
+  expect(inNode(withModule(withBlas, queuedRuns(20, 20, 1)))).toEqual({ threads: [1], atOnce: 2, alone: 2 });
 });
 
 it('runs queued calls of a routine that BLAS threads speed up one at a time, on every thread', () => {

@@ -181,7 +181,8 @@ inline int ready_calls(const Lane& lane) { return static_cast<int>(lane.gated.si
  * calls (width.h), when calls queued then and now and both ran the same way.
  */
 inline void note_settled(Lane& lane, const Batch& batch, PendingCall& call, size_t settled, size_t behind) {
-  const bool queued = static_cast<size_t>(ready_calls(lane)) + behind >= 2;
+  // Only while the two ways differ: calls side by side with setBlasThreads(1) are not wide ones.
+  const bool queued = width_matters() && static_cast<size_t>(ready_calls(lane)) + behind >= 2;
   lane.settle_clock.settled(call.width(), batch.narrow, settled, queued);
 }
 

@@ -63,13 +63,13 @@ inline bool place_gated(napi_env env, Lane& lane, Batch* batch) {
   const bool narrow = narrow_now(lane, *batch);
   WidthStats& width = batch->calls.front()->width();
   if (has_turn(lane, batch->stateful, narrow)) {
-    width.placed(narrow);
+    width.placed();
     batch->narrow = narrow;
     if (submit(env, lane, batch) != napi_ok) settle_unqueued(env, batch);
     return true;
   }
   if (narrow || lane.running_narrow > 0 || large_calls_at_once() != 1 || !join(lane, batch->calls.front())) return false;
-  width.placed(false);
+  width.placed();
   delete batch;  // the call is the other item's now
   return true;
 }

@@ -7,8 +7,10 @@
 // between its calls' settlements while calls queue, each way, and queued calls run the way that
 // gets through them faster. That time, not a call's own run time, is what a user waits: a narrow
 // call's run time halved said it was faster for dgemm, while a wake-up of the event loop and of
-// a pool thread per call made it slower. A call alone runs wide (the shortest wait for it); the
-// way not chosen is tried again, a few calls, every kRetryAfter calls, as load and inputs change.
+// a pool thread per call made it slower. A call alone runs wide (the shortest wait for it), and
+// so do short bursts: each way needs kMinSettled settlements measured first (trying narrow in a
+// burst of 8 dgemm n=1024 cost more than it could gain). The slower way is measured again every
+// kRetryAfter calls, as load and inputs change.
 #pragma once
 
 #include <algorithm>
@@ -19,57 +21,77 @@
 
 namespace bridgegen {
 
+/** The mean time between settlements of calls run one way, over the last kWindow or so. */
+class SettleRate {
+ public:
+  static constexpr uint32_t kWindow = 32;
+
+  void record(int64_t ns) {
+    int64_t sum = sum_ns_.load(std::memory_order_relaxed) + ns;
+    uint32_t count = count_.load(std::memory_order_relaxed) + 1;
+    if (count >= kWindow) {  // older settlements count half from here on
+      sum /= 2;
+      count /= 2;
+    }
+    sum_ns_.store(sum, std::memory_order_relaxed);
+    count_.store(count, std::memory_order_relaxed);
+  }
+  void reset() {
+    sum_ns_.store(0, std::memory_order_relaxed);
+    count_.store(0, std::memory_order_relaxed);
+  }
+  uint32_t count() const { return count_.load(std::memory_order_relaxed); }
+  int64_t mean_ns() const {
+    const uint32_t count = count_.load(std::memory_order_relaxed);
+    return count == 0 ? 0 : sum_ns_.load(std::memory_order_relaxed) / count;
+  }
+
+ private:
+  // A sum, not a moving average of each gap: two calls that ran side by side from the same moment
+  // settle together, a gap of ~0 then one of a whole call, and only their sum says how fast.
+  std::atomic<int64_t> sum_ns_{0};
+  std::atomic<uint32_t> count_{0};
+};
+
 /** How fast one routine's large async calls of one size class got through a queue, wide and narrow. */
 class WidthStats {
  public:
-  /** Placements the usual way after which the other is tried again, for kTries placements. */
-  static constexpr uint32_t kRetryAfter = 256;
-  static constexpr uint32_t kTries = 4;
+  /** Settlements a way needs before its rate counts (a short burst of calls stays wide). */
+  static constexpr uint32_t kMinSettled = 8;
+  /** Placements the faster way after which the other is measured again. */
+  static constexpr uint32_t kRetryAfter = 1024;
 
   /** JS thread: `ns` between the settlement of a call run `narrow` (or wide) and the one before. */
-  void record(bool narrow, int64_t ns) {
-    std::atomic<int64_t>& average = narrow ? narrow_ns_ : wide_ns_;
-    const int64_t old = average.load(std::memory_order_relaxed);
-    average.store(old == 0 ? std::max<int64_t>(ns, 1) : old + (ns - old) / 4, std::memory_order_relaxed);
-  }
+  void record(bool narrow, int64_t ns) { (narrow ? narrow_ : wide_).record(ns); }
 
   /**
    * JS thread: whether a call should run narrow when `ready` large calls (itself, those waiting
-   * and those running) could share the cores. Wide is measured first (a call alone runs so), then
-   * narrow, as soon as calls queue; from then on the faster, but for the tries of the other.
+   * and those running) could share the cores: wide until that way is measured (a call alone
+   * runs so), then narrow until it is, then the faster.
    */
   bool prefers_narrow(int ready) const {
-    if (ready < 2) return false;
-    const int64_t wide = wide_ns_.load(std::memory_order_relaxed);
-    const int64_t narrow = narrow_ns_.load(std::memory_order_relaxed);
-    if (wide == 0) return false;
-    if (narrow == 0) return true;
-    return faster_narrow(wide, narrow) != (tries_left_.load(std::memory_order_relaxed) > 0);
+    if (ready < 2 || wide_.count() < kMinSettled) return false;
+    return narrow_.count() < kMinSettled || faster_narrow();
   }
 
-  /** JS thread: a call was placed `narrow` (or wide) as prefers_narrow said. */
-  void placed(bool narrow) {
-    const int64_t wide = wide_ns_.load(std::memory_order_relaxed);
-    const int64_t narrow_ns = narrow_ns_.load(std::memory_order_relaxed);
-    if (wide == 0 || narrow_ns == 0) return;
-    if (narrow != faster_narrow(wide, narrow_ns)) {
-      const uint32_t left = tries_left_.load(std::memory_order_relaxed);
-      tries_left_.store(left > 0 ? left - 1 : 0, std::memory_order_relaxed);
-    } else if (since_tried_.fetch_add(1, std::memory_order_relaxed) + 1 >= kRetryAfter) {
-      since_tried_.store(0, std::memory_order_relaxed);
-      tries_left_.store(kTries, std::memory_order_relaxed);
-    }
+  /** JS thread: a call was placed; every kRetryAfter placements the slower way is measured afresh. */
+  void placed() {
+    if (wide_.count() < kMinSettled || narrow_.count() < kMinSettled) return;
+    if (since_measured_.fetch_add(1, std::memory_order_relaxed) + 1 < kRetryAfter) return;
+    since_measured_.store(0, std::memory_order_relaxed);
+    (faster_narrow() ? wide_ : narrow_).reset();
   }
 
  private:
   /** Narrow when it is clearly faster: wide, the usual way, waits least for a call alone. */
-  static bool faster_narrow(int64_t wide, int64_t narrow) { return narrow < wide - wide / 20; }
+  bool faster_narrow() const {
+    const int64_t wide = wide_.mean_ns();
+    return narrow_.mean_ns() < wide - wide / 20;
+  }
 
-  std::atomic<int64_t> wide_ns_{0};  // moving averages; 0: not measured yet
-  std::atomic<int64_t> narrow_ns_{0};
-  // Several JS threads (workers) may place calls of one routine: a lost count only delays a try.
-  std::atomic<uint32_t> since_tried_{0};
-  std::atomic<uint32_t> tries_left_{0};
+  SettleRate wide_;
+  SettleRate narrow_;
+  std::atomic<uint32_t> since_measured_{0};  // JS threads (workers'): a lost count only delays it
 };
 
 /** One routine's WidthStats by size class: log2 of its calls' array bytes (all below 64 KiB: one). */
