@@ -348,10 +348,11 @@ async function runLinalg(ctx: BenchContext): Promise<BenchResult> {
         'samples of one round were measured moments apart).',
       '  * ddot: x . y, n = 1e3 (a call costs about as much as the work) and 1e6 (memory-bound: 16 MB read per call).',
       '  * dgemm: C = A B, beta = 0; bridgegen and SciPy with overwrite_c=1 on a c allocated once (C writes into its c). ' +
-        `Async, by default (every core; one large call at a time on every BLAS thread, blas.h): "${IN_FLIGHT} in flight" is ` +
-        `${IN_FLIGHT} loops awaiting their calls at once, the throughput (the goal's row); with setBlasThreads(1) the ` +
-        'same calls run side by side, a core and a BLAS thread each (the choice for routines that threads speed up ' +
-        'little: OpenBLAS\'s dgesv n=256 takes as long on 1 thread as on 2); "await each" one call at a time, ' +
+        `Async, by default (every core): "${IN_FLIGHT} in flight" is ${IN_FLIGHT} loops awaiting their calls at once, the ` +
+        'throughput (the goal\'s row); the queued calls run one at a time on every BLAS thread or side by side on a thread ' +
+        'each, whichever got that routine\'s calls of that size through faster in this process (width.h: each way is ' +
+        'measured over 8 settlements first, in the warm-up or the round); with setBlasThreads(1) every call runs side by ' +
+        'side (OpenBLAS\'s dgesv n=256 takes as long on 1 thread as on 2); "await each" one call at a time, ' +
         'the latency: it adds the pool hop to the same work, and on this VM each settled call waits for the event loop\'s ' +
         'thread to wake (an idle vCPU: 25-50 us measured); with setAsyncConcurrency(cores - 1) a core stays with the event ' +
         'loop and a call gets one BLAS thread fewer (the lag rows below show what that buys). At n = 8 a call is mostly what ' +
