@@ -80,6 +80,15 @@ it('runs queued calls of a routine that BLAS threads do not speed up side by sid
   expect(inNode(withModule(withBlas, queuedRuns(20, 20, 1)))).toEqual({ threads: [1], atOnce: 2, alone: 2 });
 });
 
+it('runs a short burst of queued calls one at a time on every thread: each way is measured first', () => {
+  // 8 calls settle 7 gaps apart, fewer than the 8 wide settlements measured before narrow is tried.
+  expect(inNode(withModule(withBlas, `
+    m.setBlasThreads(2);
+    m.setAsyncConcurrency(2);
+    const runs = await Promise.all(Array.from({ length: 8 }, () => m.blas_scalingAsync(20, 20)));
+    console.log(JSON.stringify([...new Set(runs.map((r) => r.threads))]));`))).toEqual([2]);
+});
+
 it('runs queued calls of a routine that BLAS threads speed up one at a time, on every thread', () => {
   // 40 ms on one thread, 10 on two: side by side would get through a call every 20 ms, one at a time every 10.
   expect(inNode(withModule(withBlas, queuedRuns(40, 10)))).toEqual({ threads: [2], atOnce: 1, alone: 2 });
