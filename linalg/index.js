@@ -10,6 +10,8 @@
 
 const fs = require('node:fs');
 const path = require('node:path');
+/** native/load-addon.js, shipped beside linalg/: required only once a build is found. */
+const loader = () => require('../native/load-addon.js');
 
 const build = path.join(__dirname, 'build');
 const prebuilt = path.join(__dirname, 'prebuilds', `${process.platform}-${process.arch}`);
@@ -41,12 +43,11 @@ function load() {
   const readApi = (dir) => JSON.parse(fs.readFileSync(path.join(dir, 'api.json'), 'utf8'));
   try {
     const api = readApi(build);
-    return { api, native: require(path.join(build, api.module)) };
+    return { api, native: loader().requireNative(path.join(build, api.module)) };
   } catch (cause) {
     try {
       const api = readApi(prebuilt);
-      const { loadAddon } = require('../native/load-addon.js');
-      return { api, native: loadAddon(__dirname, api.module, { howToBuild: HOW_TO_BUILD }) };
+      return { api, native: loader().loadAddon(__dirname, api.module, { howToBuild: HOW_TO_BUILD }) };
     } catch (prebuildCause) {
       throw notBuilt(cause, prebuildCause);
     }

@@ -21,6 +21,31 @@ function prebuilds(dir) {
 }
 
 /**
+ * How long, in 2^N CPU cycles, OpenBLAS's idle threads spin (sched_yield) for new work before they
+ * sleep: 2^22, ~1.6 ms at 2.6 GHz, instead of its 2^28, ~0.1 s. Calls made back to back still find
+ * them spinning; but after any call on more than one thread they took a core from the calls that
+ * run side by side on a thread each, which the async policy chooses for routines that threads
+ * speed up little (native/include/bridgegen/width.h): 4 dgesvAsync n=256 in flight ran 1.5x
+ * slower for the 0.1 s after one 2-thread call.
+ */
+const OPENBLAS_THREAD_TIMEOUT = '22';
+
+/**
+ * require(file) of a native module, with OPENBLAS_THREAD_TIMEOUT set while it loads, unless the
+ * user set it: OpenBLAS reads it once, when the module's loading loads it, so it stays out of
+ * the environment that child processes inherit.
+ */
+function requireNative(file) {
+  if (process.env.OPENBLAS_THREAD_TIMEOUT !== undefined) return require(file);
+  process.env.OPENBLAS_THREAD_TIMEOUT = OPENBLAS_THREAD_TIMEOUT;
+  try {
+    return require(file);
+  } finally {
+    delete process.env.OPENBLAS_THREAD_TIMEOUT;
+  }
+}
+
+/**
  * Loads the module `name` of the package in `dir`. `override` (optional) is the environment
  * variable that names a .node file to load instead; `howToBuild` ends the error when nothing loads.
  */
@@ -41,7 +66,7 @@ function loadAddon(dir, name, { override, howToBuild }) {
       continue;
     }
     try {
-      return require(file);
+      return requireNative(file);
     } catch (err) {
       tried.push(`${file}: ${String(err.message).split('\n')[0]}`);
     }
@@ -58,4 +83,4 @@ function loadAddon(dir, name, { override, howToBuild }) {
   throw Object.assign(err, { code: 'ERR_BRIDGEGEN_NOT_BUILT', tried });
 }
 
-module.exports = { loadAddon };
+module.exports = { loadAddon, requireNative };

@@ -124,6 +124,29 @@ describe('bridgegen/linalg', () => {
     ]).toEqual([rangeError(/dgemm/), rangeError(/trans_a/), rangeError(/`c`|shape\(c/)]);
   });
 
+  it('lets OpenBLAS\'s idle threads sleep within milliseconds of a call, not spin for 0.1 s, unless the user says otherwise', () => {
+    // CPU time the process takes in the 200 ms after one dgemm on 2 threads: OpenBLAS's worker
+    // spins (sched_yield) for OPENBLAS_THREAD_TIMEOUT, which the loader sets only while it loads.
+    const spin = (env: string) => run(`
+      ${env}
+      const la = require('bridgegen/linalg');
+      const loaded = process.env.OPENBLAS_THREAD_TIMEOUT ?? null;
+      const a = { data: new Float64Array(512 * 512).fill(1), shape: [512, 512], order: 'column-major' };
+      la.setBlasThreads(2);
+      la.blas.dgemm(1, a, a);
+      const before = process.cpuUsage();
+      setTimeout(() => {
+        const used = process.cpuUsage(before);
+        console.log(JSON.stringify({ ms: (used.user + used.system) / 1000, loaded }));
+      }, 200);`);
+    const ours = spin('');
+    expect(ours.loaded).toBeNull();  // not left for child processes to inherit
+    expect(ours.ms).toBeLessThan(40);
+    const users = spin("process.env.OPENBLAS_THREAD_TIMEOUT = '28';");
+    expect(users.loaded).toBe('28');
+    expect(users.ms).toBeGreaterThan(ours.ms);
+  });
+
   it('imports from ES modules', () => {
     const r = run(`
       import linalg, { blas, lapack } from 'bridgegen/linalg';

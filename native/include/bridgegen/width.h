@@ -74,9 +74,15 @@ class WidthStats {
     return narrow_.count() < kMinSettled || faster_narrow();
   }
 
-  /** JS thread: a call was placed; every kRetryAfter placements the slower way is measured afresh. */
+  /**
+   * JS thread: a call was placed. The first time narrow looks faster, wide is measured again: it
+   * was measured first, in a process's first calls, which are slower (dgesv n=256: 1.1 ms a call
+   * wide then, 0.6 later: its outputs' pages fault in until the GC hands buffers back). Then every
+   * kRetryAfter placements the slower way is measured afresh.
+   */
   void placed() {
     if (wide_.count() < kMinSettled || narrow_.count() < kMinSettled) return;
+    if (!confirmed_.exchange(true, std::memory_order_relaxed) && faster_narrow()) return wide_.reset();
     if (since_measured_.fetch_add(1, std::memory_order_relaxed) + 1 < kRetryAfter) return;
     since_measured_.store(0, std::memory_order_relaxed);
     (faster_narrow() ? wide_ : narrow_).reset();
@@ -92,6 +98,7 @@ class WidthStats {
   SettleRate wide_;
   SettleRate narrow_;
   std::atomic<uint32_t> since_measured_{0};  // JS threads (workers'): a lost count only delays it
+  std::atomic<bool> confirmed_{false};       // the first choice of narrow was checked
 };
 
 /** One routine's WidthStats by size class: log2 of its calls' array bytes (all below 64 KiB: one). */
