@@ -108,11 +108,15 @@ async function timed(la, c, who, count, inFlight) {
  * Calls of a contender's warm-up: one round, or for fresh outputs (dgesv's `lu`, `x`) enough for 160 MiB of
  * them. The GC frees them into the buffer cache (recycle.h), which then serves the next calls warm; before
  * that every output's pages fault in (dgesv n=1024: 30-56 ms a call for its first ~10 calls, 12.7-13 ms
- * after). C and SciPy reuse what malloc gets back at once.
+ * after). C and SciPy reuse what malloc gets back at once. Calls in flight at least WIDTH_SETTLED: queued
+ * calls run one at a time on every BLAS thread or side by side, as the process measures faster (width.h:
+ * 8 settlements each way, and wide again when narrow first wins), as a long-running program's do.
  */
+const WIDTH_SETTLED = 48;
 function warmupCalls(routine, n, who, round) {
   const bytes = routine === 'dgesv' && who !== 'inPlace' ? 8 * (n * n + n) : 0;
-  return bytes > 0 ? Math.max(round, Math.ceil((160 << 20) / bytes)) : round;
+  const calls = bytes > 0 ? Math.max(round, Math.ceil((160 << 20) / bytes)) : round;
+  return who === 'inFlight' ? Math.max(calls, WIDTH_SETTLED) : calls;
 }
 
 /** V8's collections (kind, start time) until stop(); count() those within given time windows. */

@@ -56,12 +56,13 @@ it('counts a large async call as many cores as its BLAS threads (setAsyncConcurr
 });
 
 // blas_scaling(msOne, msMore) sleeps msOne on one BLAS thread, msMore on more: a routine whose
-// speed-up the test sets. Four loops keep calls queued; each call reports its thread count and
-// when it ran, so the last calls show which way the policy settled on (width.h).
+// speed-up the test sets. Four loops keep 48 calls queued (the policy measures 8 settlements
+// wide, 8 narrow, and 8 wide again if narrow won); each call reports its thread count and when it
+// ran, so the last calls show which way the policy settled on (width.h).
 const queuedRuns = (msOne: number, msMore: number, threadsBefore = 2) => `
   m.setAsyncConcurrency(2);
   let runs = [];
-  const loop = async () => { for (let i = 0; i < 8; i++) runs.push(await m.blas_scalingAsync(${msOne}, ${msMore})); };
+  const loop = async () => { for (let i = 0; i < 12; i++) runs.push(await m.blas_scalingAsync(${msOne}, ${msMore})); };
   m.setBlasThreads(${threadsBefore});
   await Promise.all([loop(), loop(), loop(), loop()]);
   runs = [];
