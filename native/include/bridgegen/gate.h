@@ -41,12 +41,27 @@ inline bool has_turn(const Lane& lane, bool stateful, bool narrow) {
 }
 
 /**
+ * How many large calls could run side by side once the wide ones running end: those waiting their
+ * turn or queued in a wide work item, and the narrow ones running. (Not the wide call running: a
+ * call alone behind it would then run alone on one thread.)
+ */
+inline int side_by_side_calls(Lane& lane) {
+  size_t calls = lane.gated.size() + static_cast<size_t>(lane.running_narrow);
+  for (Batch* batch : lane.waiting) {
+    if (!batch->gated || batch->narrow) continue;
+    std::lock_guard<std::mutex> lock(batch->mutex);
+    calls += batch->calls.size() - std::max<size_t>(batch->taken, 1);
+  }
+  return static_cast<int>(calls);
+}
+
+/**
  * Whether the large call of `batch` should run narrow now (width.h), where the two ways differ.
  * Never one that keeps state: it could not run beside the others.
  */
-inline bool narrow_now(const Lane& lane, const Batch& batch) {
+inline bool narrow_now(Lane& lane, const Batch& batch) {
   return !batch.stateful && width_matters() &&
-         batch.calls.front()->width().prefers_narrow(ready_calls(lane));
+         batch.calls.front()->width().prefers_narrow(side_by_side_calls(lane), async_concurrency().load());
 }
 
 /**
@@ -63,13 +78,13 @@ inline bool place_gated(napi_env env, Lane& lane, Batch* batch) {
   const bool narrow = narrow_now(lane, *batch);
   WidthStats& width = batch->calls.front()->width();
   if (has_turn(lane, batch->stateful, narrow)) {
-    width.placed();
+    width.placed(narrow);
     batch->narrow = narrow;
     if (submit(env, lane, batch) != napi_ok) settle_unqueued(env, batch);
     return true;
   }
   if (narrow || lane.running_narrow > 0 || large_calls_at_once() != 1 || !join(lane, batch->calls.front())) return false;
-  width.placed();
+  width.placed(false);
   delete batch;  // the call is the other item's now
   return true;
 }

@@ -58,46 +58,64 @@ class WidthStats {
  public:
   /** Settlements a way needs before its rate counts (a short burst of calls stays wide). */
   static constexpr uint32_t kMinSettled = 8;
-  /** Placements the faster way after which the other is measured again. */
+  /**
+   * Narrow placements that may go to measuring narrow: a program whose queue rarely holds enough
+   * calls to fill the cores gets few settlements per burst, and each burst tried narrow paid for
+   * it (4 dgemmAsync n=1024 at a time: 112 ms a burst instead of 90).
+   */
+  static constexpr uint32_t kMaxTries = 2 * kMinSettled;
+  /** Placements after which the slower way is measured again. */
   static constexpr uint32_t kRetryAfter = 1024;
 
   /** JS thread: `ns` between the settlement of a call run `narrow` (or wide) and the one before. */
   void record(bool narrow, int64_t ns) { (narrow ? narrow_ : wide_).record(ns); }
 
   /**
-   * JS thread: whether a call should run narrow when `ready` large calls (itself, those waiting
-   * and those running) could share the cores: wide until that way is measured (a call alone
-   * runs so), then narrow until it is, then the faster.
+   * JS thread: whether a call should run narrow when `ready` calls could run side by side (those
+   * waiting their turn and the narrow ones running) on `cores`: wide until that way is measured
+   * (a call alone runs so), then narrow until it is (or its tries run out), then the faster.
    */
-  bool prefers_narrow(int ready) const {
-    if (ready < 2 || wide_.count() < kMinSettled) return false;
-    return narrow_.count() < kMinSettled || faster_narrow();
+  bool prefers_narrow(int ready, int cores) const {
+    if (ready < std::max(2, cores) || wide_.count() < kMinSettled) return false;
+    if (measuring_narrow()) return true;
+    return faster_narrow();
   }
 
   /**
-   * JS thread: a call was placed. The first time narrow looks faster, wide is measured again: it
-   * was measured first, in a process's first calls, which are slower (dgesv n=256: 1.1 ms a call
-   * wide then, 0.6 later: its outputs' pages fault in until the GC hands buffers back). Then every
-   * kRetryAfter placements the slower way is measured afresh.
+   * JS thread: a call was placed, `narrow` or wide. The first time narrow looks faster, wide is
+   * measured again: it was measured first, in a process's first calls, which are slower (dgesv
+   * n=256: 1.1 ms a call wide then, 0.6 later: its outputs' pages fault in until the GC hands
+   * buffers back). Then every kRetryAfter placements the slower way is measured afresh.
    */
-  void placed() {
-    if (wide_.count() < kMinSettled || narrow_.count() < kMinSettled) return;
+  void placed(bool narrow) {
+    if (wide_.count() < kMinSettled) return;
+    if (measuring_narrow()) {
+      if (narrow) narrow_tries_.fetch_add(1, std::memory_order_relaxed);
+      return;
+    }
     if (!confirmed_.exchange(true, std::memory_order_relaxed) && faster_narrow()) return wide_.reset();
     if (since_measured_.fetch_add(1, std::memory_order_relaxed) + 1 < kRetryAfter) return;
     since_measured_.store(0, std::memory_order_relaxed);
+    narrow_tries_.store(0, std::memory_order_relaxed);
     (faster_narrow() ? wide_ : narrow_).reset();
   }
 
  private:
-  /** Narrow when it is clearly faster: wide, the usual way, waits least for a call alone. */
+  bool measuring_narrow() const {
+    return narrow_.count() < kMinSettled && narrow_tries_.load(std::memory_order_relaxed) < kMaxTries;
+  }
+
+  /** Narrow when it is measured and clearly faster: wide, the usual way, waits least for a call alone. */
   bool faster_narrow() const {
     const int64_t wide = wide_.mean_ns();
-    return narrow_.mean_ns() < wide - wide / 20;
+    return narrow_.count() >= kMinSettled && narrow_.mean_ns() < wide - wide / 20;
   }
 
   SettleRate wide_;
   SettleRate narrow_;
-  std::atomic<uint32_t> since_measured_{0};  // JS threads (workers'): a lost count only delays it
+  // JS threads (workers' too): a lost count only delays a step.
+  std::atomic<uint32_t> narrow_tries_{0};    // narrow placements while measuring it
+  std::atomic<uint32_t> since_measured_{0};
   std::atomic<bool> confirmed_{false};       // the first choice of narrow was checked
 };
 
