@@ -110,9 +110,10 @@ async function timed(la, c, who, count, inFlight) {
  * that every output's pages fault in (dgesv n=1024: 30-56 ms a call for its first ~10 calls, 12.7-13 ms
  * after). C and SciPy reuse what malloc gets back at once. Calls in flight at least WIDTH_SETTLED: queued
  * calls run one at a time on every BLAS thread or side by side, as the process measures faster (width.h:
- * 8 settlements each way, and wide again when narrow first wins), as a long-running program's do.
+ * 8 settlements wide, 16 in a row queued, 8 narrow, and wide again when narrow first wins), as a
+ * long-running program's do.
  */
-const WIDTH_SETTLED = 48;
+const WIDTH_SETTLED = 64;
 function warmupCalls(routine, n, who, round) {
   const bytes = routine === 'dgesv' && who !== 'inPlace' ? 8 * (n * n + n) : 0;
   const calls = bytes > 0 ? Math.max(round, Math.ceil((160 << 20) / bytes)) : round;

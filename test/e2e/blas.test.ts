@@ -56,13 +56,14 @@ it('counts a large async call as many cores as its BLAS threads (setAsyncConcurr
 });
 
 // blas_scaling(msOne, msMore) sleeps msOne on one BLAS thread, msMore on more: a routine whose
-// speed-up the test sets. Four loops keep 48 calls queued (the policy measures 8 settlements
-// wide, 8 narrow, and 8 wide again if narrow won); each call reports its thread count and when it
-// ran, so the last calls show which way the policy settled on (width.h).
+// speed-up the test sets. Four loops keep 64 calls queued (the policy measures 8 settlements
+// wide, then, once 16 settled in a row with calls queued, 8 narrow, and 8 wide again if narrow
+// won); each call reports its thread count and when it ran, so the last calls show which way the
+// policy settled on (width.h).
 const queuedRuns = (msOne: number, msMore: number, threadsBefore = 2) => `
   m.setAsyncConcurrency(2);
   let runs = [];
-  const loop = async () => { for (let i = 0; i < 12; i++) runs.push(await m.blas_scalingAsync(${msOne}, ${msMore})); };
+  const loop = async () => { for (let i = 0; i < 16; i++) runs.push(await m.blas_scalingAsync(${msOne}, ${msMore})); };
   m.setBlasThreads(${threadsBefore});
   await Promise.all([loop(), loop(), loop(), loop()]);
   runs = [];
@@ -81,13 +82,17 @@ it('runs queued calls of a routine that BLAS threads do not speed up side by sid
   expect(inNode(withModule(withBlas, queuedRuns(20, 20, 1)))).toEqual({ threads: [1], atOnce: 2, alone: 2 });
 });
 
-it('runs a short burst of queued calls one at a time on every thread: each way is measured first', () => {
-  // 8 calls settle 7 gaps apart, fewer than the 8 wide settlements measured before narrow is tried.
+it('runs short bursts of queued calls one at a time on every thread: narrow needs a sustained queue', () => {
+  // Bursts of 8 calls: wide is measured after two, but no burst queues 16 settlements in a row.
   expect(inNode(withModule(withBlas, `
     m.setBlasThreads(2);
     m.setAsyncConcurrency(2);
-    const runs = await Promise.all(Array.from({ length: 8 }, () => m.blas_scalingAsync(20, 20)));
-    console.log(JSON.stringify([...new Set(runs.map((r) => r.threads))]));`))).toEqual([2]);
+    const threads = new Set();
+    for (let burst = 0; burst < 5; burst++) {
+      const runs = await Promise.all(Array.from({ length: 8 }, () => m.blas_scalingAsync(20, 20)));
+      for (const r of runs) threads.add(r.threads);
+    }
+    console.log(JSON.stringify([...threads]));`))).toEqual([2]);
 });
 
 it('runs queued calls of a routine that BLAS threads speed up one at a time, on every thread', () => {

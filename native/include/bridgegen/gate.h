@@ -61,7 +61,8 @@ inline int side_by_side_calls(Lane& lane) {
  */
 inline bool narrow_now(Lane& lane, const Batch& batch) {
   return !batch.stateful && width_matters() &&
-         batch.calls.front()->width().prefers_narrow(side_by_side_calls(lane), async_concurrency().load());
+         batch.calls.front()->width().prefers_narrow(side_by_side_calls(lane), async_concurrency().load(),
+                                                     lane.settle_clock.streak());
 }
 
 /**

@@ -66,18 +66,27 @@ class WidthStats {
   static constexpr uint32_t kMaxTries = 2 * kMinSettled;
   /** Placements after which the slower way is measured again. */
   static constexpr uint32_t kRetryAfter = 1024;
+  /**
+   * Settlements in a row with calls queued before narrow is measured: only a sustained queue can
+   * gain from it. The lag bench's bursts of 2 and 4 dgemmAsync n=1024 tried it (at most 16
+   * calls), and the event loop's worst tick with a core left, in the rounds between, read 1.3-1.5
+   * ms instead of 0.4.
+   */
+  static constexpr uint32_t kSustained = 16;
 
   /** JS thread: `ns` between the settlement of a call run `narrow` (or wide) and the one before. */
   void record(bool narrow, int64_t ns) { (narrow ? narrow_ : wide_).record(ns); }
 
   /**
    * JS thread: whether a call should run narrow when `ready` calls could run side by side (those
-   * waiting their turn and the narrow ones running) on `cores`: wide until that way is measured
-   * (a call alone runs so), then narrow until it is (or its tries run out), then the faster.
+   * waiting their turn and the narrow ones running) on `cores`, after `streak` settlements in a
+   * row with calls queued: wide until that way is measured (a call alone runs so), then narrow
+   * once the queue has lasted kSustained settlements, until it is measured (or its tries run
+   * out), then the faster.
    */
-  bool prefers_narrow(int ready, int cores) const {
+  bool prefers_narrow(int ready, int cores, uint32_t streak) const {
     if (ready < std::max(2, cores) || wide_.count() < kMinSettled) return false;
-    if (measuring_narrow()) return true;
+    if (measuring_narrow()) return streak >= kSustained;
     return faster_narrow();
   }
 
@@ -147,13 +156,18 @@ class SettleClock {
       width.record(narrow, std::chrono::duration_cast<std::chrono::nanoseconds>(now - last_).count() / static_cast<int64_t>(count));
     }
     running_ = queued;
+    streak_ = queued ? streak_ + 1 : 0;
     last_ = now;
     last_narrow_ = narrow;
   }
 
+  /** Settlements in a row with calls queued. */
+  uint32_t streak() const { return streak_; }
+
  private:
   std::chrono::steady_clock::time_point last_;
   bool running_ = false;  // calls queued at the last settlement: the clock runs
+  uint32_t streak_ = 0;
   bool last_narrow_ = false;
 };
 
