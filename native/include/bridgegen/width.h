@@ -8,8 +8,9 @@
 // gets through them faster. That time, not a call's own run time, is what a user waits: a narrow
 // call's run time halved said it was faster for dgemm, while a wake-up of the event loop and of
 // a pool thread per call made it slower. A call alone runs wide (the shortest wait for it), and
-// so do short bursts: each way needs kMinSettled settlements measured first (trying narrow in a
-// burst of 8 dgemm n=1024 cost more than it could gain). The slower way is measured again every
+// so do short bursts: each way needs kMinSettled settlements measured first, and narrow is tried
+// only for a sustained queue (kSustained; bursts of dgemm n=1024 that tried it cost more than they
+// could gain, and slowed the event loop after them). The slower way is measured again every
 // kRetryAfter calls, as load and inputs change.
 #pragma once
 
