@@ -68,12 +68,11 @@ inline bool narrow_now(Lane& lane, const Batch& batch) {
 /**
  * Places the large call of `batch` if it can go now, as wide or narrow as narrow_now says: in a
  * work item of its own when it has its turn; else, when wide calls run one at a time, behind the
- * calls of one that has not ended: it
- * would wait for them anyway, no thread is woken for it, and that thread goes on to it at once
- * (a work item per call left the cores idle between calls while the JS thread woke, then a pool
- * thread: dgemm n=256 with 4 in flight ran at 0.86-0.88x C's throughput, now 0.95x). (When more
- * run at once, a call bound to one thread could wait while another is free.) False when it must
- * wait.
+ * calls of one that has not ended: it would wait for them anyway, no thread is woken for it, and
+ * that thread goes on to it at once (a work item per call left the cores idle between calls while
+ * the JS thread woke, then a pool thread: dgemm n=256 with 4 in flight ran at 0.86-0.88x C's
+ * throughput, now 0.95x). (When more run at once, a call bound to one thread could wait while
+ * another is free.) False when it must wait.
  */
 inline bool place_gated(napi_env env, Lane& lane, Batch* batch) {
   const bool narrow = narrow_now(lane, *batch);
