@@ -153,10 +153,9 @@ class SettleClock {
   /** JS thread: `count` calls that ran `narrow` (or wide) settled now; `queued`: others wait or run. */
   void settled(WidthStats& width, bool narrow, size_t count, bool queued) {
     const auto now = std::chrono::steady_clock::now();
-    if (queued && running_ && narrow == last_narrow_ && count > 0) {
+    if (queued && streak_ > 0 && narrow == last_narrow_ && count > 0) {
       width.record(narrow, std::chrono::duration_cast<std::chrono::nanoseconds>(now - last_).count() / static_cast<int64_t>(count));
     }
-    running_ = queued;
     streak_ = queued ? streak_ + 1 : 0;
     last_ = now;
     last_narrow_ = narrow;
@@ -167,8 +166,7 @@ class SettleClock {
 
  private:
   std::chrono::steady_clock::time_point last_;
-  bool running_ = false;  // calls queued at the last settlement: the clock runs
-  uint32_t streak_ = 0;
+  uint32_t streak_ = 0;  // 0: no calls queued at the last settlement, so the clock stopped
   bool last_narrow_ = false;
 };
 
