@@ -56,19 +56,19 @@ it('counts a large async call as many cores as its BLAS threads (setAsyncConcurr
 });
 
 // blas_scaling(msOne, msMore) sleeps msOne on one BLAS thread, msMore on more: a routine whose
-// speed-up the test sets. Four loops keep 64 calls queued (the policy measures 8 settlements
-// wide, then, once 16 settled in a row with calls queued, 8 narrow, and 8 wide again if narrow
-// won); each call reports its thread count and when it ran, so the last calls show which way the
-// policy settled on (width.h).
+// speed-up the test sets. Four loops keep calls queued: 64, then 96 (once 16 settled in a row with
+// calls queued, the policy compares the two ways in 8 turns of 4 settlements, wide, narrow,
+// narrow, wide, twice); each call reports its thread count and when it ran, so the last calls show
+// which way the policy settled on (width.h).
 const queuedRuns = (msOne: number, msMore: number, threadsBefore = 2) => `
   m.setAsyncConcurrency(2);
   let runs = [];
-  const loop = async () => { for (let i = 0; i < 16; i++) runs.push(await m.blas_scalingAsync(${msOne}, ${msMore})); };
+  const loop = async (calls) => { for (let i = 0; i < calls; i++) runs.push(await m.blas_scalingAsync(${msOne}, ${msMore})); };
   m.setBlasThreads(${threadsBefore});
-  await Promise.all([loop(), loop(), loop(), loop()]);
+  await Promise.all([loop(16), loop(16), loop(16), loop(16)]);
   runs = [];
   m.setBlasThreads(2);
-  await Promise.all([loop(), loop(), loop(), loop()]);
+  await Promise.all([loop(24), loop(24), loop(24), loop(24)]);
   const last = runs.slice(-8);
   // The most calls running at any moment among the last ones.
   const atOnce = Math.max(...last.map((r) => last.filter((o) => Number(o.started) <= Number(r.started) && Number(r.started) < Number(o.ended)).length));
@@ -83,7 +83,7 @@ it('runs queued calls of a routine that BLAS threads do not speed up side by sid
 });
 
 it('runs short bursts of queued calls one at a time on every thread: narrow needs a sustained queue', () => {
-  // Bursts of 8 calls: wide is measured after two, but no burst queues 16 settlements in a row.
+  // Bursts of 8 calls: no burst queues 16 settlements in a row, so no comparison starts.
   expect(inNode(withModule(withBlas, `
     m.setBlasThreads(2);
     m.setAsyncConcurrency(2);

@@ -61,8 +61,7 @@ inline int side_by_side_calls(Lane& lane) {
  */
 inline bool narrow_now(Lane& lane, const Batch& batch) {
   return !batch.stateful && width_matters() &&
-         batch.calls.front()->width().prefers_narrow(side_by_side_calls(lane), async_concurrency().load(),
-                                                     lane.settle_clock.streak());
+         batch.calls.front()->width().prefers_narrow(side_by_side_calls(lane), async_concurrency().load());
 }
 
 /**
@@ -78,13 +77,13 @@ inline bool place_gated(napi_env env, Lane& lane, Batch* batch) {
   const bool narrow = narrow_now(lane, *batch);
   WidthStats& width = batch->calls.front()->width();
   if (has_turn(lane, batch->stateful, narrow)) {
-    width.placed(narrow);
+    width.placed(lane.settle_clock.streak());
     batch->narrow = narrow;
     if (submit(env, lane, batch) != napi_ok) settle_unqueued(env, batch);
     return true;
   }
   if (narrow || lane.running_narrow > 0 || large_calls_at_once() != 1 || !join(lane, batch->calls.front())) return false;
-  width.placed(false);
+  width.placed(lane.settle_clock.streak());
   delete batch;  // the call is the other item's now
   return true;
 }

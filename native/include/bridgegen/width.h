@@ -3,15 +3,14 @@
 // routines up nearly twice on two threads (dgemm n=256: 4 in flight ran at 0.90x C's throughput
 // wide, 0.73x narrow) and others hardly at all (its dgesv n=256 takes 0.51 ms a call on one
 // thread, 0.53 on two: 0.93x wide, 1.41x narrow). No one way suits every routine, so each
-// routine and size class (the bytes of its array arguments, in powers of two) keeps the time
-// between its calls' settlements while calls queue, each way, and queued calls run the way that
-// gets through them faster. That time, not a call's own run time, is what a user waits: a narrow
-// call's run time halved said it was faster for dgemm, while a wake-up of the event loop and of
-// a pool thread per call made it slower. A call alone runs wide (the shortest wait for it), and
-// so do short bursts: each way needs kMinSettled settlements measured first, and narrow is tried
-// only for a sustained queue (kSustained; bursts of dgemm n=1024 that tried it cost more than they
-// could gain, and slowed the event loop after them). The slower way is measured again every
-// kRetryAfter calls, as load and inputs change.
+// routine and size class (the bytes of its array arguments, in powers of two) compares the two
+// ways by the time between its calls' settlements while calls queue, and queued calls run the way
+// that got through them faster. That time, not a call's own run time, is what a user waits: a
+// narrow call's run time halved said it was faster for dgemm, while a wake-up of the event loop
+// and of a pool thread per call made it slower. A call alone runs wide (the shortest wait for
+// it), and so do short bursts: a comparison starts only in a sustained queue (kSustained; bursts
+// of dgemm n=1024 that tried narrow cost more than they could gain, and slowed the event loop
+// after them), and again every kRetryAfter calls, as load and inputs change.
 #pragma once
 
 #include <algorithm>
@@ -54,79 +53,108 @@ class SettleRate {
   std::atomic<uint32_t> count_{0};
 };
 
-/** How fast one routine's large async calls of one size class got through a queue, wide and narrow. */
+/**
+ * Which way one routine's large async calls of one size class run when they queue, and the
+ * comparison that chooses it. A comparison measures the two ways in turns, wide, narrow, narrow,
+ * wide, then again (kTurns): the load of other processes drifts over seconds here (C's own dgemm
+ * n=256 took 0.38 ms a call one minute and 0.64 the next), and a way measured earlier, compared
+ * with one measured now, chose by that drift (dgemm n=256, 4 in flight: the choice flipped a
+ * dozen times in 300 calls, 0.51-0.76 ms a call against C's 0.40); in this order a steady drift
+ * weighs on both alike. Between comparisons the choice stands: only one way is ever running, and
+ * its live rate has nothing current to be compared with.
+ */
 class WidthStats {
  public:
-  /** Settlements a way needs before its rate counts (a short burst of calls stays wide). */
-  static constexpr uint32_t kMinSettled = 8;
+  /** Settlements measured in each turn of a comparison. */
+  static constexpr uint32_t kTurnSettled = 4;
+  /** The turns of a comparison, narrow or not: each way as often, the same mean time from its start. */
+  static constexpr bool kTurns[] = {false, true, true, false, false, true, true, false};
+  static constexpr uint32_t kTurnCount = sizeof(kTurns) / sizeof(kTurns[0]);
   /**
-   * Narrow placements that may go to measuring narrow: a program whose queue rarely holds enough
-   * calls to fill the cores gets few settlements per burst, and each burst tried narrow paid for
-   * it (4 dgemmAsync n=1024 at a time: 112 ms a burst instead of 90).
+   * Placements one comparison may take (it needs about one per settlement): a program whose queue
+   * rarely holds enough calls to fill the cores gets few narrow settlements, and each burst that
+   * tried narrow paid for it (4 dgemmAsync n=1024 at a time: 112 ms a burst instead of 90). Past
+   * it, the choice stands.
    */
-  static constexpr uint32_t kMaxTries = 2 * kMinSettled;
-  /** Placements after which the slower way is measured again. */
+  static constexpr uint32_t kMaxPlacements = 2 * kTurnSettled * kTurnCount;
+  /** Placements after which the two ways are compared again, as load and inputs change. */
   static constexpr uint32_t kRetryAfter = 1024;
   /**
-   * Settlements in a row with calls queued before narrow is measured: only a sustained queue can
-   * gain from it. The lag bench's bursts of 2 and 4 dgemmAsync n=1024 tried it (at most 16
+   * Settlements in a row with calls queued before a comparison starts: only a sustained queue can
+   * gain from narrow. The lag bench's bursts of 2 and 4 dgemmAsync n=1024 tried it (at most 16
    * calls), and the event loop's worst tick with a core left, in the rounds between, read 1.3-1.5
    * ms instead of 0.4.
    */
   static constexpr uint32_t kSustained = 16;
 
-  /** JS thread: `ns` between the settlement of a call run `narrow` (or wide) and the one before. */
-  void record(bool narrow, int64_t ns) { (narrow ? narrow_ : wide_).record(ns); }
-
   /**
    * JS thread: whether a call should run narrow when `ready` calls could run side by side (those
-   * waiting their turn and the narrow ones running) on `cores`, after `streak` settlements in a
-   * row with calls queued: wide until that way is measured (a call alone runs so), then narrow
-   * once the queue has lasted kSustained settlements, until it is measured (or its tries run
-   * out), then the faster.
+   * waiting their turn and the narrow ones running) on `cores`: in a comparison, as its turn says;
+   * else as the last comparison chose (wide before any: a call alone runs wide, the shortest wait).
    */
-  bool prefers_narrow(int ready, int cores, uint32_t streak) const {
-    if (ready < std::max(2, cores) || wide_.count() < kMinSettled) return false;
-    if (measuring_narrow()) return streak >= kSustained;
-    return faster_narrow();
+  bool prefers_narrow(int ready, int cores) const {
+    if (ready < std::max(2, cores)) return false;
+    const uint32_t turn = turn_.load(std::memory_order_relaxed);
+    return turn < kTurnCount ? kTurns[turn] : narrow_chosen_.load(std::memory_order_relaxed);
   }
 
   /**
-   * JS thread: a call was placed, `narrow` or wide. The first time narrow looks faster, wide is
-   * measured again: it was measured first, in a process's first calls, which are slower (dgesv
-   * n=256: 1.1 ms a call wide then, 0.6 later: its outputs' pages fault in until the GC hands
-   * buffers back). Then every kRetryAfter placements the slower way is measured afresh.
+   * JS thread: a call was placed after `streak` settlements in a row with calls
+   * queued. Starts a comparison when one is due and the queue has lasted; ends one whose queue ran
+   * dry (a pause between turns would weigh on one way only) or that took too many placements.
    */
-  void placed(bool narrow) {
-    if (wide_.count() < kMinSettled) return;
-    if (measuring_narrow()) {
-      if (narrow) narrow_tries_.fetch_add(1, std::memory_order_relaxed);
+  void placed(uint32_t streak) {
+    if (!comparing()) {
+      if (since_compared_.load(std::memory_order_relaxed) >= kRetryAfter && streak >= kSustained) start();
+      since_compared_.fetch_add(1, std::memory_order_relaxed);
       return;
     }
-    if (!confirmed_.exchange(true, std::memory_order_relaxed) && faster_narrow()) return wide_.reset();
-    if (since_measured_.fetch_add(1, std::memory_order_relaxed) + 1 < kRetryAfter) return;
-    since_measured_.store(0, std::memory_order_relaxed);
-    narrow_tries_.store(0, std::memory_order_relaxed);
-    (faster_narrow() ? wide_ : narrow_).reset();
+    if (streak == 0 || placements_.fetch_add(1, std::memory_order_relaxed) + 1 > kMaxPlacements) stop();
+  }
+
+  /**
+   * JS thread: `ns` between the settlement of a call run `narrow` (or wide) and the one before,
+   * both with calls queued. Counts only in a comparison; ends the turn that has its settlements,
+   * and the comparison after the last turn, choosing narrow when it was clearly faster.
+   */
+  void record(bool narrow, int64_t ns) {
+    if (!comparing()) return;
+    SettleRate& rate = narrow ? narrow_ : wide_;
+    rate.record(ns);
+    const uint32_t turn = turn_.load(std::memory_order_relaxed);
+    if (kTurns[turn] != narrow || rate.count() < turn_from_.load(std::memory_order_relaxed) + kTurnSettled) return;
+    if (turn + 1 < kTurnCount) {
+      turn_from_.store((kTurns[turn + 1] ? narrow_ : wide_).count(), std::memory_order_relaxed);
+      turn_.store(turn + 1, std::memory_order_relaxed);
+      return;
+    }
+    const int64_t wide = wide_.mean_ns();
+    narrow_chosen_.store(narrow_.mean_ns() < wide - wide / 20, std::memory_order_relaxed);  // wide waits least for a call alone
+    stop();
   }
 
  private:
-  bool measuring_narrow() const {
-    return narrow_.count() < kMinSettled && narrow_tries_.load(std::memory_order_relaxed) < kMaxTries;
+  bool comparing() const { return turn_.load(std::memory_order_relaxed) < kTurnCount; }
+  void start() {
+    wide_.reset();
+    narrow_.reset();
+    placements_.store(0, std::memory_order_relaxed);
+    turn_from_.store(0, std::memory_order_relaxed);
+    turn_.store(0, std::memory_order_relaxed);
   }
-
-  /** Narrow when it is measured and clearly faster: wide, the usual way, waits least for a call alone. */
-  bool faster_narrow() const {
-    const int64_t wide = wide_.mean_ns();
-    return narrow_.count() >= kMinSettled && narrow_.mean_ns() < wide - wide / 20;
+  void stop() {
+    turn_.store(kTurnCount, std::memory_order_relaxed);
+    since_compared_.store(0, std::memory_order_relaxed);
   }
 
   SettleRate wide_;
   SettleRate narrow_;
-  // JS threads (workers' too): a lost count only delays a step.
-  std::atomic<uint32_t> narrow_tries_{0};    // narrow placements while measuring it
-  std::atomic<uint32_t> since_measured_{0};
-  std::atomic<bool> confirmed_{false};       // the first choice of narrow was checked
+  // JS threads (workers' too) may race on these: a lost update only shifts a turn or a comparison.
+  std::atomic<uint32_t> turn_{kTurnCount};           // the turn of the comparison running; kTurnCount: none
+  std::atomic<uint32_t> turn_from_{0};               // the turn's way's settlements when it began
+  std::atomic<uint32_t> placements_{0};              // placements in this comparison
+  std::atomic<uint32_t> since_compared_{kRetryAfter};  // placements since the last comparison (the first is due)
+  std::atomic<bool> narrow_chosen_{false};
 };
 
 /** One routine's WidthStats by size class: log2 of its calls' array bytes (all below 64 KiB: one). */
