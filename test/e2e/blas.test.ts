@@ -100,6 +100,24 @@ it('runs queued calls of a routine that BLAS threads speed up one at a time, on 
   expect(inNode(withModule(withBlas, queuedRuns(40, 10)))).toEqual({ threads: [2], atOnce: 1, alone: 2 });
 });
 
+it('keeps the way it chose while every call slows alike, as under load from other processes', () => {
+  // 30 ms on one thread, 12 on two: one at a time wins (a call every 12 ms against 15). Then every
+  // call takes 3x as long: one at a time still wins, but its live rate (36 ms) is slower than the
+  // 15 ms narrow measured before the slowdown, which a policy comparing the two would take for
+  // narrow being faster (the policy before the comparisons in turns ran a third of these calls
+  // narrow). Until the next comparison the choice stands: every call of the slow phase runs wide.
+  expect(inNode(withModule(withBlas, `
+    m.setAsyncConcurrency(2);
+    m.setBlasThreads(2);
+    let runs = [];
+    const loop = async (calls, scale) => { for (let i = 0; i < calls; i++) runs.push(await m.blas_scalingAsync(30 * scale, 12 * scale)); };
+    await Promise.all([loop(20, 1), loop(20, 1), loop(20, 1), loop(20, 1)]);
+    const before = [...new Set(runs.slice(-8).map((r) => r.threads))];
+    runs = [];
+    await Promise.all([loop(10, 3), loop(10, 3), loop(10, 3), loop(10, 3)]);
+    console.log(JSON.stringify({ before, after: [...new Set(runs.map((r) => r.threads))] }));`))).toEqual({ before: [2], after: [2] });
+});
+
 it('leaves the BLAS threads alone for cheap async calls: only large ones share the async cores', () => {
   const { first, later, after } = inNode(withModule(withBlas, `
     m.setBlasThreads(4);
