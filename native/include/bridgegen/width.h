@@ -99,9 +99,9 @@ class WidthStats {
   }
 
   /**
-   * JS thread: a call was placed after `streak` settlements in a row with calls
-   * queued. Starts a comparison when one is due and the queue has lasted; ends one whose queue ran
-   * dry (a pause between turns would weigh on one way only) or that took too many placements.
+   * JS thread: a call was placed after `streak` settlements in a row with calls queued. Starts a
+   * comparison when one is due and the queue has lasted; ends one whose queue ran dry (a pause
+   * between turns would weigh on one way only) or that took too many placements.
    */
   void placed(uint32_t streak) {
     if (!comparing()) {
@@ -118,10 +118,10 @@ class WidthStats {
    * and the comparison after the last turn, choosing narrow when it was clearly faster.
    */
   void record(bool narrow, int64_t ns) {
-    if (!comparing()) return;
+    const uint32_t turn = turn_.load(std::memory_order_relaxed);  // once: a worker's JS thread may end it meanwhile
+    if (turn >= kTurnCount) return;
     SettleRate& rate = narrow ? narrow_ : wide_;
     rate.record(ns);
-    const uint32_t turn = turn_.load(std::memory_order_relaxed);
     if (kTurns[turn] != narrow || rate.count() < turn_from_.load(std::memory_order_relaxed) + kTurnSettled) return;
     if (turn + 1 < kTurnCount) {
       turn_from_.store((kTurns[turn + 1] ? narrow_ : wide_).count(), std::memory_order_relaxed);
