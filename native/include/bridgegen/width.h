@@ -21,20 +21,12 @@
 
 namespace bridgegen {
 
-/** The mean time between settlements of calls run one way, over the last kWindow or so. */
+/** The mean time between settlements of calls run one way, since the comparison began (reset). */
 class SettleRate {
  public:
-  static constexpr uint32_t kWindow = 32;
-
   void record(int64_t ns) {
-    int64_t sum = sum_ns_.load(std::memory_order_relaxed) + ns;
-    uint32_t count = count_.load(std::memory_order_relaxed) + 1;
-    if (count >= kWindow) {  // older settlements count half from here on
-      sum /= 2;
-      count /= 2;
-    }
-    sum_ns_.store(sum, std::memory_order_relaxed);
-    count_.store(count, std::memory_order_relaxed);
+    sum_ns_.store(sum_ns_.load(std::memory_order_relaxed) + ns, std::memory_order_relaxed);
+    count_.store(count_.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
   }
   void reset() {
     sum_ns_.store(0, std::memory_order_relaxed);
