@@ -34,8 +34,11 @@ function readInput(dir, what, n) {
   return new Float64Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
 }
 
-/** The sync, async and (dgesv) in-place call of `routine`; each returns a number from its result. */
-function calls(la, dir, routine, n) {
+/**
+ * The sync, async and (dgesv) in-place call of `routine`; each returns a number from its result.
+ * `async(k)` is loop k's of `inFlight` loops awaiting at once.
+ */
+function calls(la, dir, routine, n, inFlight) {
   if (routine === 'ddot') {
     const x = readInput(dir, 'x', n), y = readInput(dir, 'y', n);
     return { sync: () => la.blas.ddot(x, y), async: () => la.blas.ddotAsync(x, y) };
@@ -43,11 +46,13 @@ function calls(la, dir, routine, n) {
   const mat = (data, cols) => ({ data, shape: [n, cols], order: 'column-major' });
   const a = mat(readInput(dir, 'a', n), n);
   if (routine === 'dgemm') {
-    const b = mat(readInput(dir, 'b', n), n), c = mat(new Float64Array(n * n), n);
+    // A c per loop in flight: calls that run at once writing one array would race (a program's
+    // results would be garbage), and two cores writing the same lines slow each other down.
+    const b = mat(readInput(dir, 'b', n), n), cs = Array.from({ length: inFlight }, () => mat(new Float64Array(n * n), n));
     const o = { overwrite_c: true };
     return {
-      sync: () => la.blas.dgemm(1, a, b, 0, c, o).data[0],
-      async: async () => (await la.blas.dgemmAsync(1, a, b, 0, c, o)).data[0],
+      sync: () => la.blas.dgemm(1, a, b, 0, cs[0], o).data[0],
+      async: async (k = 0) => (await la.blas.dgemmAsync(1, a, b, 0, cs[k], o)).data[0],
     };
   }
   const rhs = mat(readInput(dir, 'rhs', n), 1);
@@ -65,10 +70,13 @@ function calls(la, dir, routine, n) {
   };
 }
 
-/** Makes `count` calls of `f`, awaiting only promises (awaiting a plain number would add a microtask per call). */
-async function callMany(f, count) {
+/**
+ * Makes `count` calls of `f` (as loop `k`), awaiting only promises (awaiting a plain number would add
+ * a microtask per call).
+ */
+async function callMany(f, count, k = 0) {
   for (let i = 0; i < count; i++) {
-    const r = f();
+    const r = f(k);
     sink += typeof r === 'number' ? r : await r;
   }
 }
@@ -93,7 +101,7 @@ async function timed(la, c, who, count, inFlight) {
     const t0 = process.hrtime.bigint();
     if (who === 'inFlight' || who === 'sideBySide') {
       const share = (k) => Math.floor(count / inFlight) + (k < count % inFlight ? 1 : 0);
-      await Promise.all(Array.from({ length: inFlight }, (_, k) => callMany(c.async, share(k))));
+      await Promise.all(Array.from({ length: inFlight }, (_, k) => callMany(c.async, share(k), k)));
     } else {
       await callMany(who === 'coreLeft' ? c.async : c[who], count);
     }
@@ -140,8 +148,8 @@ async function main([root, dir, threads, routine, nText, jobText]) {
   const la = require(path.join(root, 'linalg'));
   if (la.getBlasThreads() !== null) la.setBlasThreads(Number(threads));
   const n = Number(nText);
-  const c = calls(la, dir, routine, n);
   const { inFlight, calibrate, counts } = JSON.parse(jobText);
+  const c = calls(la, dir, routine, n, inFlight);
   if (calibrate) {
     const result = { async: await callsPerRound(c.async, calibrate), sync: await callsPerRound(c.sync, calibrate) };
     process.stdout.write(`${JSON.stringify(result)}\n`);

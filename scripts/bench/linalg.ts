@@ -347,7 +347,8 @@ async function runLinalg(ctx: BenchContext): Promise<BenchResult> {
         'relative to the C driver (above 1: faster than C), each the median of the rounds\' own ratios (the two rows\' ' +
         'samples of one round were measured moments apart).',
       '  * ddot: x . y, n = 1e3 (a call costs about as much as the work) and 1e6 (memory-bound: 16 MB read per call).',
-      '  * dgemm: C = A B, beta = 0; bridgegen and SciPy with overwrite_c=1 on a c allocated once (C writes into its c). ' +
+      '  * dgemm: C = A B, beta = 0; bridgegen and SciPy with overwrite_c=1 on a c allocated once (C writes into its c; ' +
+        `bridgegen's ${IN_FLIGHT} loops in flight a c each: calls that run at once into one array would race). ` +
         `Async, by default (every core): "${IN_FLIGHT} in flight" is ${IN_FLIGHT} loops awaiting their calls at once, the ` +
         'throughput (the goal\'s row); the queued calls run one at a time on every BLAS thread or side by side on a thread ' +
         'each, whichever got that routine\'s calls of that size through faster in this process (width.h: the two ways ' +

@@ -84,6 +84,26 @@ it('runs queued calls of a routine that BLAS threads do not speed up side by sid
   expect(inNode(withModule(withBlas, queuedRuns(20, 20, 1)))).toEqual({ threads: [1], atOnce: 2, alone: 2 });
 });
 
+it('starts a queued call side by side as the one before it ends, without waiting for the event loop', () => {
+  // 4 calls of 20 ms, two at a time on a thread each, issued while the event loop then stays busy
+  // for 60 ms: the 3rd and 4th wait in the work items of the 1st and 2nd, whose pool threads go on
+  // to them at once. (Waiting on the JS thread, they started when it was free, 40 ms late.)
+  const { threads, lateness } = inNode(withModule(withBlas, `
+    m.setAsyncConcurrency(2);
+    m.setBlasThreads(1);
+    await m.blas_scalingAsync(20, 20);
+    const pending = Array.from({ length: 4 }, () => m.blas_scalingAsync(20, 20));
+    for (const until = Date.now() + 60; Date.now() < until;);
+    const runs = (await Promise.all(pending)).map((r) => ({ threads: r.threads, started: Number(r.started), ended: Number(r.ended) }));
+    const callTime = runs[0].ended - runs[0].started;
+    // How late each of the last two started after the first of the first two to end, in calls.
+    const firstEnd = Math.min(runs[0].ended, runs[1].ended);
+    const lateness = runs.slice(2).map((r) => Math.round((r.started - firstEnd) / callTime * 10) / 10);
+    console.log(JSON.stringify({ threads: [...new Set(runs.map((r) => r.threads))], lateness }));`)) as { threads: number[]; lateness: number[] };
+  expect(threads).toEqual([1]);
+  for (const late of lateness) expect(late).toBeLessThan(0.5);
+});
+
 it('runs short bursts of queued calls one at a time on every thread: narrow needs a sustained queue', () => {
   // Bursts of 8 calls: no burst queues 16 settlements in a row, so no comparison starts.
   expect(inNode(withModule(withBlas, `

@@ -214,7 +214,7 @@ inline void settle_unqueued(napi_env env, Batch* batch) {
   delete batch;
 }
 
-inline bool join(Lane& lane, PendingCall* call);
+inline bool join(Lane& lane, PendingCall* call, bool narrow, bool several);
 
 /**
  * The environment is going away (a worker terminated): calls waiting their turn will never run,
@@ -285,19 +285,24 @@ inline void settle_batch(napi_env env, napi_status status, void* data) {
  * Adds `call` to the newest work item of its kind that takes it: one not yet started, or whose
  * thread has run every call and waits for another (relay.h); a large call also one that runs.
  * Cheap calls join cheap ones. Large calls join only large ones that settle each call as it ends
- * (relaying), and a call that keeps state only one that holds the state turn. True when it joined.
+ * (relaying) and run as wide or `narrow` as they will (width.h), and a call that keeps state only
+ * one that holds the state turn. When `several` large items run at once, each holds at most one
+ * call waiting behind the running one: enough that its thread goes on at once, and the rest wait
+ * on the JS thread for whichever item frees first, and for the way their width says then. True
+ * when it joined.
  */
-inline bool join(Lane& lane, PendingCall* call) {
+inline bool join(Lane& lane, PendingCall* call, bool narrow, bool several) {
   const bool large = call->compute_bound();
   for (auto it = lane.waiting.rbegin(); it != lane.waiting.rend(); ++it) {  // the newest first
     Batch* batch = *it;
-    const bool kind = large ? batch->gated && !batch->narrow && batch->relay && (batch->stateful || !call->keeps_state())
+    const bool kind = large ? batch->gated && batch->narrow == narrow && batch->relay && (batch->stateful || !call->keeps_state())
                             : batch->batchable;
     if (!kind) continue;
     std::lock_guard<std::mutex> lock(batch->mutex);
     // A large call waits for the running one anyway: it may join while that runs (more_or_close).
     const bool open = !batch->started || batch->idle || large;
-    if (batch->closed || !open || batch->calls.size() >= kMaxBatchCalls) continue;
+    const bool full = batch->calls.size() >= (several ? std::max<size_t>(batch->taken, 1) + 1 : kMaxBatchCalls);
+    if (batch->closed || !open || full) continue;
     batch->calls.push_back(call);
     batch->joined.store(batch->calls.size(), std::memory_order_release);
     return true;

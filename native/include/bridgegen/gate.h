@@ -42,13 +42,13 @@ inline bool has_turn(const Lane& lane, bool stateful, bool narrow) {
 
 /**
  * How many large calls could run side by side once the wide ones running end: those waiting their
- * turn or queued in a wide work item, and the narrow ones running. (Not the wide call running: a
+ * turn or queued in a work item, and the narrow ones running. (Not the wide call running: a
  * call alone behind it would then run alone on one thread.)
  */
 inline int side_by_side_calls(Lane& lane) {
   size_t calls = lane.gated.size() + static_cast<size_t>(lane.running_narrow);
   for (Batch* batch : lane.waiting) {
-    if (!batch->gated || batch->narrow) continue;
+    if (!batch->gated) continue;
     std::lock_guard<std::mutex> lock(batch->mutex);
     calls += batch->calls.size() - std::max<size_t>(batch->taken, 1);
   }
@@ -66,12 +66,11 @@ inline bool narrow_now(Lane& lane, const Batch& batch) {
 
 /**
  * Places the large call of `batch` if it can go now, as wide or narrow as narrow_now says: in a
- * work item of its own when it has its turn; else, when wide calls run one at a time, behind the
- * calls of one that has not ended: it would wait for them anyway, no thread is woken for it, and
- * that thread goes on to it at once (a work item per call left the cores idle between calls while
- * the JS thread woke, then a pool thread: dgemm n=256 with 4 in flight ran at 0.86-0.88x C's
- * throughput, now 0.95x). (When more run at once, a call bound to one thread could wait while
- * another is free.) False when it must wait.
+ * work item of its own when it has its turn; else behind the calls of one of its way that has not
+ * ended (join: when calls run side by side, one that has no call waiting yet): it would wait for them anyway, no thread is woken for it, and that thread goes on to it at
+ * once. A work item per call left the cores idle between calls while the JS thread woke, then a
+ * pool thread: dgemm n=256 with 4 in flight ran at 0.86-0.88x C's throughput wide, now 0.95x; side
+ * by side, the two cores were busy only 75% of the time. False when it must wait.
  */
 inline bool place_gated(napi_env env, Lane& lane, Batch* batch) {
   const bool narrow = narrow_now(lane, *batch);
@@ -82,33 +81,20 @@ inline bool place_gated(napi_env env, Lane& lane, Batch* batch) {
     if (submit(env, lane, batch) != napi_ok) settle_unqueued(env, batch);
     return true;
   }
-  if (narrow || lane.running_narrow > 0 || large_calls_at_once() != 1 || !join(lane, batch->calls.front())) return false;
+  // has_turn said no: the cores are taken by calls of this way, or of the other (then it waits).
+  const bool may_join = narrow ? lane.running_narrow > 0 : lane.running_narrow == 0;
+  if (!may_join || !join(lane, batch->calls.front(), narrow, narrow || large_calls_at_once() > 1)) return false;
   width.placed(lane.settle_clock.streak());
   delete batch;  // the call is the other item's now
   return true;
 }
 
-/** JS thread: places waiting large calls, in call order, while they can go (place_gated). */
-inline void dispatch_gated(napi_env env, Lane& lane) {
-  for (auto it = lane.gated.begin(); it != lane.gated.end();) {
-    Batch* batch = *it;
-    if (batch->calls.front()->cancelled()) {  // aborted while it waited: already rejected
-      it = lane.gated.erase(it);
-      settle_unqueued(env, batch);
-    } else if (place_gated(env, lane, batch)) {
-      it = lane.gated.erase(it);
-    } else if (batch->stateful) {
-      ++it;  // a stateful call behind the running one: threadsafe calls after it may go
-    } else {
-      break;  // no call after it can go either
-    }
-  }
-}
-
 /**
  * JS thread: the large calls queued in work items behind others (place_gated) that have not begun
- * wait for their turn again, in call order, ahead of those waiting already: the concurrency grows,
- * and they may now run side by side. A work item keeps the call it started with, which had a turn.
+ * wait for their turn again, in call order, ahead of those waiting already: when the concurrency
+ * grows, they may now run side by side; when the width turns, the other way (else the calls queued
+ * the old way would all run before the first of the new, and a comparison's turns (width.h) would
+ * take twice the calls). A work item keeps the call it started with, which had a turn.
  */
 inline void take_back_queued(Lane& lane) {
   try {
@@ -131,6 +117,29 @@ inline void take_back_queued(Lane& lane) {
   }
 }
 
+/** Whether large call `batch` would run the other way than the large calls running (width.h). */
+inline bool turns_width(Lane& lane, const Batch& batch) {
+  return lane.running_gated > 0 && narrow_now(lane, batch) != (lane.running_narrow > 0);
+}
+
+/** JS thread: places waiting large calls, in call order, while they can go (place_gated). */
+inline void dispatch_gated(napi_env env, Lane& lane) {
+  if (!lane.gated.empty() && turns_width(lane, *lane.gated.front())) take_back_queued(lane);
+  for (auto it = lane.gated.begin(); it != lane.gated.end();) {
+    Batch* batch = *it;
+    if (batch->calls.front()->cancelled()) {  // aborted while it waited: already rejected
+      it = lane.gated.erase(it);
+      settle_unqueued(env, batch);
+    } else if (place_gated(env, lane, batch)) {
+      it = lane.gated.erase(it);
+    } else if (batch->stateful) {
+      ++it;  // a stateful call behind the running one: threadsafe calls after it may go
+    } else {
+      break;  // no call after it can go either
+    }
+  }
+}
+
 /** Puts large call `batch` at the end of those waiting to be placed (dispatch_gated). */
 inline napi_status hold(napi_env env, Lane& lane, Batch* batch) {
   if (!lane.cleanup_registered) {
@@ -147,7 +156,7 @@ inline napi_status hold(napi_env env, Lane& lane, Batch* batch) {
 /** Queues `call` for the libuv pool; it is owned (and deleted) by its batch from here on. */
 inline napi_status queue_call(napi_env env, PendingCall* call) {
   detail::Lane& lane = detail::lane();
-  if (call->batchable() && detail::join(lane, call)) return napi_ok;
+  if (call->batchable() && detail::join(lane, call, false, false)) return napi_ok;
   detail::Batch* batch = detail::batch_of(call);
   if (batch->batchable || batch->gated) batch->relay = detail::relay_of(env, lane);
   if (batch->gated) {  // behind the large calls waiting already, which dispatch places in order

@@ -111,10 +111,12 @@ class WidthStats {
    */
   void record(bool narrow, int64_t ns) {
     const uint32_t turn = turn_.load(std::memory_order_relaxed);  // once: a worker's JS thread may end it meanwhile
-    if (turn >= kTurnCount) return;
+    // Not the calls of the other way that end after its turn: two side by side end moments apart,
+    // and that gap alone made narrow read 8% faster than it ran.
+    if (turn >= kTurnCount || kTurns[turn] != narrow) return;
     SettleRate& rate = narrow ? narrow_ : wide_;
     rate.record(ns);
-    if (kTurns[turn] != narrow || rate.count() < turn_from_.load(std::memory_order_relaxed) + kTurnSettled) return;
+    if (rate.count() < turn_from_.load(std::memory_order_relaxed) + kTurnSettled) return;
     if (turn + 1 < kTurnCount) {
       turn_from_.store((kTurns[turn + 1] ? narrow_ : wide_).count(), std::memory_order_relaxed);
       turn_.store(turn + 1, std::memory_order_relaxed);
