@@ -155,6 +155,7 @@ inline void run_batch(napi_env /*env*/, void* data) {
     const auto took = std::chrono::steady_clock::now() - since;
     if (call != nullptr) {
       call->run();
+      if (batch->gated) call->stamp_end();
       if (wait.count() > 0 || (batch->gated && batch->relay && more_or_close(*batch, k))) {
         batch->relay->ring(batch, k);  // this thread does not touch the call again
         since = std::chrono::steady_clock::now();
@@ -183,7 +184,7 @@ inline int ready_calls(const Lane& lane) { return static_cast<int>(lane.gated.si
 inline void note_settled(Lane& lane, const Batch& batch, PendingCall& call, size_t settled, size_t behind) {
   // Only while the two ways differ: calls side by side with setBlasThreads(1) are not wide ones.
   const bool queued = width_matters() && static_cast<size_t>(ready_calls(lane)) + behind >= 2;
-  lane.settle_clock.settled(call.width(), batch.narrow, settled, queued);
+  lane.settle_clock.settled(call.width(), batch.narrow, settled, queued, call.ended_at());
 }
 
 /** Puts `batch` on the pool; on failure the caller still owns it. */

@@ -6,6 +6,7 @@
 #include <node_api.h>
 
 #include <atomic>
+#include <chrono>
 #include <cstdint>
 
 #include "width.h"
@@ -31,6 +32,9 @@ class PendingCall {
     return started_.compare_exchange_strong(expected, true) && (cancelled_ = true);
   }
   bool cancelled() const { return cancelled_; }
+  /** Pool thread, as a large call ends: when, for the width of its routine's calls (width.h). */
+  void stamp_end() { ended_at_ = std::chrono::steady_clock::now(); }
+  std::chrono::steady_clock::time_point ended_at() const { return ended_at_; }
   /** Whether the call may wait in a batch behind others (not when it calls back into JS). */
   virtual bool batchable() const = 0;
   /** Whether the call keeps a core busy while it runs (a large call without callbacks). */
@@ -48,6 +52,7 @@ class PendingCall {
  private:
   std::atomic<bool> started_{false};
   bool cancelled_ = false;  // JS thread only
+  std::chrono::steady_clock::time_point ended_at_;  // read by the JS thread once the call settles
 };
 
 /** A routine whose runs take less than this (moving average) is cheap enough to batch. */

@@ -1,11 +1,11 @@
 // bridgegen runtime — how wide a large async call runs when calls queue: one at a time on every
 // BLAS thread ("wide"), or side by side on one BLAS thread each ("narrow"). OpenBLAS speeds some
-// routines up nearly twice on two threads (dgemm n=256: 4 in flight ran at 0.90x C's throughput
-// wide, 0.73x narrow) and others hardly at all (its dgesv n=256 takes 0.51 ms a call on one
-// thread, 0.53 on two: 0.93x wide, 1.41x narrow). No one way suits every routine, so each
+// routines up nearly twice on two threads (its dgemm n=256 takes 0.67 ms a call from C on one
+// thread, 0.36 on two) and others hardly at all (dgesv n=256: 0.51 ms on one, 0.53 on two), and
+// calls side by side need no sync between threads. No one way suits every routine, so each
 // routine and size class (the bytes of its array arguments, in powers of two) compares the two
-// ways by the time between its calls' settlements while calls queue, and queued calls run the way
-// that got through them faster. That time, not a call's own run time, is what a user waits: a
+// ways by the time between its calls' ends while calls queue (SettleClock), and queued calls run the
+// way that got through them faster. That time, not a call's own run time, is what a user waits: a
 // narrow call's run time halved said it was faster for dgemm, while a wake-up of the event loop
 // and of a pool thread per call made it slower. A call alone runs wide (the shortest wait for
 // it), and so do short bursts: a comparison starts only in a sustained queue (kSustained; bursts
@@ -166,20 +166,27 @@ class Widths {
 };
 
 /**
- * The time between one JS thread's settlements of large calls, handed to their WidthStats: only
- * while calls queue (else it would count the caller's own pauses), and only between calls that
- * ran the same way (a change of way waits for the calls of the other to end first).
+ * The time between the ends of one JS thread's large calls, handed to their WidthStats as they
+ * settle: only while calls queue (else it would count the caller's own pauses), and only between
+ * calls that ran the same way (a change of way waits for the calls of the other to end first).
+ * The ends are stamped on the pool threads: the event loop hears of them late when the BLAS
+ * threads hold every core, and by its own clock two wide calls 0.4 ms apart settled 0.05 ms apart,
+ * the next 0.8, so 4 settlements misread a way by up to 2x.
  */
 class SettleClock {
  public:
-  /** JS thread: `count` calls that ran `narrow` (or wide) settled now; `queued`: others wait or run. */
-  void settled(WidthStats& width, bool narrow, size_t count, bool queued) {
-    const auto now = std::chrono::steady_clock::now();
+  /**
+   * JS thread: `count` calls that ran `narrow` (or wide) settled, the last having ended at `ended`;
+   * `queued`: others wait or run.
+   */
+  void settled(WidthStats& width, bool narrow, size_t count, bool queued, std::chrono::steady_clock::time_point ended) {
     if (queued && streak_ > 0 && narrow == last_narrow_ && count > 0) {
-      width.record(narrow, std::chrono::duration_cast<std::chrono::nanoseconds>(now - last_).count() / static_cast<int64_t>(count));
+      // May be negative: two calls side by side can settle in the other order than they ended;
+      // the turn's sum is still the time from the first end to the last.
+      width.record(narrow, std::chrono::duration_cast<std::chrono::nanoseconds>(ended - last_).count() / static_cast<int64_t>(count));
     }
     streak_ = queued ? streak_ + 1 : 0;
-    last_ = now;
+    last_ = ended;
     last_narrow_ = narrow;
   }
 
