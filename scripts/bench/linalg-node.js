@@ -118,10 +118,10 @@ async function timed(la, c, who, count, inFlight) {
  * that every output's pages fault in (dgesv n=1024: 30-56 ms a call for its first ~10 calls, 12.7-13 ms
  * after). C and SciPy reuse what malloc gets back at once. Calls in flight at least WIDTH_SETTLED: queued
  * calls run one at a time on every BLAS thread or side by side, as the process measured faster (width.h:
- * after 16 settlements in a row with calls queued, 8 turns of 4 settlements, the two ways in turn), as a
- * long-running program's do.
+ * after 16 settlements in a row with calls queued, 8 turns of 4 settlements, 2 wide, 4 narrow, 2 wide,
+ * each run of turns after 4 not counted: ~70 calls), as a long-running program's do.
  */
-const WIDTH_SETTLED = 96;
+const WIDTH_SETTLED = 128;
 function warmupCalls(routine, n, who, round) {
   const bytes = routine === 'dgesv' && who !== 'inPlace' ? 8 * (n * n + n) : 0;
   const calls = bytes > 0 ? Math.max(round, Math.ceil((160 << 20) / bytes)) : round;

@@ -352,7 +352,7 @@ async function runLinalg(ctx: BenchContext): Promise<BenchResult> {
         `Async, by default (every core): "${IN_FLIGHT} in flight" is ${IN_FLIGHT} loops awaiting their calls at once, the ` +
         'throughput (the goal\'s row); the queued calls run one at a time on every BLAS thread or side by side on a thread ' +
         'each, whichever got that routine\'s calls of that size through faster in this process (width.h: the two ways ' +
-        'measured in 8 alternating turns of 4 settlements, in a warm-up of at least 96 calls); with setBlasThreads(1) every call runs side by ' +
+        'measured in 8 turns of 4 settlements, 2 wide, 4 narrow, 2 wide, in a warm-up of at least 128 calls); with setBlasThreads(1) every call runs side by ' +
         'side (OpenBLAS\'s dgesv n=256 takes as long on 1 thread as on 2); "await each" one call at a time, ' +
         'the latency: it adds the pool hop to the same work, and on this VM each settled call waits for the event loop\'s ' +
         'thread to wake (an idle vCPU: 25-50 us measured); with setAsyncConcurrency(cores - 1) a core stays with the event ' +

@@ -56,16 +56,16 @@ it('counts a large async call as many cores as its BLAS threads (setAsyncConcurr
 });
 
 // blas_scaling(msOne, msMore) sleeps msOne on one BLAS thread, msMore on more: a routine whose
-// speed-up the test sets. Four loops keep calls queued: 64, then 96 (once 16 settled in a row with
-// calls queued, the policy compares the two ways in 8 turns of 4 settlements, wide, narrow,
-// narrow, wide, twice); each call reports its thread count and when it ran, so the last calls show
-// which way the policy settled on (width.h).
+// speed-up the test sets. Four loops keep calls queued: 96, then 96 (once 16 settled in a row with
+// calls queued, the policy compares the two ways in 8 turns of 4 settlements, 2 wide, 4 narrow, 2
+// wide, each run of turns after a lead-in of 4: ~70 calls); each call reports its thread count and
+// when it ran, so the last calls show which way the policy settled on (width.h).
 const queuedRuns = (msOne: number, msMore: number, threadsBefore = 2) => `
   m.setAsyncConcurrency(2);
   let runs = [];
   const loop = async (calls) => { for (let i = 0; i < calls; i++) runs.push(await m.blas_scalingAsync(${msOne}, ${msMore})); };
   m.setBlasThreads(${threadsBefore});
-  await Promise.all([loop(16), loop(16), loop(16), loop(16)]);
+  await Promise.all([loop(24), loop(24), loop(24), loop(24)]);
   runs = [];
   m.setBlasThreads(2);
   await Promise.all([loop(24), loop(24), loop(24), loop(24)]);
@@ -133,7 +133,7 @@ it('keeps the way it chose while every call slows alike, as under load from othe
     m.setBlasThreads(2);
     let runs = [];
     const loop = async (calls, scale) => { for (let i = 0; i < calls; i++) runs.push(await m.blas_scalingAsync(30 * scale, 12 * scale)); };
-    await Promise.all([loop(20, 1), loop(20, 1), loop(20, 1), loop(20, 1)]);
+    await Promise.all([loop(24, 1), loop(24, 1), loop(24, 1), loop(24, 1)]);
     const before = [...new Set(runs.slice(-8).map((r) => r.threads))];
     runs = [];
     await Promise.all([loop(10, 3), loop(10, 3), loop(10, 3), loop(10, 3)]);

@@ -47,28 +47,36 @@ class SettleRate {
 
 /**
  * Which way one routine's large async calls of one size class run when they queue, and the
- * comparison that chooses it. A comparison measures the two ways in turns, wide, narrow, narrow,
- * wide, then again (kTurns): the load of other processes drifts over seconds here (C's own dgemm
- * n=256 took 0.38 ms a call one minute and 0.64 the next), and a way measured earlier, compared
- * with one measured now, chose by that drift (dgemm n=256, 4 in flight: the choice flipped a
- * dozen times in 300 calls, 0.51-0.76 ms a call against C's 0.40); in this order a steady drift
- * weighs on both alike. Between comparisons the choice stands: only one way is ever running, and
- * its live rate has nothing current to be compared with.
+ * comparison that chooses it. A comparison measures the two ways in turns, wide, narrow, wide
+ * (kTurns): the load of other processes drifts over seconds here (C's own dgemm n=256 took 0.38
+ * ms a call one minute and 0.64 the next), and a way measured earlier, compared with one measured
+ * now, chose by that drift (dgemm n=256, 4 in flight: the choice flipped a dozen times in 300
+ * calls, 0.51-0.76 ms a call against C's 0.40); in this order a steady drift weighs on both alike.
+ * Each run of one way's turns begins with kLeadIn settlements it does not count: the other way's
+ * leftovers (OpenBLAS's worker spins ~1.6 ms after a wide call, on a core narrow calls need; the
+ * first narrow calls wait for pool threads) made narrow dgemm n=256 read 0.49-0.54 ms a call in
+ * its turns, against 0.37-0.41 in a long run. Between comparisons the choice stands: only one way
+ * is ever running, and its live rate has nothing current to be compared with.
  */
 class WidthStats {
  public:
   /** Settlements measured in each turn of a comparison. */
   static constexpr uint32_t kTurnSettled = 4;
-  /** The turns of a comparison, narrow or not: each way as often, the same mean time from its start. */
-  static constexpr bool kTurns[] = {false, true, true, false, false, true, true, false};
+  /**
+   * The turns of a comparison, narrow or not: each way as often, the same mean time from its
+   * start, in three runs (each change of way costs a lead-in).
+   */
+  static constexpr bool kTurns[] = {false, false, true, true, true, true, false, false};
   static constexpr uint32_t kTurnCount = sizeof(kTurns) / sizeof(kTurns[0]);
+  /** Settlements not counted at the start of each run of one way's turns. */
+  static constexpr uint32_t kLeadIn = kTurnSettled;
   /**
    * Placements one comparison may take (it needs about one per settlement): a program whose queue
    * rarely holds enough calls to fill the cores gets few narrow settlements, and each burst that
    * tried narrow paid for it (4 dgemmAsync n=1024 at a time: 112 ms a burst instead of 90). Past
    * it, the choice stands.
    */
-  static constexpr uint32_t kMaxPlacements = 2 * kTurnSettled * kTurnCount;
+  static constexpr uint32_t kMaxPlacements = 3 * kTurnSettled * kTurnCount;
   /** Placements after which the two ways are compared again, as load and inputs change. */
   static constexpr uint32_t kRetryAfter = 1024;
   /**
@@ -114,11 +122,16 @@ class WidthStats {
     // Not the calls of the other way that end after its turn: two side by side end moments apart,
     // and that gap alone made narrow read 8% faster than it ran.
     if (turn >= kTurnCount || kTurns[turn] != narrow) return;
+    if (lead_in_.load(std::memory_order_relaxed) > 0) {
+      lead_in_.fetch_sub(1, std::memory_order_relaxed);
+      return;
+    }
     SettleRate& rate = narrow ? narrow_ : wide_;
     rate.record(ns);
     if (rate.count() < turn_from_.load(std::memory_order_relaxed) + kTurnSettled) return;
     if (turn + 1 < kTurnCount) {
       turn_from_.store((kTurns[turn + 1] ? narrow_ : wide_).count(), std::memory_order_relaxed);
+      if (kTurns[turn + 1] != kTurns[turn]) lead_in_.store(kLeadIn, std::memory_order_relaxed);
       turn_.store(turn + 1, std::memory_order_relaxed);
       return;
     }
@@ -134,6 +147,7 @@ class WidthStats {
     narrow_.reset();
     placements_.store(0, std::memory_order_relaxed);
     turn_from_.store(0, std::memory_order_relaxed);
+    lead_in_.store(kLeadIn, std::memory_order_relaxed);
     turn_.store(0, std::memory_order_relaxed);
   }
   void stop() {
@@ -146,6 +160,7 @@ class WidthStats {
   // JS threads (workers' too) may race on these: a lost update only shifts a turn or a comparison.
   std::atomic<uint32_t> turn_{kTurnCount};           // the turn of the comparison running; kTurnCount: none
   std::atomic<uint32_t> turn_from_{0};               // the turn's way's settlements when it began
+  std::atomic<uint32_t> lead_in_{0};                 // settlements the run of turns still skips
   std::atomic<uint32_t> placements_{0};              // placements in this comparison
   std::atomic<uint32_t> since_compared_{kRetryAfter};  // placements since the last comparison (the first is due)
   std::atomic<bool> narrow_chosen_{false};
