@@ -6,10 +6,10 @@
 //    the event loop) vs the same OpenBLAS called from C (blas-c.c, compiled here with cc -O2) vs SciPy (linalg.py)
 //    vs plain JS loops (plain-js.ts). Every contender reads the same arrays (written once to
 //    bench/out/linalg/*.bin) and the native ones run with the same OpenBLAS thread count. Per size, ROUNDS
-//    rounds of ~MAT_ROUND_MS of every contender in turn (C, bridgegen, plain JS, SciPy), so each sees the same
-//    moments of a noisy machine (calls per round calibrated on bridgegen sync for C and SciPy; on themselves for
-//    bridgegen async and plain JS). C, bridgegen (linalg-node.js) and SciPy run a small process per round,
-//    warmed up in it first.
+//    rounds of ~MAT_ROUND_MS of every contender in turn (C, bridgegen, C again, plain JS, SciPy), so each sees the
+//    same moments of a noisy machine (calls per round calibrated on bridgegen sync for C and SciPy; on themselves
+//    for bridgegen async and plain JS); a round's C figure is the mean of its two C runs, which bracket
+//    bridgegen's. C, bridgegen (linalg-node.js) and SciPy run a small process per round, warmed up in it first.
 // 3. Event-loop lag while 2 and 4 `dgemmAsync` n=1024 run (linalg-lag.ts).
 // Async throughput of small calls with 64 in flight is the calls group's; not repeated here.
 //
@@ -28,7 +28,7 @@ import type { BenchContext, BenchResult, Benchmark, Ratio, Row } from './types';
 
 const MAT_ROUND_MS = 100;
 /** Rounds of every contender per size, in turn: C, the Node contenders, SciPy (so each sees the same moments of a noisy machine). */
-const ROUNDS = 9;
+const ROUNDS = 11;
 const C_GOAL = 0.97; // issue 6: >= 0.97x C throughput at n >= 256
 
 type Routine = 'ddot' | 'dgemm' | 'dgesv';
@@ -180,16 +180,23 @@ async function throughputRows(la: Linalg, threads: number, hasScipy: string | un
   const cRows = samples(), pyRows = samples();
   let cOut: External | undefined, pyOut: External | undefined;
   const cCheck: Record<string, number> = {}, pyCheck: Record<string, number> = {};
-  /** One round of the C driver or SciPy on spec `s`, after a warm-up round of its own (a process each). */
-  const externalRound = async (who: 'C' | 'SciPy', s: Spec): Promise<void> => {
+  /** One round of the C driver or SciPy on spec `s`, after a warm-up round of its own (a process each): ms per call. */
+  const externalRound = async (who: 'C' | 'SciPy', s: Spec): Promise<number> => {
     const spec = `${s.routine}:${s.n}:1:${counts.get(key(s))!.sync}`;
     const out = who === 'C'
       ? await external(spawner, cBin!, [work, String(threads), spec], work, threads)
       : await external(spawner, PYTHON, [path.join(__dirname, 'linalg.py'), 'mat', work, spec], work, threads);
-    (who === 'C' ? cRows : pyRows).get(key(s))!.push(...(out.rows[key(s)] ?? []));
     Object.assign(who === 'C' ? cCheck : pyCheck, out.check);
     if (who === 'C') cOut = out;
     else pyOut = out;
+    const ms = out.rows[key(s)]?.[0];
+    if (ms === undefined) throw new Error(`${who} printed no row for ${label(s)}`);
+    return ms;
+  };
+  /** A round of C, or undefined (and why, in cWhy) when the driver does not run. */
+  const cRound = async (s: Spec): Promise<number | undefined> => {
+    if (!cBin || cWhy) return undefined;
+    try { return await externalRound('C', s); } catch (err) { cWhy = (err as Error).message; return undefined; }
   };
   /** One round of every bridgegen contender of spec `s`, each warmed up first, in a process of their own. */
   const nodeRound = async (s: Spec): Promise<void> => {
@@ -206,17 +213,19 @@ async function throughputRows(la: Linalg, threads: number, hasScipy: string | un
     ctx.log(`linalg: ${label(s)}: ${ROUNDS} rounds of C, bridgegen/linalg sync and async, plain JS and SciPy in turn`);
     const jsCalls = counts.get(key(s))!.js;
     for (let r = 0; r < ROUNDS; r++) {
-      if (cBin && !cWhy) {
-        try { await externalRound('C', s); } catch (err) { cWhy = (err as Error).message; }
-      }
+      // C right before and right after bridgegen's process, whose contenders run seconds apart (each warmed
+      // up): their mean is the round's C figure, so a drift over those seconds weighs on both sides alike.
+      const before = await cRound(s);
       await nodeRound(s);
+      const after = await cRound(s);
+      if (before !== undefined && after !== undefined) cRows.get(key(s))!.push((before + after) / 2);
       if (jsCalls > 0) {  // warmed up in its calibration (its calls take up to seconds)
         const t0 = process.hrtime.bigint();
         callMany(js.get(key(s))!, jsCalls);
         node.js.get(key(s))!.push(Number(process.hrtime.bigint() - t0) / 1e6 / jsCalls);
       }
       if (!pyWhy) {
-        try { await externalRound('SciPy', s); } catch (err) { pyWhy = (err as Error).message; }
+        try { pyRows.get(key(s))!.push(await externalRound('SciPy', s)); } catch (err) { pyWhy = (err as Error).message; }
       }
     }
   }
@@ -241,7 +250,7 @@ async function throughputRows(la: Linalg, threads: number, hasScipy: string | un
     const how = { ddot: 'x, y made once', dgemm: 'beta=0, overwrite_c=1 (c reused)', dgesv: 'inputs copied every call (overwrite_a=overwrite_b=0)' }[s.routine];
     const m = (who: string, samples: number[], note: string): Row =>
       measured(`${label(s)}: ${who}`, 'ms', samples, { rate: { count: gflop(s), unit: 'GFLOP' }, note });
-    const cNote = { ddot: 'ddot_ on the same x, y', dgemm: 'dgemm_ into c allocated once', dgesv: 'memcpy a, b into work buffers + dgesv_, every call' }[s.routine];
+    const cNote = `${{ ddot: 'ddot_ on the same x, y', dgemm: 'dgemm_ into c allocated once', dgesv: 'memcpy a, b into work buffers + dgesv_, every call' }[s.routine]}; per round, the mean of a run before and one after bridgegen's`;
     const jsNote = { ddot: 'one loop over Float64Array', dgemm: 'j-k-i loops, 4 columns of a per pass (c reused)', dgesv: 'LU with partial pivoting on copies of a, b' }[s.routine];
     rows.push(cWhy ? skipped(`${label(s)}: C (OpenBLAS)`, cWhy) : m('C (OpenBLAS)', cRows.get(key(s))!, cNote));
     rows.push(m('bridgegen/linalg sync', node.sync.get(key(s))!, how));
@@ -334,8 +343,10 @@ async function runLinalg(ctx: BenchContext): Promise<BenchResult> {
       'ddot/dgemm/dgesv throughput: the same column-major arrays in every contender (uniform [-1, 1) from a fixed LCG, ' +
         'written to bench/out/linalg/*.bin and read by the C driver and SciPy); bridgegen gets { data, shape, order: ' +
         '\'column-major\' } (ddot: Float64Array), SciPy Fortran-ordered arrays, plain JS the same Float64Arrays, so no ' +
-        `contender converts layouts. Per size, ${ROUNDS} rounds of each contender in turn (C, bridgegen, plain JS, SciPy: ` +
-        'a machine whose speed drifts by minutes then slows them alike). C, bridgegen and SciPy run a process per round ' +
+        `contender converts layouts. Per size, ${ROUNDS} rounds of each contender in turn (C, bridgegen, C again, plain JS, ` +
+        'SciPy: a machine whose speed drifts by minutes then slows them alike; a round\'s C figure is the mean of its two ' +
+        'C runs, right before and right after bridgegen\'s process, whose contenders run seconds apart, each warmed up). ' +
+        'C, bridgegen and SciPy run a process per round ' +
         '(the C driver, scripts/bench/linalg-node.js and linalg.py), each warmed up in it first: a round of each, and for ' +
         'dgesv\'s fresh outputs 160 MiB of them, until the buffer cache serves them (recycle.h). linalg-node.js is a ' +
         'small plain-JS process, as a short script is: in the bench\'s own process (tsx and its code: ~8-9 MiB of ' +
