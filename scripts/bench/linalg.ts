@@ -140,6 +140,8 @@ type Contender = 'sync' | 'inPlace' | 'async' | 'inFlight' | 'sideBySide' | 'cor
 const NATIVE: readonly Contender[] = ['sync', 'inPlace', 'async', 'inFlight', 'sideBySide', 'coreLeft'];
 /** Calls of an async contender kept in flight at once: its throughput, where await each is its latency. */
 const IN_FLIGHT = 4;
+/** The fewest calls each of them makes in a round. */
+const IN_FLIGHT_CALLS_EACH = 4;
 
 /** What linalg-node.js prints for one round. */
 interface NodeRound { readonly ms: Partial<Record<Contender, number>>; readonly oldSpaceMiB: number; readonly fullGCs: number }
@@ -164,7 +166,10 @@ async function throughputRows(la: Linalg, threads: number, hasScipy: string | un
     if (s.routine === 'dgemm' && s.n >= 1024) ctx.log(`linalg: calibrating ${label(s)} (plain JS takes seconds a call)`);
     const { sync, async } = await nodeDriver<{ sync: number; async: number }>(s, { calibrate: MAT_ROUND_MS });
     const inPlace = s.routine === 'dgesv' ? sync : 0;
-    counts.set(key(s), { sync, inPlace, async, inFlight: sync, sideBySide: sync, coreLeft: async, js: s.js ? callsPerRound(js.get(key(s))!) : 0 });
+    // Calls in flight: at least IN_FLIGHT_CALLS_EACH a loop. A round of 4-5 calls (n=1024) measured the queue
+    // filling and draining: its last call ran alone, on one BLAS thread when calls ran side by side.
+    const inFlight = Math.max(sync, IN_FLIGHT * IN_FLIGHT_CALLS_EACH);
+    counts.set(key(s), { sync, inPlace, async, inFlight, sideBySide: inFlight, coreLeft: async, js: s.js ? callsPerRound(js.get(key(s))!) : 0 });
   }
   const heap = { oldSpaceMiB: 0, fullGCs: new Map<string, number>() };
 
@@ -271,7 +276,8 @@ async function throughputRows(la: Linalg, threads: number, hasScipy: string | un
   if (pyOut?.blas) notes.push(`SciPy ${hasScipy} loads ${pyOut.blas}.`);
   const perRound = (who: Contender): string => SPECS.filter((s) => counts.get(key(s))![who] > 0).map((s) => `${label(s)} ${counts.get(key(s))![who]}`).join(', ');
   notes.push(`Calls per round (calibrated to ~${MAT_ROUND_MS} ms): bridgegen sync, C and SciPy: ${perRound('sync')}; ` +
-    `bridgegen async: ${perRound('async')}; plain JS: ${perRound('js')}.`);
+    `bridgegen async: ${perRound('async')}; ${IN_FLIGHT} in flight (at least ${IN_FLIGHT_CALLS_EACH} a loop): ` +
+    `${perRound('inFlight')}; plain JS: ${perRound('js')}.`);
   return rows;
 }
 

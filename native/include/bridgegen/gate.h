@@ -67,10 +67,11 @@ inline bool narrow_now(Lane& lane, const Batch& batch) {
 /**
  * Places the large call of `batch` if it can go now, as wide or narrow as narrow_now says: in a
  * work item of its own when it has its turn; else behind the calls of one of its way that has not
- * ended (join: when calls run side by side, one that has no call waiting yet): it would wait for them anyway, no thread is woken for it, and that thread goes on to it at
- * once. A work item per call left the cores idle between calls while the JS thread woke, then a
- * pool thread: dgemm n=256 with 4 in flight ran at 0.86-0.88x C's throughput wide, now 0.95x; side
- * by side, the two cores were busy only 75% of the time. False when it must wait.
+ * ended (join: when calls run side by side, one that has no call waiting yet): it would wait for
+ * them anyway, no thread is woken for it, and that thread goes on to it at once. A work item per
+ * call left the cores idle between calls while the JS thread woke, then a pool thread: dgemm
+ * n=256 with 4 in flight ran at 0.86-0.88x C's throughput wide, then 0.95x; side by side, the two
+ * cores were busy only 75% of the time. False when it must wait.
  */
 inline bool place_gated(napi_env env, Lane& lane, Batch* batch) {
   const bool narrow = narrow_now(lane, *batch);
