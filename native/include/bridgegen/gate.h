@@ -157,7 +157,7 @@ inline napi_status hold(napi_env env, Lane& lane, Batch* batch) {
 /** Queues `call` for the libuv pool; it is owned (and deleted) by its batch from here on. */
 inline napi_status queue_call(napi_env env, PendingCall* call) {
   detail::Lane& lane = detail::lane();
-  if (call->batchable() && detail::join(lane, call, false, false)) return napi_ok;
+  if (call->batchable() && detail::join(lane, call, /*narrow=*/false, /*several=*/false)) return napi_ok;
   detail::Batch* batch = detail::batch_of(call);
   if (batch->batchable || batch->gated) batch->relay = detail::relay_of(env, lane);
   if (batch->gated) {  // behind the large calls waiting already, which dispatch places in order
