@@ -128,9 +128,8 @@ class WidthStats {
     }
     SettleRate& rate = narrow ? narrow_ : wide_;
     rate.record(ns);
-    if (rate.count() < turn_from_.load(std::memory_order_relaxed) + kTurnSettled) return;
+    if (rate.count() < settled_before(turn) + kTurnSettled) return;
     if (turn + 1 < kTurnCount) {
-      turn_from_.store((kTurns[turn + 1] ? narrow_ : wide_).count(), std::memory_order_relaxed);
       if (kTurns[turn + 1] != kTurns[turn]) lead_in_.store(kLeadIn, std::memory_order_relaxed);
       turn_.store(turn + 1, std::memory_order_relaxed);
       return;
@@ -142,11 +141,16 @@ class WidthStats {
 
  private:
   bool comparing() const { return turn_.load(std::memory_order_relaxed) < kTurnCount; }
+  /** Settlements turn `turn`'s way has counted when it begins: kTurnSettled for each earlier turn of that way. */
+  static uint32_t settled_before(uint32_t turn) {
+    uint32_t turns = 0;
+    for (uint32_t t = 0; t < turn; t++) turns += kTurns[t] == kTurns[turn] ? 1 : 0;
+    return turns * kTurnSettled;
+  }
   void start() {
     wide_.reset();
     narrow_.reset();
     placements_.store(0, std::memory_order_relaxed);
-    turn_from_.store(0, std::memory_order_relaxed);
     lead_in_.store(kLeadIn, std::memory_order_relaxed);
     turn_.store(0, std::memory_order_relaxed);
   }
@@ -159,7 +163,6 @@ class WidthStats {
   SettleRate narrow_;
   // JS threads (workers' too) may race on these: a lost update only shifts a turn or a comparison.
   std::atomic<uint32_t> turn_{kTurnCount};           // the turn of the comparison running; kTurnCount: none
-  std::atomic<uint32_t> turn_from_{0};               // the turn's way's settlements when it began
   std::atomic<uint32_t> lead_in_{0};                 // settlements the run of turns still skips
   std::atomic<uint32_t> placements_{0};              // placements in this comparison
   std::atomic<uint32_t> since_compared_{kRetryAfter};  // placements since the last comparison (the first is due)
