@@ -71,3 +71,15 @@ subroutine blas_scaling(ms_one, ms_more, threads, started, ended)
   end if
   call system_clock(ended)
 end subroutine blas_scaling
+
+!> blas_scaling as a sync call with `work` for its arrays: a sync call with 64 KiB of arrays or
+!> more runs on every BLAS thread or on one, as its routine and size ran faster (sync_width.h).
+!> The thread count it ran with.
+subroutine blas_scaling_with(work, n, ms_one, ms_more, threads)
+  integer, intent(in) :: n, ms_one, ms_more
+  real(8), intent(in) :: work(n)
+  integer, intent(out) :: threads
+!f2py threadsafe
+  integer(8) :: started, ended
+  call blas_scaling(ms_one, ms_more, threads, started, ended)
+end subroutine blas_scaling_with

@@ -122,10 +122,17 @@ async function timed(la, c, who, count, inFlight) {
  * each run of turns after 4 not counted: ~70 calls), as a long-running program's do.
  */
 const WIDTH_SETTLED = 128;
+/**
+ * Calls of a sync contender's warm-up at least SYNC_WIDTH_SETTLED: a large sync call runs on every BLAS thread
+ * or on one, as its routine and size measured faster (sync_width.h: 16 calls, then 8 turns of 4 and 3 lead-ins
+ * of 4: 60 calls).
+ */
+const SYNC_WIDTH_SETTLED = 64;
 function warmupCalls(routine, n, who, round) {
   const bytes = routine === 'dgesv' && who !== 'inPlace' ? 8 * (n * n + n) : 0;
   const calls = bytes > 0 ? Math.max(round, Math.ceil((160 << 20) / bytes)) : round;
-  return who === 'inFlight' ? Math.max(calls, WIDTH_SETTLED) : calls;
+  if (who === 'inFlight') return Math.max(calls, WIDTH_SETTLED);
+  return who === 'sync' || who === 'inPlace' ? Math.max(calls, SYNC_WIDTH_SETTLED) : calls;
 }
 
 /** V8's collections (kind, start time) until stop(); count() those within given time windows. */

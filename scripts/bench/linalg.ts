@@ -182,27 +182,35 @@ async function throughputRows(la: Linalg, threads: number, hasScipy: string | un
   const node: Record<Contender, Map<string, number[]>> = {
     sync: samples(), inPlace: samples(), async: samples(), inFlight: samples(), sideBySide: samples(), coreLeft: samples(), js: samples(),
   };
-  const cRows = samples(), pyRows = samples();
+  const cRows = samples(), cOneRows = samples(), pyRows = samples();
   let cOut: External | undefined, pyOut: External | undefined;
   const cCheck: Record<string, number> = {}, pyCheck: Record<string, number> = {};
-  /** One round of the C driver or SciPy on spec `s`, after a warm-up round of its own (a process each): ms per call. */
-  const externalRound = async (who: 'C' | 'SciPy', s: Spec): Promise<number> => {
+  /**
+   * One round of the C driver or SciPy on spec `s` (on `blasThreads`, by default the bench's), after a warm-up
+   * round of its own (a process each): ms per call.
+   */
+  const externalRound = async (who: 'C' | 'SciPy', s: Spec, blasThreads = threads): Promise<number> => {
     const spec = `${s.routine}:${s.n}:1:${counts.get(key(s))!.sync}`;
     const out = who === 'C'
-      ? await external(spawner, cBin!, [work, String(threads), spec], work, threads)
-      : await external(spawner, PYTHON, [path.join(__dirname, 'linalg.py'), 'mat', work, spec], work, threads);
+      ? await external(spawner, cBin!, [work, String(blasThreads), spec], work, blasThreads)
+      : await external(spawner, PYTHON, [path.join(__dirname, 'linalg.py'), 'mat', work, spec], work, blasThreads);
     Object.assign(who === 'C' ? cCheck : pyCheck, out.check);
-    if (who === 'C') cOut = out;
-    else pyOut = out;
+    if (who === 'C' && blasThreads === threads) cOut = out;
+    else if (who === 'SciPy') pyOut = out;
     const ms = out.rows[key(s)]?.[0];
     if (ms === undefined) throw new Error(`${who} printed no row for ${label(s)}`);
     return ms;
   };
   /** A round of C, or undefined (and why, in cWhy) when the driver does not run. */
-  const cRound = async (s: Spec): Promise<number | undefined> => {
+  const cRound = async (s: Spec, blasThreads = threads): Promise<number | undefined> => {
     if (!cBin || cWhy) return undefined;
-    try { return await externalRound('C', s); } catch (err) { cWhy = (err as Error).message; return undefined; }
+    try { return await externalRound('C', s, blasThreads); } catch (err) { cWhy = (err as Error).message; return undefined; }
   };
+  /**
+   * C on one BLAS thread, for the matrix routines when the bench runs more: bridgegen's sync calls run on one
+   * where their routine and size measured faster so (sync_width.h), and this row shows what that is worth.
+   */
+  const oneThread = (s: Spec): boolean => s.routine !== 'ddot' && threads > 1;
   /** One round of every bridgegen contender of spec `s`, each warmed up first, in a process of their own. */
   const nodeRound = async (s: Spec): Promise<void> => {
     const perRound = counts.get(key(s))!;
@@ -224,6 +232,8 @@ async function throughputRows(la: Linalg, threads: number, hasScipy: string | un
       await nodeRound(s);
       const after = await cRound(s);
       if (before !== undefined && after !== undefined) cRows.get(key(s))!.push((before + after) / 2);
+      const one = oneThread(s) ? await cRound(s, 1) : undefined;
+      if (one !== undefined) cOneRows.get(key(s))!.push(one);
       if (jsCalls > 0) {  // warmed up in its calibration (its calls take up to seconds)
         const t0 = process.hrtime.bigint();
         callMany(js.get(key(s))!, jsCalls);
@@ -258,6 +268,9 @@ async function throughputRows(la: Linalg, threads: number, hasScipy: string | un
     const cNote = `${{ ddot: 'ddot_ on the same x, y', dgemm: 'dgemm_ into c allocated once', dgesv: 'memcpy a, b into work buffers + dgesv_, every call' }[s.routine]}; per round, the mean of a run before and one after bridgegen's`;
     const jsNote = { ddot: 'one loop over Float64Array', dgemm: 'j-k-i loops, 4 columns of a per pass (c reused)', dgesv: 'LU with partial pivoting on copies of a, b' }[s.routine];
     rows.push(cWhy ? skipped(`${label(s)}: C (OpenBLAS)`, cWhy) : m('C (OpenBLAS)', cRows.get(key(s))!, cNote));
+    if (cOneRows.get(key(s))!.length) {
+      rows.push(m('C (OpenBLAS), 1 BLAS thread', cOneRows.get(key(s))!, 'the same C driver with openblas_set_num_threads(1), right after the two runs'));
+    }
     rows.push(m('bridgegen/linalg sync', node.sync.get(key(s))!, how));
     if (node.inPlace.get(key(s))!.length) {
       rows.push(m('bridgegen/linalg sync, in buffers made once', node.inPlace.get(key(s))!,
@@ -310,6 +323,7 @@ async function runLinalg(ctx: BenchContext): Promise<BenchResult> {
       const l = label(s), goal = large(s) ? C_GOAL : undefined;
       const c = row(`${l}: C (OpenBLAS)`);
       ratios.push(
+        pairedRatio(`${l}: C on 1 BLAS thread throughput / C`, c, row(`${l}: C (OpenBLAS), 1 BLAS thread`)),
         pairedRatio(`${l}: bridgegen sync throughput / C`, c, row(`${l}: bridgegen/linalg sync`), goal),
         pairedRatio(`${l}: bridgegen sync in buffers made once, throughput / C`, c, row(`${l}: bridgegen/linalg sync, in buffers made once`)),
         pairedRatio(`${l}: bridgegen async throughput (${IN_FLIGHT} in flight) / C`, c, row(`${l}: bridgegen/linalg async, ${IN_FLIGHT} in flight`), goal),
@@ -363,6 +377,10 @@ async function runLinalg(ctx: BenchContext): Promise<BenchResult> {
         'calls; rate = GFLOP/s at the median (ddot 2n, dgemm 2n^3, dgesv 2/3 n^3 + 2n^2). Ratios "/ C" are throughput ' +
         'relative to the C driver (above 1: faster than C), each the median of the rounds\' own ratios (the two rows\' ' +
         'samples of one round were measured moments apart).',
+      'bridgegen\'s sync calls with 64 KiB of arrays or more run on every BLAS thread or on one, whichever that routine\'s ' +
+        'calls of that size ran faster on in this process (sync_width.h: their run times in the turns of width.h, after ' +
+        '16 calls; a warm-up of at least 64 calls); "C (OpenBLAS), 1 BLAS thread" is the C driver on one thread, run ' +
+        'right after each round\'s two C runs on all of them, for what one thread is worth.',
       '  * ddot: x . y, n = 1e3 (a call costs about as much as the work) and 1e6 (memory-bound: 16 MB read per call).',
       '  * dgemm: C = A B, beta = 0; bridgegen and SciPy with overwrite_c=1 on a c allocated once (C writes into its c; ' +
         `bridgegen's ${IN_FLIGHT} loops in flight a c each: calls that run at once into one array would race). ` +

@@ -6,7 +6,7 @@
 // at once, and width.h decides per routine and size which gets through queued calls faster. With
 // `setBlasThreads(1)` calls always run side by side, a core each; with
 // `setAsyncConcurrency(cores - 1)` a core stays with the event loop. Sync calls, which block the
-// loop anyway, get the whole count. OpenBLAS is the one the module links (never loaded by this); a
+// loop anyway, get the whole count, or one thread where that ran faster (sync_width.h). OpenBLAS is the one the module links (never loaded by this); a
 // module without it has no policy.
 #pragma once
 
@@ -81,6 +81,18 @@ struct BlasThreads {
   int wanted() const {
     if (async_running.load() == 0) return chosen.load();
     return narrow_running.load() > 0 ? 1 : per_async_call();
+  }
+
+  /**
+   * Sets OpenBLAS to one thread for a sync call run narrow (sync_width.h), which reconcile()
+   * undoes after it; false, leaving it, while large async calls run: theirs is the count.
+   */
+  bool narrow_for_sync() {
+    std::lock_guard<std::mutex> lock(mutex);
+    if (async_running.load() > 0) return false;
+    if (applied.load() != 1) set(1);
+    applied.store(1);
+    return true;
   }
 
   /** Sets OpenBLAS to wanted(); the lock orders concurrent changes. */

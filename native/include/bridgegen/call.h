@@ -14,6 +14,7 @@
 #include "error.h"
 #include "linkage.h"
 #include "output.h"
+#include "sync_width.h"
 #include "xerbla.h"
 
 namespace bridgegen {
@@ -123,7 +124,10 @@ napi_value call_sync(napi_env env, napi_callback_info info) {
     Args args(env, info, Frame::signature, Frame::has_callbacks ? Memory::Held : Memory::Direct);
     Frame frame;
     frame.prepare(args);
-    invoke(frame);
+    {
+      const SyncRun run(detail::RoutineSyncWidths<Frame>::value, args.array_bytes());
+      invoke(frame);
+    }
     const napi_value error = call_error(env, frame);
     if (error != nullptr) {
       napi_throw(env, error);  // the very error object a callback threw

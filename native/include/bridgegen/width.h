@@ -10,7 +10,8 @@
 // and of a pool thread per call made it slower. A call alone runs wide (the shortest wait for
 // it), and so do short bursts: a comparison starts only in a sustained queue (kSustained; bursts
 // of dgemm n=1024 that tried narrow cost more than they could gain, and slowed the event loop
-// after them), and again every kRetryAfter calls, as load and inputs change.
+// after them), and again every kRetryAfter calls, as load and inputs change. Large sync calls
+// compare the same two ways by their own run times (sync_width.h).
 #pragma once
 
 #include <algorithm>
@@ -60,6 +61,12 @@ class SettleRate {
  */
 class WidthStats {
  public:
+  /**
+   * `margin_percent`: how much faster narrow must measure to be chosen. Async queues keep 5: a
+   * burst run narrow ends with its last call alone on one thread, which no turn measures.
+   */
+  constexpr explicit WidthStats(int margin_percent = 5) : margin_percent_(margin_percent) {}
+
   /** Settlements measured in each turn of a comparison. */
   static constexpr uint32_t kTurnSettled = 4;
   /**
@@ -92,8 +99,10 @@ class WidthStats {
    * waiting their turn and the narrow ones running) on `cores`: in a comparison, as its turn says;
    * else as the last comparison chose (wide before any: a call alone runs wide, the shortest wait).
    */
-  bool prefers_narrow(int ready, int cores) const {
-    if (ready < std::max(2, cores)) return false;
+  bool prefers_narrow(int ready, int cores) const { return ready >= std::max(2, cores) && narrow_now(); }
+
+  /** Whether a call should run narrow: as the comparison's turn says, else as the last one chose. */
+  bool narrow_now() const {
     const uint32_t turn = turn_.load(std::memory_order_relaxed);
     return turn < kTurnCount ? kTurns[turn] : narrow_chosen_.load(std::memory_order_relaxed);
   }
@@ -129,18 +138,28 @@ class WidthStats {
     SettleRate& rate = narrow ? narrow_ : wide_;
     rate.record(ns);
     if (rate.count() < settled_before(turn) + kTurnSettled) return;
-    if (turn + 1 < kTurnCount) {
+    if (turn + 1 < kTurnCount && !narrow_clearly_slower()) {
       if (kTurns[turn + 1] != kTurns[turn]) lead_in_.store(kLeadIn, std::memory_order_relaxed);
       turn_.store(turn + 1, std::memory_order_relaxed);
       return;
     }
     const int64_t wide = wide_.mean_ns();
-    narrow_chosen_.store(narrow_.mean_ns() < wide - wide / 20, std::memory_order_relaxed);  // wide waits least for a call alone
+    narrow_chosen_.store(narrow_.mean_ns() < wide - wide * margin_percent_ / 100, std::memory_order_relaxed);
     stop();
   }
 
  private:
   bool comparing() const { return turn_.load(std::memory_order_relaxed) < kTurnCount; }
+  /**
+   * Whether narrow's turns so far were a fifth slower than wide's: the comparison ends there, as
+   * its remaining turns could not change the choice, and each narrow call costs (a sync dgemm
+   * n=256 runs 1.9x as long on one thread: the 8 calls of the first narrow turn and its lead-in
+   * cost 0.7% of the 1024 calls between comparisons, the whole comparison 2%).
+   */
+  bool narrow_clearly_slower() const {
+    const int64_t wide = wide_.mean_ns();
+    return narrow_.count() > 0 && wide_.count() > 0 && narrow_.mean_ns() > wide + wide / 5;
+  }
   /** Settlements turn `turn`'s way has counted when it begins: kTurnSettled for each earlier turn of that way. */
   static uint32_t settled_before(uint32_t turn) {
     uint32_t turns = 0;
@@ -167,21 +186,29 @@ class WidthStats {
   std::atomic<uint32_t> placements_{0};              // placements in this comparison
   std::atomic<uint32_t> since_compared_{kRetryAfter};  // placements since the last comparison (the first is due)
   std::atomic<bool> narrow_chosen_{false};
+  const int margin_percent_;
 };
 
-/** One routine's WidthStats by size class: log2 of its calls' array bytes (all below 64 KiB: one). */
-class Widths {
+/** Calls whose array arguments take fewer bytes share the smallest size class. */
+constexpr size_t kSizeClassBytes = size_t{1} << 16;
+
+/** One routine's `Stats` by size class: log2 of its calls' array bytes (all below kSizeClassBytes: one). */
+template <typename Stats>
+class SizeClasses {
  public:
-  WidthStats& of(size_t bytes) {
+  Stats& of(size_t bytes) {
     int size_class = 0;
-    for (size_t b = bytes >> 16; b != 0 && size_class < kClasses - 1; b >>= 1) size_class++;
+    for (size_t b = bytes / kSizeClassBytes; b != 0 && size_class < kClasses - 1; b >>= 1) size_class++;
     return classes_[size_class];
   }
 
  private:
   static constexpr int kClasses = 32;
-  WidthStats classes_[kClasses];
+  Stats classes_[kClasses];
 };
+
+/** One routine's async WidthStats by size class. */
+using Widths = SizeClasses<WidthStats>;
 
 /**
  * The time between the ends of one JS thread's large calls, handed to their WidthStats as they
