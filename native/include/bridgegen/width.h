@@ -62,10 +62,21 @@ class SettleRate {
 class WidthStats {
  public:
   /**
-   * `margin_percent`: how much faster narrow must measure to be chosen. Async queues keep 5: a
-   * burst run narrow ends with its last call alone on one thread, which no turn measures.
+   * How a comparison chooses. `margin_percent`: how much faster narrow must measure to be chosen.
+   * `ends_early`: whether the comparison ends after a narrow turn a fifth slower than wide's.
    */
-  constexpr explicit WidthStats(int margin_percent = 5) : margin_percent_(margin_percent) {}
+  struct Rule {
+    int margin_percent;
+    bool ends_early;
+  };
+  /**
+   * Async queues: a 5% margin, as a burst run narrow ends with its last call alone on one thread,
+   * which no turn measures; no early end, as a turn of gaps between settlements is noisy (a
+   * narrow turn of 4 dgemm n=256 read 0.70 ms a call, its long run 0.40).
+   */
+  static constexpr Rule kQueued{5, false};
+
+  constexpr explicit WidthStats(Rule rule = kQueued) : rule_(rule) {}
 
   /** Settlements measured in each turn of a comparison. */
   static constexpr uint32_t kTurnSettled = 4;
@@ -138,24 +149,19 @@ class WidthStats {
     SettleRate& rate = narrow ? narrow_ : wide_;
     rate.record(ns);
     if (rate.count() < settled_before(turn) + kTurnSettled) return;
-    if (turn + 1 < kTurnCount && !narrow_clearly_slower()) {
+    if (turn + 1 < kTurnCount && !(rule_.ends_early && narrow_clearly_slower())) {
       if (kTurns[turn + 1] != kTurns[turn]) lead_in_.store(kLeadIn, std::memory_order_relaxed);
       turn_.store(turn + 1, std::memory_order_relaxed);
       return;
     }
     const int64_t wide = wide_.mean_ns();
-    narrow_chosen_.store(narrow_.mean_ns() < wide - wide * margin_percent_ / 100, std::memory_order_relaxed);
+    narrow_chosen_.store(narrow_.mean_ns() < wide - wide * rule_.margin_percent / 100, std::memory_order_relaxed);
     stop();
   }
 
  private:
   bool comparing() const { return turn_.load(std::memory_order_relaxed) < kTurnCount; }
-  /**
-   * Whether narrow's turns so far were a fifth slower than wide's: the comparison ends there, as
-   * its remaining turns could not change the choice, and each narrow call costs (a sync dgemm
-   * n=256 runs 1.9x as long on one thread: the 8 calls of the first narrow turn and its lead-in
-   * cost 0.7% of the 1024 calls between comparisons, the whole comparison 2%).
-   */
+  /** Whether narrow's turns so far measured a fifth slower than wide's (Rule::ends_early). */
   bool narrow_clearly_slower() const {
     const int64_t wide = wide_.mean_ns();
     return narrow_.count() > 0 && wide_.count() > 0 && narrow_.mean_ns() > wide + wide / 5;
@@ -186,7 +192,7 @@ class WidthStats {
   std::atomic<uint32_t> placements_{0};              // placements in this comparison
   std::atomic<uint32_t> since_compared_{kRetryAfter};  // placements since the last comparison (the first is due)
   std::atomic<bool> narrow_chosen_{false};
-  const int margin_percent_;
+  const Rule rule_;
 };
 
 /** Calls whose array arguments take fewer bytes share the smallest size class. */
