@@ -81,9 +81,13 @@ async function callMany(f, count, k = 0) {
   }
 }
 
-/** Calls of `f` per ~`roundMs` round, measured after one untimed call (which also warms up the JIT). */
-async function callsPerRound(f, roundMs) {
-  await callMany(f, 1);
+/**
+ * Calls of `f` per ~`roundMs` round, measured after `warmup` untimed calls (which also warm up the JIT): as
+ * many as the contender's round gets (warmupCalls), as dgesv's first fresh outputs fault their pages in
+ * (calibrated after one call, dgesv n=256 read 1.5 ms a call, and its rounds held 64 calls of ~0.55 ms).
+ */
+async function callsPerRound(f, roundMs, warmup) {
+  await callMany(f, warmup);
   for (let k = 1; ; k *= 4) {
     const t0 = performance.now();
     await callMany(f, k);
@@ -158,7 +162,11 @@ async function main([root, dir, threads, routine, nText, jobText]) {
   const { inFlight, calibrate, counts } = JSON.parse(jobText);
   const c = calls(la, dir, routine, n, inFlight);
   if (calibrate) {
-    const result = { async: await callsPerRound(c.async, calibrate), sync: await callsPerRound(c.sync, calibrate) };
+    const warmup = (who) => warmupCalls(routine, n, who, 1);
+    const result = {
+      async: await callsPerRound(c.async, calibrate, warmup('async')),
+      sync: await callsPerRound(c.sync, calibrate, warmup('sync')),
+    };
     process.stdout.write(`${JSON.stringify(result)}\n`);
     return;
   }
