@@ -317,7 +317,7 @@ async function runLinalg(ctx: BenchContext): Promise<BenchResult> {
     const row = (name: string): Row | undefined => rows.find((x) => x.name === name);
     const dd = 'ddot(x, y) n=4';
     const ratios: (Ratio | undefined)[] = [
-      ratio(`${dd}: SciPy ddot / bridgegen/linalg sync (goal: faster)`, row(`${dd}: SciPy linalg.blas.ddot`), row(`${dd}: bridgegen/linalg sync`), 1),
+      pairedRatio(`${dd}: SciPy ddot / bridgegen/linalg sync (goal: faster)`, row(`${dd}: SciPy linalg.blas.ddot`), row(`${dd}: bridgegen/linalg sync`), 1),
     ];
     for (const s of SPECS) {
       const l = label(s), goal = large(s) ? C_GOAL : undefined;
@@ -358,7 +358,8 @@ async function runLinalg(ctx: BenchContext): Promise<BenchResult> {
       `bridgegen/linalg: linked with ${la.libraries.kind} (-l${la.libraries.libraries.join(' -l')}` +
         `${la.libraries.libraryDirs.length ? ` from ${la.libraries.libraryDirs.join(', ')}` : ''}).`,
       `ddot n=4: x = [1, 2, 3, 4], y = ones(4) (Float64Array / NumPy float64), made once; ${DDOT_ROUNDS} rounds of ~${DDOT_ROUND_MS} ms, ` +
-        `the Node rows interleaved; SciPy via timeit (${DDOT_ROUNDS} repeats of 200000 calls), Python call overhead included. ` +
+        `the Node rows interleaved; SciPy via timeit in a process after each round (a warm-up, then 200000 calls), Python call ` +
+        'overhead included; the ratio is the median of the rounds\' own. ' +
         `Async small-call throughput of generated code in general is the calls group's.`,
       'ddot/dgemm/dgesv throughput: the same column-major arrays in every contender (uniform [-1, 1) from a fixed LCG, ' +
         'written to bench/out/linalg/*.bin and read by the C driver and SciPy); bridgegen gets { data, shape, order: ' +
