@@ -6,8 +6,8 @@
 // at once, and width.h decides per routine and size which gets through queued calls faster. With
 // `setBlasThreads(1)` calls always run side by side, a core each; with
 // `setAsyncConcurrency(cores - 1)` a core stays with the event loop. Sync calls, which block the
-// loop anyway, get the whole count, or one thread where that ran faster (sync_width.h). OpenBLAS is the one the module links (never loaded by this); a
-// module without it has no policy.
+// loop anyway, get the whole count, or one thread where that ran faster (sync_width.h). OpenBLAS
+// is the one the module links (never loaded by this); a module without it has no policy.
 #pragma once
 
 #include "error.h"
