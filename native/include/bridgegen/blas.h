@@ -90,8 +90,7 @@ struct BlasThreads {
   bool narrow_for_sync() {
     std::lock_guard<std::mutex> lock(mutex);
     if (async_running.load() > 0) return false;
-    if (applied.load() != 1) set(1);
-    applied.store(1);
+    apply(1);
     return true;
   }
 
@@ -99,7 +98,11 @@ struct BlasThreads {
   void reconcile() {
     if (wanted() == applied.load()) return;
     std::lock_guard<std::mutex> lock(mutex);
-    const int count = wanted();
+    apply(wanted());
+  }
+
+  /** Under the lock: OpenBLAS set to `count`, unless it is already. */
+  void apply(int count) {
     if (count != applied.load()) set(count);
     applied.store(count);
   }
