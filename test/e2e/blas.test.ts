@@ -84,6 +84,15 @@ it('runs queued calls of a routine that BLAS threads do not speed up side by sid
   expect(inNode(withModule(withBlas, queuedRuns(20, 20, 1)))).toEqual({ threads: [1], atOnce: 2, alone: 2 });
 });
 
+it('runs queued calls side by side where one at a time is not clearly faster, by each way’s fastest turn', () => {
+  // 20 ms on one thread, 10 on two: a call every 10 ms either way; side by side needs no sync
+  // between threads, and one at a time must measure 5% faster to be chosen (a 5% margin the other
+  // way ran these one at a time).
+  expect(inNode(withModule(withBlas, queuedRuns(20, 10)))).toEqual({ threads: [1], atOnce: 2, alone: 2 });
+  // 22 ms on one thread, 10 on two: one at a time gets through a call every 10 ms against 11.
+  expect(inNode(withModule(withBlas, queuedRuns(22, 10)))).toEqual({ threads: [2], atOnce: 1, alone: 2 });
+});
+
 it('starts a queued call side by side as the one before it ends, without waiting for the event loop', () => {
   // 4 calls of 20 ms, two at a time on a thread each, issued while the event loop then stays busy
   // for 60 ms: the 3rd and 4th wait in the work items of the 1st and 2nd, whose pool threads go on

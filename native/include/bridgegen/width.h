@@ -4,14 +4,14 @@
 // thread, 0.36 on two) and others hardly at all (dgesv n=256: 0.51 ms on one, 0.53 on two), and
 // calls side by side need no sync between threads. No one way suits every routine, so each
 // routine and size class (the bytes of its array arguments, in powers of two) compares the two
-// ways by the time between its calls' ends while calls queue (SettleClock), and queued calls run the
-// way that got through them faster. That time, not a call's own run time, is what a user waits: a
-// narrow call's run time halved said it was faster for dgemm, while a wake-up of the event loop
-// and of a pool thread per call made it slower. A call alone runs wide (the shortest wait for
-// it), and so do short bursts: a comparison starts only in a sustained queue (kSustained; bursts
-// of dgemm n=1024 that tried narrow cost more than they could gain, and slowed the event loop
-// after them), and again every kRetryAfter calls, as load and inputs change. Large sync calls
-// compare the same two ways by their own run times (sync_width.h).
+// ways by the time between its calls' ends while calls queue (SettleClock), and queued calls run
+// narrow unless wide got through them clearly faster. That time, not a call's own run time, is
+// what a user waits: a narrow call's run time halved said it was faster for dgemm, while a
+// wake-up of the event loop and of a pool thread per call made it slower. A call alone runs wide
+// (the shortest wait for it), and so do short bursts: a comparison starts only in a sustained
+// queue (kSustained; bursts of dgemm n=1024 that tried narrow cost more than they could gain, and
+// slowed the event loop after them), and again every kRetryAfter calls, as load and inputs
+// change. Large sync calls compare the same two ways by their own run times (sync_width.h).
 #pragma once
 
 #include <algorithm>
@@ -22,28 +22,46 @@
 
 namespace bridgegen {
 
-/** The mean time between settlements of calls run one way, since the comparison began (reset). */
-class SettleRate {
+/**
+ * One way's turns in a comparison: the time between settlements of its calls, by turn of
+ * `per_turn` settlements, and the fastest turn's mean. The fastest, not the mean of all: what
+ * slows a turn here comes from outside it (another process's burst, the JIT compiling on a core,
+ * the other way's leftovers) and only ever adds time; in one comparison of dgemm n=256 narrow's
+ * turns read 0.70, 0.42, 0.40 and 0.75 ms a call, its long run 0.38, and the mean chose wide.
+ */
+class TurnRates {
  public:
+  explicit constexpr TurnRates(uint32_t per_turn) : per_turn_(per_turn) {}
+
   void record(int64_t ns) {
-    sum_ns_.store(sum_ns_.load(std::memory_order_relaxed) + ns, std::memory_order_relaxed);
-    count_.store(count_.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
+    const int64_t sum = turn_sum_ns_.load(std::memory_order_relaxed) + ns;
+    const uint32_t count = count_.load(std::memory_order_relaxed) + 1;
+    count_.store(count, std::memory_order_relaxed);
+    if (count % per_turn_ != 0) {
+      turn_sum_ns_.store(sum, std::memory_order_relaxed);
+      return;
+    }
+    turn_sum_ns_.store(0, std::memory_order_relaxed);
+    const int64_t best = best_ns_.load(std::memory_order_relaxed);
+    if (count == per_turn_ || sum < best * per_turn_) best_ns_.store(sum / per_turn_, std::memory_order_relaxed);
   }
   void reset() {
-    sum_ns_.store(0, std::memory_order_relaxed);
+    turn_sum_ns_.store(0, std::memory_order_relaxed);
     count_.store(0, std::memory_order_relaxed);
+    best_ns_.store(0, std::memory_order_relaxed);
   }
+  /** Settlements recorded. */
   uint32_t count() const { return count_.load(std::memory_order_relaxed); }
-  int64_t mean_ns() const {
-    const uint32_t count = count_.load(std::memory_order_relaxed);
-    return count == 0 ? 0 : sum_ns_.load(std::memory_order_relaxed) / count;
-  }
+  /** The fastest whole turn's mean time per settlement; 0 before one. */
+  int64_t best_ns() const { return best_ns_.load(std::memory_order_relaxed); }
 
  private:
-  // A sum, not a moving average of each gap: two calls that ran side by side from the same moment
-  // settle together, a gap of ~0 then one of a whole call, and only their sum says how fast.
-  std::atomic<int64_t> sum_ns_{0};
+  // A turn's sum, not each gap: two calls that ran side by side from the same moment settle
+  // together, a gap of ~0 then one of a whole call, and only their sum says how fast.
+  std::atomic<int64_t> turn_sum_ns_{0};
   std::atomic<uint32_t> count_{0};
+  std::atomic<int64_t> best_ns_{0};
+  const uint32_t per_turn_;
 };
 
 /**
@@ -62,19 +80,24 @@ class SettleRate {
 class WidthStats {
  public:
   /**
-   * How a comparison chooses. `margin_percent`: how much faster narrow must measure to be chosen.
-   * `ends_early`: whether the comparison ends after a narrow turn a fifth slower than wide's.
+   * How a comparison chooses, by each way's fastest turn. `margin_percent`: how much faster narrow
+   * must measure to be chosen (negative: how much slower it may). `ends_early`: whether the
+   * comparison ends after a narrow turn when narrow measured a fifth slower than wide.
    */
   struct Rule {
     int margin_percent;
     bool ends_early;
   };
   /**
-   * Async queues: a 5% margin, as a burst run narrow ends with its last call alone on one thread,
-   * which no turn measures; no early end, as a turn of gaps between settlements is noisy (a
-   * narrow turn of 4 dgemm n=256 read 0.70 ms a call, its long run 0.40).
+   * Async queues: narrow unless wide measured 5% faster. Calls side by side need no sync between
+   * threads and keep every core busy while calls queue, and every queue the bench runs went
+   * through faster so (4 in flight under setBlasThreads(1): dgemm n=256 0.40 ms a call against
+   * 0.46 as chosen, dgesv n=256 0.43 against 0.50, n=1024 13.6 against 14.4), while the two ways
+   * of dgemm n=256 differ by less than a turn's noise (0.37-0.39 ms a call narrow, 0.40-0.41
+   * wide, in long runs); wide must show it gains more than that. No early end: a turn of gaps
+   * between settlements is noisy (a narrow turn of 4 read 0.70 ms a call, its long run 0.40).
    */
-  static constexpr Rule kQueued{5, false};
+  static constexpr Rule kQueued{-5, false};
 
   constexpr explicit WidthStats(Rule rule = kQueued) : rule_(rule) {}
 
@@ -146,7 +169,7 @@ class WidthStats {
       lead_in_.fetch_sub(1, std::memory_order_relaxed);
       return;
     }
-    SettleRate& rate = narrow ? narrow_ : wide_;
+    TurnRates& rate = narrow ? narrow_ : wide_;
     rate.record(ns);
     if (rate.count() < settled_before(turn) + kTurnSettled) return;
     if (turn + 1 < kTurnCount && !(rule_.ends_early && narrow_clearly_slower())) {
@@ -154,8 +177,8 @@ class WidthStats {
       turn_.store(turn + 1, std::memory_order_relaxed);
       return;
     }
-    const int64_t wide = wide_.mean_ns();
-    narrow_chosen_.store(narrow_.mean_ns() < wide - wide * rule_.margin_percent / 100, std::memory_order_relaxed);
+    const int64_t wide = wide_.best_ns();
+    narrow_chosen_.store(narrow_.best_ns() < wide - wide * rule_.margin_percent / 100, std::memory_order_relaxed);
     stop();
   }
 
@@ -163,8 +186,8 @@ class WidthStats {
   bool comparing() const { return turn_.load(std::memory_order_relaxed) < kTurnCount; }
   /** Whether narrow's turns so far measured a fifth slower than wide's (Rule::ends_early). */
   bool narrow_clearly_slower() const {
-    const int64_t wide = wide_.mean_ns();
-    return narrow_.count() > 0 && wide_.count() > 0 && narrow_.mean_ns() > wide + wide / 5;
+    const int64_t wide = wide_.best_ns();
+    return narrow_.best_ns() > 0 && wide > 0 && narrow_.best_ns() > wide + wide / 5;
   }
   /** Settlements turn `turn`'s way has counted when it begins: kTurnSettled for each earlier turn of that way. */
   static uint32_t settled_before(uint32_t turn) {
@@ -184,8 +207,8 @@ class WidthStats {
     since_compared_.store(0, std::memory_order_relaxed);
   }
 
-  SettleRate wide_;
-  SettleRate narrow_;
+  TurnRates wide_{kTurnSettled};
+  TurnRates narrow_{kTurnSettled};
   // JS threads (workers' too) may race on these: a lost update only shifts a turn or a comparison.
   std::atomic<uint32_t> turn_{kTurnCount};           // the turn of the comparison running; kTurnCount: none
   std::atomic<uint32_t> lead_in_{0};                 // settlements the run of turns still skips
