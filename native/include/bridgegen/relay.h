@@ -164,17 +164,24 @@ class Doorbell {
    * thread settles it soon (or the work item's completion does).
    */
   void ring(void* batch, size_t index) {
-    std::lock_guard<std::mutex> lock(mutex_);
-    if (tsfn_ == nullptr) return;
-    const bool rung = !finished_.empty();  // then a ring is on its way, and its drain takes this one too
-    try {
-      finished_.push_back({batch, index});
-    } catch (...) {
-      return;  // out of memory: the work item's completion settles it
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      if (closed_) return;
+      const bool rung = !finished_.empty();  // then a ring is on its way, and its drain takes this one too
+      try {
+        finished_.push_back({batch, index});
+      } catch (...) {
+        return;  // out of memory: the work item's completion settles it
+      }
+      // One ring for all the calls that end before the JS thread answers: each costs it a callback
+      // scope and a microtask checkpoint (64 calls in flight: 3.2 us a call with one ring each).
+      if (rung) return;
     }
-    // One ring for all the calls that end before the JS thread answers: each costs it a callback
-    // scope and a microtask checkpoint (64 calls in flight: 3.2 us a call with one ring each).
-    if (!rung) napi_call_threadsafe_function(tsfn_, nullptr, napi_tsfn_nonblocking);
+    // Rung outside mutex_: the JS thread wakes at once and drains under it, and waiting for this
+    // thread to leave it cost the JS thread a sleep and a wake-up more per ring. A drain that
+    // comes first (a work item's completion) leaves this ring nothing to settle.
+    std::lock_guard<std::mutex> lock(tsfn_mutex_);
+    if (tsfn_ != nullptr) napi_call_threadsafe_function(tsfn_, nullptr, napi_tsfn_nonblocking);
   }
 
   /** JS thread: settles the calls that have run. */
@@ -199,8 +206,12 @@ class Doorbell {
     napi_threadsafe_function tsfn = nullptr;
     {
       std::lock_guard<std::mutex> lock(bell->mutex_);
-      std::swap(tsfn, bell->tsfn_);
+      bell->closed_ = true;
       bell->finished_.clear();
+    }
+    {
+      std::lock_guard<std::mutex> lock(bell->tsfn_mutex_);
+      std::swap(tsfn, bell->tsfn_);
     }
     if (tsfn != nullptr) napi_release_threadsafe_function(tsfn, napi_tsfn_abort);
   }
@@ -213,9 +224,11 @@ class Doorbell {
   Settle settle_ = nullptr;
   std::atomic<int64_t> turnaround_{0};
   std::atomic<unsigned> retries_{0};
-  std::mutex mutex_;  // guards tsfn_ and finished_ between the pool threads and the JS thread
-  napi_threadsafe_function tsfn_ = nullptr;
+  std::mutex mutex_;  // guards closed_ and finished_ between the pool threads and the JS thread
+  bool closed_ = false;
   std::vector<Finished> finished_;
+  std::mutex tsfn_mutex_;  // guards tsfn_ between the pool threads that ring and close()
+  napi_threadsafe_function tsfn_ = nullptr;
   std::vector<Finished> draining_;  // JS thread only
 };
 
