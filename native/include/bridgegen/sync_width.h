@@ -4,8 +4,9 @@
 // must meet after), where dgemm n=256 takes 0.66 and 0.36. So each routine and size class
 // compares its sync calls' run times on every thread ("wide") and on one ("narrow") in the turns
 // of width.h, and runs the way that was faster. A sync call blocks the event loop anyway, so its
-// own run time is its whole cost (an async queue's is the time between settlements), and no
-// burst's tail is unmeasured: narrow wins by any margin. Only where OpenBLAS is this module's
+// own run time is its whole cost (an async queue's is the time between settlements). Narrow
+// must run 5% faster to be chosen: a wrong narrow costs up to 1.9x (dgemm), a wrong wide a few
+// percent. Only where OpenBLAS is this module's
 // (blas.h) with more than one thread chosen, for calls of at least kSizeClassBytes of arrays, and
 // while no large async call runs (those set the count); after a narrow call the count goes back,
 // as other modules of the process may share that OpenBLAS.
@@ -28,12 +29,14 @@ namespace bridgegen {
 /** One routine's sync calls of one size class: their comparison, and how many have run. */
 struct SyncWidth {
   /**
-   * Narrow by any margin (no burst's tail here), and the comparison ends after a narrow turn a
-   * fifth slower: a turn of run times is steady, and each narrow call of a routine that threads
-   * speed up costs (a sync dgemm n=256 runs 1.9x as long on one thread: with the early end, 8
-   * narrow calls of 1024, 0.7%; the whole comparison, 2%).
+   * Narrow when 5% faster: on this VM two threads at times run no faster than one for seconds
+   * (another guest's load), and by any margin sync dgemm n=256 ended up narrow in 3 of 14 fresh
+   * processes, 0.62-0.69 ms a call after the load was gone, against 0.37-0.40 wide. The comparison ends after a narrow turn a fifth
+   * slower: a turn of run times is steady, and each narrow call of a routine that threads speed
+   * up costs (a sync dgemm n=256 runs 1.9x as long on one thread: with the early end, 8 narrow
+   * calls of 1024, 0.7%; the whole comparison, 2%).
    */
-  static constexpr WidthStats::Rule kRule{0, true};
+  static constexpr WidthStats::Rule kRule{5, true};
   WidthStats stats{kRule};
   // Up to kSustained: a routine's first calls warm up (pages fault in, OpenBLAS makes its buffers),
   // and in a comparison's first turn they would weigh on wide alone.
