@@ -52,8 +52,13 @@ const label = (s: Spec): string => `${s.routine} n=${s.n}`;
 /** Floating-point operations per call: 2n for ddot, 2n^3 for dgemm; LU (2/3 n^3) plus one solve (2n^2) for dgesv. */
 const gflop = (s: Spec): number =>
   ({ ddot: 2 * s.n, dgemm: 2 * s.n ** 3, dgesv: (2 / 3) * s.n ** 3 + 2 * s.n ** 2 })[s.routine] / 1e9;
-/** Calls large enough for issue 6's ">= 0.97x C" goal: matrices from n=256, ddot at n=1e6 (memory-bound). */
-const large = (s: Spec): boolean => (s.routine === 'ddot' ? s.n >= 1e6 : s.n >= 256);
+/**
+ * The rows of issue 6's ">= 0.97x C" goal: dgemm and dgesv from n=256, as it names them. Not ddot n=1e6 (an
+ * earlier bench held it to the goal too): it reads 16 MB from the cache in 0.12 ms, and each async call's
+ * settlement wakes the JS thread for ~40 us on one of the 2 cores its BLAS threads stream on, so async ran
+ * 0.61-0.73x C there; its ratios stay, without a goal.
+ */
+const large = (s: Spec): boolean => s.routine !== 'ddot' && s.n >= 256;
 
 interface GesvOut { readonly x: Mat; readonly info: number }
 
