@@ -6,10 +6,10 @@
 // of width.h, and runs the way that was faster. A sync call blocks the event loop anyway, so its
 // own run time is its whole cost (an async queue's is the time between settlements). Narrow
 // must run 5% faster to be chosen: a wrong narrow costs up to 1.9x (dgemm), a wrong wide a few
-// percent. Only where OpenBLAS is this module's
-// (blas.h) with more than one thread chosen, for calls of at least kSizeClassBytes of arrays, and
-// while no large async call runs (those set the count); after a narrow call the count goes back,
-// as other modules of the process may share that OpenBLAS.
+// percent. Only where OpenBLAS is this module's (blas.h) with more than one thread chosen, for
+// calls of at least kSizeClassBytes of arrays, and while no large async call runs (those set the
+// count); after a narrow call the count goes back, as other modules of the process may share
+// that OpenBLAS.
 #pragma once
 
 #include <atomic>
@@ -31,10 +31,11 @@ struct SyncWidth {
   /**
    * Narrow when 5% faster: on this VM two threads at times run no faster than one for seconds
    * (another guest's load), and by any margin sync dgemm n=256 ended up narrow in 3 of 14 fresh
-   * processes, 0.62-0.69 ms a call after the load was gone, against 0.37-0.40 wide. The comparison ends after a narrow turn a fifth
-   * slower: a turn of run times is steady, and each narrow call of a routine that threads speed
-   * up costs (a sync dgemm n=256 runs 1.9x as long on one thread: with the early end, 8 narrow
-   * calls of 1024, 0.7%; the whole comparison, 2%).
+   * processes (0.62-0.69 ms a call, one thread's speed; with the margin, all 14 at 0.37-0.40).
+   * The comparison ends after a narrow turn a fifth slower: a turn of run times is steady, and
+   * each narrow call of a routine that threads speed up costs (a sync dgemm n=256 runs 1.9x as
+   * long on one thread: with the early end, 8 narrow calls of 1024, 0.7%; the whole comparison,
+   * 2%).
    */
   static constexpr WidthStats::Rule kRule{5, true};
   WidthStats stats{kRule};
