@@ -104,7 +104,7 @@ class Args {
     return static_cast<int>(npins_++);
   }
   size_t pin_count() const { return npins_; }
-  /** The bytes of the arrays pinned or copied in: the size of the call, for its async width (width.h). */
+  /** The bytes of the arrays pinned or copied in: the size of the call, for its width (width.h, sync_width.h). */
   size_t array_bytes() const { return array_bytes_; }
   const napi_value* pins() const { return pins_; }
   /**

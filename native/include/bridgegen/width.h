@@ -23,30 +23,32 @@
 namespace bridgegen {
 
 /**
- * One way's turns in a comparison: the time between settlements of its calls, by turn of
- * `per_turn` settlements, and the fastest turn's mean. The fastest, not the mean of all: what
- * slows a turn here comes from outside it (another process's burst, the JIT compiling on a core,
- * the other way's leftovers) and only ever adds time; in one comparison of dgemm n=256 narrow's
- * turns read 0.70, 0.42, 0.40 and 0.75 ms a call, its long run 0.38, and the mean chose wide.
+ * One way's turns in a comparison: the time between settlements of its calls, by turn (WidthStats
+ * ends each), and the fastest turn's mean. The fastest, not the mean of all: what slows a turn
+ * here comes from outside it (another process's burst, the JIT compiling on a core, the other
+ * way's leftovers) and only ever adds time; in one comparison of dgemm n=256 narrow's turns read
+ * 0.70, 0.42, 0.40 and 0.75 ms a call, its long run 0.38, and the mean chose wide.
  */
 class TurnRates {
  public:
-  explicit constexpr TurnRates(uint32_t per_turn) : per_turn_(per_turn) {}
-
   void record(int64_t ns) {
-    const int64_t sum = turn_sum_ns_.load(std::memory_order_relaxed) + ns;
-    const uint32_t count = count_.load(std::memory_order_relaxed) + 1;
-    count_.store(count, std::memory_order_relaxed);
-    if (count % per_turn_ != 0) {
-      turn_sum_ns_.store(sum, std::memory_order_relaxed);
-      return;
-    }
-    turn_sum_ns_.store(0, std::memory_order_relaxed);
+    turn_sum_ns_.store(turn_sum_ns_.load(std::memory_order_relaxed) + ns, std::memory_order_relaxed);
+    turn_count_.store(turn_count_.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
+    count_.store(count_.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
+  }
+  /** Ends the turn running: its mean counts if it is the fastest yet. */
+  void end_turn() {
+    const uint32_t settled = turn_count_.load(std::memory_order_relaxed);
+    if (settled == 0) return;
+    const int64_t mean = turn_sum_ns_.load(std::memory_order_relaxed) / settled;
     const int64_t best = best_ns_.load(std::memory_order_relaxed);
-    if (count == per_turn_ || sum < best * per_turn_) best_ns_.store(sum / per_turn_, std::memory_order_relaxed);
+    if (best == 0 || mean < best) best_ns_.store(mean, std::memory_order_relaxed);
+    turn_sum_ns_.store(0, std::memory_order_relaxed);
+    turn_count_.store(0, std::memory_order_relaxed);
   }
   void reset() {
     turn_sum_ns_.store(0, std::memory_order_relaxed);
+    turn_count_.store(0, std::memory_order_relaxed);
     count_.store(0, std::memory_order_relaxed);
     best_ns_.store(0, std::memory_order_relaxed);
   }
@@ -59,9 +61,9 @@ class TurnRates {
   // A turn's sum, not each gap: two calls that ran side by side from the same moment settle
   // together, a gap of ~0 then one of a whole call, and only their sum says how fast.
   std::atomic<int64_t> turn_sum_ns_{0};
+  std::atomic<uint32_t> turn_count_{0};
   std::atomic<uint32_t> count_{0};
   std::atomic<int64_t> best_ns_{0};
-  const uint32_t per_turn_;
 };
 
 /**
@@ -172,6 +174,7 @@ class WidthStats {
     TurnRates& rate = narrow ? narrow_ : wide_;
     rate.record(ns);
     if (rate.count() < settled_before(turn) + kTurnSettled) return;
+    rate.end_turn();
     if (turn + 1 < kTurnCount && !(rule_.ends_early && narrow_clearly_slower())) {
       if (kTurns[turn + 1] != kTurns[turn]) lead_in_.store(kLeadIn, std::memory_order_relaxed);
       turn_.store(turn + 1, std::memory_order_relaxed);
@@ -207,8 +210,8 @@ class WidthStats {
     since_compared_.store(0, std::memory_order_relaxed);
   }
 
-  TurnRates wide_{kTurnSettled};
-  TurnRates narrow_{kTurnSettled};
+  TurnRates wide_;
+  TurnRates narrow_;
   // JS threads (workers' too) may race on these: a lost update only shifts a turn or a comparison.
   std::atomic<uint32_t> turn_{kTurnCount};           // the turn of the comparison running; kTurnCount: none
   std::atomic<uint32_t> lead_in_{0};                 // settlements the run of turns still skips
