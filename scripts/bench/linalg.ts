@@ -6,10 +6,11 @@
 //    the event loop) vs the same OpenBLAS called from C (blas-c.c, compiled here with cc -O2) vs SciPy (linalg.py)
 //    vs plain JS loops (plain-js.ts). Every contender reads the same arrays (written once to
 //    bench/out/linalg/*.bin) and the native ones run with the same OpenBLAS thread count. Per size, ROUNDS
-//    rounds of ~MAT_ROUND_MS of every contender in turn (C, bridgegen, C again, plain JS, SciPy), so each sees the
-//    same moments of a noisy machine (calls per round calibrated on bridgegen sync for C and SciPy; on themselves
-//    for bridgegen async and plain JS); a round's C figure is the mean of its two C runs, which bracket
-//    bridgegen's. C, bridgegen (linalg-node.js) and SciPy run a small process per round, warmed up in it first.
+//    rounds of ~MAT_ROUND_MS of every contender in turn (C, each bridgegen contender followed by C again, plain JS,
+//    SciPy), so each sees the same moments of a noisy machine (calls per round calibrated on bridgegen sync for C
+//    and SciPy; on themselves for bridgegen async and plain JS); a bridgegen contender's C figure is the mean of
+//    the two C runs around it. C, each bridgegen contender (linalg-node.js) and SciPy run a small process per
+//    round, warmed up in it first.
 // 3. Event-loop lag while 2 and 4 `dgemmAsync` n=1024 run (linalg-lag.ts).
 // Async throughput of small calls with 64 in flight is the calls group's; not repeated here.
 //
@@ -22,7 +23,7 @@ import { DDOT_ROUNDS, DDOT_ROUND_MS, ddotRows } from './linalg-ddot';
 import { LAG_ROUNDS, lagRows } from './linalg-lag';
 import { benchThreads, buildC, type Linalg, lastLine, loadLinalg, type Mat, writeInput } from './linalg-setup';
 import { measured, pairedRatio, ratio, skipped, stats, versionOf } from './measure';
-import { jsDdot, jsDgemm, jsDgesv } from './plain-js';
+import { callsPerRound, jsDdot, jsDgemm, jsDgesv, msPerCall } from './plain-js';
 import { Spawner } from './spawner';
 import type { BenchContext, BenchResult, Benchmark, Ratio, Row } from './types';
 
@@ -59,10 +60,16 @@ const gflop = (s: Spec): number =>
  * 0.61-0.73x C there; its ratios stay, without a goal.
  */
 const large = (s: Spec): boolean => s.routine !== 'ddot' && s.n >= 256;
+/**
+ * Whether a sync row is the goal's: the one in C's own memory pattern, buffers made once (dgemm's writes into its c;
+ * dgesv's solves in place). dgesv's fresh outputs stay beside it, without the goal: JS frees them only when V8
+ * scavenges (every 32 MiB of young ArrayBuffers), so n=1024's 8 MiB `lu` rotates through 5 blocks, 40 MiB against
+ * a 32 MiB L3 where C's one buffer stays (fresh against in place, one process: 0.95-1.00x; C rotating 5 the same).
+ */
+const syncGoal = (s: Spec, inPlace: boolean): number | undefined =>
+  large(s) && inPlace === (s.routine === 'dgesv') ? C_GOAL : undefined;
 
 interface GesvOut { readonly x: Mat; readonly info: number }
-
-let sink = 0;
 
 // ------------------------------------------------------------------------------- ddot / dgemm / dgesv throughput
 
@@ -112,22 +119,6 @@ function nodeChecks(la: Linalg, s: Spec, inp: Inputs): { bridgegen: number; js?:
   return { bridgegen: sum(r.x.data), js: s.js ? sum(jsDgesv(n, inp.a.data, inp.rhs.data)) : undefined };
 }
 
-/** Makes `count` calls of plain JS's `f`. */
-function callMany(f: () => number, count: number): void {
-  for (let i = 0; i < count; i++) sink += f();
-}
-
-/** Calls of plain JS's `f` per ~MAT_ROUND_MS round, measured after one untimed call (which also warms up the JIT). */
-function callsPerRound(f: () => number): number {
-  callMany(f, 1);
-  for (let k = 1; ; k *= 4) {
-    const t0 = performance.now();
-    callMany(f, k);
-    const ms = (performance.now() - t0) / k;
-    if (ms * k > 20) return Math.max(1, Math.round(MAT_ROUND_MS / ms));
-  }
-}
-
 interface External { readonly rows: Record<string, number[]>; readonly check: Record<string, number>; readonly threads?: number | null; readonly blas?: string; readonly config?: string }
 
 async function external(spawner: Spawner, cmd: string, args: readonly string[], cwd: string, threads: number): Promise<External> {
@@ -141,18 +132,26 @@ async function external(spawner: Spawner, cmd: string, args: readonly string[], 
  * each); coreLeft: await each with setAsyncConcurrency(cores - 1).
  */
 type Contender = 'sync' | 'inPlace' | 'async' | 'inFlight' | 'sideBySide' | 'coreLeft' | 'js';
-/** The bridgegen contenders, timed by linalg-node.js in a process of their own. */
-const NATIVE: readonly Contender[] = ['sync', 'inPlace', 'async', 'inFlight', 'sideBySide', 'coreLeft'];
+type Native = Exclude<Contender, 'js'>;
+/** The bridgegen contenders, each timed by linalg-node.js in a process of its own. */
+const NATIVE: readonly Native[] = ['sync', 'inPlace', 'async', 'inFlight', 'sideBySide', 'coreLeft'];
 /** Calls of an async contender kept in flight at once: its throughput, where await each is its latency. */
 const IN_FLIGHT = 4;
 /** The fewest calls each of them makes in a round. */
 const IN_FLIGHT_CALLS_EACH = 4;
 
+/** Each bridgegen contender's row, after "<routine> n=<n>: ". */
+const ROW: Record<Native, string> = {
+  sync: 'bridgegen/linalg sync', inPlace: 'bridgegen/linalg sync, in buffers made once', async: 'bridgegen/linalg async, await each',
+  inFlight: `bridgegen/linalg async, ${IN_FLIGHT} in flight`, sideBySide: `bridgegen/linalg async, ${IN_FLIGHT} in flight, setBlasThreads(1)`,
+  coreLeft: 'bridgegen/linalg async, await each, setAsyncConcurrency(cores - 1)',
+};
+
 /** What linalg-node.js prints for one round. */
 interface NodeRound { readonly ms: Partial<Record<Contender, number>>; readonly oldSpaceMiB: number; readonly fullGCs: number }
 
 async function throughputRows(la: Linalg, threads: number, hasScipy: string | undefined, ctx: BenchContext, work: string,
-  inputs: Map<string, Inputs>, notes: string[]): Promise<Row[]> {
+  inputs: Map<string, Inputs>, notes: string[]): Promise<{ rows: Row[]; cBeside: Map<string, Row> }> {
   const spawner = new Spawner();
   /** Runs linalg-node.js (a small Node process of its own, like the C driver's) on spec `s`; its JSON output. */
   const nodeDriver = async <T>(s: Spec, job: object): Promise<T> => {
@@ -174,7 +173,7 @@ async function throughputRows(la: Linalg, threads: number, hasScipy: string | un
     // Calls in flight: at least IN_FLIGHT_CALLS_EACH a loop. A round of 4-5 calls (n=1024) measured the queue
     // filling and draining: its last call ran alone, on one BLAS thread when calls ran side by side.
     const inFlight = Math.max(sync, IN_FLIGHT * IN_FLIGHT_CALLS_EACH);
-    counts.set(key(s), { sync, inPlace, async, inFlight, sideBySide: inFlight, coreLeft: async, js: s.js ? callsPerRound(js.get(key(s))!) : 0 });
+    counts.set(key(s), { sync, inPlace, async, inFlight, sideBySide: inFlight, coreLeft: async, js: s.js ? callsPerRound(js.get(key(s))!, MAT_ROUND_MS) : 0 });
   }
   const heap = { oldSpaceMiB: 0, fullGCs: new Map<string, number>() };
 
@@ -184,10 +183,11 @@ async function throughputRows(la: Linalg, threads: number, hasScipy: string | un
   let pyWhy = hasScipy ? '' : `${PYTHON} has no scipy (Debian: apt-get install python3-scipy)`;
 
   const samples = (): Map<string, number[]> => new Map(SPECS.map((s) => [key(s), []]));
-  const node: Record<Contender, Map<string, number[]>> = {
-    sync: samples(), inPlace: samples(), async: samples(), inFlight: samples(), sideBySide: samples(), coreLeft: samples(), js: samples(),
-  };
+  const byContender = (): Record<Contender, Map<string, number[]>> =>
+    Object.fromEntries([...NATIVE, 'js'].map((who) => [who, samples()])) as Record<Contender, Map<string, number[]>>;
+  const node = byContender();
   const cRows = samples(), cOneRows = samples(), pyRows = samples();
+  const cBeside = byContender();  // the mean of the C runs right before and right after each bridgegen contender
   let cOut: External | undefined, pyOut: External | undefined;
   const cCheck: Record<string, number> = {}, pyCheck: Record<string, number> = {};
   /**
@@ -216,14 +216,11 @@ async function throughputRows(la: Linalg, threads: number, hasScipy: string | un
    * where their routine and size measured faster so (sync_width.h), and this row shows what that is worth.
    */
   const oneThread = (s: Spec): boolean => s.routine !== 'ddot' && threads > 1;
-  /** One round of every bridgegen contender of spec `s`, each warmed up first, in a process of their own. */
-  const nodeRound = async (s: Spec): Promise<void> => {
-    const perRound = counts.get(key(s))!;
-    const out = await nodeDriver<NodeRound>(s, { counts: Object.fromEntries(NATIVE.map((who) => [who, perRound[who]])) });
-    for (const who of NATIVE) {
-      const ms = out.ms[who];
-      if (ms !== undefined) node[who].get(key(s))!.push(ms);
-    }
+  /** One round of bridgegen contender `who` of spec `s`, warmed up first, in a process of its own. */
+  const nodeRound = async (s: Spec, who: Native): Promise<void> => {
+    const out = await nodeDriver<NodeRound>(s, { counts: { [who]: counts.get(key(s))![who] } });
+    const ms = out.ms[who];
+    if (ms !== undefined) node[who].get(key(s))!.push(ms);
     heap.oldSpaceMiB = Math.max(heap.oldSpaceMiB, out.oldSpaceMiB);
     heap.fullGCs.set(key(s), (heap.fullGCs.get(key(s)) ?? 0) + out.fullGCs);
   };
@@ -231,19 +228,23 @@ async function throughputRows(la: Linalg, threads: number, hasScipy: string | un
     ctx.log(`linalg: ${label(s)}: ${ROUNDS} rounds of C, bridgegen/linalg sync and async, plain JS and SciPy in turn`);
     const jsCalls = counts.get(key(s))!.js;
     for (let r = 0; r < ROUNDS; r++) {
-      // C right before and right after bridgegen's process, whose contenders run seconds apart (each warmed
-      // up): their mean is the round's C figure, so a drift over those seconds weighs on both sides alike.
-      const before = await cRound(s);
-      await nodeRound(s);
-      const after = await cRound(s);
-      if (before !== undefined && after !== undefined) cRows.get(key(s))!.push((before + after) / 2);
+      // Each bridgegen contender between two C runs, its ratio's C figure their mean: the speed of this VM
+      // drifts over seconds (C's dgemm n=256 read 0.37-0.62 ms a call within a run), and a contender timed
+      // seconds from its C runs met another machine. The round's C row is the mean of all its C runs.
+      let before = await cRound(s);
+      const cRuns = before === undefined ? [] : [before];
+      for (const who of NATIVE.filter((w) => counts.get(key(s))![w] > 0)) {
+        await nodeRound(s, who);
+        const after = await cRound(s);
+        if (before !== undefined && after !== undefined) cBeside[who].get(key(s))!.push((before + after) / 2);
+        if (after !== undefined) cRuns.push(after);
+        before = after;
+      }
+      if (cRuns.length) cRows.get(key(s))!.push(cRuns.reduce((a, b) => a + b, 0) / cRuns.length);
       const one = oneThread(s) ? await cRound(s, 1) : undefined;
       if (one !== undefined) cOneRows.get(key(s))!.push(one);
-      if (jsCalls > 0) {  // warmed up in its calibration (its calls take up to seconds)
-        const t0 = process.hrtime.bigint();
-        callMany(js.get(key(s))!, jsCalls);
-        node.js.get(key(s))!.push(Number(process.hrtime.bigint() - t0) / 1e6 / jsCalls);
-      }
+      // Warmed up in its calibration (its calls take up to seconds).
+      if (jsCalls > 0) node.js.get(key(s))!.push(msPerCall(js.get(key(s))!, jsCalls));
       if (!pyWhy) {
         try { pyRows.get(key(s))!.push(await externalRound('SciPy', s)); } catch (err) { pyWhy = (err as Error).message; }
       }
@@ -270,22 +271,22 @@ async function throughputRows(la: Linalg, threads: number, hasScipy: string | un
     const how = { ddot: 'x, y made once', dgemm: 'beta=0, overwrite_c=1 (c reused)', dgesv: 'inputs copied every call (overwrite_a=overwrite_b=0)' }[s.routine];
     const m = (who: string, samples: number[], note: string): Row =>
       measured(`${label(s)}: ${who}`, 'ms', samples, { rate: { count: gflop(s), unit: 'GFLOP' }, note });
-    const cNote = `${{ ddot: 'ddot_ on the same x, y', dgemm: 'dgemm_ into c allocated once', dgesv: 'memcpy a, b into work buffers + dgesv_, every call' }[s.routine]}; per round, the mean of a run before and one after bridgegen's`;
+    const cNote = `${{ ddot: 'ddot_ on the same x, y', dgemm: 'dgemm_ into c allocated once', dgesv: 'memcpy a, b into work buffers + dgesv_, every call' }[s.routine]}; per round, the mean of its runs, one before and one after each bridgegen contender`;
     const jsNote = { ddot: 'one loop over Float64Array', dgemm: 'j-k-i loops, 4 columns of a per pass (c reused)', dgesv: 'LU with partial pivoting on copies of a, b' }[s.routine];
     rows.push(cWhy ? skipped(`${label(s)}: C (OpenBLAS)`, cWhy) : m('C (OpenBLAS)', cRows.get(key(s))!, cNote));
     if (cOneRows.get(key(s))!.length) {
-      rows.push(m('C (OpenBLAS), 1 BLAS thread', cOneRows.get(key(s))!, 'the same C driver with openblas_set_num_threads(1), right after the two runs'));
+      rows.push(m('C (OpenBLAS), 1 BLAS thread', cOneRows.get(key(s))!, 'the same C driver with openblas_set_num_threads(1), right after the round\'s C runs'));
     }
-    rows.push(m('bridgegen/linalg sync', node.sync.get(key(s))!, how));
+    rows.push(m(ROW.sync, node.sync.get(key(s))!, how));
     if (node.inPlace.get(key(s))!.length) {
-      rows.push(m('bridgegen/linalg sync, in buffers made once', node.inPlace.get(key(s))!,
+      rows.push(m(ROW.inPlace, node.inPlace.get(key(s))!,
         'a, b copied into buffers made once, then dgesv with overwrite_a=overwrite_b=1: the C driver\'s own pattern'));
     }
-    rows.push(m('bridgegen/linalg async, await each', node.async.get(key(s))!, how));
-    rows.push(m(`bridgegen/linalg async, ${IN_FLIGHT} in flight`, node.inFlight.get(key(s))!, `${how}; ms per call`));
-    rows.push(m(`bridgegen/linalg async, ${IN_FLIGHT} in flight, setBlasThreads(1)`, node.sideBySide.get(key(s))!,
+    rows.push(m(ROW.async, node.async.get(key(s))!, how));
+    rows.push(m(ROW.inFlight, node.inFlight.get(key(s))!, `${how}; ms per call`));
+    rows.push(m(ROW.sideBySide, node.sideBySide.get(key(s))!,
       `${how}; ms per call; side by side, a BLAS thread each`));
-    rows.push(m('bridgegen/linalg async, await each, setAsyncConcurrency(cores - 1)', node.coreLeft.get(key(s))!,
+    rows.push(m(ROW.coreLeft, node.coreLeft.get(key(s))!,
       `${how}; a core left to the event loop`));
     rows.push(pyWhy ? skipped(`${label(s)}: SciPy`, pyWhy) : m('SciPy', pyRows.get(key(s))!, `${how}, ${s.routine === 'ddot' ? 'NumPy float64' : 'Fortran-ordered'}`));
     if (s.js) rows.push(m('plain JS', node.js.get(key(s))!, jsNote));
@@ -296,7 +297,15 @@ async function throughputRows(la: Linalg, threads: number, hasScipy: string | un
   notes.push(`Calls per round (calibrated to ~${MAT_ROUND_MS} ms): bridgegen sync, C and SciPy: ${perRound('sync')}; ` +
     `bridgegen async: ${perRound('async')}; ${IN_FLIGHT} in flight (at least ${IN_FLIGHT_CALLS_EACH} a loop): ` +
     `${perRound('inFlight')}; plain JS: ${perRound('js')}.`);
-  return rows;
+  // Each contender row's C figures, by round: the baseline of its ratio (not a row of its own).
+  const baselines = new Map<string, Row>();
+  for (const s of SPECS) {
+    for (const who of NATIVE) {
+      const c = cBeside[who].get(key(s))!;
+      if (c.length) baselines.set(`${label(s)}: ${ROW[who]}`, measured(`${label(s)}: C beside ${ROW[who]}`, 'ms', c));
+    }
+  }
+  return { rows, cBeside: baselines };
 }
 
 // --------------------------------------------------------------------------------------------------- run
@@ -315,9 +324,9 @@ async function runLinalg(ctx: BenchContext): Promise<BenchResult> {
     const rows = ONLY ? [] : await ddotRows(la, threads, hasScipy, ctx);
     ctx.log('linalg: ddot / dgemm / dgesv throughput');
     const inputs = writeInputs(work);
-    rows.push(...await throughputRows(la, threads, hasScipy, ctx, work, inputs, notes));
+    const throughput = await throughputRows(la, threads, hasScipy, ctx, work, inputs, notes);
+    rows.push(...throughput.rows);
     if (!ONLY) rows.push(...await lagRows(la, inputs.get('dgemm 1024')!, ctx));
-    void sink;
 
     const row = (name: string): Row | undefined => rows.find((x) => x.name === name);
     const dd = 'ddot(x, y) n=4';
@@ -327,16 +336,17 @@ async function runLinalg(ctx: BenchContext): Promise<BenchResult> {
     for (const s of SPECS) {
       const l = label(s), goal = large(s) ? C_GOAL : undefined;
       const c = row(`${l}: C (OpenBLAS)`);
+      /** Contender `who`'s throughput over C's, C's figure by round the mean of the two runs around it. */
+      const overC = (text: string, who: Native, goalOf?: number): Ratio | undefined =>
+        pairedRatio(`${l}: ${text}`, throughput.cBeside.get(`${l}: ${ROW[who]}`) ?? c, row(`${l}: ${ROW[who]}`), goalOf);
       ratios.push(
         pairedRatio(`${l}: C on 1 BLAS thread throughput / C`, c, row(`${l}: C (OpenBLAS), 1 BLAS thread`)),
-        pairedRatio(`${l}: bridgegen sync throughput / C`, c, row(`${l}: bridgegen/linalg sync`), goal),
-        pairedRatio(`${l}: bridgegen sync in buffers made once, throughput / C`, c, row(`${l}: bridgegen/linalg sync, in buffers made once`)),
-        pairedRatio(`${l}: bridgegen async throughput (${IN_FLIGHT} in flight) / C`, c, row(`${l}: bridgegen/linalg async, ${IN_FLIGHT} in flight`), goal),
-        pairedRatio(`${l}: bridgegen async, await each, throughput / C`, c, row(`${l}: bridgegen/linalg async, await each`)),
-        pairedRatio(`${l}: bridgegen async (${IN_FLIGHT} in flight, setBlasThreads(1): side by side) / C`, c,
-          row(`${l}: bridgegen/linalg async, ${IN_FLIGHT} in flight, setBlasThreads(1)`)),
-        pairedRatio(`${l}: bridgegen async, await each, setAsyncConcurrency(cores - 1), throughput / C`, c,
-          row(`${l}: bridgegen/linalg async, await each, setAsyncConcurrency(cores - 1)`)),
+        overC('bridgegen sync throughput / C', 'sync', syncGoal(s, false)),
+        overC('bridgegen sync in buffers made once, throughput / C', 'inPlace', syncGoal(s, true)),
+        overC(`bridgegen async throughput (${IN_FLIGHT} in flight) / C`, 'inFlight', goal),
+        overC('bridgegen async, await each, throughput / C', 'async'),
+        overC(`bridgegen async (${IN_FLIGHT} in flight, setBlasThreads(1): side by side) / C`, 'sideBySide'),
+        overC('bridgegen async, await each, setAsyncConcurrency(cores - 1), throughput / C', 'coreLeft'),
         pairedRatio(`${l}: SciPy throughput / C`, c, row(`${l}: SciPy`)),
         pairedRatio(`${l}: plain JS throughput / C`, c, row(`${l}: plain JS`)),
       );
@@ -369,10 +379,10 @@ async function runLinalg(ctx: BenchContext): Promise<BenchResult> {
       'ddot/dgemm/dgesv throughput: the same column-major arrays in every contender (uniform [-1, 1) from a fixed LCG, ' +
         'written to bench/out/linalg/*.bin and read by the C driver and SciPy); bridgegen gets { data, shape, order: ' +
         '\'column-major\' } (ddot: Float64Array), SciPy Fortran-ordered arrays, plain JS the same Float64Arrays, so no ' +
-        `contender converts layouts. Per size, ${ROUNDS} rounds of each contender in turn (C, bridgegen, C again, plain JS, ` +
-        'SciPy: a machine whose speed drifts by minutes then slows them alike; a round\'s C figure is the mean of its two ' +
-        'C runs, right before and right after bridgegen\'s process, whose contenders run seconds apart, each warmed up). ' +
-        'C, bridgegen and SciPy run a process per round ' +
+        `contender converts layouts. Per size, ${ROUNDS} rounds of each contender in turn (C, each bridgegen contender ` +
+        'followed by C again, plain JS, SciPy: a machine whose speed drifts over seconds then slows them alike; a ' +
+        'bridgegen contender\'s C figure is the mean of the C runs right before and right after its process, the C row ' +
+        'the mean of the round\'s C runs). C, each bridgegen contender and SciPy run a process per round ' +
         '(the C driver, scripts/bench/linalg-node.js and linalg.py), each warmed up in it first: a round of each, and for ' +
         'dgesv\'s fresh outputs 160 MiB of them, until the buffer cache serves them (recycle.h). linalg-node.js is a ' +
         'small plain-JS process, as a short script is: in the bench\'s own process (tsx and its code: ~8-9 MiB of ' +
@@ -386,7 +396,7 @@ async function runLinalg(ctx: BenchContext): Promise<BenchResult> {
       'bridgegen\'s sync calls with 64 KiB of arrays or more run on every BLAS thread or on one, whichever that routine\'s ' +
         'calls of that size ran faster on in this process (sync_width.h: their run times in the turns of width.h, after ' +
         '16 calls; a warm-up of at least 64 calls); "C (OpenBLAS), 1 BLAS thread" is the C driver on one thread, run ' +
-        'right after each round\'s two C runs on all of them, for what one thread is worth.',
+        'right after each round\'s C runs on all of them, for what one thread is worth.',
       '  * ddot: x . y, n = 1e3 (a call costs about as much as the work) and 1e6 (memory-bound: 16 MB read per call).',
       '  * dgemm: C = A B, beta = 0; bridgegen and SciPy with overwrite_c=1 on a c allocated once (C writes into its c; ' +
         `bridgegen's ${IN_FLIGHT} loops in flight a c each: calls that run at once into one array would race). ` +
@@ -402,7 +412,9 @@ async function runLinalg(ctx: BenchContext): Promise<BenchResult> {
         'parses its arguments and returns an array.',
       '  * dgesv: A x = b with one right-hand side. dgesv overwrites its inputs, so every contender copies fresh inputs on ' +
         'every call: bridgegen and SciPy by their defaults overwrite_a=overwrite_b=0 (the callee copies a and b into new ' +
-        'arrays), the C driver by memcpy into work buffers allocated once, inside the timed loop.',
+        'arrays), the C driver by memcpy into work buffers allocated once, inside the timed loop; the goal\'s sync row is ' +
+        'bridgegen\'s in those buffers (overwrite_a=overwrite_b=1), C\'s pattern: fresh 8 MiB outputs rotate through 5 ' +
+        'blocks until V8 scavenges, out of a 32 MiB L3, where C\'s one buffer stays in it.',
       '  * plain JS (scripts/bench/plain-js.ts): what a user writes without native code: ddot one loop; dgemm the j-k-i ' +
         'loop order (inner loop down a column of a and c) with four columns of a per pass over c; dgesv LU with partial ' +
         'pivoting (right-looking, column by column) on copies of a and b, then the two triangular solves. Single-threaded, ' +

@@ -67,3 +67,22 @@ export function jsDgesv(n: number, a: Float64Array, rhs: Float64Array): Float64A
   }
   return x;
 }
+
+/** Results summed, so that no call's work can be optimised away. */
+let sink = 0;
+
+/** Makes `count` calls of `f`: ms per call. */
+export function msPerCall(f: () => number, count: number): number {
+  const t0 = process.hrtime.bigint();
+  for (let i = 0; i < count; i++) sink += f();
+  return Number(process.hrtime.bigint() - t0) / 1e6 / count;
+}
+
+/** Calls of `f` per ~`roundMs` round, measured after one untimed call (which also warms up the JIT). */
+export function callsPerRound(f: () => number, roundMs: number): number {
+  msPerCall(f, 1);
+  for (let k = 1; ; k *= 4) {
+    const ms = msPerCall(f, k);
+    if (ms * k > 20) return Math.max(1, Math.round(roundMs / ms));
+  }
+}
