@@ -6,9 +6,11 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { PYTHON } from './f2py';
 import type { Fn } from './loops';
 import { versionOf } from './measure';
 import { ensureDist } from './parse';
+import type { Spawner } from './spawner';
 import type { BenchContext } from './types';
 
 /** The parts of bridgegen/linalg used here (typed locally: linalg/build/ is generated, not checked in). */
@@ -109,3 +111,13 @@ export function writeInput(dir: string, what: InputName, n: number): Float64Arra
 
 /** The cores async work takes when it leaves one to the event loop: `setAsyncConcurrency(cores - 1)`. */
 export const CORES_LEFT = Math.max(1, os.availableParallelism() - 1);
+
+/** What the C driver (blas-c.c) and linalg.py print: ms per call by round, checksums, their BLAS. */
+export interface External { readonly rows: Record<string, number[]>; readonly check: Record<string, number>; readonly threads?: number | null; readonly blas?: string; readonly config?: string }
+
+/** Runs the C driver or linalg.py (`cmd`, `args`) on `threads` OpenBLAS threads; its JSON output. */
+export async function external(spawner: Spawner, cmd: string, args: readonly string[], cwd: string, threads: number): Promise<External> {
+  const r = await spawner.run(cmd, args, cwd, { ...process.env, OPENBLAS_NUM_THREADS: String(threads) });
+  if (!r.ok) throw new Error(`${path.basename(cmd === PYTHON ? args[0]! : cmd)}: ${lastLine(r.err)}`);
+  return JSON.parse(r.out) as External;
+}

@@ -6,11 +6,11 @@
 //    the event loop) vs the same OpenBLAS called from C (blas-c.c, compiled here with cc -O2) vs SciPy (linalg.py)
 //    vs plain JS loops (plain-js.ts). Every contender reads the same arrays (written once to
 //    bench/out/linalg/*.bin) and the native ones run with the same OpenBLAS thread count. Per size, ROUNDS
-//    rounds of ~MAT_ROUND_MS of every contender in turn (C, each bridgegen contender followed by C again, plain JS,
-//    SciPy), so each sees the same moments of a noisy machine (calls per round calibrated on bridgegen sync for C
-//    and SciPy; on themselves for bridgegen async and plain JS); a bridgegen contender's C figure is the mean of
-//    the two C runs around it. C, each bridgegen contender (linalg-node.js) and SciPy run a small process per
-//    round, warmed up in it first.
+//    (GOAL_ROUNDS for the goal's sizes) rounds of ~MAT_ROUND_MS of every contender in turn (C, each bridgegen
+//    contender followed by C again, plain JS, SciPy), so each sees the same moments of a noisy machine (calls
+//    per round calibrated on bridgegen sync for C and SciPy; on themselves for bridgegen async and plain JS); a
+//    bridgegen contender's C figure is the mean of the two C runs around it. C, each bridgegen contender
+//    (linalg-node.js) and SciPy run a small process per round, warmed up in it first.
 // 3. Event-loop lag while 2 and 4 `dgemmAsync` n=1024 run (linalg-lag.ts).
 // Async throughput of small calls with 64 in flight is the calls group's; not repeated here.
 //
@@ -21,15 +21,20 @@ import * as path from 'node:path';
 import { PYTHON } from './f2py';
 import { DDOT_ROUNDS, DDOT_ROUND_MS, ddotRows } from './linalg-ddot';
 import { LAG_ROUNDS, lagRows } from './linalg-lag';
-import { benchThreads, buildC, type Linalg, lastLine, loadLinalg, type Mat, writeInput } from './linalg-setup';
+import { benchThreads, buildC, external, type External, type Linalg, lastLine, loadLinalg, type Mat, writeInput } from './linalg-setup';
 import { measured, pairedRatio, ratio, skipped, stats, versionOf } from './measure';
 import { callsPerRound, jsDdot, jsDgemm, jsDgesv, msPerCall } from './plain-js';
 import { Spawner } from './spawner';
 import type { BenchContext, BenchResult, Benchmark, Ratio, Row } from './types';
 
 const MAT_ROUND_MS = 100;
-/** Rounds of every contender per size, in turn: C, the Node contenders, SciPy (so each sees the same moments of a noisy machine). */
+/**
+ * Rounds of every contender per size, in turn: C, the Node contenders, SciPy (so each sees the same moments of a noisy
+ * machine). GOAL_ROUNDS for the goal's sizes: on this VM a round's own ratio to C spreads over 0.7-1.7x (its two
+ * vCPUs give two threads one core's speed for seconds at a time), and the median of 11 moved by ~4% between runs.
+ */
 const ROUNDS = 11;
+const GOAL_ROUNDS = 21;
 const C_GOAL = 0.97; // issue 6: >= 0.97x C throughput at n >= 256
 
 type Routine = 'ddot' | 'dgemm' | 'dgesv';
@@ -60,6 +65,7 @@ const gflop = (s: Spec): number =>
  * 0.61-0.73x C there; its ratios stay, without a goal.
  */
 const large = (s: Spec): boolean => s.routine !== 'ddot' && s.n >= 256;
+const roundsOf = (s: Spec): number => (large(s) ? GOAL_ROUNDS : ROUNDS);
 /**
  * Whether a sync row is the goal's: the one in C's own memory pattern, buffers made once (dgemm's writes into its c;
  * dgesv's solves in place). dgesv's fresh outputs stay beside it, without the goal: JS frees them only when V8
@@ -117,14 +123,6 @@ function nodeChecks(la: Linalg, s: Spec, inp: Inputs): { bridgegen: number; js?:
   const r = (la.lapack.dgesv as (a: Mat, b: Mat) => GesvOut)(inp.a, inp.rhs);
   if (r.info !== 0) throw new Error(`dgesv n=${n}: info ${r.info}`);
   return { bridgegen: sum(r.x.data), js: s.js ? sum(jsDgesv(n, inp.a.data, inp.rhs.data)) : undefined };
-}
-
-interface External { readonly rows: Record<string, number[]>; readonly check: Record<string, number>; readonly threads?: number | null; readonly blas?: string; readonly config?: string }
-
-async function external(spawner: Spawner, cmd: string, args: readonly string[], cwd: string, threads: number): Promise<External> {
-  const r = await spawner.run(cmd, args, cwd, { ...process.env, OPENBLAS_NUM_THREADS: String(threads) });
-  if (!r.ok) throw new Error(`${path.basename(cmd === PYTHON ? args[0]! : cmd)}: ${lastLine(r.err)}`);
-  return JSON.parse(r.out) as External;
 }
 
 /**
@@ -226,9 +224,9 @@ async function throughputRows(la: Linalg, threads: number, hasScipy: string | un
     heap.fullGCs.set(key(s), (heap.fullGCs.get(key(s)) ?? 0) + out.fullGCs);
   };
   for (const s of SPECS) {
-    ctx.log(`linalg: ${label(s)}: ${ROUNDS} rounds of C, bridgegen/linalg sync and async, plain JS and SciPy in turn`);
+    ctx.log(`linalg: ${label(s)}: ${roundsOf(s)} rounds of C, bridgegen/linalg sync and async, plain JS and SciPy in turn`);
     const jsCalls = counts.get(key(s))!.js;
-    for (let r = 0; r < ROUNDS; r++) {
+    for (let r = 0; r < roundsOf(s); r++) {
       // Each bridgegen contender between two C runs, its ratio's C figure their mean: the speed of this VM
       // drifts over seconds (C's dgemm n=256 read 0.37-0.62 ms a call within a run), and a contender timed
       // seconds from its C runs met another machine. The round's C row is the mean of all its C runs.
@@ -252,7 +250,7 @@ async function throughputRows(la: Linalg, threads: number, hasScipy: string | un
     }
   }
   notes.push(`The bridgegen contenders' processes (linalg-node.js) held at most ${heap.oldSpaceMiB.toFixed(1)} MiB of ` +
-    `old-generation objects; full collections during their timed rounds (all ${ROUNDS}): ` +
+    `old-generation objects; full collections during their timed rounds (all): ` +
     `${SPECS.map((s) => `${label(s)} ${heap.fullGCs.get(key(s)) ?? 0}`).join(', ')}.`);
 
   // Same results everywhere (ddot's value, sums of C or x); a difference is reported, not hidden.
@@ -380,7 +378,7 @@ async function runLinalg(ctx: BenchContext): Promise<BenchResult> {
       'ddot/dgemm/dgesv throughput: the same column-major arrays in every contender (uniform [-1, 1) from a fixed LCG, ' +
         'written to bench/out/linalg/*.bin and read by the C driver and SciPy); bridgegen gets { data, shape, order: ' +
         '\'column-major\' } (ddot: Float64Array), SciPy Fortran-ordered arrays, plain JS the same Float64Arrays, so no ' +
-        `contender converts layouts. Per size, ${ROUNDS} rounds of each contender in turn (C, each bridgegen contender ` +
+        `contender converts layouts. Per size, ${ROUNDS} rounds (${GOAL_ROUNDS} for the goal's) of each contender in turn (C, each bridgegen contender ` +
         'followed by C again, plain JS, SciPy: a machine whose speed drifts over seconds then slows them alike; a ' +
         'bridgegen contender\'s C figure is the mean of the C runs right before and right after its process, the C row ' +
         'the mean of the round\'s C runs). C, each bridgegen contender and SciPy run a process per round ' +
