@@ -149,7 +149,7 @@ const ROW: Record<Native, string> = {
 interface NodeRound { readonly ms: Partial<Record<Contender, number>>; readonly oldSpaceMiB: number; readonly fullGCs: number }
 
 async function throughputRows(la: Linalg, threads: number, hasScipy: string | undefined, ctx: BenchContext, work: string,
-  inputs: Map<string, Inputs>, notes: string[]): Promise<{ rows: Row[]; cBeside: Map<string, Row> }> {
+  inputs: Map<string, Inputs>, notes: string[]): Promise<{ rows: Row[]; baselines: Map<string, Row> }> {
   const spawner = new Spawner();
   /** Runs linalg-node.js (a small Node process of its own, like the C driver's) on spec `s`; its JSON output. */
   const nodeDriver = async <T>(s: Spec, job: object): Promise<T> => {
@@ -304,7 +304,7 @@ async function throughputRows(la: Linalg, threads: number, hasScipy: string | un
       if (c.length) baselines.set(`${label(s)}: ${ROW[who]}`, measured(`${label(s)}: C beside ${ROW[who]}`, 'ms', c));
     }
   }
-  return { rows, cBeside: baselines };
+  return { rows, baselines };
 }
 
 // --------------------------------------------------------------------------------------------------- run
@@ -337,7 +337,7 @@ async function runLinalg(ctx: BenchContext): Promise<BenchResult> {
       const c = row(`${l}: C (OpenBLAS)`);
       /** Contender `who`'s throughput over C's, C's figure by round the mean of the two runs around it. */
       const overC = (text: string, who: Native, goalOf?: number): Ratio | undefined =>
-        pairedRatio(`${l}: ${text}`, throughput.cBeside.get(`${l}: ${ROW[who]}`) ?? c, row(`${l}: ${ROW[who]}`), goalOf);
+        pairedRatio(`${l}: ${text}`, throughput.baselines.get(`${l}: ${ROW[who]}`) ?? c, row(`${l}: ${ROW[who]}`), goalOf);
       ratios.push(
         pairedRatio(`${l}: C on 1 BLAS thread throughput / C`, c, row(`${l}: C (OpenBLAS), 1 BLAS thread`)),
         overC('bridgegen sync throughput / C', 'sync', syncGoal(s, false)),
