@@ -18,6 +18,12 @@
  * Peak RSS is VmHWM of /proc/self/status (this process image's high-water mark; getrusage's ru_maxrss would also
  * count the memory of the process that spawned it, copied by fork before exec).
  * With no SPEC it only loads OpenBLAS and reports: the baseline of memory.ts.
+ *
+ *   blas-c DIR THREADS --serve routine:n:warmup
+ *
+ * Serves linalg-pair.js, which alternates it with a bridgegen contender: makes `warmup` calls, prints
+ * {"threads": T, "config": "..."}, then for each line "K" on stdin makes K calls and prints their ms per call;
+ * at end of input prints {"check": ...} (as above, for this spec alone).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -71,59 +77,114 @@ static double sum(const double *p, size_t count) {
   return s;
 }
 
+/** One spec's arrays and its call. */
+struct work {
+  int n, dot, gemm, info;
+  size_t nn;
+  double *a, *b, *c, *aw, *bw;
+  int *ipiv;
+};
+
+/** Loads the inputs of `routine` n from `dir` and allocates its outputs; returns 0, or 2 for an unknown routine. */
+static int work_init(struct work *w, const char *dir, const char *routine, int n) {
+  memset(w, 0, sizeof *w);
+  w->n = n;
+  w->nn = (size_t)n * n;
+  w->dot = strcmp(routine, "ddot") == 0;
+  w->gemm = strcmp(routine, "dgemm") == 0;
+  if (w->dot) {
+    w->a = load(dir, "x", n, n);
+    w->b = load(dir, "y", n, n);
+  } else if (w->gemm) {
+    w->a = load(dir, "a", n, w->nn);
+    w->b = load(dir, "b", n, w->nn);
+    w->c = calloc(w->nn, sizeof(double));
+  } else if (strcmp(routine, "dgesv") == 0) {
+    w->a = load(dir, "a", n, w->nn);
+    w->b = load(dir, "rhs", n, n);
+    w->aw = malloc(w->nn * sizeof(double));
+    w->bw = malloc(n * sizeof(double));
+    w->ipiv = malloc(n * sizeof(int));
+  } else {
+    fprintf(stderr, "blas-c: unknown routine %s\n", routine);
+    return 2;
+  }
+  return 0;
+}
+
+/** `calls` calls; ms per call. */
+static double work_time(struct work *w, int calls) {
+  const int one = 1;
+  const double alpha = 1.0, beta = 0.0;
+  double t0 = now_ms();
+  for (int i = 0; i < calls; i++) {
+    if (w->dot) {
+      dot_sink = ddot_(&w->n, w->a, &one, w->b, &one);
+    } else if (w->gemm) {
+      dgemm_("N", "N", &w->n, &w->n, &w->n, &alpha, w->a, &w->n, w->b, &w->n, &beta, w->c, &w->n, 1, 1);
+    } else {
+      memcpy(w->aw, w->a, w->nn * sizeof(double));
+      memcpy(w->bw, w->b, w->n * sizeof(double));
+      dgesv_(&w->n, &one, w->aw, &w->n, w->ipiv, w->bw, &w->n, &w->info);
+    }
+  }
+  return (now_ms() - t0) / calls;
+}
+
+/** ddot's value, the sum of C or of x: the same figure every contender reports. */
+static double work_check(const struct work *w) {
+  const int one = 1;
+  if (w->info != 0) fprintf(stderr, "blas-c: dgesv n=%d info=%d\n", w->n, w->info);
+  return w->dot ? ddot_(&w->n, w->a, &one, w->b, &one) : w->gemm ? sum(w->c, w->nn) : sum(w->bw, (size_t)w->n);
+}
+
+static void work_free(struct work *w) {
+  free(w->a); free(w->b); free(w->c); free(w->aw); free(w->bw); free(w->ipiv);
+}
+
+/** --serve: timed calls on request, for linalg-pair.js. */
+static int serve(const char *dir, const char *spec) {
+  char routine[16], line[64];
+  int n, warmup;
+  struct work w;
+  if (sscanf(spec, "%15[a-z]:%d:%d", routine, &n, &warmup) != 3) { fprintf(stderr, "blas-c: bad spec %s\n", spec); return 2; }
+  if (work_init(&w, dir, routine, n)) return 2;
+  if (warmup > 0) work_time(&w, warmup);
+  printf("{\"threads\": %d, \"config\": \"%s\"}\n", openblas_get_num_threads(), openblas_get_config());
+  fflush(stdout);
+  while (fgets(line, sizeof line, stdin)) {
+    int calls = atoi(line);
+    if (calls < 1) { fprintf(stderr, "blas-c: bad request %s", line); return 2; }
+    printf("%.6f\n", work_time(&w, calls));
+    fflush(stdout);
+  }
+  printf("{\"check\": {\"%s %d\": %.17g}}\n", routine, n, work_check(&w));
+  work_free(&w);
+  return 0;
+}
+
 int main(int argc, char **argv) {
-  if (argc < 3) { fprintf(stderr, "usage: blas-c DIR THREADS [routine:n:rounds:calls...]\n"); return 2; }
+  if (argc < 3) { fprintf(stderr, "usage: blas-c DIR THREADS [routine:n:rounds:calls...]\n       blas-c DIR THREADS --serve routine:n:warmup\n"); return 2; }
   const char *dir = argv[1];
   openblas_set_num_threads(atoi(argv[2]));
+  if (argc == 5 && strcmp(argv[3], "--serve") == 0) return serve(dir, argv[4]);
   printf("{\"threads\": %d, \"config\": \"%s\", \"rows\": {", openblas_get_num_threads(), openblas_get_config());
   char checks[8192] = "";
   for (int s = 3; s < argc; s++) {
     char routine[16];
     int n, rounds, calls;
+    struct work w;
     if (sscanf(argv[s], "%15[a-z]:%d:%d:%d", routine, &n, &rounds, &calls) != 4) { fprintf(stderr, "blas-c: bad spec %s\n", argv[s]); return 2; }
-    size_t nn = (size_t)n * n;
-    int dot = strcmp(routine, "ddot") == 0, gemm = strcmp(routine, "dgemm") == 0;
-    double *a = dot ? load(dir, "x", n, n) : load(dir, "a", n, nn);
-    double *b = NULL, *c = NULL, *aw = NULL, *bw = NULL;
-    int *ipiv = NULL, info = 0, one = 1;
-    const double alpha = 1.0, beta = 0.0;
-    if (dot) {
-      b = load(dir, "y", n, n);
-    } else if (gemm) {
-      b = load(dir, "b", n, nn);
-      c = calloc(nn, sizeof(double));
-    } else if (strcmp(routine, "dgesv") == 0) {
-      b = load(dir, "rhs", n, n);
-      aw = malloc(nn * sizeof(double));
-      bw = malloc(n * sizeof(double));
-      ipiv = malloc(n * sizeof(int));
-    } else {
-      fprintf(stderr, "blas-c: unknown routine %s\n", routine);
-      return 2;
-    }
+    if (work_init(&w, dir, routine, n)) return 2;
     printf("%s\"%s %d\": [", s > 3 ? ", " : "", routine, n);
     for (int r = -1; r < rounds; r++) { /* round -1: warm-up */
-      double t0 = now_ms();
-      for (int i = 0; i < calls; i++) {
-        if (dot) {
-          dot_sink = ddot_(&n, a, &one, b, &one);
-        } else if (gemm) {
-          dgemm_("N", "N", &n, &n, &n, &alpha, a, &n, b, &n, &beta, c, &n, 1, 1);
-        } else {
-          memcpy(aw, a, nn * sizeof(double));
-          memcpy(bw, b, n * sizeof(double));
-          dgesv_(&n, &one, aw, &n, ipiv, bw, &n, &info);
-        }
-      }
-      double ms = (now_ms() - t0) / calls;
+      double ms = work_time(&w, calls);
       if (r >= 0) printf("%s%.6f", r ? ", " : "", ms);
     }
     printf("]");
-    if (info != 0) fprintf(stderr, "blas-c: dgesv n=%d info=%d\n", n, info);
-    double check = dot ? ddot_(&n, a, &one, b, &one) : gemm ? sum(c, nn) : sum(bw, (size_t)n);
     snprintf(checks + strlen(checks), sizeof checks - strlen(checks), "%s\"%s %d\": %.17g",
-             checks[0] ? ", " : "", routine, n, check);
-    free(a); free(b); free(c); free(aw); free(bw); free(ipiv);
+             checks[0] ? ", " : "", routine, n, work_check(&w));
+    work_free(&w);
   }
   printf("}, \"check\": {%s}, \"vmhwm_kib\": %ld}\n", checks, peak_rss_kib());
   return 0;

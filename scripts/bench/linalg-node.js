@@ -7,11 +7,13 @@
 // ROOT: the tree whose linalg/ is loaded; DIR: the inputs written by linalg-setup.ts (a-N.bin, b-N.bin,
 // rhs-N.bin, x-N.bin, y-N.bin); THREADS: OpenBLAS threads; JOB (JSON, from linalg.ts, which owns the numbers):
 //   {"inFlight": calls awaited at once, "calibrate": ms}  -> {"sync": calls, "async": calls} per ~ms
-//   {"inFlight": ..., "counts": {contender: calls}}       -> one round of each contender in counts
+//   {"inFlight": ..., "serve": contender, "round": calls} -> warmed up as for a round of that many calls, prints
+//        {"ready": true}; then for each line "K" on stdin times K calls and prints their ms per call; at end of
+//        input prints {"oldSpaceMiB", "fullGCs", "youngGCs"} (collections during the timed calls). linalg-pair.js
+//        drives it, in bursts alternating with the C driver's.
 // Contenders: sync, inPlace, async = await each, inFlight = that many awaited at once, sideBySide = the same
 // with setBlasThreads(1), so calls run side by side on a core each, coreLeft = await each with
-// setAsyncConcurrency(cores - 1); 0 or missing: not run. Each contender is warmed up and timed once, in turn;
-// prints {"ms": {contender: ms per call}, "oldSpaceMiB", "fullGCs", "youngGCs"}.
+// setAsyncConcurrency(cores - 1).
 //
 // Why a process of its own: V8's heap state is part of what a call costs. The bench's own process holds
 // ~8-9 MiB of old-generation objects (tsx, the bench's code and results) and a young generation grown to its
@@ -23,10 +25,10 @@
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
+const readline = require('node:readline');
 const { constants, PerformanceObserver } = require('node:perf_hooks');
 const v8 = require('node:v8');
 
-const CONTENDERS = ['sync', 'inPlace', 'async', 'inFlight', 'sideBySide', 'coreLeft'];
 let sink = 0;
 
 function readInput(dir, what, n) {
@@ -155,12 +157,46 @@ function gcLog() {
   };
 }
 
+/** Heap figures after timed `windows` of `gc`'s log. */
+async function heapReport(gc, windows) {
+  await gc.stop();
+  const oldSpace = v8.getHeapSpaceStatistics().find((s) => s.space_name === 'old_space');
+  return {
+    oldSpaceMiB: oldSpace.space_used_size / 2 ** 20,
+    fullGCs: gc.count(constants.NODE_PERFORMANCE_GC_MAJOR, windows),
+    youngGCs: gc.count(constants.NODE_PERFORMANCE_GC_MINOR, windows),
+    sink,
+  };
+}
+
+/** The "serve" job: contender `who` warmed up as for a round of `round` calls, then timed on request. */
+async function serve(la, c, routine, n, who, round, inFlight) {
+  await timed(la, c, who, warmupCalls(routine, n, who, round), inFlight);
+  const gc = gcLog();
+  const windows = [];
+  process.stdout.write('{"ready": true}\n');
+  for await (const line of readline.createInterface({ input: process.stdin })) {
+    const count = Number(line);
+    if (!(count >= 1)) throw new Error(`bad request ${JSON.stringify(line)}`);
+    const t0 = performance.now();
+    const ms = await timed(la, c, who, count, inFlight);
+    windows.push([t0, performance.now()]);
+    process.stdout.write(`${ms}\n`);
+  }
+  process.stdout.write(`${JSON.stringify(await heapReport(gc, windows))}\n`);
+}
+
 async function main([root, dir, threads, routine, nText, jobText]) {
   const la = require(path.join(root, 'linalg'));
   if (la.getBlasThreads() !== null) la.setBlasThreads(Number(threads));
   const n = Number(nText);
-  const { inFlight, calibrate, counts } = JSON.parse(jobText);
+  const { inFlight, calibrate, serve: who, round } = JSON.parse(jobText);
   const c = calls(la, dir, routine, n, inFlight);
+  if (who) {
+    if (!c[who] && !['inFlight', 'sideBySide', 'coreLeft'].includes(who)) throw new Error(`${routine} has no contender ${who}`);
+    await serve(la, c, routine, n, who, round, inFlight);
+    return;
+  }
   if (calibrate) {
     const warmup = (who) => warmupCalls(routine, n, who, 1);
     const result = {
@@ -170,27 +206,7 @@ async function main([root, dir, threads, routine, nText, jobText]) {
     process.stdout.write(`${JSON.stringify(result)}\n`);
     return;
   }
-  const gc = gcLog();
-  const ms = {}, windows = [];
-  // Each warmed up right before its round: what ran before a call is part of its state (the 1-thread calls of
-  // coreLeft, say, left some of the 2-thread await-each calls after them with OpenBLAS's worker on the
-  // caller's core: 1.0-1.7 ms a call instead of 0.6).
-  for (const who of CONTENDERS.filter((w) => counts[w] > 0 && (w !== 'inPlace' || c.inPlace))) {
-    await timed(la, c, who, warmupCalls(routine, n, who, counts[who]), inFlight);
-    const t0 = performance.now();
-    ms[who] = await timed(la, c, who, counts[who], inFlight);
-    windows.push([t0, performance.now()]);
-  }
-  await gc.stop();
-  const oldSpace = v8.getHeapSpaceStatistics().find((s) => s.space_name === 'old_space');
-  const result = {
-    ms,
-    oldSpaceMiB: oldSpace.space_used_size / 2 ** 20,
-    fullGCs: gc.count(constants.NODE_PERFORMANCE_GC_MAJOR, windows),
-    youngGCs: gc.count(constants.NODE_PERFORMANCE_GC_MINOR, windows),
-    sink,
-  };
-  process.stdout.write(`${JSON.stringify(result)}\n`);
+  throw new Error('expected a calibrate or serve job');
 }
 
 main(process.argv.slice(2)).catch((err) => {

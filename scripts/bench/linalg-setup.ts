@@ -121,3 +121,18 @@ export async function external(spawner: Spawner, cmd: string, args: readonly str
   if (!r.ok) throw new Error(`${path.basename(cmd === PYTHON ? args[0]! : cmd)}: ${lastLine(r.err)}`);
   return JSON.parse(r.out) as External;
 }
+
+/** What linalg-pair.js prints for one round of a bridgegen contender against C (without C: `c`, `cServer` null). */
+export interface PairRound {
+  readonly c: number | null;
+  readonly node: number;
+  readonly cServer: { readonly threads: number; readonly config: string; readonly check: Record<string, number> } | null;
+  readonly nodeHeap: { readonly oldSpaceMiB: number; readonly fullGCs: number };
+}
+
+/** Runs linalg-pair.js on `job` (its JOB: the two servers' command lines, calls and bursts); `what` names it in errors. */
+export async function runPair(spawner: Spawner, job: object, cwd: string, what: string): Promise<PairRound> {
+  const r = await spawner.run(process.execPath, [path.join(__dirname, 'linalg-pair.js'), JSON.stringify(job)], cwd, process.env);
+  if (!r.ok) throw new Error(`linalg-pair.js ${what}: ${lastLine(r.err)}`);
+  return JSON.parse(r.out) as PairRound;
+}

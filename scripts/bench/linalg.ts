@@ -6,11 +6,10 @@
 //    the event loop) vs the same OpenBLAS called from C (blas-c.c, compiled here with cc -O2) vs SciPy (linalg.py)
 //    vs plain JS loops (plain-js.ts). Every contender reads the same arrays (written once to
 //    bench/out/linalg/*.bin) and the native ones run with the same OpenBLAS thread count. Per size, ROUNDS
-//    (GOAL_ROUNDS for the goal's sizes) rounds of ~MAT_ROUND_MS of every contender in turn (C, each bridgegen
-//    contender followed by C again, plain JS, SciPy), so each sees the same moments of a noisy machine (calls
-//    per round calibrated on bridgegen sync for C and SciPy; on themselves for bridgegen async and plain JS); a
-//    bridgegen contender's C figure is the mean of the two C runs around it. C, each bridgegen contender
-//    (linalg-node.js) and SciPy run a small process per round, warmed up in it first.
+//    (GOAL_ROUNDS for the goal's sizes) rounds of ~MAT_ROUND_MS of every contender in turn (calls per round
+//    calibrated on bridgegen sync for C and SciPy; on themselves for bridgegen async and plain JS): each bridgegen
+//    contender against C in alternating bursts (linalg-pair.js: C and linalg-node.js a process each, warmed up),
+//    C on one BLAS thread, plain JS, SciPy (a process per round, warmed up in it).
 // 3. Event-loop lag while 2 and 4 `dgemmAsync` n=1024 run (linalg-lag.ts).
 // Async throughput of small calls with 64 in flight is the calls group's; not repeated here.
 //
@@ -20,8 +19,8 @@ import { mkdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { PYTHON } from './f2py';
 import { DDOT_ROUNDS, DDOT_ROUND_MS, ddotRows } from './linalg-ddot';
-import { LAG_ROUNDS, lagRows } from './linalg-lag';
-import { benchThreads, buildC, external, type External, type Linalg, lastLine, loadLinalg, type Mat, writeInput } from './linalg-setup';
+import { LAG_NOTES, lagRows } from './linalg-lag';
+import { benchThreads, buildC, external, type External, type Linalg, lastLine, loadLinalg, type Mat, runPair, writeInput } from './linalg-setup';
 import { measured, pairedRatio, ratio, skipped, stats, versionOf } from './measure';
 import { callsPerRound, jsDdot, jsDgemm, jsDgesv, msPerCall } from './plain-js';
 import { Spawner } from './spawner';
@@ -145,8 +144,8 @@ const ROW: Record<Native, string> = {
   coreLeft: 'bridgegen/linalg async, await each, setAsyncConcurrency(cores - 1)',
 };
 
-/** What linalg-node.js prints for one round. */
-interface NodeRound { readonly ms: Partial<Record<Contender, number>>; readonly oldSpaceMiB: number; readonly fullGCs: number }
+/** Bursts of a contender per round, each between two of C's. */
+const BURSTS = 4;
 
 async function throughputRows(la: Linalg, threads: number, hasScipy: string | undefined, ctx: BenchContext, work: string,
   inputs: Map<string, Inputs>, notes: string[]): Promise<{ rows: Row[]; baselines: Map<string, Row> }> {
@@ -186,7 +185,7 @@ async function throughputRows(la: Linalg, threads: number, hasScipy: string | un
     Object.fromEntries([...NATIVE, 'js'].map((who) => [who, samples()])) as Record<Contender, Map<string, number[]>>;
   const node = byContender();
   const cRows = samples(), cOneRows = samples(), pyRows = samples();
-  const cBeside = byContender();  // the mean of the C runs right before and right after each bridgegen contender
+  const cBeside = byContender();  // C's figure in each bridgegen contender's round (their bursts alternated)
   let cOut: External | undefined, pyOut: External | undefined;
   const cCheck: Record<string, number> = {}, pyCheck: Record<string, number> = {};
   /**
@@ -199,14 +198,13 @@ async function throughputRows(la: Linalg, threads: number, hasScipy: string | un
       ? await external(spawner, cBin!, [work, String(blasThreads), spec], work, blasThreads)
       : await external(spawner, PYTHON, [path.join(__dirname, 'linalg.py'), 'mat', work, spec], work, blasThreads);
     Object.assign(who === 'C' ? cCheck : pyCheck, out.check);
-    if (who === 'C' && blasThreads === threads) cOut = out;
-    else if (who === 'SciPy') pyOut = out;
+    if (who === 'SciPy') pyOut = out;
     const ms = out.rows[key(s)]?.[0];
     if (ms === undefined) throw new Error(`${who} printed no row for ${label(s)}`);
     return ms;
   };
-  /** A round of C, or undefined (and why, in cWhy) when the driver does not run. */
-  const cRound = async (s: Spec, blasThreads = threads): Promise<number | undefined> => {
+  /** A round of C on `blasThreads`, or undefined (and why, in cWhy) when the driver does not run. */
+  const cRound = async (s: Spec, blasThreads: number): Promise<number | undefined> => {
     if (!cBin || cWhy) return undefined;
     try { return await externalRound('C', s, blasThreads); } catch (err) { cWhy = (err as Error).message; return undefined; }
   };
@@ -215,29 +213,45 @@ async function throughputRows(la: Linalg, threads: number, hasScipy: string | un
    * where their routine and size measured faster so (sync_width.h), and this row shows what that is worth.
    */
   const oneThread = (s: Spec): boolean => s.routine !== 'ddot' && threads > 1;
-  /** One round of bridgegen contender `who` of spec `s`, warmed up first, in a process of its own. */
-  const nodeRound = async (s: Spec, who: Native): Promise<void> => {
-    const out = await nodeDriver<NodeRound>(s, { counts: { [who]: counts.get(key(s))![who] } });
-    const ms = out.ms[who];
-    if (ms !== undefined) node[who].get(key(s))!.push(ms);
-    heap.oldSpaceMiB = Math.max(heap.oldSpaceMiB, out.oldSpaceMiB);
-    heap.fullGCs.set(key(s), (heap.fullGCs.get(key(s)) ?? 0) + out.fullGCs);
+  /**
+   * One round of bridgegen contender `who` of spec `s` against C (linalg-pair.js): each in a process of its own,
+   * warmed up, then timed in bursts, C, contender, C, ..., C, so both see the same moments of this VM, whose speed
+   * moves over seconds (C's dgemm n=256 read 0.37-0.62 ms a call within a run; processes timed one after another
+   * spread a round's ratio over 0.7-1.7x). BURSTS bursts of ~MAT_ROUND_MS / BURSTS; calls in flight one of the
+   * whole round: each burst of them ramps up and drains (its last calls alone), and dgemm n=256 in 3 bursts of 78
+   * calls read 0.79-0.97x C where 1 of 234 read 0.82-1.04x. C's figure (undefined without C): its bursts' mean.
+   */
+  const pairRound = async (s: Spec, who: Native): Promise<number | undefined> => {
+    const count = counts.get(key(s))!;
+    const bursts = who === 'inFlight' || who === 'sideBySide' ? 1 : BURSTS;
+    const job = {
+      c: cBin && !cWhy ? [cBin, work, String(threads), '--serve', `${s.routine}:${s.n}:${count.sync}`] : null,
+      node: [process.execPath, path.join(__dirname, 'linalg-node.js'), ctx.root, work, String(threads), s.routine, String(s.n),
+        JSON.stringify({ inFlight: IN_FLIGHT, serve: who, round: count[who] })],
+      threads, bursts, calls: Math.ceil(count[who] / bursts), cCalls: Math.ceil(count.sync / bursts),
+    };
+    const out = await runPair(spawner, job, work, `${label(s)} ${who}`);
+    node[who].get(key(s))!.push(out.node);
+    heap.oldSpaceMiB = Math.max(heap.oldSpaceMiB, out.nodeHeap.oldSpaceMiB);
+    heap.fullGCs.set(key(s), (heap.fullGCs.get(key(s)) ?? 0) + out.nodeHeap.fullGCs);
+    if (out.cServer) {
+      cOut = { rows: {}, ...out.cServer };
+      Object.assign(cCheck, out.cServer.check);
+    }
+    return out.c ?? undefined;
   };
   for (const s of SPECS) {
     ctx.log(`linalg: ${label(s)}: ${roundsOf(s)} rounds of C, bridgegen/linalg sync and async, plain JS and SciPy in turn`);
     const jsCalls = counts.get(key(s))!.js;
     for (let r = 0; r < roundsOf(s); r++) {
-      // Each bridgegen contender between two C runs, its ratio's C figure their mean: the speed of this VM
-      // drifts over seconds (C's dgemm n=256 read 0.37-0.62 ms a call within a run), and a contender timed
-      // seconds from its C runs met another machine. The round's C row is the mean of all its C runs.
-      let before = await cRound(s);
-      const cRuns = before === undefined ? [] : [before];
+      // Each bridgegen contender in bursts alternating with C's; the round's C row is the mean of those C figures.
+      const cRuns: number[] = [];
       for (const who of NATIVE.filter((w) => counts.get(key(s))![w] > 0)) {
-        await nodeRound(s, who);
-        const after = await cRound(s);
-        if (before !== undefined && after !== undefined) cBeside[who].get(key(s))!.push((before + after) / 2);
-        if (after !== undefined) cRuns.push(after);
-        before = after;
+        const c = await pairRound(s, who);
+        if (c !== undefined) {
+          cBeside[who].get(key(s))!.push(c);
+          cRuns.push(c);
+        }
       }
       if (cRuns.length) cRows.get(key(s))!.push(cRuns.reduce((a, b) => a + b, 0) / cRuns.length);
       const one = oneThread(s) ? await cRound(s, 1) : undefined;
@@ -270,11 +284,11 @@ async function throughputRows(la: Linalg, threads: number, hasScipy: string | un
     const how = { ddot: 'x, y made once', dgemm: 'beta=0, overwrite_c=1 (c reused)', dgesv: 'inputs copied every call (overwrite_a=overwrite_b=0)' }[s.routine];
     const m = (who: string, samples: number[], note: string): Row =>
       measured(`${label(s)}: ${who}`, 'ms', samples, { rate: { count: gflop(s), unit: 'GFLOP' }, note });
-    const cNote = `${{ ddot: 'ddot_ on the same x, y', dgemm: 'dgemm_ into c allocated once', dgesv: 'memcpy a, b into work buffers + dgesv_, every call' }[s.routine]}; per round, the mean of its runs, one before and one after each bridgegen contender`;
+    const cNote = `${{ ddot: 'ddot_ on the same x, y', dgemm: 'dgemm_ into c allocated once', dgesv: 'memcpy a, b into work buffers + dgesv_, every call' }[s.routine]}; per round, the mean of its figures in the bridgegen contenders' rounds (bursts alternating with theirs)`;
     const jsNote = { ddot: 'one loop over Float64Array', dgemm: 'j-k-i loops, 4 columns of a per pass (c reused)', dgesv: 'LU with partial pivoting on copies of a, b' }[s.routine];
     rows.push(cWhy ? skipped(`${label(s)}: C (OpenBLAS)`, cWhy) : m('C (OpenBLAS)', cRows.get(key(s))!, cNote));
     if (cOneRows.get(key(s))!.length) {
-      rows.push(m('C (OpenBLAS), 1 BLAS thread', cOneRows.get(key(s))!, 'the same C driver with openblas_set_num_threads(1), right after the round\'s C runs'));
+      rows.push(m('C (OpenBLAS), 1 BLAS thread', cOneRows.get(key(s))!, 'the same C driver with openblas_set_num_threads(1), a process per round'));
     }
     rows.push(m(ROW.sync, node.sync.get(key(s))!, how));
     if (node.inPlace.get(key(s))!.length) {
@@ -378,24 +392,26 @@ async function runLinalg(ctx: BenchContext): Promise<BenchResult> {
       'ddot/dgemm/dgesv throughput: the same column-major arrays in every contender (uniform [-1, 1) from a fixed LCG, ' +
         'written to bench/out/linalg/*.bin and read by the C driver and SciPy); bridgegen gets { data, shape, order: ' +
         '\'column-major\' } (ddot: Float64Array), SciPy Fortran-ordered arrays, plain JS the same Float64Arrays, so no ' +
-        `contender converts layouts. Per size, ${ROUNDS} rounds (${GOAL_ROUNDS} for the goal's) of each contender in turn (C, each bridgegen contender ` +
-        'followed by C again, plain JS, SciPy: a machine whose speed drifts over seconds then slows them alike; a ' +
-        'bridgegen contender\'s C figure is the mean of the C runs right before and right after its process, the C row ' +
-        'the mean of the round\'s C runs). C, each bridgegen contender and SciPy run a process per round ' +
-        '(the C driver, scripts/bench/linalg-node.js and linalg.py), each warmed up in it first: a round of each, and for ' +
-        'dgesv\'s fresh outputs 160 MiB of them, until the buffer cache serves them (recycle.h). linalg-node.js is a ' +
+        `contender converts layouts. Per size, ${ROUNDS} rounds (${GOAL_ROUNDS} for the goal's) of each contender in turn. ` +
+        `A bridgegen contender's round runs against C's (scripts/bench/linalg-pair.js): the C driver and ` +
+        'scripts/bench/linalg-node.js a process each, both warmed up (a round of calls, and for dgesv\'s fresh outputs ' +
+        `160 MiB of them, until the buffer cache serves them: recycle.h), then timed in ${BURSTS} bursts of each, C first and ` +
+        'last, alternating (calls in flight: one burst of the round, between two of C: each burst ramps up and drains), the waiting process stopped (SIGSTOP: OpenBLAS\'s ' +
+        'idle threads spin ~0.1 s after a call and would take a core). This VM\'s speed moves over seconds (its two vCPUs ' +
+        'at times give two threads one core\'s speed): processes timed one after another, as earlier benches did, spread ' +
+        'a round\'s ratio over 0.7-1.7x; bursts ~25 ms apart see the same moments. The C row is the mean of a round\'s C ' +
+        'figures. SciPy and C on one thread run a process per round, warmed up in it. linalg-node.js is a ' +
         'small plain-JS process, as a short script is: in the bench\'s own process (tsx and its code: ~8-9 MiB of ' +
         'old-generation objects beside a grown young generation) V8 marked incrementally after every scavenge and ' +
-        'dgesv ran 0.75-0.88x C (README: "Large outputs"). Plain JS runs in the bench\'s process. They run from a ' +
+        'dgesv ran 0.75-0.88x C (README: "Large outputs"). Plain JS runs in the bench\'s process. The others run from a ' +
         'helper process (spawner.ts), so the bench\'s process never forks: a fork write-protects every page, and ' +
-        'bridgegen\'s reused outputs then faulted in again; ms per call = round time / ' +
+        'bridgegen\'s reused outputs then faulted in again; ms per call = time / ' +
         'calls; rate = GFLOP/s at the median (ddot 2n, dgemm 2n^3, dgesv 2/3 n^3 + 2n^2). Ratios "/ C" are throughput ' +
-        'relative to the C driver (above 1: faster than C), each the median of the rounds\' own ratios (the two rows\' ' +
-        'samples of one round were measured moments apart).',
+        'relative to the C driver (above 1: faster than C), each the median of the rounds\' own ratios.',
       'bridgegen\'s sync calls with 64 KiB of arrays or more run on every BLAS thread or on one, whichever that routine\'s ' +
         'calls of that size ran faster on in this process (sync_width.h: their run times in the turns of width.h, after ' +
         '16 calls; a warm-up of at least 64 calls); "C (OpenBLAS), 1 BLAS thread" is the C driver on one thread, run ' +
-        'right after each round\'s C runs on all of them, for what one thread is worth.',
+        'in each round, for what one thread is worth.',
       '  * ddot: x . y, n = 1e3 (a call costs about as much as the work) and 1e6 (memory-bound: 16 MB read per call).',
       '  * dgemm: C = A B, beta = 0; bridgegen and SciPy with overwrite_c=1 on a c allocated once (C writes into its c; ' +
         `bridgegen's ${IN_FLIGHT} loops in flight a c each: calls that run at once into one array would race). ` +
@@ -418,21 +434,7 @@ async function runLinalg(ctx: BenchContext): Promise<BenchResult> {
         'loop order (inner loop down a column of a and c) with four columns of a per pass over c; dgesv LU with partial ' +
         'pivoting (right-looking, column by column) on copies of a and b, then the two triangular solves. Single-threaded, ' +
         'no SIMD; at n=1024 a dgemm call takes seconds, so it runs 1 call per round and its warm-up is its calibration.',
-      `Event-loop lag: a 1 ms setInterval records each tick's lateness (interval - 1 ms) from the moment the calls start ` +
-        `until they settle; max and p99 per round, ${LAG_ROUNDS} rounds of each mode interleaved; dgemm n=1024 ` +
-        'with overwrite_c=1, one c per call, the 4 c made once and written before the first round (fresh 8 MiB arrays each round timed glibc: V8\'s background sweeper freed them and free() trimmed the heap under malloc\'s lock, which the JS thread then waited for). The idle row lasts as long as one 4x async run (the machine\'s own timer noise). ' +
-        'Issue 5 states its <= 1 ms goal for 2 async calls; the 4-call row is the brief\'s. By default async work takes ' +
-        'every core, as the C driver and a sync call do: the 2 calls run one after the other, each on every BLAS thread, and ' +
-        'the event loop\'s thread waits for a core when a timer is due. With setAsyncConcurrency(cores - 1) a core stays ' +
-        'with the event loop (each call gets a BLAS thread fewer): its lag row is the one for the goal, and its "time until ' +
-        'all settled" row what it costs. It runs right after the idle round: OpenBLAS\'s idle threads keep spinning ' +
-        '(sched_yield) for ~0.1 s after a call on more than one thread, and measured right after the default\'s 2-thread ' +
-        'calls its worst tick was 2.3 ms late, against 0.53 ms after a 0.3 s pause (a program that leaves a core from the ' +
-        'start, with no such call just before, sees the latter).',
-      '  * monitorEventLoopDelay (perf_hooks, resolution 1 ms): Node\'s histogram of the delay between runs of its own 1 ms ' +
-        'timer, over the same rounds (a new histogram per round, enabled just before the calls, which start once it has ' +
-        'recorded a sample: its first run only starts the clock). It counts the whole interval, so an idle loop reads ' +
-        '~1 ms where the setInterval rows read ~0: lateness = value - 1 ms. It measures in the event loop\'s C++ timer phase, the setInterval rows in JS.',
+      ...LAG_NOTES,
     );
     return { rows, ratios: ratios.filter((x): x is Ratio => x !== undefined && Number.isFinite(x.value)), notes };
   } finally {
