@@ -16,6 +16,7 @@
 'use strict';
 
 const { spawn } = require('node:child_process');
+const path = require('node:path');
 const readline = require('node:readline');
 
 /** Every server started: killed if the round fails, so none is left stopped. */
@@ -28,9 +29,12 @@ function server(argv, env) {
   const lines = [];
   const waiting = [];
   let ended = null;
-  readline.createInterface({ input: child.stdout }).on('line', (line) => (waiting.length ? waiting.shift().resolve(line) : lines.push(line)));
-  child.on('exit', (code, signal) => {
-    ended = new Error(`${argv[1] ?? argv[0]} exited (${signal ?? code}) before it answered`);
+  const name = path.basename(argv[0] === process.execPath ? argv[1] : argv[0]);
+  const output = readline.createInterface({ input: child.stdout });
+  output.on('line', (line) => (waiting.length ? waiting.shift().resolve(line) : lines.push(line)));
+  // On the end of its output, not on 'exit': the last lines may be read after the process is gone.
+  output.on('close', () => {
+    ended = new Error(`${name} ended before it answered (its error above)`);
     for (const w of waiting.splice(0)) w.reject(ended);
   });
   const next = () => (lines.length ? Promise.resolve(lines.shift()) : ended ? Promise.reject(ended)
@@ -43,7 +47,7 @@ function server(argv, env) {
       child.stdin.write(`${calls}\n`);
       const ms = Number(await next());
       child.kill('SIGSTOP');
-      if (!(ms > 0)) throw new Error(`${argv[1] ?? argv[0]}: no time for ${calls} calls`);
+      if (!(ms > 0)) throw new Error(`${name}: no time for ${calls} calls`);
       return ms;
     },
     stop: () => child.kill('SIGSTOP'),
@@ -52,7 +56,7 @@ function server(argv, env) {
       child.kill('SIGCONT');
       child.stdin.end();
       const last = await next();
-      await new Promise((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', resolve)));
+      await new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', resolve)));
       return last;
     },
   };
@@ -85,7 +89,8 @@ async function main([jobText]) {
 }
 
 main(process.argv.slice(2)).catch((err) => {
-  process.stderr.write(`${err && err.stack ? err.stack : String(err)}\n`);
+  // The message last: the bench reports the last line.
+  process.stderr.write(`${err && err.stack ? err.stack : String(err)}\n${err && err.message ? err.message : ''}\n`);
   for (const child of started) child.kill('SIGKILL');
   process.exit(1);
 });
