@@ -16,11 +16,14 @@
 'use strict';
 
 const { spawn } = require('node:child_process');
+const os = require('node:os');
 const path = require('node:path');
 const readline = require('node:readline');
 
-/** Every server started: killed if the round fails, so none is left stopped. */
+/** Every server started: killed when this process ends before them (an error, a signal), so none is left stopped. */
 const started = [];
+process.on('exit', () => started.forEach((child) => child.exitCode === null && child.signalCode === null && child.kill('SIGKILL')));
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => process.exit(128 + os.constants.signals[signal]));
 
 /** A server process: its lines in order, each awaited by next(); stopped and continued around its bursts. */
 function server(argv, env) {
@@ -91,6 +94,5 @@ async function main([jobText]) {
 main(process.argv.slice(2)).catch((err) => {
   // The message last: the bench reports the last line.
   process.stderr.write(`${err && err.stack ? err.stack : String(err)}\n${err && err.message ? err.message : ''}\n`);
-  for (const child of started) child.kill('SIGKILL');
   process.exit(1);
 });
