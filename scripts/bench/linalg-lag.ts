@@ -131,19 +131,19 @@ export async function lagRows(la: Linalg, inputs: Operands, ctx: BenchContext): 
 
 /** How the event-loop rows are measured, for the bench's notes. */
 export const LAG_NOTES: readonly string[] = [
-    `Event-loop lag: a 1 ms setInterval records each tick's lateness (interval - 1 ms) from the moment the calls start ` +
-      `until they settle; max and p99 per round, ${LAG_ROUNDS} rounds of each mode interleaved; dgemm n=1024 ` +
-      'with overwrite_c=1, one c per call, the 4 c made once and written before the first round (fresh 8 MiB arrays each round timed glibc: V8\'s background sweeper freed them and free() trimmed the heap under malloc\'s lock, which the JS thread then waited for). The idle row lasts as long as one 4x async run (the machine\'s own timer noise). ' +
-      'Issue 5 states its <= 1 ms goal for 2 async calls; the 4-call row is the brief\'s. By default async work takes ' +
-      'every core, as the C driver and a sync call do: the 2 calls run one after the other, each on every BLAS thread, and ' +
-      'the event loop\'s thread waits for a core when a timer is due. With setAsyncConcurrency(cores - 1) a core stays ' +
-      'with the event loop (each call gets a BLAS thread fewer): its lag row is the one for the goal, and its "time until ' +
-      'all settled" row what it costs. It runs right after the idle round: OpenBLAS\'s idle threads keep spinning ' +
-      '(sched_yield) for ~0.1 s after a call on more than one thread, and measured right after the default\'s 2-thread ' +
-      'calls its worst tick was 2.3 ms late, against 0.53 ms after a 0.3 s pause (a program that leaves a core from the ' +
-      'start, with no such call just before, sees the latter).',
-    '  * monitorEventLoopDelay (perf_hooks, resolution 1 ms): Node\'s histogram of the delay between runs of its own 1 ms ' +
-      'timer, over the same rounds (a new histogram per round, enabled just before the calls, which start once it has ' +
-      'recorded a sample: its first run only starts the clock). It counts the whole interval, so an idle loop reads ' +
-      '~1 ms where the setInterval rows read ~0: lateness = value - 1 ms. It measures in the event loop\'s C++ timer phase, the setInterval rows in JS.',
+  `Event-loop lag: a 1 ms setInterval records each tick's lateness (interval - 1 ms) from the moment the calls start ` +
+    `until they settle; max and p99 per round, ${LAG_ROUNDS} rounds of each mode interleaved; dgemm n=1024 ` +
+    'with overwrite_c=1, one c per call, the 4 c made once and written before the first round (fresh 8 MiB arrays each round timed glibc: V8\'s background sweeper freed them and free() trimmed the heap under malloc\'s lock, which the JS thread then waited for). The idle row lasts as long as one 4x async run (the machine\'s own timer noise). ' +
+    'Issue 5 states its <= 1 ms goal for 2 async calls; the 4-call row is the brief\'s. By default async work takes ' +
+    'every core, as the C driver and a sync call do: the 2 calls run one after the other, each on every BLAS thread, and ' +
+    'the event loop\'s thread waits for a core when a timer is due. With setAsyncConcurrency(cores - 1) a core stays ' +
+    'with the event loop (each call gets a BLAS thread fewer): its lag row is the one for the goal, and its "time until ' +
+    'all settled" row what it costs. It runs right after the idle round: OpenBLAS\'s idle threads keep spinning ' +
+    '(sched_yield) for ~0.1 s after a call on more than one thread, and measured right after the default\'s 2-thread ' +
+    'calls its worst tick was 2.3 ms late, against 0.53 ms after a 0.3 s pause (a program that leaves a core from the ' +
+    'start, with no such call just before, sees the latter).',
+  '  * monitorEventLoopDelay (perf_hooks, resolution 1 ms): Node\'s histogram of the delay between runs of its own 1 ms ' +
+    'timer, over the same rounds (a new histogram per round, enabled just before the calls, which start once it has ' +
+    'recorded a sample: its first run only starts the clock). It counts the whole interval, so an idle loop reads ' +
+    '~1 ms where the setInterval rows read ~0: lateness = value - 1 ms. It measures in the event loop\'s C++ timer phase, the setInterval rows in JS.',
 ];

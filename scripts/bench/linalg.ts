@@ -188,10 +188,7 @@ async function throughputRows(la: Linalg, threads: number, hasScipy: string | un
   const cBeside = byContender();  // C's figure in each bridgegen contender's round (their bursts alternated)
   let cOut: External | undefined, pyOut: External | undefined;
   const cCheck: Record<string, number> = {}, pyCheck: Record<string, number> = {};
-  /**
-   * One round of the C driver or SciPy on spec `s` (on `blasThreads`, by default the bench's), after a warm-up
-   * round of its own (a process each): ms per call.
-   */
+  /** One round of the C driver or SciPy on spec `s` on `blasThreads`, after a warm-up round (a process each): ms per call. */
   const externalRound = async (who: 'C' | 'SciPy', s: Spec, blasThreads = threads): Promise<number> => {
     const spec = `${s.routine}:${s.n}:1:${counts.get(key(s))!.sync}`;
     const out = who === 'C'
@@ -208,18 +205,14 @@ async function throughputRows(la: Linalg, threads: number, hasScipy: string | un
     if (!cBin || cWhy) return undefined;
     try { return await externalRound('C', s, blasThreads); } catch (err) { cWhy = (err as Error).message; return undefined; }
   };
-  /**
-   * C on one BLAS thread, for the matrix routines when the bench runs more: bridgegen's sync calls run on one
-   * where their routine and size measured faster so (sync_width.h), and this row shows what that is worth.
-   */
+  /** C on one BLAS thread, for the matrix routines when the bench runs more: what sync_width.h's narrow calls are worth. */
   const oneThread = (s: Spec): boolean => s.routine !== 'ddot' && threads > 1;
   /**
-   * One round of bridgegen contender `who` of spec `s` against C (linalg-pair.js): each in a process of its own,
-   * warmed up, then timed in bursts, C, contender, C, ..., C, so both see the same moments of this VM, whose speed
-   * moves over seconds (C's dgemm n=256 read 0.37-0.62 ms a call within a run; processes timed one after another
-   * spread a round's ratio over 0.7-1.7x). BURSTS bursts of ~MAT_ROUND_MS / BURSTS; calls in flight one of the
-   * whole round: each burst of them ramps up and drains (its last calls alone), and dgemm n=256 in 3 bursts of 78
-   * calls read 0.79-0.97x C where 1 of 234 read 0.82-1.04x. C's figure (undefined without C): its bursts' mean.
+   * One round of bridgegen contender `who` of spec `s` against C (linalg-pair.js): each in a process of its own, warmed
+   * up, then BURSTS bursts of each in turn, C first and last, so both meet the same moments of this VM (processes timed
+   * one after another spread a round's ratio over 0.7-1.7x). Calls in flight: one burst of the whole round (each burst
+   * ramps up and drains: dgemm n=256 in 3 bursts of 78 calls read 0.79-0.97x C, in 1 of 234 0.82-1.04x). C's figure:
+   * its bursts' mean (undefined without C).
    */
   const pairRound = async (s: Spec, who: Native): Promise<number | undefined> => {
     const count = counts.get(key(s))!;
@@ -230,7 +223,12 @@ async function throughputRows(la: Linalg, threads: number, hasScipy: string | un
         JSON.stringify({ inFlight: IN_FLIGHT, serve: who, round: count[who] })],
       threads, bursts, calls: Math.ceil(count[who] / bursts), cCalls: Math.ceil(count.sync / bursts),
     };
-    const out = await runPair(spawner, job, work, `${label(s)} ${who}`);
+    const what = `${label(s)} ${who}`;
+    const out = await runPair(spawner, job, work, what).catch((err: Error) => {
+      if (!job.c) throw err;
+      cWhy = err.message;  // C's rows are skipped with why, as when the driver does not build
+      return runPair(spawner, { ...job, c: null }, work, what);
+    });
     node[who].get(key(s))!.push(out.node);
     heap.oldSpaceMiB = Math.max(heap.oldSpaceMiB, out.nodeHeap.oldSpaceMiB);
     heap.fullGCs.set(key(s), (heap.fullGCs.get(key(s)) ?? 0) + out.nodeHeap.fullGCs);
@@ -349,7 +347,7 @@ async function runLinalg(ctx: BenchContext): Promise<BenchResult> {
     for (const s of SPECS) {
       const l = label(s), goal = large(s) ? C_GOAL : undefined;
       const c = row(`${l}: C (OpenBLAS)`);
-      /** Contender `who`'s throughput over C's, C's figure by round the mean of the two runs around it. */
+      /** Contender `who`'s throughput over C's, round by round: C's figure is the one from the contender's own round. */
       const overC = (text: string, who: Native, goalOf?: number): Ratio | undefined =>
         pairedRatio(`${l}: ${text}`, throughput.baselines.get(`${l}: ${ROW[who]}`) ?? c, row(`${l}: ${ROW[who]}`), goalOf);
       ratios.push(
