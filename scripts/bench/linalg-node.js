@@ -31,33 +31,43 @@ const v8 = require('node:v8');
 
 let sink = 0;
 
-function readInput(dir, what, n) {
-  const bytes = fs.readFileSync(path.join(dir, `${what}-${n}.bin`));
-  return new Float64Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+/** The bench's inputs (written by linalg-setup.ts): `read(what, n)` is the Float64Array of DIR/what-n.bin. */
+function inputsIn(dir) {
+  return (what, n) => {
+    const bytes = fs.readFileSync(path.join(dir, `${what}-${n}.bin`));
+    return new Float64Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+  };
+}
+
+/** Inputs made here, for the JIT warm-up: `a` with n on its diagonal (dgesv solves it), the rest in [0, 1). */
+function madeInputs(what, n) {
+  const data = Float64Array.from({ length: what === 'x' || what === 'y' || what === 'rhs' ? n : n * n }, Math.random);
+  if (what === 'a') for (let i = 0; i < n; i++) data[i * n + i] += n;
+  return data;
 }
 
 /**
- * The sync, async and (dgesv) in-place call of `routine`; each returns a number from its result.
- * `async(k)` is loop k's of `inFlight` loops awaiting at once.
+ * The sync, async and (dgesv) in-place call of `routine` on `readInput`'s inputs; each returns a number
+ * from its result. `async(k)` is loop k's of `inFlight` loops awaiting at once.
  */
-function calls(la, dir, routine, n, inFlight) {
+function calls(la, readInput, routine, n, inFlight) {
   if (routine === 'ddot') {
-    const x = readInput(dir, 'x', n), y = readInput(dir, 'y', n);
+    const x = readInput('x', n), y = readInput('y', n);
     return { sync: () => la.blas.ddot(x, y), async: () => la.blas.ddotAsync(x, y) };
   }
   const mat = (data, cols) => ({ data, shape: [n, cols], order: 'column-major' });
-  const a = mat(readInput(dir, 'a', n), n);
+  const a = mat(readInput('a', n), n);
   if (routine === 'dgemm') {
     // A c per loop in flight: calls that run at once writing one array would race (a program's
     // results would be garbage), and two cores writing the same lines slow each other down.
-    const b = mat(readInput(dir, 'b', n), n), cs = Array.from({ length: inFlight }, () => mat(new Float64Array(n * n), n));
+    const b = mat(readInput('b', n), n), cs = Array.from({ length: inFlight }, () => mat(new Float64Array(n * n), n));
     const o = { overwrite_c: true };
     return {
       sync: () => la.blas.dgemm(1, a, b, 0, cs[0], o).data[0],
       async: async (k = 0) => (await la.blas.dgemmAsync(1, a, b, 0, cs[k], o)).data[0],
     };
   }
-  const rhs = mat(readInput(dir, 'rhs', n), 1);
+  const rhs = mat(readInput('rhs', n), 1);
   // The C driver's own pattern: copy the inputs into buffers made once, solve in place there.
   const aw = mat(new Float64Array(n * n), n), bw = mat(new Float64Array(n), 1);
   const inPlaceOptions = { overwrite_a: true, overwrite_b: true };
@@ -169,8 +179,21 @@ async function heapReport(gc, windows) {
   };
 }
 
-/** The "serve" job: contender `who` warmed up as for a round of `round` calls, then timed on request. */
+/**
+ * Calls of the JIT warm-up: contender `who` on inputs of JIT_WARMUP_N, before its warm-up at the round's size.
+ * V8 compiles the JS of a call's path (bridgegen's ndarray and options readers, its result maker, the bench's
+ * loop) with its optimizing tier only once each has run enough, on a background thread, which takes a core
+ * from OpenBLAS's two for a few ms: sync dgemm n=256 took 2.4-3.4 ms for its 471st call (~0.39 ms for the
+ * others), when the ndarray reader tiered up, and the reader of results and options later still (they had by
+ * 3000 calls of n=8). In the bench those compiles fell in the contender's timed bursts (its 4th of 62 calls
+ * read 0.41-0.53 ms a call, its others 0.38-0.41), where C has none: warm-up is a steady state.
+ */
+const JIT_WARMUP_CALLS = 3000;
+const JIT_WARMUP_N = 8;
+
+/** The "serve" job: contender `who` warmed up (JIT, then as for a round of `round` calls), then timed on request. */
 async function serve(la, c, routine, n, who, round, inFlight) {
+  await timed(la, calls(la, madeInputs, routine, JIT_WARMUP_N, inFlight), who, JIT_WARMUP_CALLS, inFlight);
   await timed(la, c, who, warmupCalls(routine, n, who, round), inFlight);
   const gc = gcLog();
   const windows = [];
@@ -191,7 +214,7 @@ async function main([root, dir, threads, routine, nText, jobText]) {
   if (la.getBlasThreads() !== null) la.setBlasThreads(Number(threads));
   const n = Number(nText);
   const { inFlight, calibrate, serve: who, round } = JSON.parse(jobText);
-  const c = calls(la, dir, routine, n, inFlight);
+  const c = calls(la, inputsIn(dir), routine, n, inFlight);
   if (who) {
     if (!c[who] && !['inFlight', 'sideBySide', 'coreLeft'].includes(who)) throw new Error(`${routine} has no contender ${who}`);
     await serve(la, c, routine, n, who, round, inFlight);
