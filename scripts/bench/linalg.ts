@@ -392,7 +392,8 @@ async function runLinalg(ctx: BenchContext): Promise<BenchResult> {
         '\'column-major\' } (ddot: Float64Array), SciPy Fortran-ordered arrays, plain JS the same Float64Arrays, so no ' +
         `contender converts layouts. Per size, ${ROUNDS} rounds (${GOAL_ROUNDS} for the goal's) of each contender in turn. ` +
         `A bridgegen contender's round runs against C's (scripts/bench/linalg-pair.js): the C driver and ` +
-        'scripts/bench/linalg-node.js a process each, both warmed up (a round of calls, and for dgesv\'s fresh outputs ' +
+        'scripts/bench/linalg-node.js a process each, both warmed up (bridgegen first with 3000 calls on n=8 inputs, V8\'s ' +
+        'optimizing compiles of its call path done; then a round of calls, and for dgesv\'s fresh outputs ' +
         `160 MiB of them, until the buffer cache serves them: recycle.h), then timed in ${BURSTS} bursts of each, C first and ` +
         'last, alternating (calls in flight: one burst of the round, between two of C: each burst ramps up and drains), the waiting process stopped (SIGSTOP: OpenBLAS\'s ' +
         'idle threads spin ~0.1 s after a call and would take a core). This VM\'s speed moves over seconds (its two vCPUs ' +
