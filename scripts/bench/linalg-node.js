@@ -135,15 +135,16 @@ async function timed(la, c, who, count, inFlight) {
  * after). C and SciPy reuse what malloc gets back at once. Calls in flight at least WIDTH_SETTLED: queued
  * calls run one at a time on every BLAS thread or side by side, as the process measured faster (width.h:
  * after 16 settlements in a row with calls queued, 8 turns of 4 settlements, 2 wide, 4 narrow, 2 wide,
- * each run of turns after 4 not counted: ~70 calls), as a long-running program's do.
+ * each run of turns after 4 not counted: ~60 calls; where wide wins, a second comparison at once: ~105),
+ * as a long-running program's do.
  */
-const WIDTH_SETTLED = 128;
+const WIDTH_SETTLED = 160;
 /**
  * Calls of a sync contender's warm-up at least SYNC_WIDTH_SETTLED: a large sync call runs on every BLAS thread
  * or on one, as its routine and size measured faster (sync_width.h: 16 calls, then 8 turns of 4 and 3 lead-ins
- * of 4: 60 calls).
+ * of 4: 60 calls; where narrow wins, a second comparison at once: 104).
  */
-const SYNC_WIDTH_SETTLED = 64;
+const SYNC_WIDTH_SETTLED = 112;
 function warmupCalls(routine, n, who, round) {
   const bytes = routine === 'dgesv' && who !== 'inPlace' ? 8 * (n * n + n) : 0;
   const calls = bytes > 0 ? Math.max(round, Math.ceil((160 << 20) / bytes)) : round;

@@ -56,16 +56,17 @@ it('counts a large async call as many cores as its BLAS threads (setAsyncConcurr
 });
 
 // blas_scaling(msOne, msMore) sleeps msOne on one BLAS thread, msMore on more: a routine whose
-// speed-up the test sets. Four loops keep calls queued: 96, then 96 (once 16 settled in a row with
+// speed-up the test sets. Four loops keep calls queued: 144, then 96 (once 16 settled in a row with
 // calls queued, the policy compares the two ways in 8 turns of 4 settlements, 2 wide, 4 narrow, 2
-// wide, each run of turns after a lead-in of 4: ~70 calls); each call reports its thread count and
-// when it ran, so the last calls show which way the policy settled on (width.h).
+// wide, each run of turns after a lead-in of 4: ~60 calls, and where wide wins once more at once:
+// ~105); each call reports its thread count and when it ran, so the last calls show which way the
+// policy settled on (width.h).
 const queuedRuns = (msOne: number, msMore: number, threadsBefore = 2) => `
   m.setAsyncConcurrency(2);
   let runs = [];
   const loop = async (calls) => { for (let i = 0; i < calls; i++) runs.push(await m.blas_scalingAsync(${msOne}, ${msMore})); };
   m.setBlasThreads(${threadsBefore});
-  await Promise.all([loop(24), loop(24), loop(24), loop(24)]);
+  await Promise.all([loop(36), loop(36), loop(36), loop(36)]);
   runs = [];
   m.setBlasThreads(2);
   await Promise.all([loop(24), loop(24), loop(24), loop(24)]);
@@ -142,23 +143,44 @@ it('keeps the way it chose while every call slows alike, as under load from othe
     m.setBlasThreads(2);
     let runs = [];
     const loop = async (calls, scale) => { for (let i = 0; i < calls; i++) runs.push(await m.blas_scalingAsync(30 * scale, 12 * scale)); };
-    await Promise.all([loop(24, 1), loop(24, 1), loop(24, 1), loop(24, 1)]);
+    await Promise.all([loop(36, 1), loop(36, 1), loop(36, 1), loop(36, 1)]);
     const before = [...new Set(runs.slice(-8).map((r) => r.threads))];
     runs = [];
     await Promise.all([loop(10, 3), loop(10, 3), loop(10, 3), loop(10, 3)]);
     console.log(JSON.stringify({ before, after: [...new Set(runs.map((r) => r.threads))] }));`))).toEqual({ before: [2], after: [2] });
 });
 
+it('runs queued calls one at a time only when that wins two comparisons in a row', () => {
+  // The first 72 calls take 30 ms on one thread and 12 on two: one at a time wins the comparison
+  // (settled by call ~64). Then 20 ms either way: side by side wins the second comparison, which
+  // a win of one at a time needs (width.h: a spell that slows one way's turns alone can make the
+  // wrong way win one), so the calls after it run side by side.
+  expect(inNode(withModule(withBlas, `
+    m.setAsyncConcurrency(2);
+    m.setBlasThreads(2);
+    let placed = 0;
+    const runs = [];
+    const loop = async (calls) => {
+      for (let i = 0; i < calls; i++) {
+        const [msOne, msMore] = placed++ < 72 ? [30, 12] : [20, 20];
+        runs.push(await m.blas_scalingAsync(msOne, msMore));
+      }
+    };
+    await Promise.all([loop(40), loop(40), loop(40), loop(40)]);
+    console.log(JSON.stringify([...new Set(runs.slice(-12, -4).map((r) => r.threads))]));`))).toEqual([1]);
+});
+
 it('runs a large sync call on one BLAS thread where its routine and size ran faster so', () => {
   // blas_scaling_with(work, msOne, msMore): a sync call of work's bytes. 70 calls each: 16 warm
-  // up, then the two ways compare in turns (~44 calls, sync_width.h), then the faster runs.
+  // up, then the two ways compare in turns (~44 calls, sync_width.h), then the faster runs; 120
+  // where one thread is faster, which must win a second comparison at once (width.h).
   const { oneFaster, moreFaster, nearTie, small, after } = inNode(withModule(withBlas, `
     m.setBlasThreads(2);
-    const calls = (doubles, msOne, msMore) => {
+    const calls = (doubles, msOne, msMore, count = 70) => {
       const work = new Float64Array(doubles);
-      return Array.from({ length: 70 }, () => m.blas_scaling_with(work, msOne, msMore));
+      return Array.from({ length: count }, () => m.blas_scaling_with(work, msOne, msMore));
     };
-    const oneFaster = calls(65536, 4, 6);  // 512 KiB
+    const oneFaster = calls(65536, 4, 6, 120);  // 512 KiB
     const after = m.blas_threads_now();  // the count goes back after a narrow call
     const moreFaster = calls(131072, 6, 4);  // 1 MiB: a size class of its own
     const small = calls(1024, 4, 6);  // 8 KiB: below 64 KiB, not compared

@@ -85,10 +85,18 @@ class WidthStats {
    * How a comparison chooses, by each way's fastest turn. `margin_percent`: how much faster narrow
    * must measure to be chosen (negative: how much slower it may). `ends_early`: whether the
    * comparison ends after a narrow turn when narrow measured a fifth slower than wide.
+   * `prefers_narrow`: the way the margin leans to; the other is chosen only when it wins two
+   * comparisons in a row (the second at once). On this VM the two vCPUs at times give two
+   * threads one core's speed for a few ms, and a comparison's turns of one way can all fall in
+   * such a spell: 4 async dgemm n=256 in flight chose wide in 13 of 39 fresh processes, narrow's
+   * best turn reading 0.38-0.68 ms a settlement there (mostly 0.33-0.36 where narrow won), and
+   * those processes ran at 0.83-0.97x C's throughput against 0.89-1.34x (median 1.01x). Where the
+   * other way is faster it wins again, at the cost of a second comparison.
    */
   struct Rule {
     int margin_percent;
     bool ends_early;
+    bool prefers_narrow;
   };
   /**
    * Async queues: narrow unless wide measured 5% faster. Calls side by side need no sync between
@@ -99,7 +107,7 @@ class WidthStats {
    * wide, in long runs); wide must show it gains more than that. No early end: a turn of gaps
    * between settlements is noisy (a narrow turn of 4 read 0.70 ms a call, its long run 0.40).
    */
-  static constexpr Rule kQueued{-5, false};
+  static constexpr Rule kQueued{-5, false, true};
 
   constexpr explicit WidthStats(Rule rule = kQueued) : rule_(rule) {}
 
@@ -181,7 +189,13 @@ class WidthStats {
       return;
     }
     const int64_t wide = wide_.best_ns();
-    narrow_chosen_.store(narrow_.best_ns() < wide - wide * rule_.margin_percent / 100, std::memory_order_relaxed);
+    const bool narrow_won = narrow_.best_ns() < wide - wide * rule_.margin_percent / 100;
+    if (narrow_won != rule_.prefers_narrow && !confirming_.load(std::memory_order_relaxed)) {
+      start();  // the way the margin leans from must win again
+      confirming_.store(true, std::memory_order_relaxed);
+      return;
+    }
+    narrow_chosen_.store(narrow_won, std::memory_order_relaxed);
     stop();
   }
 
@@ -206,6 +220,7 @@ class WidthStats {
     turn_.store(0, std::memory_order_relaxed);
   }
   void stop() {
+    confirming_.store(false, std::memory_order_relaxed);
     turn_.store(kTurnCount, std::memory_order_relaxed);
     since_compared_.store(0, std::memory_order_relaxed);
   }
@@ -218,6 +233,7 @@ class WidthStats {
   std::atomic<uint32_t> placements_{0};              // placements in this comparison
   std::atomic<uint32_t> since_compared_{kRetryAfter};  // placements since the last comparison (the first is due)
   std::atomic<bool> narrow_chosen_{false};
+  std::atomic<bool> confirming_{false};  // the comparison running confirms a win against the rule's lean
   const Rule rule_;
 };
 
