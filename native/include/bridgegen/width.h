@@ -87,9 +87,9 @@ class WidthStats {
    * comparison ends after a narrow turn when narrow measured a fifth slower than wide.
    * `prefers_narrow`: the way the margin leans to; the other is chosen only when it wins two
    * comparisons in a row (the second at once). A comparison's narrow turns can all read slow, two
-   * calls side by side at about two-thirds speed, as if a third thread shared the cores (cause
-   * not found; OpenBLAS's worker, which spins on after the wide turns, is a suspect), or fall in
-   * a spell of this VM's: 4 async dgemm n=256 in flight chose wide in 13 of 39 fresh processes,
+   * calls side by side at about two-thirds speed (no other thread of the process takes the
+   * cores then: the pool threads wait to run and take more CPU a call, contention from outside,
+   * as in this VM's spells): 4 async dgemm n=256 in flight chose wide in 13 of 39 fresh processes,
    * narrow's best turn reading 0.38-0.68 ms a settlement there (mostly 0.33-0.36 where narrow
    * won), and those processes ran at 0.83-0.97x C's throughput against 0.89-1.34x (median 1.01x).
    * Where the other way is faster it wins again, at the cost of a second comparison.
