@@ -37,7 +37,7 @@ struct SyncWidth {
    * long on one thread: with the early end, 8 narrow calls of 1024, 0.7%; the whole comparison,
    * 2%).
    */
-  static constexpr WidthStats::Rule kRule{5, true, false};
+  static constexpr WidthStats::Rule kRule{5, true};
   WidthStats stats{kRule};
   // Up to kSustained: a routine's first calls warm up (pages fault in, OpenBLAS makes its buffers),
   // and in a comparison's first turn they would weigh on wide alone.

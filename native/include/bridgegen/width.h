@@ -85,8 +85,8 @@ class WidthStats {
    * How a comparison chooses, by each way's fastest turn. `margin_percent`: how much faster narrow
    * must measure to be chosen (negative: how much slower it may). `ends_early`: whether the
    * comparison ends after a narrow turn when narrow measured a fifth slower than wide.
-   * `prefers_narrow`: the way the margin leans to; the other is chosen only when it wins two
-   * comparisons in a row (the second at once). A comparison's narrow turns can all read slow, two
+   * The way the margin leans to (leans_narrow) is chosen on one win; the other only when it wins
+   * two comparisons in a row (the second at once). A comparison's narrow turns can all read slow, two
    * calls side by side at about two-thirds speed (no other thread of the process takes the
    * cores then: the pool threads wait to run and take more CPU a call, contention from outside,
    * as in this VM's spells): 4 async dgemm n=256 in flight chose wide in 13 of 39 fresh processes,
@@ -97,7 +97,8 @@ class WidthStats {
   struct Rule {
     int margin_percent;
     bool ends_early;
-    bool prefers_narrow;
+    /** Whether the margin favours narrow (a negative one: narrow unless wide measured clearly faster). */
+    constexpr bool leans_narrow() const { return margin_percent < 0; }
   };
   /**
    * Async queues: narrow unless wide measured 5% faster. Calls side by side need no sync between
@@ -108,7 +109,7 @@ class WidthStats {
    * wide, in long runs); wide must show it gains more than that. No early end: a turn of gaps
    * between settlements is noisy (a narrow turn of 4 read 0.70 ms a call, its long run 0.40).
    */
-  static constexpr Rule kQueued{-5, false, true};
+  static constexpr Rule kQueued{-5, false};
 
   constexpr explicit WidthStats(Rule rule = kQueued) : rule_(rule) {}
 
@@ -191,7 +192,7 @@ class WidthStats {
     }
     const int64_t wide = wide_.best_ns();
     const bool narrow_won = narrow_.best_ns() < wide - wide * rule_.margin_percent / 100;
-    if (narrow_won != rule_.prefers_narrow && !confirming_.load(std::memory_order_relaxed)) {
+    if (narrow_won != rule_.leans_narrow() && !confirming_.load(std::memory_order_relaxed)) {
       start();  // the way the margin leans from must win again
       confirming_.store(true, std::memory_order_relaxed);
       return;
