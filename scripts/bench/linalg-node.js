@@ -135,10 +135,10 @@ async function timed(la, c, who, count, inFlight) {
  * after). C and SciPy reuse what malloc gets back at once. Calls in flight at least WIDTH_SETTLED: queued
  * calls run one at a time on every BLAS thread or side by side, as the process measured faster (width.h:
  * after 16 settlements in a row with calls queued, 8 turns of 4 settlements, 2 wide, 4 narrow, 2 wide,
- * each run of turns after 4 not counted: ~60 calls; where wide wins, a second comparison at once: ~105),
- * as a long-running program's do.
+ * each run of turns after 4 not counted: ~60 calls; where wide wins, a second comparison at once: ~105, and
+ * where that chose wide, another 64 placements later (kRetrySoon): ~225), as a long-running program's do.
  */
-const WIDTH_SETTLED = 160;
+const WIDTH_SETTLED = 240;
 /**
  * Calls of a sync contender's warm-up at least SYNC_WIDTH_SETTLED: a large sync call runs on every BLAS thread
  * or on one, as its routine and size measured faster (sync_width.h: 16 calls, then 8 turns of 4 and 3 lead-ins

@@ -170,6 +170,25 @@ it('runs queued calls one at a time only when that wins two comparisons in a row
     console.log(JSON.stringify([...new Set(runs.slice(-12, -4).map((r) => r.threads))]));`))).toEqual([1]);
 });
 
+it('compares again soon after queued calls were chosen to run one at a time', () => {
+  // The first 150 calls take 30 ms on one thread and 12 on two: one at a time wins both
+  // comparisons (settled by call ~115). Then 20 ms either way: the next comparison, kRetrySoon
+  // (64) placements later rather than kRetryAfter (1024), chooses side by side (width.h).
+  expect(inNode(withModule(withBlas, `
+    m.setAsyncConcurrency(2);
+    m.setBlasThreads(2);
+    let placed = 0;
+    const runs = [];
+    const loop = async (calls) => {
+      for (let i = 0; i < calls; i++) {
+        const [msOne, msMore] = placed++ < 150 ? [30, 12] : [20, 20];
+        runs.push(await m.blas_scalingAsync(msOne, msMore));
+      }
+    };
+    await Promise.all([loop(100), loop(100), loop(100), loop(100)]);
+    console.log(JSON.stringify([runs.slice(130, 150), runs.slice(-12, -4)].map((r) => [...new Set(r.map((c) => c.threads))])));`))).toEqual([[2], [1]]);
+});
+
 it('runs a large sync call on one BLAS thread where its routine and size ran faster so', () => {
   // blas_scaling_with(work, msOne, msMore): a sync call of work's bytes. 70 calls each: 16 warm
   // up, then the two ways compare in turns (~44 calls, sync_width.h), then the faster runs; 120

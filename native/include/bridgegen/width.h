@@ -11,7 +11,8 @@
 // (the shortest wait for it), and so do short bursts: a comparison starts only in a sustained
 // queue (kSustained; bursts of dgemm n=1024 that tried narrow cost more than they could gain, and
 // slowed the event loop after them), and again every kRetryAfter calls, as load and inputs
-// change. Large sync calls compare the same two ways by their own run times (sync_width.h).
+// change (sooner after a choice that needed two wins: kRetrySoon). Large sync calls compare the
+// same two ways by their own run times (sync_width.h).
 #pragma once
 
 #include <algorithm>
@@ -133,6 +134,16 @@ class WidthStats {
   /** Placements after which the two ways are compared again, as load and inputs change. */
   static constexpr uint32_t kRetryAfter = 1024;
   /**
+   * Placements after which a choice against the rule's lean is compared again, the first time;
+   * twice as many after each such choice in a row (64, 128, 256, 512), then kRetryAfter. A spell of
+   * this VM can slow narrow's turns through both comparisons (4 dgemmAsync n=256 in flight:
+   * narrow's best turn 0.49-0.53 ms a settlement in 3 of 14 fresh processes, 0.33-0.37 in the
+   * rest), and a process that met one at its start then ran wide for 1024 calls. The comparison
+   * after chose narrow in each of 4 such processes. Where the other way is faster, the retries
+   * cost four comparisons' turns of the slower way before the choice stands as long as any.
+   */
+  static constexpr uint32_t kRetrySoon = 64;
+  /**
    * Settlements in a row with calls queued before a comparison starts: only a sustained queue can
    * gain from narrow. The lag bench's bursts of 2 and 4 dgemmAsync n=1024 tried it (at most 16
    * calls), and the event loop's worst tick with a core left, in the rounds between, read 1.3-1.5
@@ -160,7 +171,7 @@ class WidthStats {
    */
   void placed(uint32_t streak) {
     if (!comparing()) {
-      if (since_compared_.load(std::memory_order_relaxed) >= kRetryAfter && streak >= kSustained) start();
+      if (since_compared_.load(std::memory_order_relaxed) >= retry_after() && streak >= kSustained) start();
       since_compared_.fetch_add(1, std::memory_order_relaxed);
       return;
     }
@@ -198,11 +209,18 @@ class WidthStats {
       return;
     }
     narrow_chosen_.store(narrow_won, std::memory_order_relaxed);
+    against_lean_.store(narrow_won != rule_.leans_narrow() ? against_lean_.load(std::memory_order_relaxed) + 1 : 0,
+                        std::memory_order_relaxed);
     stop();
   }
 
  private:
   bool comparing() const { return turn_.load(std::memory_order_relaxed) < kTurnCount; }
+  /** Placements after the last comparison before the next: kRetrySoon doubled per choice against the lean in a row. */
+  uint32_t retry_after() const {
+    const uint32_t against = against_lean_.load(std::memory_order_relaxed);
+    return against == 0 ? kRetryAfter : std::min(kRetryAfter, kRetrySoon << std::min(against - 1, 4u));
+  }
   /** Whether narrow's turns so far measured a fifth slower than wide's (Rule::ends_early). */
   bool narrow_clearly_slower() const {
     const int64_t wide = wide_.best_ns();
@@ -235,6 +253,7 @@ class WidthStats {
   std::atomic<uint32_t> placements_{0};              // placements in this comparison
   std::atomic<uint32_t> since_compared_{kRetryAfter};  // placements since the last comparison (the first is due)
   std::atomic<bool> narrow_chosen_{false};
+  std::atomic<uint32_t> against_lean_{0};  // comparisons in a row that chose against the rule's lean
   std::atomic<bool> confirming_{false};  // the comparison running confirms a win against the rule's lean
   const Rule rule_;
 };
