@@ -14,6 +14,7 @@
 
 #include <node_api.h>
 #include <sys/resource.h>
+#include <uv.h>
 
 #include <algorithm>
 #include <atomic>
@@ -112,10 +113,14 @@ inline void settle_call(napi_env env, PendingCall* call, bool scoped) {
 
 /**
  * Where relayed calls that have run wait for the JS thread, which settles them when the doorbell
- * (a thread-safe function) rings: each as call `index` of work item `batch`, by `settle` (batch.h),
- * which also frees it then. Shared by the lane and the work items that relay, so a worker's lane
- * may end while a pool thread still holds one. A work item's completion drains the doorbell first,
- * then settles whatever it could not take (closed at the environment's end, or out of memory).
+ * (a libuv async handle on the environment's loop) rings: each as call `index` of work item
+ * `batch`, by `settle` (batch.h), which also frees it then. Not a thread-safe function: its ring
+ * holds its queue's lock while it writes the loop's eventfd, and the JS thread, woken by that
+ * write, then slept on the lock (perf, 4 dgemmAsync n=256 in flight: 12% of the JS thread's
+ * samples in that futex wait, a sleep and a wake-up more per ring). Shared by the lane, the work
+ * items that relay and the handle, so a worker's lane may end while a pool thread still holds
+ * one. A work item's completion drains the doorbell first, then settles whatever it could not
+ * take (closed at the environment's end, or out of memory).
  */
 class Doorbell {
  public:
@@ -125,14 +130,23 @@ class Doorbell {
   static std::shared_ptr<Doorbell> open(napi_env env, Settle settle) {
     auto bell = std::make_shared<Doorbell>();
     bell->settle_ = settle;
-    auto* owner = new (std::nothrow) std::shared_ptr<Doorbell>(bell);  // the thread-safe function's, until its finalizer
-    if (owner == nullptr) return nullptr;
-    if (napi_create_threadsafe_function(env, nullptr, nullptr, key(env, Key::kBridgegen), 0, 1, owner, release_owner, owner,
-                                        answer, &bell->tsfn_) != napi_ok) {
-      delete owner;
+    bell->env_ = env;
+    uv_loop_t* loop = nullptr;
+    if (napi_get_uv_event_loop(env, &loop) != napi_ok || loop == nullptr) return nullptr;
+    napi_value resource = nullptr;
+    if (napi_create_object(env, &resource) != napi_ok ||
+        napi_async_init(env, resource, key(env, Key::kBridgegen), &bell->context_) != napi_ok) {
       return nullptr;
     }
-    napi_unref_threadsafe_function(env, bell->tsfn_);  // pending work items keep the loop alive, not this
+    auto* handle = new (std::nothrow) Handle{{}, bell};  // the loop's until its close callback
+    if (handle == nullptr || uv_async_init(loop, &handle->async, answer) != 0) {
+      delete handle;
+      napi_async_destroy(env, bell->context_);
+      return nullptr;
+    }
+    handle->async.data = handle;
+    uv_unref(reinterpret_cast<uv_handle_t*>(&handle->async));  // pending work items keep the loop alive, not this
+    bell->handle_ = handle;
     if (napi_add_env_cleanup_hook(env, close, bell.get()) != napi_ok) {
       close(bell.get());
       return nullptr;
@@ -180,8 +194,8 @@ class Doorbell {
     // Rung outside mutex_: the JS thread wakes at once and drains under it, and waiting for this
     // thread to leave it cost the JS thread a sleep and a wake-up more per ring. A drain that
     // comes first (a work item's completion) leaves this ring nothing to settle.
-    std::lock_guard<std::mutex> lock(tsfn_mutex_);
-    if (tsfn_ != nullptr) napi_call_threadsafe_function(tsfn_, nullptr, napi_tsfn_nonblocking);
+    std::lock_guard<std::mutex> lock(handle_mutex_);
+    if (handle_ != nullptr) uv_async_send(&handle_->async);
   }
 
   /** JS thread: settles the calls that have run. */
@@ -195,25 +209,46 @@ class Doorbell {
   }
 
  private:
-  static void answer(napi_env env, napi_value /*js*/, void* context, void* /*data*/) {
-    if (env != nullptr) (*static_cast<std::shared_ptr<Doorbell>*>(context))->drain(env);  // null: being torn down
-  }
-  static void release_owner(napi_env /*env*/, void* data, void* /*hint*/) { delete static_cast<std::shared_ptr<Doorbell>*>(data); }
+  /** The loop's async handle, and the doorbell it rings, kept until the handle has closed. */
+  struct Handle {
+    uv_async_t async;
+    std::shared_ptr<Doorbell> bell;
+  };
 
-  /** The environment's cleanup hook: no ring reaches the thread-safe function after it. */
+  /**
+   * JS thread, on the loop: drains in a callback scope, as N-API's own callbacks run, so the
+   * promises settled run their reactions (a microtask checkpoint) when it closes.
+   */
+  static void answer(uv_async_t* async) {
+    Doorbell& bell = *static_cast<Handle*>(async->data)->bell;
+    napi_handle_scope handles = nullptr;
+    if (napi_open_handle_scope(bell.env_, &handles) != napi_ok) return;
+    napi_value resource = nullptr;
+    napi_callback_scope scope = nullptr;
+    if (napi_create_object(bell.env_, &resource) == napi_ok &&
+        napi_open_callback_scope(bell.env_, resource, bell.context_, &scope) == napi_ok) {
+      bell.drain(bell.env_);
+      napi_close_callback_scope(bell.env_, scope);
+    }
+    napi_close_handle_scope(bell.env_, handles);
+  }
+
+  /** The environment's cleanup hook: no ring reaches the handle after it, which closes. */
   static void close(void* data) {
     auto* bell = static_cast<Doorbell*>(data);
-    napi_threadsafe_function tsfn = nullptr;
+    Handle* handle = nullptr;
     {
       std::lock_guard<std::mutex> lock(bell->mutex_);
       bell->closed_ = true;
       bell->finished_.clear();
     }
     {
-      std::lock_guard<std::mutex> lock(bell->tsfn_mutex_);
-      std::swap(tsfn, bell->tsfn_);
+      std::lock_guard<std::mutex> lock(bell->handle_mutex_);
+      std::swap(handle, bell->handle_);
     }
-    if (tsfn != nullptr) napi_release_threadsafe_function(tsfn, napi_tsfn_abort);
+    if (handle == nullptr) return;
+    napi_async_destroy(bell->env_, bell->context_);
+    uv_close(reinterpret_cast<uv_handle_t*>(&handle->async), [](uv_handle_t* h) { delete static_cast<Handle*>(h->data); });
   }
 
   struct Finished {
@@ -222,13 +257,15 @@ class Doorbell {
   };
 
   Settle settle_ = nullptr;
+  napi_env env_ = nullptr;
+  napi_async_context context_ = nullptr;
   std::atomic<int64_t> turnaround_{0};
   std::atomic<unsigned> retries_{0};
   std::mutex mutex_;  // guards closed_ and finished_ between the pool threads and the JS thread
   bool closed_ = false;
   std::vector<Finished> finished_;
-  std::mutex tsfn_mutex_;  // guards tsfn_ between the pool threads that ring and close()
-  napi_threadsafe_function tsfn_ = nullptr;
+  std::mutex handle_mutex_;  // guards handle_ between the pool threads that ring and close()
+  Handle* handle_ = nullptr;
   std::vector<Finished> draining_;  // JS thread only
 };
 
