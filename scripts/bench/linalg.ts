@@ -409,7 +409,7 @@ async function runLinalg(ctx: BenchContext): Promise<BenchResult> {
         'relative to the C driver (above 1: faster than C), each the median of the rounds\' own ratios.',
       'bridgegen\'s sync calls with 64 KiB of arrays or more run on every BLAS thread or on one, whichever that routine\'s ' +
         'calls of that size ran faster on in this process (sync_width.h: their run times in the turns of width.h, after ' +
-        '16 calls; narrow must win two comparisons in a row; a warm-up of at least 112 calls); "C (OpenBLAS), 1 BLAS thread" is the C driver on one thread, run ' +
+        '16 calls; narrow must win two comparisons in a row, and is compared again 64 calls later; a warm-up of at least 112 calls); "C (OpenBLAS), 1 BLAS thread" is the C driver on one thread, run ' +
         'in each round, for what one thread is worth.',
       '  * ddot: x . y, n = 1e3 (a call costs about as much as the work) and 1e6 (memory-bound: 16 MB read per call).',
       '  * dgemm: C = A B, beta = 0; bridgegen and SciPy with overwrite_c=1 on a c allocated once (C writes into its c; ' +
@@ -417,7 +417,7 @@ async function runLinalg(ctx: BenchContext): Promise<BenchResult> {
         `Async, by default (every core): "${IN_FLIGHT} in flight" is ${IN_FLIGHT} loops awaiting their calls at once, the ` +
         'throughput (the goal\'s row); the queued calls run one at a time on every BLAS thread or side by side on a thread ' +
         'each, whichever got that routine\'s calls of that size through faster in this process (width.h: the two ways ' +
-        'measured in 8 turns of 4 settlements, 2 wide, 4 narrow, 2 wide; wide must win two comparisons in a row; in a warm-up of at least 160 calls); with setBlasThreads(1) every call runs side by ' +
+        'measured in 8 turns of 4 settlements, 2 wide, 4 narrow, 2 wide; wide must win two comparisons in a row, and is compared again 64 calls later; in a warm-up of at least 240 calls); with setBlasThreads(1) every call runs side by ' +
         'side (OpenBLAS\'s dgesv n=256 takes as long on 1 thread as on 2); "await each" one call at a time, ' +
         'the latency: it adds the pool hop to the same work, and on this VM each settled call waits for the event loop\'s ' +
         'thread to wake (an idle vCPU: 25-50 us measured); with setAsyncConcurrency(cores - 1) a core stays with the event ' +
