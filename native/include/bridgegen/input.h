@@ -33,6 +33,20 @@ namespace detail {
 [[noreturn]] [[gnu::cold]] BRIDGEGEN_RUNTIME_INLINE void throw_no_shape(const Args& args, size_t from);
 [[noreturn]] [[gnu::cold]] BRIDGEGEN_RUNTIME_INLINE void throw_cannot_infer(const Args& args, size_t i, size_t from);
 [[noreturn]] [[gnu::cold]] BRIDGEGEN_RUNTIME_INLINE void throw_assumed_shape(const Args& args, size_t i);
+/**
+ * Whether a known `shape` has the extents `expected` requires (check_shape's rule), inline: the
+ * common case of every call with an array (the out-of-line check took 8% of a sync ddot(x, y)
+ * n=4's time). When it does, the expected extents multiply to no more than the array's length,
+ * so their product needs no overflow check; any other case goes to check_shape_of.
+ */
+BRIDGEGEN_HOT_INLINE bool shape_fits(const int64_t* shape, int rank, const int64_t* expected) {
+  for (int d = 0; d < rank; d++) {
+    if (expected[d] == kUnchecked) continue;
+    const int64_t want = expected[d] < 0 ? 0 : expected[d];
+    if (d + 1 < rank ? shape[d] != want : shape[d] < want) return false;
+  }
+  return true;
+}
 /** check_shape of an array whose shape (if known), rank, length and order are these. */
 BRIDGEGEN_RUNTIME_INLINE void check_shape_of(const Args& args, size_t i, bool shape_known, const int64_t* shape, int array_rank,
                                              size_t length, bool row_major, int rank, const int64_t* expected, const char* dims_text);
@@ -70,6 +84,7 @@ BRIDGEGEN_HOT_INLINE void require_shape(const Args& args, size_t i, const A& arr
 template <typename A>
 BRIDGEGEN_HOT_INLINE void check_shape(const Args& args, size_t i, const A& array, int rank, const int64_t* expected,
                                       const char* dims_text) {
+  if (array.shape_known && detail::shape_fits(array.shape, rank, expected)) return;
   detail::check_shape_of(args, i, array.shape_known, array.shape, array.rank, array.length, array.row_major, rank, expected,
                          dims_text);
 }
