@@ -150,43 +150,39 @@ it('keeps the way it chose while every call slows alike, as under load from othe
     console.log(JSON.stringify({ before, after: [...new Set(runs.map((r) => r.threads))] }));`))).toEqual({ before: [2], after: [2] });
 });
 
-it('runs queued calls one at a time only when that wins two comparisons in a row', () => {
-  // The first 72 calls take 30 ms on one thread and 12 on two: one at a time wins the comparison
-  // (settled by call ~64). Then 20 ms either way: side by side wins the second comparison, which
-  // a win of one at a time needs (width.h: a spell that slows one way's turns alone can make the
-  // wrong way win one), so the calls after it run side by side.
-  expect(inNode(withModule(withBlas, `
+/**
+ * 4 loops of `each` awaited blas_scalingAsync calls on 2 cores: the first `twoFasterFor` take 30 ms
+ * on one thread and 12 on two, the rest 20 either way. Prints `report`, an expression of `runs`
+ * (each call's result, its `threads`), as JSON.
+ */
+const twoFasterThenTie = (twoFasterFor: number, each: number, report: string) => inNode(withModule(withBlas, `
     m.setAsyncConcurrency(2);
     m.setBlasThreads(2);
     let placed = 0;
     const runs = [];
     const loop = async (calls) => {
       for (let i = 0; i < calls; i++) {
-        const [msOne, msMore] = placed++ < 72 ? [30, 12] : [20, 20];
+        const [msOne, msMore] = placed++ < ${twoFasterFor} ? [30, 12] : [20, 20];
         runs.push(await m.blas_scalingAsync(msOne, msMore));
       }
     };
-    await Promise.all([loop(40), loop(40), loop(40), loop(40)]);
-    console.log(JSON.stringify([...new Set(runs.slice(-12, -4).map((r) => r.threads))]));`))).toEqual([1]);
+    await Promise.all([loop(${each}), loop(${each}), loop(${each}), loop(${each})]);
+    console.log(JSON.stringify(${report}));`));
+const threadsOf = (slice: string) => `[...new Set(${slice}.map((r) => r.threads))]`;
+
+it('runs queued calls one at a time only when that wins two comparisons in a row', () => {
+  // The first 72 calls take 30 ms on one thread and 12 on two: one at a time wins the comparison
+  // (settled by call ~64). Then 20 ms either way: side by side wins the second comparison, which
+  // a win of one at a time needs (width.h: a spell that slows one way's turns alone can make the
+  // wrong way win one), so the calls after it run side by side.
+  expect(twoFasterThenTie(72, 40, threadsOf('runs.slice(-12, -4)'))).toEqual([1]);
 });
 
 it('compares again soon after queued calls were chosen to run one at a time', () => {
   // The first 150 calls take 30 ms on one thread and 12 on two: one at a time wins both
   // comparisons (settled by call ~115). Then 20 ms either way: the next comparison, kRetrySoon
   // (64) placements later rather than kRetryAfter (1024), chooses side by side (width.h).
-  expect(inNode(withModule(withBlas, `
-    m.setAsyncConcurrency(2);
-    m.setBlasThreads(2);
-    let placed = 0;
-    const runs = [];
-    const loop = async (calls) => {
-      for (let i = 0; i < calls; i++) {
-        const [msOne, msMore] = placed++ < 150 ? [30, 12] : [20, 20];
-        runs.push(await m.blas_scalingAsync(msOne, msMore));
-      }
-    };
-    await Promise.all([loop(100), loop(100), loop(100), loop(100)]);
-    console.log(JSON.stringify([runs.slice(130, 150), runs.slice(-12, -4)].map((r) => [...new Set(r.map((c) => c.threads))])));`))).toEqual([[2], [1]]);
+  expect(twoFasterThenTie(150, 100, `[${threadsOf('runs.slice(130, 150)')}, ${threadsOf('runs.slice(-12, -4)')}]`)).toEqual([[2], [1]]);
 });
 
 it('runs a large sync call on one BLAS thread where its routine and size ran faster so', () => {
